@@ -1,0 +1,64 @@
+"""Command line: ``python -m build_docs build|check`` (also ``build-docs``).
+
+Only this module prints. Problems are printed as ``path:line: severity: message``,
+all of them, before exiting: 0 on success, 1 on errors (with ``--strict`` also
+on warnings) or a stale ``docs/``, 2 on bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from build_docs.diagnostics import BuildError, Diagnostic
+from build_docs.pipeline import BuildConfig, build, shown
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="build_docs", description="Build the reference site's Markdown and data files from seeds/.")
+    commands = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, summary in (
+        ("build", "write docs/ from seeds/ (only generated files are touched)"),
+        ("check", "exit 1 when docs/ is not what 'build' would write"),
+    ):
+        command = commands.add_parser(name, help=summary, description=summary)
+        command.add_argument("--seeds", type=Path, default=Path("seeds"), metavar="DIR", help="folder of raw articles and catalog.yml (default: seeds)")
+        command.add_argument("--docs", type=Path, default=Path("docs"), metavar="DIR", help="MkDocs docs folder to write (default: docs)")
+        command.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    config = BuildConfig(seeds=args.seeds, docs=args.docs)
+    try:
+        result = build(config, dry_run=args.command == "check", strict=args.strict)
+    except BuildError as failure:
+        _report(failure.diagnostics)
+        why = "warnings are errors with --strict" if args.strict and not failure.errors else "errors"
+        print(f"build_docs: failed ({why}); {shown(args.docs)}/ left unchanged", file=sys.stderr)
+        return 1
+    _report(result.diagnostics)
+    if args.command == "check":
+        return _check(result.plan, shown(args.docs))
+    change = result.plan
+    print(f"build_docs: {len(change.writes)} written, {len(change.deletes)} deleted, {len(change.unchanged)} unchanged in {shown(args.docs)}/")
+    return 0
+
+
+def _check(change, docs: str) -> int:  # type: ignore[no-untyped-def]
+    for page in change.writes:
+        print(f"{docs}/{page.path}: stale: the build would rewrite it", file=sys.stderr)
+    for path in change.deletes:
+        print(f"{docs}/{path}: stale: the build would delete it", file=sys.stderr)
+    if change.stale:
+        print(f"build_docs: {docs}/ is out of date; run 'python -m build_docs build'", file=sys.stderr)
+        return 1
+    print(f"build_docs: {docs}/ is up to date ({len(change.unchanged)} files)")
+    return 0
+
+
+def _report(diagnostics: tuple[Diagnostic, ...]) -> None:
+    for diagnostic in diagnostics:
+        print(diagnostic, file=sys.stderr)

@@ -1,0 +1,51 @@
+"""Problems found while building, kept as data until the CLI prints them.
+
+Every stage returns its diagnostics instead of printing or raising, so the build
+can report all problems at once (like MkDocs' strict mode) and tests can assert
+on them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Severity(str, Enum):
+    WARNING = "warning"
+    ERROR = "error"
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """One problem at ``path:line`` (line 0 means the whole file)."""
+
+    path: str
+    line: int
+    message: str
+    severity: Severity = Severity.ERROR
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.severity.value}: {self.message}"
+
+
+def error(path: str, line: int, message: str) -> Diagnostic:
+    return Diagnostic(path, line, message, Severity.ERROR)
+
+
+def warning(path: str, line: int, message: str) -> Diagnostic:
+    return Diagnostic(path, line, message, Severity.WARNING)
+
+
+def has_errors(diagnostics: tuple[Diagnostic, ...] | list[Diagnostic]) -> bool:
+    return any(d.severity is Severity.ERROR for d in diagnostics)
+
+
+class BuildError(Exception):
+    """Raised by the orchestrator when a stage reported errors; carries them all."""
+
+    def __init__(self, diagnostics: tuple[Diagnostic, ...]):
+        self.diagnostics = diagnostics
+        self.errors = sum(d.severity is Severity.ERROR for d in diagnostics)
+        super().__init__(f"{self.errors} error(s), {len(diagnostics) - self.errors} warning(s)")

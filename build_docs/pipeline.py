@@ -1,0 +1,78 @@
+"""The orchestrator: the only code that knows the order of the stages.
+
+Gather everything first, then write (MkDocs' rule): no stage calls the next,
+and nothing touches ``docs/`` until every stage has succeeded.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from build_docs.catalog import load_catalog
+from build_docs.clean import clean
+from build_docs.diagnostics import BuildError, Diagnostic, has_errors
+from build_docs.extract import extract
+from build_docs.index import index
+from build_docs.read import read_sources
+from build_docs.render import RenderedPage, render
+from build_docs.write import Plan, apply, plan
+
+CATALOG = "catalog.yml"
+
+
+@dataclass(frozen=True)
+class BuildConfig:
+    seeds: Path
+    docs: Path
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    plan: Plan
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def shown(path: Path) -> str:
+    """A path as messages show it: relative to the working folder when inside it."""
+    try:
+        return Path(os.path.relpath(path)).as_posix() if not os.path.relpath(path).startswith("..") else path.as_posix()
+    except ValueError:  # another drive on Windows
+        return path.as_posix()
+
+
+def generate(config: BuildConfig) -> tuple[tuple[RenderedPage, ...], tuple[Diagnostic, ...]]:
+    """Read, clean, extract, index and render; raise :class:`BuildError` on any error."""
+    seeds = shown(config.seeds)
+    catalog, problems = load_catalog(config.seeds / CATALOG, f"{seeds}/{CATALOG}")
+    sources, found = read_sources(config.seeds, catalog, seeds)
+    problems += found
+    articles = []
+    for source in sources:
+        article, found = clean(source)
+        articles.append(article)
+        problems += found
+    extractions = [extract(article) for article in articles]
+    site, found = index(list(zip(articles, extractions)), seeds)
+    problems += found
+    diagnostics = tuple(sorted(problems))
+    if has_errors(diagnostics):
+        raise BuildError(diagnostics)
+    return render(site), diagnostics
+
+
+def build(config: BuildConfig, dry_run: bool = False, strict: bool = False) -> BuildResult:
+    """Generate the site and, unless ``dry_run``, bring ``docs/`` up to date.
+
+    With ``strict``, warnings fail the build as errors do, before anything is written.
+    """
+    pages, diagnostics = generate(config)
+    if strict and diagnostics:
+        raise BuildError(diagnostics)
+    change = plan(pages, config.docs, shown(config.docs))
+    if change.problems:
+        raise BuildError(diagnostics + change.problems)
+    if not dry_run:
+        apply(change, config.docs)
+    return BuildResult(change, diagnostics)
