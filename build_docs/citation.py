@@ -38,7 +38,7 @@ def citation(article: Article) -> str:
     parts.append(f"\u201c{title}.\u201d")
     if article.publication:
         parts.append(article.publication + ",")
-    parts.append((display_date(article.date) if article.date else "n.d.") + ".")
+    parts.append(display_date(article.date) + "." if article.date else "n.d.")
     if article.url:
         parts.append(article.url + ".")
     return " ".join(parts)

@@ -105,8 +105,22 @@ def segment(lines: list[tuple[int, str]], markdown: bool = False) -> list[Block]
         unwrapped = statistics.median(len(t) for _, t in group) >= UNWRAPPED_LINE or len(group) == 1
         runs = [[line] for line in group] if unwrapped else _wrapped_runs(group)
         for run in runs:
-            blocks.append(_block(run, markdown))
+            block = _block(run, markdown)
+            if blocks and _continues(blocks[-1], block):
+                block = Block("paragraph", f"{blocks[-1].text} {block.text}", blocks[-1].line)
+                blocks.pop()
+            blocks.append(block)
     return blocks
+
+
+def _continues(previous: Block, block: Block) -> bool:
+    """A paragraph broken by a page or column break: no closing punctuation, next starts in lower case."""
+    return (
+        previous.kind == "paragraph"
+        and block.kind == "paragraph"
+        and not previous.text.endswith((".", "!", "?", ":", "\u201d", '"', ")"))
+        and block.text[:1].islower()
+    )
 
 
 def _groups(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
