@@ -93,6 +93,8 @@ def _find_title(candidates: list[tuple[int, str]]) -> int | None:
 def _is_title(text: str) -> bool:
     """A title is a short line in title case: every word of four letters or more capitalised."""
     words = text.split()
+    if _BYLINE.match(text) or _BULLET_NAME.match(text):
+        return False
     if not 3 <= len(words) <= 20 or text.endswith((".", ",", ";")) or _LABEL.match(text) and " : " in text:
         return False
     long_words = [w.strip("\"'\u201c\u201d()[]") for w in words if len(w) >= 4]

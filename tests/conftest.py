@@ -1,0 +1,57 @@
+"""Shared helpers: the repository's paths and running the real CLI and MkDocs."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURE = REPO / "tests" / "fixtures" / "corpus"
+
+
+def run_cli(*args: str | Path, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
+    """``python -m build_docs ARGS`` in a fresh interpreter, as a user runs it."""
+    return subprocess.run([sys.executable, "-m", "build_docs", *map(str, args)], cwd=cwd, capture_output=True, text=True, check=False)
+
+
+def mkdocs_config(tmp: Path, docs: Path) -> Path:
+    """The repository's mkdocs.yml pointed at ``docs``, without the hook (the build already ran)."""
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    config.pop("hooks", None)
+    config.pop("watch", None)
+    config["theme"]["custom_dir"] = str(REPO / config["theme"]["custom_dir"])
+    config["docs_dir"] = str(docs)
+    config["site_dir"] = str(tmp / "site")
+    path = tmp / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def mkdocs_build(config: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), *extra], capture_output=True, text=True, env=env, check=False)
+
+
+@pytest.fixture
+def seeds(tmp_path: Path) -> Path:
+    """An empty seeds folder to write test articles into."""
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def fixture_seeds(tmp_path: Path) -> Path:
+    """A copy of the small fixture corpus, safe to modify."""
+    return Path(shutil.copytree(FIXTURE, tmp_path / "seeds"))
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` (dot-files included) by POSIX path."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
