@@ -27,7 +27,9 @@ ARTICLE_SUFFIXES = (".txt", ".md")
 DATA_SUFFIXES = (".yml", ".yaml")
 #: Control characters that never occur in text (tab, newline and form feed do).
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-FRONT_MATTER_KEYS = ("title", "author", "authors", "date")
+#: Legacy encodings news text arrives in (Western, Chinese, Russian, Japanese, Korean),
+#: tried first: on short texts, open detection can prefer a rare code page.
+COMMON_ENCODINGS = ["cp1252", "iso8859_15", "gb18030", "big5", "cp1251", "koi8_r", "shift_jis", "euc_kr", "mac_roman"]
 
 
 @dataclass(frozen=True)
@@ -100,7 +102,7 @@ def decode(raw: bytes, shown: str) -> tuple[str | None, str, list[Diagnostic]]:
             return _checked(raw.decode("utf-8"), "utf-8", shown)
         except UnicodeDecodeError:
             pass
-    best = charset_normalizer.from_bytes(raw).best()
+    best = charset_normalizer.from_bytes(raw, cp_isolation=COMMON_ENCODINGS).best() or charset_normalizer.from_bytes(raw).best()
     if best is None or b"\x00" in raw and best.encoding.startswith("utf_8"):
         return None, "", [error(shown, 0, "binary file, not text: articles must be plain text (.txt) or Markdown (.md); convert it or move it out of seeds/")]
     text, encoding, problems = _checked(str(best), best.encoding, shown)

@@ -1,0 +1,363 @@
+"""Scale benchmark: the whole build, from raw speeches to a static site, at N = 100, 200, 400.
+
+What is measured, for each N:
+
+* ``build_docs s`` -- wall time of ``python -m build_docs build`` on N seed files
+  (read, clean, extract, index, render, write ``docs/``), in a fresh interpreter;
+* ``mkdocs s`` -- wall time of ``python -m mkdocs build`` on that ``docs/``, also fresh;
+* ``build_docs share`` -- build_docs time / (build_docs + mkdocs time);
+* ``peak MiB`` -- maximum resident set size of each child process (``ru_maxrss``
+  from ``os.wait4``), since the pipeline holds every article in memory before writing;
+* ``site MiB`` -- total size of the built site, and the largest HTML page (index and
+  source pages list every article, so they are the ones that grow with N).
+
+Why: the project promises that the build scales to hundreds of articles, that the
+time grows linearly with N, and that build_docs stays a small share of the total
+(MkDocs rendering every page with Material should dominate). Both stages include a
+fixed interpreter start-up cost, so time per article falls slightly as N grows; the
+marginal time per article between sizes is the figure that should stay flat.
+
+The articles are UN General Debate speeches (``../shared/corpora/un-general-debate``,
+beside the repository): the first N files, in sorted path order, of
+``sessions-2010-2024/``. They are copied into a temporary folder (removed at the end),
+never into the repository, together with a ``catalog.yml`` giving each speech a title,
+speaker, date and page name taken from its file name and ``Speakers_by_session.tsv``.
+MkDocs runs on a copy of the repository's ``mkdocs.yml`` without its ``hooks:`` (which
+would rebuild from the repository's own ``seeds/``) and ``watch:``.
+
+Usage::
+
+    .venv/bin/python benchmarks/bench.py [--sizes 100,200,400] [--corpus DIR] [--json FILE]
+
+Warnings from either stage are counted and reported on stderr; an error from either
+stage is printed and the benchmark exits with status 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = REPO.parent / "shared" / "corpora" / "un-general-debate"
+DEFAULT_SIZES = (100, 200, 400)
+SPEECHES = "sessions-2010-2024"
+SPEAKERS = "Speakers_by_session.tsv"
+PUBLICATION = "United Nations General Assembly, general debate"
+MIB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Speaker:
+    country: str
+    name: str
+    post: str
+
+
+@dataclass(frozen=True)
+class Run:
+    """One child process: wall time, peak memory, and what it printed."""
+
+    seconds: float
+    peak_mib: float
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+@dataclass(frozen=True)
+class Result:
+    """The figures for one N (these are also what ``--json`` writes)."""
+
+    n: int
+    build_docs_s: float
+    mkdocs_s: float
+    build_docs_share: float
+    build_docs_peak_mib: float
+    mkdocs_peak_mib: float
+    site_mib: float
+    site_files: int
+    largest_page: str
+    largest_page_kib: float
+    build_docs_warnings: int
+    mkdocs_warnings: int
+
+
+class StageFailed(Exception):
+    """A stage exited non-zero; carries its name and output."""
+
+    def __init__(self, stage: str, run: Run):
+        super().__init__(f"{stage} failed with exit status {run.returncode}")
+        self.stage = stage
+        self.run = run
+
+
+# --- the corpus -----------------------------------------------------------------------------
+
+
+def pick_speeches(corpus: Path, n: int) -> list[Path]:
+    """The first ``n`` speech files in sorted path order (deterministic)."""
+    files = sorted((corpus / SPEECHES).rglob("*.txt"))
+    if len(files) < n:
+        raise SystemExit(f"bench: only {len(files)} speeches under {corpus / SPEECHES}, asked for {n}")
+    return files[:n]
+
+
+def load_speakers(corpus: Path) -> dict[tuple[str, str], Speaker]:
+    """``(ISO code, session)`` → speaker, from the corpus' speaker table (first row wins)."""
+    speakers: dict[tuple[str, str], Speaker] = {}
+    with (corpus / SPEAKERS).open(encoding="utf-8", newline="") as table:
+        for row in csv.DictReader(table, delimiter="\t"):
+            key = (row["ISO Code"].strip(), row["Session"].strip())
+            speaker = Speaker(row["Country"].strip(), row["Name of Person Speaking"].strip(), row["Post"].strip())
+            speakers.setdefault(key, speaker)
+    return speakers
+
+
+def ordinal(number: int) -> str:
+    """``71`` → ``71st``, ``72`` → ``72nd``, ``111`` → ``111th``."""
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def catalog_entry(path: Path, speakers: dict[tuple[str, str], Speaker]) -> dict[str, object]:
+    """Catalog fields for ``ISO3_SESSION_YEAR.txt``; the ISO code stands in for an unknown country."""
+    iso, session, year = path.stem.split("_")
+    speaker = speakers.get((iso, session))
+    country = speaker.country if speaker and speaker.country else iso
+    entry: dict[str, object] = {
+        # An explicit page name: titles are slugged to their first 8 words, and long
+        # country names ("Saint Vincent and the Grenadines") would collide across sessions.
+        "id": path.stem.lower().replace("_", "-"),
+        "title": f"Statement by {country} at the {ordinal(int(session))} session ({year})",
+        "publication": PUBLICATION,
+        "date": year,
+        "kind": "print",
+    }
+    if speaker and speaker.name:
+        entry["authors"] = [speaker.name]
+        if speaker.post:
+            entry["affiliation"] = f"{speaker.post}, {country}"
+    return entry
+
+
+def write_catalog(files: list[Path], speakers: dict[tuple[str, str], Speaker], seeds: Path) -> None:
+    """Write ``seeds/catalog.yml``, making every title unique (the ISO code is added on a clash)."""
+    entries = {path.name: catalog_entry(path, speakers) for path in files}
+    titles = [str(e["title"]) for e in entries.values()]
+    for name, entry in entries.items():
+        if titles.count(str(entry["title"])) > 1:
+            entry["title"] = f"{entry['title']} [{name.split('_')[0]}]"
+    text = "# Written by benchmarks/bench.py from file names and Speakers_by_session.tsv.\n"
+    text += yaml.safe_dump({"sources": entries}, allow_unicode=True, sort_keys=False, width=1000)
+    (seeds / "catalog.yml").write_text(text, encoding="utf-8")
+
+
+def make_seeds(files: list[Path], speakers: dict[tuple[str, str], Speaker], seeds: Path) -> None:
+    seeds.mkdir(parents=True)
+    for path in files:
+        shutil.copyfile(path, seeds / path.name)
+    write_catalog(files, speakers, seeds)
+
+
+# --- MkDocs configuration -------------------------------------------------------------------
+
+
+def write_mkdocs_config(work: Path) -> Path:
+    """A copy of the repository's ``mkdocs.yml`` reading ``work/docs`` and writing ``work/site``.
+
+    MkDocs resolves paths in its configuration against the configuration file's folder,
+    so the theme's ``custom_dir`` (if any) is made absolute to keep pointing into the repository.
+    """
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    config.pop("hooks", None)
+    config.pop("watch", None)
+    config["docs_dir"] = str(work / "docs")
+    config["site_dir"] = str(work / "site")
+    theme = config.get("theme")
+    if isinstance(theme, dict) and theme.get("custom_dir"):
+        theme["custom_dir"] = str(REPO / theme["custom_dir"])
+    path = work / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+# --- measuring ------------------------------------------------------------------------------
+
+
+def measure(command: list[str], cwd: Path) -> Run:
+    """Run ``command``; its wall time and its own peak RSS (``ru_maxrss`` via ``os.wait4``).
+
+    Output goes to files, not pipes, so nothing has to be read while the child runs and
+    the child can be reaped with ``os.wait4``, which returns its resource usage.
+    """
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        child = subprocess.Popen(command, cwd=cwd, env=env, stdout=out, stderr=err)
+        _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - start
+        child.returncode = os.waitstatus_to_exitcode(status)  # reaped above; tell Popen
+        out.seek(0)
+        err.seek(0)
+        return Run(
+            seconds=seconds,
+            peak_mib=usage.ru_maxrss * 1024 / MIB,  # ru_maxrss is in KiB on Linux
+            returncode=child.returncode,
+            stdout=out.read().decode("utf-8", "replace"),
+            stderr=err.read().decode("utf-8", "replace"),
+        )
+
+
+def run_stage(stage: str, command: list[str], cwd: Path) -> Run:
+    run = measure(command, cwd)
+    if run.returncode != 0:
+        raise StageFailed(stage, run)
+    return run
+
+
+def count_warnings(output: str, marker: str) -> int:
+    return sum(marker in line for line in output.splitlines())
+
+
+def site_figures(site: Path) -> tuple[int, int, str, int]:
+    """Total bytes, file count, and the largest HTML page (path, bytes) under ``site``."""
+    files = [p for p in site.rglob("*") if p.is_file()]
+    pages = [p for p in files if p.suffix == ".html"]
+    largest = max(pages, key=lambda p: p.stat().st_size)
+    return sum(p.stat().st_size for p in files), len(files), largest.relative_to(site).as_posix(), largest.stat().st_size
+
+
+def bench_one(n: int, corpus: Path, speakers: dict[tuple[str, str], Speaker], root: Path) -> Result:
+    """Build the site from the first ``n`` speeches in ``root/nN`` and measure both stages."""
+    work = root / f"n{n}"
+    work.mkdir()
+    make_seeds(pick_speeches(corpus, n), speakers, work / "seeds")
+    config = write_mkdocs_config(work)
+    python = sys.executable
+    built = run_stage("build_docs", [python, "-m", "build_docs", "build", "--seeds", "seeds", "--docs", "docs"], work)
+    site = run_stage("mkdocs build", [python, "-m", "mkdocs", "build", "-f", str(config), "-d", str(work / "site")], work)
+    size, count, largest, largest_size = site_figures(work / "site")
+    return Result(
+        n=n,
+        build_docs_s=built.seconds,
+        mkdocs_s=site.seconds,
+        build_docs_share=built.seconds / (built.seconds + site.seconds),
+        build_docs_peak_mib=built.peak_mib,
+        mkdocs_peak_mib=site.peak_mib,
+        site_mib=size / MIB,
+        site_files=count,
+        largest_page=largest,
+        largest_page_kib=largest_size / 1024,
+        build_docs_warnings=count_warnings(built.stderr, ": warning: "),
+        mkdocs_warnings=count_warnings(site.stderr, "WARNING"),
+    )
+
+
+# --- reporting ------------------------------------------------------------------------------
+
+
+def table(results: list[Result]) -> str:
+    head = (
+        "| N | build_docs s | mkdocs s | build_docs share | build_docs peak MiB | mkdocs peak MiB | site MiB | largest page (KiB) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---|",
+    )
+    rows = (
+        f"| {r.n} | {r.build_docs_s:.2f} | {r.mkdocs_s:.2f} | {r.build_docs_share:.0%} | {r.build_docs_peak_mib:.0f} "
+        f"| {r.mkdocs_peak_mib:.0f} | {r.site_mib:.1f} | {r.largest_page_kib:.0f} `{r.largest_page}` |"
+        for r in results
+    )
+    return "\n".join((*head, *rows))
+
+
+def linearity(results: list[Result]) -> str:
+    """Time per article at each N; marginal time per added article between sizes."""
+    ns = " / ".join(str(r.n) for r in results)
+    per = {stage: " / ".join(f"{1000 * getattr(r, stage) / r.n:.1f}" for r in results) for stage in ("build_docs_s", "mkdocs_s")}
+    line = f"Time per article (ms) at N = {ns}: build_docs {per['build_docs_s']}, mkdocs {per['mkdocs_s']}"
+    pairs = list(zip(results, results[1:], strict=False))
+    if not pairs:
+        return line
+    marginal = {
+        stage: " / ".join(f"{1000 * (getattr(b, stage) - getattr(a, stage)) / (b.n - a.n):.1f}" for a, b in pairs)
+        for stage in ("build_docs_s", "mkdocs_s")
+    }
+    steps = " / ".join(f"{a.n}→{b.n}" for a, b in pairs)
+    return line + f"\nMarginal ms per added article ({steps}): build_docs {marginal['build_docs_s']}, mkdocs {marginal['mkdocs_s']}"
+
+
+def report_failure(failure: StageFailed) -> None:
+    print(f"bench: {failure}", file=sys.stderr)
+    for text in (failure.run.stdout, failure.run.stderr):
+        if text.strip():
+            print(text.rstrip(), file=sys.stderr)
+
+
+# --- command line ---------------------------------------------------------------------------
+
+
+def sizes(text: str) -> tuple[int, ...]:
+    try:
+        values = tuple(int(part) for part in text.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected numbers separated by commas, got {text!r}") from None
+    if not values or min(values) < 1:
+        raise argparse.ArgumentTypeError("sizes must be positive")
+    return values
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(description="Time build_docs and mkdocs build on N UN General Debate speeches.")
+    top.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, metavar="DIR", help=f"corpus folder (default: {DEFAULT_CORPUS})")
+    top.add_argument("--sizes", type=sizes, default=DEFAULT_SIZES, metavar="N,N,...", help="article counts (default: 100,200,400)")
+    top.add_argument("--json", type=Path, metavar="FILE", help="also write the figures to FILE as JSON")
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    corpus = args.corpus.resolve()
+    if not (corpus / SPEECHES).is_dir() or not (corpus / SPEAKERS).is_file():
+        print(f"bench: no UN General Debate corpus at {corpus} (expected {SPEECHES}/ and {SPEAKERS}); pass --corpus DIR", file=sys.stderr)
+        return 2
+    speakers = load_speakers(corpus)
+    root = Path(tempfile.mkdtemp(prefix="build_docs-bench-"))
+    results: list[Result] = []
+    try:
+        for n in args.sizes:
+            print(f"bench: N = {n} ...", file=sys.stderr, flush=True)
+            result = bench_one(n, corpus, speakers, root)
+            print(
+                f"bench: N = {n}: {result.build_docs_warnings} build_docs warnings, {result.mkdocs_warnings} mkdocs warnings",
+                file=sys.stderr,
+            )
+            results.append(result)
+    except StageFailed as failure:
+        report_failure(failure)
+        return 1
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+    print(table(results))
+    print()
+    print(linearity(results))
+    if args.json:
+        args.json.write_text(
+            json.dumps({"corpus": str(corpus), "python": sys.version.split()[0], "results": [asdict(r) for r in results]}, indent=2) + "\n",
+            encoding="utf-8",
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,65 @@
+"""The command line as a user runs it: exit codes and path:line messages."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from tests.conftest import REPO, run_cli
+
+
+def test_build_then_check(fixture_seeds: Path, tmp_path: Path):
+    docs = tmp_path / "docs"
+    done = run_cli("build", "--seeds", fixture_seeds, "--docs", docs)
+    assert done.returncode == 0, done.stderr
+    assert "written" in done.stdout and (docs / "index.md").is_file()
+    assert run_cli("check", "--seeds", fixture_seeds, "--docs", docs).returncode == 0
+
+
+def test_check_fails_when_docs_are_stale(fixture_seeds: Path, tmp_path: Path):
+    docs = tmp_path / "docs"
+    run_cli("build", "--seeds", fixture_seeds, "--docs", docs)
+    (fixture_seeds / "alpha.txt").write_text("A Changed Title for Alpha\n\nBody text changed.\n", encoding="utf-8")
+    done = run_cli("check", "--seeds", fixture_seeds, "--docs", docs)
+    assert done.returncode == 1
+    assert f"{docs.as_posix()}/data/articles.json: stale" in done.stderr
+    assert "run 'python -m build_docs build'" in done.stderr
+
+
+def test_errors_are_all_reported_with_path_and_line(fixture_seeds: Path, tmp_path: Path):
+    (fixture_seeds / "catalog.yml").write_text("sources:\n  alpha.txt:\n    kind: blog\n    titel: X\n", encoding="utf-8")
+    (fixture_seeds / "empty.txt").write_bytes(b"")
+    done = run_cli("build", "--seeds", fixture_seeds, "--docs", tmp_path / "docs")
+    assert done.returncode == 1
+    lines = done.stderr.splitlines()
+    catalog = f"{fixture_seeds.as_posix()}/catalog.yml"
+    assert f"{catalog}:3: error: 'kind' must be one of web, print, ocr, got 'blog'" in lines
+    assert f"{catalog}:4: error: unknown key 'titel' (did you mean 'title'?)" in lines
+    assert any(line.startswith(f"{fixture_seeds.as_posix()}/empty.txt:1: error: empty file") for line in lines)
+    assert "left unchanged" in lines[-1]
+    assert not (tmp_path / "docs").exists()
+
+
+def test_warnings_pass_unless_strict(seeds: Path, tmp_path: Path):
+    (seeds / "scan.txt").write_text("from the middle of a sentence, with no title line at the top of it.\n", encoding="utf-8")
+    done = run_cli("build", "--seeds", seeds, "--docs", tmp_path / "docs")
+    assert done.returncode == 0 and "scan.txt:1: warning: no title found" in done.stderr
+    strict = run_cli("build", "--strict", "--seeds", seeds, "--docs", tmp_path / "strict")
+    assert strict.returncode == 1 and "--strict" in strict.stderr
+    assert not (tmp_path / "strict").exists()
+
+
+def test_bad_usage_exits_2():
+    assert run_cli().returncode == 2
+    assert run_cli("publish").returncode == 2
+    assert run_cli("build", "--bogus").returncode == 2
+
+
+def test_console_script_is_installed():
+    script = shutil.which("build-docs", path=str(Path(__import__("sys").executable).parent))
+    assert script is not None, "pip install -e . should install the build-docs command"
+
+
+def test_relative_paths_from_the_repository(tmp_path: Path):
+    done = run_cli("check", cwd=REPO)
+    assert done.returncode == 0, "committed docs/ is stale: run 'make build' and commit docs/\n" + done.stderr
