@@ -54,7 +54,7 @@ def generate(config: BuildConfig) -> tuple[tuple[RenderedPage, ...], tuple[Diagn
         articles.append(article)
         problems += found
     extractions = [extract(article) for article in articles]
-    site, found = index(list(zip(articles, extractions)), seeds)
+    site, found = index(list(zip(articles, extractions, strict=True)), seeds)
     problems += found
     diagnostics = tuple(sorted(problems))
     if has_errors(diagnostics):

@@ -94,7 +94,7 @@ def decode(raw: bytes, shown: str) -> tuple[str | None, str, list[Diagnostic]]:
     for bom, codec in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
         if raw.startswith(bom):
             try:
-                return _checked(raw[len(bom):].decode(codec), codec, shown)
+                return _checked(raw[len(bom) :].decode(codec), codec, shown)
             except UnicodeDecodeError:
                 break
     if b"\x00" not in raw:
@@ -115,7 +115,8 @@ def _checked(text: str, encoding: str, shown: str) -> tuple[str | None, str, lis
     bad = CONTROL.search(text)
     if bad:
         line = text.count("\n", 0, bad.start()) + 1
-        return None, encoding, [error(shown, line, f"binary file, not text (control character U+{ord(bad.group()):04X}); convert it to plain text or move it out of seeds/")]
+        what = f"binary file, not text (control character U+{ord(bad.group()):04X})"
+        return None, encoding, [error(shown, line, f"{what}; convert it to plain text or move it out of seeds/")]
     return text, encoding, []
 
 
@@ -126,8 +127,9 @@ def split_front_matter(text: str, shown: str) -> tuple[Mapping[str, object], str
         return MappingProxyType({}), text, 1, []
     end = next((i for i, line in enumerate(lines[1:], 1) if line.strip() in ("---", "...")), None)
     if end is None:
-        return MappingProxyType({}), text, 1, [error(shown, 1, "front matter opened with '---' is never closed; add a closing '---' line")]
-    body = "\n".join(lines[end + 1:])
+        problem = error(shown, 1, "front matter opened with '---' is never closed; add a closing '---' line")
+        return MappingProxyType({}), text, 1, [problem]
+    body = "\n".join(lines[end + 1 :])
     try:
         data = yaml.safe_load("\n".join(lines[1:end])) or {}
     except yaml.MarkedYAMLError as exc:

@@ -70,7 +70,8 @@ def plan(pages: tuple[RenderedPage, ...], docs: Path, shown: str) -> Plan:
         if target.exists() and page.path not in previous:
             problems.append(error(f"{shown}/{page.path}", 0, "exists but was not written by build_docs; the build will not overwrite it: move or rename it"))
         elif current is not None and digest(current) != previous[page.path]:
-            problems.append(error(f"{shown}/{page.path}", 0, "generated file was edited by hand; move your changes into seeds/ (or save them elsewhere), then delete this file and rebuild"))
+            advice = "move your changes into seeds/ (or save them elsewhere), then delete this file and rebuild"
+            problems.append(error(f"{shown}/{page.path}", 0, f"generated file was edited by hand; {advice}"))
         writes.append(page)
     wanted = {p.path for p in pages}
     deletes = tuple(sorted(p for p in previous if p not in wanted and (docs / p).is_file()))

@@ -35,7 +35,8 @@ def mkdocs_config(tmp: Path, docs: Path) -> Path:
 
 def mkdocs_build(config: Path, *extra: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), *extra], capture_output=True, text=True, env=env, check=False)
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), *extra]
+    return subprocess.run(command, capture_output=True, text=True, env=env, check=False)
 
 
 @pytest.fixture

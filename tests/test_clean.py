@@ -23,7 +23,8 @@ def article(text: str, name: str = "a.txt", entry: CatalogEntry | None = None):
 
 
 def test_title_deck_and_byline():
-    header = read_header(lines("""
+    header = read_header(
+        lines("""
         An Evolving Partnership
 
         China and Russia have become close, but stop short of an alliance By Li Ziguo
@@ -31,7 +32,8 @@ def test_title_deck_and_byline():
         The author is deputy director of an institute
 
         from alliance to confrontation, followed by normalization and a strategic partnership, said the text.
-    """))
+    """)
+    )
     assert header.title == "An Evolving Partnership"
     assert header.subtitle == "China and Russia have become close, but stop short of an alliance"
     assert header.authors == ("Li Ziguo",)
@@ -40,7 +42,8 @@ def test_title_deck_and_byline():
 
 
 def test_furniture_above_the_title_and_bullet_byline():
-    header = read_header(lines("""
+    header = read_header(
+        lines("""
         Language : English 简体 繁體
         Foreign Policy
 
@@ -52,7 +55,8 @@ def test_furniture_above_the_title_and_bullet_byline():
             Professor, China Center for Contemporary World Studies
 
         Among the sets of major power relationships in today's world, relatively speaking, this one is the closest.
-    """))
+    """)
+    )
     assert header.title == "What to Make of Deepening China-Russia Relations?"
     assert (header.date, header.authors) == ("2014-11-21", ("Yu Sui",))
     assert header.affiliation == "Professor, China Center for Contemporary World Studies"
@@ -60,7 +64,8 @@ def test_furniture_above_the_title_and_bullet_byline():
 
 
 def test_labelled_row_and_footer_lines():
-    header = read_header(lines("""
+    header = read_header(
+        lines("""
         Full of Strong Endogenous Dynamics
 
         :Peace and Development | 作者: Zhao Mingwen | 时间: 2018-06-07 | 责编: Wang Jiapei
@@ -70,32 +75,38 @@ def test_labelled_row_and_footer_lines():
         Zhao Mingwen is Senior Research Fellow from China Institute of International Studies.
 
         Source: Peace and Development, N0.2 2018.
-    """))
+    """)
+    )
     assert (header.publication, header.authors, header.date) == ("Peace and Development", ("Zhao Mingwen",), "2018-06-07")
     assert header.affiliation == "Zhao Mingwen is Senior Research Fellow from China Institute of International Studies."
     assert header.used == {1, 3, 7, 9}
 
 
 def test_bio_lines_name_the_authors_when_there_is_no_byline():
-    header = read_header(lines("""
+    header = read_header(
+        lines("""
         Present and Future Sino-Russian Cooperation
         This essay provides Chinese perspectives on the relationship between China and Russia and the outlook for it.
         Ma Bin is an Associate Professor at Fudan University.
         Zhang Jian is the Secretary-General in the Center for Russian Studies.
-    """))
+    """)
+    )
     assert header.authors == ("Ma Bin", "Zhang Jian")
 
 
 def test_sentences_are_not_titles_or_bylines():
-    header = read_header(lines("""
+    header = read_header(
+        lines("""
         from alliance to confrontation, followed by normalization and a strategic partnership in the end.
         Russia is a big exporter of energy, while China is a major buyer of it and of much else besides.
-    """))
+    """)
+    )
     assert (header.title, header.authors, header.used) == (None, (), frozenset())
 
 
 def test_segment_rejoins_wrapped_lines_and_finds_headings_and_items():
-    blocks = segment(lines("""
+    blocks = segment(
+        lines("""
         Trade across the river grew by 12 percent last year. Merchants say the new crossing
         will cut the journey from three days to one.
 
@@ -105,7 +116,8 @@ def test_segment_rejoins_wrapped_lines_and_finds_headings_and_items():
 
         - First point of a list.
         - Second point of a list.
-    """))
+    """)
+    )
     assert [(b.kind, b.text) for b in blocks] == [
         ("paragraph", "Trade across the river grew by 12 percent last year. Merchants say the new crossing will cut the journey from three days to one."),
         ("heading", "The Border Railway"),
@@ -122,11 +134,13 @@ def test_unwrapped_text_keeps_one_paragraph_per_line():
 
 
 def test_paragraph_broken_by_layout_is_rejoined():
-    blocks = segment(lines("""
+    blocks = segment(
+        lines("""
         numerous exchange platforms to enhance
 
         mutual understanding and settle differences in time.
-    """))
+    """)
+    )
     assert [b.text for b in blocks] == ["numerous exchange platforms to enhance mutual understanding and settle differences in time."]
 
 

@@ -51,7 +51,7 @@ HOSTILE = [
     "back\\slash \\*",
     "<!-- comment -->",
     "http://example.org <http://example.org>",
-    "--8<-- \"secret.txt\"",
+    '--8<-- "secret.txt"',
     string.punctuation,
 ]
 

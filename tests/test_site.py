@@ -58,7 +58,7 @@ def test_repository_docs_build_strict(tmp_path: Path):
 def test_articles_are_not_listed_in_the_navigation(tmp_path: Path):
     mkdocs_build(mkdocs_config(tmp_path, REPO / "docs"))
     home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
-    nav = home[home.index('class="md-nav md-nav--primary"'):]
+    nav = home[home.index('class="md-nav md-nav--primary"') :]
     nav = nav[: nav.index("</nav>")]
     assert "articles/an-evolving-partnership/" not in nav
 
