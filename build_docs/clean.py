@@ -22,6 +22,7 @@ from build_docs.header import Header, read_header
 from build_docs.read import SourceDoc
 from build_docs.slug import slugify
 
+SENTENCE_END = (".", "!", "?", ":", "\u201d", '"')
 UNWRAPPED_LINE = 150  # a block whose lines are this long holds one paragraph per line
 HEADING_WORDS = 10
 _ROMAN_HEADING = re.compile(r"^(?:[IVX]+|\d+)\.\s+\S")
@@ -103,7 +104,7 @@ def segment(lines: list[tuple[int, str]], markdown: bool = False) -> list[Block]
     blocks: list[Block] = []
     for group in _groups(lines):
         unwrapped = statistics.median(len(t) for _, t in group) >= UNWRAPPED_LINE or len(group) == 1
-        runs = [[line] for line in group] if unwrapped else _wrapped_runs(group)
+        runs = [[(no, text.strip())] for no, text in group] if unwrapped else _wrapped_runs(group)
         for run in runs:
             block = _block(run, markdown)
             if blocks and _continues(blocks[-1], block):
@@ -118,7 +119,7 @@ def _continues(previous: Block, block: Block) -> bool:
     return (
         previous.kind == "paragraph"
         and block.kind == "paragraph"
-        and not previous.text.endswith((".", "!", "?", ":", "\u201d", '"', ")"))
+        and not previous.text.endswith((*SENTENCE_END, ")"))
         and block.text[:1].islower()
     )
 
@@ -127,20 +128,23 @@ def _groups(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
     groups: list[list[tuple[int, str]]] = [[]]
     for no, text in lines:
         if text.strip():
-            groups[-1].append((no, text.strip()))
+            groups[-1].append((no, text.rstrip()))  # leading indentation marks paragraph starts
         elif groups[-1]:
             groups.append([])
     return [g for g in groups if g]
 
 
 def _wrapped_runs(group: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
-    """Wrapped lines join into one paragraph; a bullet line starts a new item."""
+    """Wrapped lines join into one paragraph; a bullet line, or an indented line
+    after a finished sentence, starts a new one."""
     runs: list[list[tuple[int, str]]] = []
-    for line in group:
-        if not runs or _BULLET.match(line[1]):
-            runs.append([line])
+    for no, raw in group:
+        text = raw.strip()
+        indented_start = raw[:1].isspace() and bool(runs) and runs[-1][-1][1].endswith(SENTENCE_END)
+        if not runs or _BULLET.match(text) or indented_start:
+            runs.append([(no, text)])
         else:
-            runs[-1].append(line)
+            runs[-1].append((no, text))
     return runs
 
 

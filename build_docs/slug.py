@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-MAX_WORDS = 8
+MAX_WORDS = 12
 
 
 def slugify(text: str) -> str:

@@ -189,5 +189,10 @@ def test_find_date_formats():
 def test_slugify():
     assert slugify("What to Make of Deepening China-Russia Relations?") == "what-to-make-of-deepening-china-russia-relations"
     assert slugify("Café’s Society") == "cafes-society"
-    assert slugify("one two three four five six seven eight nine ten") == "one-two-three-four-five-six-seven-eight"
+    assert slugify(" ".join(str(n) for n in range(20))) == "0-1-2-3-4-5-6-7-8-9-10-11"
     assert slugify("中俄关系") == ""
+
+
+def test_indented_line_after_a_sentence_starts_a_paragraph():
+    blocks = segment([(1, "I join previous"), (2, "speakers in congratulating you."), (3, " Sixty-five years ago, the"), (4, "creation of the body.")])
+    assert [b.text for b in blocks] == ["I join previous speakers in congratulating you.", "Sixty-five years ago, the creation of the body."]
