@@ -34,7 +34,7 @@ golden: $(STAMP)
 	UPDATE_GOLDEN=1 $(PY) -m pytest tests/test_golden.py
 
 bench: $(STAMP)
-	$(PY) benchmarks/bench.py
+	$(PY) benchmarks/bench.py --readme
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check build_docs tests benchmarks

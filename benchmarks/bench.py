@@ -343,7 +343,18 @@ def parser() -> argparse.ArgumentParser:
     top.add_argument("--sizes", type=sizes, default=DEFAULT_SIZES, metavar="N,N,...", help="article counts (default: 100,200,400)")
     top.add_argument("--repeat", type=int, default=3, metavar="R", help="builds per N; the fastest counts (default: 3)")
     top.add_argument("--json", type=Path, metavar="FILE", help="also write the figures to FILE as JSON")
+    top.add_argument("--readme", action="store_true", help="also write the figures into README.md between the bench markers")
     return top
+
+
+def update_readme(report: str, readme: Path = REPO / "README.md") -> None:
+    """Replace what stands between ``<!-- bench:start -->`` and ``<!-- bench:end -->``."""
+    text = readme.read_text(encoding="utf-8")
+    start, end = "<!-- bench:start -->", "<!-- bench:end -->"
+    if start not in text or end not in text:
+        raise SystemExit(f"bench: {readme} has no {start} ... {end} markers")
+    head, rest = text.split(start, 1)
+    readme.write_text(f"{head}{start}\n{report}\n{end}{rest.split(end, 1)[1]}", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -369,9 +380,10 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     finally:
         shutil.rmtree(root, ignore_errors=True)
-    print(table(results))
-    print()
-    print(linearity(results))
+    report = f"{table(results)}\n\n{linearity(results)}"
+    print(report)
+    if args.readme:
+        update_readme(report)
     if args.json:
         args.json.write_text(
             json.dumps({"corpus": str(corpus), "python": sys.version.split()[0], "results": [asdict(r) for r in results]}, indent=2) + "\n",
