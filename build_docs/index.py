@@ -19,7 +19,7 @@ from build_docs.extract import Extraction
 class Site:
     articles: tuple[Article, ...]  # sorted by id
     extractions: Mapping[str, Extraction]  # by article id
-    seeds_shown: str  # how the seeds folder is named in citations, e.g. "seeds"
+    seeds_name: str  # the seeds folder as pages name it, e.g. "seeds" (never a machine's path)
 
     def __repr__(self) -> str:
         return f"Site({[a.id for a in self.articles]})"
@@ -47,4 +47,5 @@ def index(found: list[tuple[Article, Extraction]], seeds_shown: str) -> tuple[Si
         claimed[article.id] = article
         extractions[article.id] = extraction
     ordered = tuple(sorted(claimed.values(), key=lambda a: a.id))
-    return Site(ordered, MappingProxyType(dict(sorted(extractions.items()))), seeds_shown), problems
+    seeds_name = seeds_shown.rstrip("/").rsplit("/", 1)[-1]
+    return Site(ordered, MappingProxyType(dict(sorted(extractions.items()))), seeds_name), problems

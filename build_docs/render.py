@@ -90,7 +90,7 @@ def _page(path: str, template: str, sources: list[str] | None = None, **context:
 
 
 def _article_page(site: Site, article: Article) -> RenderedPage:
-    source_paths = [f"{site.seeds_shown}/{s}" for s in article.sources]
+    source_paths = [f"{site.seeds_name}/{s}" for s in article.sources]
     return _page(
         f"articles/{article.id}.md",
         "article.md.j2",
@@ -148,7 +148,7 @@ def _sources_context(site: Site) -> dict[str, object]:
         "articles": _by_title(site),
         "citations": {a.id: citation(a) for a in site.articles},
         "kinds": {a.id: KIND_NAMES.get(a.kind or "", "not stated") for a in site.articles},
-        "files": {a.id: Md(", ".join(f"`{escape_code(site.seeds_shown + '/' + s)}`" for s in a.sources)) for a in site.articles},
+        "files": {a.id: Md(", ".join(f"`{escape_code(site.seeds_name + '/' + s)}`" for s in a.sources)) for a in site.articles},
         "extractions": site.extractions,
     }
 

@@ -41,7 +41,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
-MISSING_CHROMIUM = "Chromium not found at /usr/bin/chromium: install Debian's chromium: apt-get install chromium"
+MISSING_CHROMIUM = f"Chromium not found at {CHROMIUM}: install Debian's chromium: apt-get install chromium"
 VIEWPORT = {"width": 1280, "height": 720}
 
 # --- The fixture corpus -------------------------------------------------------
@@ -72,6 +72,9 @@ Markdown: **bold** and [link](javascript:alert(1)) stay literal.
 
 {{: #id }}
 
+- A list item with <b>tags</b> and __underscores__.
+- Another item with `code` and a footnote[^1].
+
 The word HTML here must not turn into an abbreviation with a tooltip.
 """
 
@@ -89,7 +92,13 @@ The second paragraph is the one a reader jumps to with a link that ends in p2.
 
 Trade And Energy
 
-The third paragraph follows a heading and closes the article.
+The third paragraph follows a heading.
+
+{_FILLER * 8}
+
+{_FILLER * 8}
+
+The last paragraph closes the article. The paragraphs after p2 are long so that the page can scroll p2 to its top.
 """
 
 SHORT = f"""{SHORT_TITLE}
@@ -261,6 +270,34 @@ def test_hostile_text_is_shown_as_text_and_never_runs(page: Page, article_urls: 
     assert page.locator("#id").count() == 0, "'{: #id }' became an attribute list"
     assert body.locator("p", has_text="{: #id }").count() == 1, "'{: #id }' is not shown as text"
 
+    items = body.locator("li", has_text="A list item with")
+    assert items.count() == 1, "the bullet line is not a list item"
+    assert "<b>tags</b> and __underscores__." in items.inner_text(), f"list item text is not literal: {items.inner_text()!r}"
+    second = body.locator("li", has_text="Another item with")
+    assert "`code` and a footnote[^1]." in second.inner_text(), f"list item text is not literal: {second.inner_text()!r}"
+    assert body.locator("li b, li code, li sup, .footnote").count() == 0, "Markdown or HTML in a list item became markup"
+
+
+def test_hostile_title_stays_text_everywhere(page: Page, base_url: str, article_urls: dict[str, str]) -> None:
+    page.goto(article_urls[HOSTILE_TITLE], wait_until="networkidle")
+    assert HOSTILE_TITLE in page.title(), f"the window title does not show the article title as text: {page.title()!r}"
+    assert page.locator("head title").count() == 1
+    assert page.evaluate("typeof window.__pwned") == "undefined", "the title ran as script on its article page"
+
+    for path in ("", "articles/", "sources/"):
+        page.goto(urljoin(base_url, path), wait_until="networkidle")
+        assert page.evaluate("typeof window.__pwned") == "undefined", f"the title ran as script on /{path}"
+        shown = _body(page).inner_text()
+        assert HOSTILE_TITLE in shown, f"/{path} does not show the title as text"
+        assert _body(page).locator("script").count() == 0, f"a <script> is in the content of /{path}"
+        assert _body(page).locator("strong", has_text=re.compile(r"^\s*Must\s*$")).count() == 0, f"**Must** became bold on /{path}"
+
+    _search(page, "Stay")
+    results = page.locator(".md-search-result")
+    assert HOSTILE_TITLE in results.locator("h1").first.inner_text(), "the first search result does not show the title as text"
+    assert results.locator("script").count() == 0, "a <script> is in the search results"
+    assert page.evaluate("typeof window.__pwned") == "undefined", "the title ran as script in the search results"
+
 
 def test_paragraph_numbers_are_visible_links(page: Page, article_urls: dict[str, str]) -> None:
     page.goto(article_urls[LONG_TITLE])
@@ -273,6 +310,10 @@ def test_paragraph_numbers_are_visible_links(page: Page, article_urls: dict[str,
     assert (number.get_attribute("href") or "").endswith("#p1")
     box = number.bounding_box()
     assert box is not None and box["width"] > 0 and box["height"] > 0
+    style = number.evaluate("a => { const s = getComputedStyle(a); return {opacity: s.opacity, color: s.color, size: parseFloat(s.fontSize)}; }")
+    assert float(style["opacity"]) > 0.3, f"the paragraph number is nearly invisible: {style}"
+    assert not re.search(r"rgba\([^)]*,\s*0(\.0*)?\)$|transparent", style["color"]), f"the paragraph number has no colour: {style}"
+    assert style["size"] >= 8, f"the paragraph number is too small to read: {style}"
 
 
 def test_link_to_a_paragraph_scrolls_it_into_view(page: Page, article_urls: dict[str, str]) -> None:
@@ -318,11 +359,16 @@ def _visit_as_reader(context: BrowserContext, page: Page, base_url: str, article
     for url in (base_url, article_url, urljoin(base_url, "sources/")):
         page.goto(url, wait_until="networkidle")
     # The search box loads its worker and index on first use.
-    page.keyboard.press("/")
-    page.locator("input.md-search__input").fill("border")
-    page.locator(".md-search-result__item").first.wait_for(state="visible")
+    _search(page, "border")
     page.wait_for_load_state("networkidle")
     return requested, failed
+
+
+def _search(page: Page, query: str) -> None:
+    """Type into Material's search box, as a reader does, and wait for results."""
+    page.keyboard.press("/")
+    page.locator("input.md-search__input").press_sequentially(query)
+    page.locator(".md-search-result__item").first.wait_for(state="visible")
 
 
 def test_reader_requests_nothing_from_other_hosts(context: BrowserContext, page: Page, base_url: str, article_urls: dict[str, str]) -> None:
