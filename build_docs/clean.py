@@ -1,47 +1,80 @@
-"""Stage 2, :class:`SourceDoc` → :class:`Article`: header facts and body blocks.
+"""Stage 2, :class:`SourceDoc` → :class:`Article` and its :class:`CleaningReport`.
 
-Basic cleaning: the header (title, deck, byline, date) is lifted out of the
-text, hard-wrapped lines are rejoined into paragraphs, short title-like lines
-become headings, bullet lines become list items. Paragraphs and items are
-numbered ``p1``, ``p2``, … in reading order; those anchors are what readers
-cite, so they depend on nothing but this article's own text.
+Cleaning turns what was received into what the author wrote, and records every
+change so a reader can check it:
+
+1. header facts (title, deck, byline, date, section, author notes) are lifted out
+   of the text (:mod:`build_docs.header`);
+2. page furniture is removed by general rules (:mod:`build_docs.boilerplate`);
+3. OCR scans are repaired: columns put back in order and misread words corrected
+   (:mod:`build_docs.ocr`), never touching a word that is already right;
+4. witnesses — two sources of one article — become one article that takes the
+   better reading at each point and keeps what only one of them has
+   (:mod:`build_docs.witness`);
+5. the text is divided into headings, paragraphs, items and captions, and the
+   citable blocks are numbered (:mod:`build_docs.structure`).
 """
 
 from __future__ import annotations
 
+import bisect
 import re
-import statistics
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 from types import MappingProxyType
 
+from build_docs.boilerplate import Removal, furniture, shared_lines
 from build_docs.catalog import CatalogEntry
 from build_docs.diagnostics import Diagnostic, warning
 from build_docs.header import Header, read_header
+from build_docs.ocr import Lexicon, repair
 from build_docs.read import SourceDoc
 from build_docs.slug import slugify
+from build_docs.structure import Block, ends_mid_sentence, number, segment
+from build_docs.witness import find_witnesses, merge, order_by_continuation, order_by_witness, overlap_cer
 
-SENTENCE_END = (".", "!", "?", ":", "\u201d", '"')
-UNWRAPPED_LINE = 150  # a block whose lines are this long holds one paragraph per line
-HEADING_WORDS = 10
-_ROMAN_HEADING = re.compile(r"^(?:[IVX]+|\d+)\.\s+\S")
-_BULLET = re.compile(r"^(?:[-*\u2022\u00b7\u25aa]|\d+[.)])\s+(?P<text>\S.*)$")
-_MD_HEADING = re.compile(r"^#{1,6}\s+(?P<text>.+?)\s*#*\s*$")
-METADATA = ("title", "subtitle", "authors", "affiliation", "publication", "date", "url", "kind")
+METADATA = ("title", "subtitle", "section", "authors", "affiliation", "publication", "date", "url", "kind")
+OCR_UNKNOWN_SHARE = 0.06  # a text with more unknown lower-case words than this reads as an OCR scan
+_TOKEN = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
+UNKNOWN_LISTED = 100
 
 
 @dataclass(frozen=True)
-class Block:
-    """A heading, paragraph or list item; ``anchor`` is ``p<N>`` for citable text."""
+class Fix:
+    """One OCR correction, as the cleaning report shows it."""
 
-    kind: str  # "heading" | "paragraph" | "item"
-    text: str
-    line: int  # line in the source file where the block starts
-    anchor: str = ""
+    line: int  # line of the source where the text stood
+    before: str
+    after: str
+    rule: str
+    anchor: str = ""  # paragraph of the article it ended up in, when known
 
-    def __repr__(self) -> str:
-        return f"{self.kind}#{self.anchor or '-'}@{self.line}: {self.text[:40]!r}"
+
+@dataclass(frozen=True)
+class SourceReport:
+    """What cleaning did to one source file."""
+
+    name: str
+    kind: str | None
+    kind_detected: bool
+    encoding: str
+    raw: str  # the text as received (decoded, line ends normalised)
+    first_line: int
+    removed: tuple[Removal, ...]
+    fixes: tuple[Fix, ...] = ()
+
+
+@dataclass(frozen=True)
+class CleaningReport:
+    """Everything cleaning changed for one article, source by source."""
+
+    article: str
+    sources: tuple[SourceReport, ...]
+    unknown: tuple[tuple[str, int], ...] = ()  # words still unknown after cleaning, with counts
+    witness: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
+    ends_mid_sentence: bool = False
 
 
 @dataclass(frozen=True)
@@ -53,12 +86,14 @@ class Article:
     sources: tuple[str, ...]
     blocks: tuple[Block, ...]
     subtitle: str | None = None
+    section: str | None = None
     authors: tuple[str, ...] = ()
     affiliation: str | None = None
     publication: str | None = None
     date: str | None = None
     url: str | None = None
     kind: str | None = None
+    ends_mid_sentence: bool = False
     #: where each metadata field came from: "catalog", "front matter" or "text"
     origin: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
@@ -70,12 +105,157 @@ class Article:
         return f"Article({self.id!r}, {len(self.paragraphs)} paragraphs, sources={list(self.sources)})"
 
 
-def clean(doc: SourceDoc) -> tuple[Article, list[Diagnostic]]:
-    lines = [(doc.first_line + i, line) for i, line in enumerate(doc.text.split("\n"))]
+@dataclass(frozen=True)
+class Draft:
+    """One source after header and furniture removal, before repair and structure."""
+
+    doc: SourceDoc
+    kind: str | None
+    kind_detected: bool
+    meta: Mapping[str, object]
+    origin: Mapping[str, str]
+    lines: tuple[tuple[int, str], ...]
+    removed: tuple[Removal, ...]
+
+    @property
+    def words(self) -> int:
+        return sum(len(t.split()) for _, t in self.lines)
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    articles: tuple[Article, ...]
+    reports: Mapping[str, CleaningReport]
+    problems: tuple[Diagnostic, ...]
+
+
+def clean_all(sources: Sequence[SourceDoc], extra_words: Sequence[str] = ()) -> Cleaned:
+    """Clean every source; witnesses of one article come out as one article."""
+    base = Lexicon(extra_words)
+    kinds = {doc.name: _kind(doc, base) for doc in sources}
+    clean_text = [doc.text for doc in sources if kinds[doc.name][0] != "ocr"]
+    lexicon = Lexicon([*extra_words, *(w for text in clean_text for w in _TOKEN.findall(text))])
+    groups = find_witnesses([(doc.name, doc.text) for doc in sources])
+    lines = {doc.name: _lines(doc) for doc in sources}
+    shared = shared_lines(((doc.name, [t for _, t in lines[doc.name]]) for doc in sources), groups)
+    drafts = {doc.name: _draft(doc, lines[doc.name], *kinds[doc.name], shared) for doc in sources}
+    grouped = {name for group in groups for name in group}
+    articles: list[Article] = []
+    reports: dict[str, CleaningReport] = {}
+    problems: list[Diagnostic] = []
+    units = [[drafts[name] for name in group] for group in groups] + [[drafts[d.name]] for d in sources if d.name not in grouped]
+    for unit in sorted(units, key=lambda u: u[0].doc.name):
+        article, report, found = _finish_one(unit[0], lexicon) if len(unit) == 1 else _finish_group(unit, lexicon)
+        articles.append(article)
+        reports[article.id] = report
+        problems += found
+    return Cleaned(tuple(articles), MappingProxyType(reports), tuple(problems))
+
+
+def clean(doc: SourceDoc, kind: str | None = None) -> tuple[Article, CleaningReport, list[Diagnostic]]:
+    """Clean one file on its own (``python -m build_docs clean``)."""
+    if kind is not None:
+        doc = replace(doc, catalog=replace(doc.catalog or CatalogEntry(file=doc.name, line=0), kind=kind))
+    cleaned = clean_all([doc])
+    article = cleaned.articles[0]
+    return article, cleaned.reports[article.id], list(cleaned.problems)
+
+
+def _kind(doc: SourceDoc, lexicon: Lexicon) -> tuple[str | None, bool]:
+    """The catalog's kind, or "ocr" when the text reads like a scan (many unknown words)."""
+    if doc.catalog and doc.catalog.kind:
+        return doc.catalog.kind, False
+    lower = [w for w in _TOKEN.findall(doc.text) if w.islower()]
+    unknown = sum(not lexicon.known(w) for w in lower)
+    return ("ocr", True) if lower and unknown / len(lower) > OCR_UNKNOWN_SHARE else (None, False)
+
+
+def _lines(doc: SourceDoc) -> list[tuple[int, str]]:
+    return [(doc.first_line + i, line) for i, line in enumerate(doc.text.split("\n"))]
+
+
+def _draft(doc: SourceDoc, lines: list[tuple[int, str]], kind: str | None, detected: bool, shared: frozenset[str]) -> Draft:
     header = read_header(lines)
     body = [(no, text) for no, text in lines if no not in header.used]
-    blocks = number(segment(body, markdown=doc.name.lower().endswith(".md")))
+    removed = furniture(body, shared)
+    gone = {r.line for r in removed}
     meta, origin = merge_metadata(doc.catalog, doc.front_matter, header)
+    if kind and "kind" not in meta:
+        meta["kind"], origin["kind"] = kind, "text"
+    header_lines = [Removal(no, _line_text(lines, no), f"metadata: {what}") for no, what in header.used.items()]
+    return Draft(
+        doc=doc,
+        kind=kind,
+        kind_detected=detected,
+        meta=MappingProxyType(meta),
+        origin=MappingProxyType(origin),
+        lines=tuple((no, text) for no, text in body if no not in gone),
+        removed=tuple(sorted([*header_lines, *removed], key=lambda r: r.line)),
+    )
+
+
+def _line_text(lines: list[tuple[int, str]], no: int) -> str:
+    return lines[no - lines[0][0]][1].strip()
+
+
+def _finish_one(draft: Draft, lexicon: Lexicon) -> tuple[Article, CleaningReport, list[Diagnostic]]:
+    lines, fixes = list(draft.lines), []
+    if draft.kind == "ocr":
+        lines = [lines[i] for i in order_by_continuation([t for _, t in lines]).order]
+        lines, fixes = repair_lines(lines, lexicon)
+    blocks = number(segment(lines, markdown=draft.doc.name.lower().endswith(".md")))
+    fixes = _anchor_fixes(fixes, blocks)
+    return _article(draft, blocks, (draft,), {draft.doc.name: fixes}, lexicon, {})
+
+
+def _finish_group(drafts: list[Draft], lexicon: Lexicon) -> tuple[Article, CleaningReport, list[Diagnostic]]:
+    """Witnesses of one article: the cleanest is the primary, the others fill it in."""
+    primary = min(drafts, key=lambda d: (d.kind == "ocr", -d.words, d.doc.name))
+    lines, fixes = list(primary.lines), {}
+    if primary.kind == "ocr":
+        lines, fixes[primary.doc.name] = repair_lines(lines, lexicon)
+    blocks = segment(lines, markdown=primary.doc.name.lower().endswith(".md"))
+    figures: dict[str, object] = {}
+    for other in sorted((d for d in drafts if d is not primary), key=lambda d: d.doc.name):
+        reference = "\n".join(b.text for b in blocks)
+        ordering = order_by_witness([t for _, t in other.lines], reference)
+        ordered = [other.lines[i] for i in ordering.order]
+        repaired, fixes[other.doc.name] = repair_lines(ordered, lexicon) if other.kind == "ocr" else (ordered, [])
+        cleaned_text = "\n".join(t for _, t in repaired)
+        merged = merge([b.text for b in blocks], cleaned_text, lexicon.known)
+        blocks = [replace(blocks[m.primary_index], text=m.text) if m.primary_index is not None else Block("paragraph", m.text, 0) for m in merged.blocks]
+        error_rate = {
+            "before": overlap_cer(other.doc.text, reference).cer,
+            "after": overlap_cer(cleaned_text, reference).cer,
+        }
+        figures[other.doc.name] = {"ordering": _figures(ordering), "merge": _figures(merged), "character error rate": error_rate}
+    numbered = number(blocks)
+    return _article(primary, numbered, tuple(sorted(drafts, key=lambda d: d.doc.name)), fixes, lexicon, figures)
+
+
+def _figures(result: object) -> dict[str, object]:
+    figures = getattr(result, "figures", None)
+    if figures is None:
+        return {}
+    if isinstance(figures, Mapping):
+        return dict(figures)
+    return {k: v for k, v in vars(figures).items() if isinstance(v, (int, float, str, bool))}
+
+
+def _article(
+    primary: Draft,
+    blocks: tuple[Block, ...],
+    drafts: tuple[Draft, ...],
+    fixes: Mapping[str, list[Fix]],
+    lexicon: Lexicon,
+    witness: Mapping[str, object],
+) -> tuple[Article, CleaningReport, list[Diagnostic]]:
+    doc = primary.doc
+    meta, origin = dict(primary.meta), dict(primary.origin)
+    for other in drafts:  # a witness may know what the primary does not
+        for name, value in other.meta.items():
+            if name not in meta and name != "kind":
+                meta[name], origin[name] = value, other.origin[name]
     problems: list[Diagnostic] = []
     stem = slugify(PurePosixPath(doc.name).stem) or "article"
     article_id = (doc.catalog and doc.catalog.id) or slugify(str(meta.get("title", ""))) or stem
@@ -84,7 +264,82 @@ def clean(doc: SourceDoc) -> tuple[Article, list[Diagnostic]]:
         problems.append(warning(doc.shown, doc.first_line, "no title found in the text; add 'title:' for this file in seeds/catalog.yml"))
     if not any(b.anchor for b in blocks):
         problems.append(warning(doc.shown, doc.first_line, "no paragraphs found: the file holds only header lines"))
-    return Article(id=article_id, sources=(doc.name,), blocks=blocks, origin=MappingProxyType(origin), **meta), problems  # type: ignore[arg-type]
+    truncated = ends_mid_sentence(blocks)
+    article = Article(
+        id=article_id,
+        sources=tuple(d.doc.name for d in drafts),
+        blocks=blocks,
+        ends_mid_sentence=truncated,
+        origin=MappingProxyType(origin),
+        **meta,  # type: ignore[arg-type]
+    )
+    report = CleaningReport(
+        article=article_id,
+        sources=tuple(_source_report(d, tuple(fixes.get(d.doc.name, ()))) for d in drafts),
+        unknown=_unknown(blocks, lexicon),
+        witness=MappingProxyType(dict(witness)),
+        ends_mid_sentence=truncated,
+    )
+    return article, report, problems
+
+
+def _source_report(draft: Draft, fixes: tuple[Fix, ...]) -> SourceReport:
+    doc = draft.doc
+    return SourceReport(doc.name, draft.kind, draft.kind_detected, doc.encoding, doc.text, doc.first_line, draft.removed, fixes)
+
+
+def _unknown(blocks: tuple[Block, ...], lexicon: Lexicon) -> tuple[tuple[str, int], ...]:
+    counts = Counter(w for b in blocks for w in _TOKEN.findall(b.text) if not lexicon.known(w))
+    return tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:UNKNOWN_LISTED])
+
+
+def repair_lines(lines: Sequence[tuple[int, str]], lexicon: Lexicon) -> tuple[list[tuple[int, str]], list[Fix]]:
+    """Repair OCR text line by line, keeping each output line's source line number.
+
+    Repairs may join lines (a word hyphenated at a line end); the offsets of the
+    corrections map every output line back to the line it started on.
+    """
+    if not lines:
+        return [], []
+    text = "\n".join(t for _, t in lines)
+    result = repair(text, lexicon)
+    starts = [0]
+    for match in re.finditer("\n", text):
+        starts.append(match.end())
+    numbers = [no for no, _ in lines]
+
+    def source_line(offset: int) -> int:
+        return numbers[bisect.bisect_right(starts, offset) - 1]
+
+    shifts: list[tuple[int, int]] = []  # (output offset after a correction, input offset after it)
+    delta = 0
+    for c in sorted(result.corrections, key=lambda c: c.start):
+        delta += len(c.after) - (c.end - c.start)
+        shifts.append((c.end + delta, c.end))
+    out_ends = [s[0] for s in shifts]
+
+    def input_offset(out: int) -> int:
+        i = bisect.bisect_right(out_ends, out) - 1
+        return out if i < 0 else shifts[i][1] + (out - shifts[i][0])
+
+    repaired: list[tuple[int, str]] = []
+    position = 0
+    for piece in result.text.split("\n"):
+        repaired.append((source_line(min(input_offset(position), len(text))), piece))
+        position += len(piece) + 1
+    fixes = [Fix(source_line(c.start), c.before, c.after, c.rule) for c in result.corrections]
+    return repaired, fixes
+
+
+def _anchor_fixes(fixes: list[Fix], blocks: tuple[Block, ...]) -> list[Fix]:
+    """Name the paragraph each correction landed in (the last block starting at or before its line)."""
+    starts = [(b.line, b.anchor) for b in blocks if b.anchor]
+    lines = [s[0] for s in starts]
+    anchored = []
+    for fix in fixes:
+        i = bisect.bisect_right(lines, fix.line) - 1
+        anchored.append(replace(fix, anchor=starts[i][1] if i >= 0 else ""))
+    return anchored
 
 
 def merge_metadata(entry: CatalogEntry | None, front: Mapping[str, object], header: Header) -> tuple[dict[str, object], dict[str, str]]:
@@ -97,83 +352,3 @@ def merge_metadata(entry: CatalogEntry | None, front: Mapping[str, object], head
                 meta[name], origin[name] = value, where
                 break
     return meta, origin
-
-
-def segment(lines: list[tuple[int, str]], markdown: bool = False) -> list[Block]:
-    """Split body lines into blocks at blank lines and rejoin hard-wrapped lines."""
-    blocks: list[Block] = []
-    for group in _groups(lines):
-        unwrapped = statistics.median(len(t) for _, t in group) >= UNWRAPPED_LINE or len(group) == 1
-        runs = [[(no, text.strip())] for no, text in group] if unwrapped else _wrapped_runs(group)
-        for run in runs:
-            block = _block(run, markdown)
-            if blocks and _continues(blocks[-1], block):
-                block = Block("paragraph", f"{blocks[-1].text} {block.text}", blocks[-1].line)
-                blocks.pop()
-            blocks.append(block)
-    return blocks
-
-
-def _continues(previous: Block, block: Block) -> bool:
-    """A paragraph broken by a page or column break: no closing punctuation, next starts in lower case."""
-    return (
-        previous.kind == "paragraph"
-        and block.kind == "paragraph"
-        and not previous.text.endswith((*SENTENCE_END, ")"))
-        and block.text[:1].islower()
-    )
-
-
-def _groups(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
-    groups: list[list[tuple[int, str]]] = [[]]
-    for no, text in lines:
-        if text.strip():
-            groups[-1].append((no, text.rstrip()))  # leading indentation marks paragraph starts
-        elif groups[-1]:
-            groups.append([])
-    return [g for g in groups if g]
-
-
-def _wrapped_runs(group: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
-    """Wrapped lines join into one paragraph; a bullet line, or an indented line
-    after a finished sentence, starts a new one."""
-    runs: list[list[tuple[int, str]]] = []
-    for no, raw in group:
-        text = raw.strip()
-        indented_start = raw[:1].isspace() and bool(runs) and runs[-1][-1][1].endswith(SENTENCE_END)
-        if not runs or _BULLET.match(text) or indented_start:
-            runs.append([(no, text)])
-        else:
-            runs[-1].append((no, text))
-    return runs
-
-
-def _block(run: list[tuple[int, str]], markdown: bool) -> Block:
-    line = run[0][0]
-    text = " ".join(" ".join(t for _, t in run).split())  # also folds no-break and wide spaces
-    if markdown and (heading := _MD_HEADING.match(text)):
-        return Block("heading", heading["text"], line)
-    if bullet := _BULLET.match(text):
-        return Block("item", bullet["text"], line)
-    if len(run) == 1 and _is_heading(text):
-        return Block("heading", text, line)
-    return Block("paragraph", text, line)
-
-
-def _is_heading(text: str) -> bool:
-    if _ROMAN_HEADING.match(text) and len(text.split()) <= 16 and not text.endswith("."):
-        return True
-    words = text.split()
-    return 1 <= len(words) <= HEADING_WORDS and text[0].isupper() and not text.endswith((".", ",", ";", ":", "!", "?", "\u201d", '"')) and len(text) > 3
-
-
-def number(blocks: list[Block]) -> tuple[Block, ...]:
-    numbered: list[Block] = []
-    count = 0
-    for block in blocks:
-        if block.kind == "heading":
-            numbered.append(block)
-        else:
-            count += 1
-            numbered.append(Block(block.kind, block.text, block.line, f"p{count}"))
-    return tuple(numbered)

@@ -11,8 +11,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from build_docs.diagnostics import BuildError, Diagnostic
+from build_docs.catalog import KINDS
+from build_docs.diagnostics import BuildError, Diagnostic, has_errors
 from build_docs.pipeline import BuildConfig, build, shown
+from build_docs.single import clean_file_report
 
 
 def parser() -> argparse.ArgumentParser:
@@ -26,11 +28,17 @@ def parser() -> argparse.ArgumentParser:
         command.add_argument("--seeds", type=Path, default=Path("seeds"), metavar="DIR", help="folder of raw articles and catalog.yml (default: seeds)")
         command.add_argument("--docs", type=Path, default=Path("docs"), metavar="DIR", help="MkDocs docs folder to write (default: docs)")
         command.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    one = commands.add_parser("clean", help="print the cleaned text of one file", description="Print the cleaned text of one file.")
+    one.add_argument("file", type=Path, metavar="FILE")
+    one.add_argument("--kind", choices=KINDS, help="kind of source (default: from the text)")
+    one.add_argument("--json", action="store_true", help="print metadata, structure, removed lines and corrections as JSON")
     return top
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    if args.command == "clean":
+        return clean_file(args.file, args.kind, args.json)
     config = BuildConfig(seeds=args.seeds, docs=args.docs)
     try:
         result = build(config, dry_run=args.command == "check", strict=args.strict)
@@ -62,3 +70,15 @@ def _check(change, docs: str) -> int:  # type: ignore[no-untyped-def]
 def _report(diagnostics: tuple[Diagnostic, ...]) -> None:
     for diagnostic in diagnostics:
         print(diagnostic, file=sys.stderr)
+
+
+def clean_file(path: Path, kind: str | None, as_json: bool) -> int:
+    if not path.is_file():
+        print(f"{shown(path)}: error: no such file", file=sys.stderr)
+        return 2
+    output, problems = clean_file_report(path, shown(path), kind, as_json)
+    _report(tuple(problems))
+    if has_errors(problems):
+        return 1
+    sys.stdout.write(output)
+    return 0

@@ -9,6 +9,7 @@ them out of the body. Nothing here knows any particular source.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from build_docs.dates import find_date
@@ -35,11 +36,12 @@ class Header:
 
     title: str | None = None
     subtitle: str | None = None
+    section: str | None = None
     authors: tuple[str, ...] = ()
     affiliation: str | None = None
     date: str | None = None
     publication: str | None = None
-    used: frozenset[int] = field(default_factory=frozenset)
+    used: Mapping[int, str] = field(default_factory=dict)  # line number -> what it gave
 
 
 def read_header(lines: list[tuple[int, str]]) -> Header:
@@ -47,33 +49,45 @@ def read_header(lines: list[tuple[int, str]]) -> Header:
     filled = [(no, text.strip()) for no, text in lines if text.strip()]
     head = _head_zone(filled)
     found: dict[str, object] = {}
-    used: set[int] = set()
+    used: dict[int, str] = {}
     title_at = _find_title(head[:TITLE_LINES])
     if title_at is not None:
         found["title"] = head[title_at][1]
-        # Lines above the title are page furniture (language switchers, section labels).
-        used.update(no for no, _ in head[: title_at + 1])
+        used[head[title_at][0]] = "title"
+        # Lines above the title are the page's: a section label right above it, furniture before.
+        for index, (no, text) in enumerate(head[:title_at]):
+            if index == title_at - 1 and _is_section(text):
+                found["section"] = text
+                used[no] = "section label"
+            else:
+                used[no] = "above the title"
     after_name = False
     for index, (no, text) in enumerate(head):
         if no in used:
             continue
         if after_name and "affiliation" not in found and len(text.split()) <= 12 and not text.endswith("."):
             found["affiliation"] = text
-            used.add(no)
-        elif _read_head_line(text, found):
-            used.add(no)
+            used[no] = "affiliation"
+        elif what := _read_head_line(text, found):
+            used[no] = what
         elif title_at is not None and index == title_at + 1 and "subtitle" not in found and _looks_like_deck(text):
             found["subtitle"] = text
-            used.add(no)
+            used[no] = "deck"
         after_name = bool(_BULLET_NAME.match(text))
     for no, text in filled[-FOOT_LINES:]:
-        if no not in used and _read_foot_line(text, found):
-            used.add(no)
+        if no not in used and (what := _read_foot_line(text, found)):
+            used[no] = what
     found.setdefault("authors", ())
     bios = found.pop("bios", ())
     if bios and "affiliation" not in found:
         found["affiliation"] = " ".join(bios)  # type: ignore[arg-type]
-    return Header(used=frozenset(used), **found)  # type: ignore[arg-type]
+    return Header(used=dict(sorted(used.items())), **found)  # type: ignore[arg-type]
+
+
+def _is_section(text: str) -> bool:
+    """ "Foreign Policy" above a title: a short label in title case, not a sentence."""
+    words = text.split()
+    return 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words if len(w) > 3) and text[-1:].isalpha()
 
 
 def _head_zone(filled: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -105,25 +119,25 @@ def _looks_like_deck(text: str) -> bool:
     return len(text.split()) < 30 and not text.endswith(".") and find_date(text) is None
 
 
-def _read_head_line(text: str, found: dict[str, object]) -> bool:
-    """Take facts from one header line; True when the line held nothing else."""
+def _read_head_line(text: str, found: dict[str, object]) -> str:
+    """Take facts from one header line; say what it gave when the line held nothing else."""
     if "|" in text and _read_label_row(text, found):
-        return True
+        return "byline row"
     byline = _BYLINE.search(text) or _BULLET_NAME.match(text)
     if byline and "authors" not in found:
         found["authors"] = _split_names(byline["names"])
         rest = text[: byline.start()].strip() if byline.re is _BYLINE else ""
         if rest:
             found.setdefault("subtitle", rest)
-        return True
+        return "byline"
     if _AUTHOR_IS.match(text):
         found.setdefault("affiliation", text)
-        return True
+        return "author note"
     date = find_date(text)
     if date and len(text.split()) <= 6 and "date" not in found:
         found["date"] = date
-        return True
-    return False
+        return "date"
+    return ""
 
 
 def _read_label_row(text: str, found: dict[str, object]) -> bool:
@@ -144,19 +158,19 @@ def _read_label_row(text: str, found: dict[str, object]) -> bool:
     return True
 
 
-def _read_foot_line(text: str, found: dict[str, object]) -> bool:
+def _read_foot_line(text: str, found: dict[str, object]) -> str:
     source = _SOURCE.match(text)
     if source:
         found.setdefault("publication", source["pub"].strip())
-        return True
+        return "source line"
     bio = _BIO.match(text)
     if bio and len(text.split()) <= 45:
         authors = tuple(found.get("authors", ()))  # type: ignore[arg-type]
         if bio["name"] not in authors:
             found["authors"] = (*authors, bio["name"])
         found["bios"] = (*found.get("bios", ()), text)  # type: ignore[misc]
-        return True
-    return False
+        return "author note"
+    return ""
 
 
 def _split_names(names: str) -> tuple[str, ...]:

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from build_docs.clean import Article
+from build_docs.clean import Article, CleaningReport
 from build_docs.diagnostics import Diagnostic, error
 from build_docs.extract import Extraction
 
@@ -19,6 +19,7 @@ from build_docs.extract import Extraction
 class Site:
     articles: tuple[Article, ...]  # sorted by id
     extractions: Mapping[str, Extraction]  # by article id
+    reports: Mapping[str, CleaningReport]  # by article id
     seeds_name: str  # the seeds folder as pages name it, e.g. "seeds" (never a machine's path)
 
     def __repr__(self) -> str:
@@ -28,7 +29,9 @@ class Site:
         return sum(int(e[fact]) for e in self.extractions.values())  # type: ignore[call-overload]
 
 
-def index(found: list[tuple[Article, Extraction]], seeds_shown: str) -> tuple[Site, list[Diagnostic]]:
+def index(
+    found: list[tuple[Article, Extraction]], reports: Mapping[str, CleaningReport], seeds_shown: str
+) -> tuple[Site, list[Diagnostic]]:
     problems: list[Diagnostic] = []
     claimed: dict[str, Article] = {}
     extractions: dict[str, Extraction] = {}
@@ -48,4 +51,5 @@ def index(found: list[tuple[Article, Extraction]], seeds_shown: str) -> tuple[Si
         extractions[article.id] = extraction
     ordered = tuple(sorted(claimed.values(), key=lambda a: a.id))
     seeds_name = seeds_shown.rstrip("/").rsplit("/", 1)[-1]
-    return Site(ordered, MappingProxyType(dict(sorted(extractions.items()))), seeds_name), problems
+    kept = MappingProxyType({a.id: reports[a.id] for a in ordered})
+    return Site(ordered, MappingProxyType(dict(sorted(extractions.items()))), kept, seeds_name), problems

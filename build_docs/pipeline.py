@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from build_docs.catalog import load_catalog
-from build_docs.clean import clean
+from build_docs.clean import clean_all
 from build_docs.diagnostics import BuildError, Diagnostic, has_errors
 from build_docs.extract import extract
 from build_docs.index import index
@@ -48,13 +48,10 @@ def generate(config: BuildConfig) -> tuple[tuple[RenderedPage, ...], tuple[Diagn
     catalog, problems = load_catalog(config.seeds / CATALOG, f"{seeds}/{CATALOG}")
     sources, found = read_sources(config.seeds, catalog, seeds)
     problems += found
-    articles = []
-    for source in sources:
-        article, found = clean(source)
-        articles.append(article)
-        problems += found
-    extractions = [extract(article) for article in articles]
-    site, found = index(list(zip(articles, extractions, strict=True)), seeds)
+    cleaned = clean_all(sources)
+    problems += cleaned.problems
+    extractions = [extract(article) for article in cleaned.articles]
+    site, found = index(list(zip(cleaned.articles, extractions, strict=True)), cleaned.reports, seeds)
     problems += found
     diagnostics = tuple(sorted(problems))
     if has_errors(diagnostics):

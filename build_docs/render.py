@@ -19,6 +19,7 @@ from build_docs.citation import author_list, citation, display_date
 from build_docs.clean import Article
 from build_docs.index import Site
 from build_docs.markdown import Md, escape
+from build_docs.report_pages import report_pages
 
 SITE_NAME = "China–Russia Relations: A Source Reader"
 KIND_NAMES = {"web": "web page", "print": "print (magazine or journal page)", "ocr": "OCR scan"}
@@ -66,6 +67,7 @@ def render(site: Site) -> tuple[RenderedPage, ...]:
         _page("sources.md", "sources.md.j2", **_sources_context(site)),
         _page("data.md", "data.md.j2", example=site.articles[0].id if site.articles else "an-article"),
         *(_article_page(site, article) for article in site.articles),
+        *report_pages(site, _page),
         RenderedPage("data/articles.json", _json([_article_record(a) for a in site.articles])),
         *_assets(),
     ]
@@ -100,6 +102,8 @@ def _article_page(site: Site, article: Article) -> RenderedPage:
         sources=source_paths,
         source_links=Md(", ".join(f"`{escape_code(p)}`" for p in source_paths)),
         page_url=f"articles/{article.id}/",
+        report_link=Md(f"../reports/{article.id}.md"),
+        heading_marks={level: Md("#" * max(level, 2)) for level in range(0, 7)},
     )
 
 
@@ -162,6 +166,11 @@ def _article_record(article: Article) -> dict[str, object]:
         "publication": article.publication,
         "url": f"articles/{article.id}/",
         "sources": list(article.sources),
+        "subtitle": article.subtitle,
+        "section": article.section,
+        "affiliation": article.affiliation,
+        "kind": article.kind,
+        "ends_mid_sentence": article.ends_mid_sentence,
     }
 
 

@@ -51,7 +51,11 @@ def test_stale_generated_pages_are_removed(fixture_seeds: Path, tmp_path: Path):
     assert (docs / "articles" / "notes-on-cooperation-a-second-look.md").exists()
     (fixture_seeds / "beta.txt").unlink()
     result = build(config(fixture_seeds, tmp_path))
-    assert result.plan.deletes == ("articles/notes-on-cooperation-a-second-look.md",)
+    assert result.plan.deletes == (
+        "articles/notes-on-cooperation-a-second-look.md",
+        "raw/beta.md",
+        "reports/notes-on-cooperation-a-second-look.md",
+    )
     assert not (docs / "articles" / "notes-on-cooperation-a-second-look.md").exists()
     assert "notes-on-cooperation" not in (docs / "data" / "articles.json").read_text(encoding="utf-8")
 
@@ -92,8 +96,8 @@ def test_hand_edits_to_a_generated_file_are_not_lost(fixture_seeds: Path, tmp_pa
 
 
 def test_duplicate_page_names_are_an_error_naming_both_files(seeds: Path, tmp_path: Path):
-    for name in ("a.txt", "b.txt"):
-        (seeds / name).write_text("The Same Title Twice\n\nBody text of the article, long enough.\n", encoding="utf-8")
+    (seeds / "a.txt").write_text("The Same Title Twice\n\nOne article about rivers and the bridges over them.\n", encoding="utf-8")
+    (seeds / "b.txt").write_text("The Same Title Twice\n\nAnother article, about railways, written years apart.\n", encoding="utf-8")
     with pytest.raises(BuildError) as failure:
         build(config(seeds, tmp_path))
     [problem] = failure.value.diagnostics

@@ -1,0 +1,172 @@
+"""Body lines → :class:`Block` s: paragraphs, headings, list items and captions.
+
+Layout breaks are undone here: hard-wrapped lines are rejoined, a paragraph
+broken around a photo caption or a page break is joined again (the caption is
+kept, after it), and run-in headings ("A. Title Words. Body …") are split off.
+Paragraphs, items and captions are numbered ``p1``, ``p2``, … in reading order;
+those anchors are what readers cite, so they depend only on this article's text.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, replace
+
+SENTENCE_END = (".", "!", "?", ":", "\u201d", '"')
+UNWRAPPED_LINE = 150  # a block whose lines are this long holds one paragraph per line
+HEADING_WORDS = 12
+_ROMAN_HEADING = re.compile(r"^(?:[IVX]+|\d+)\.\s+\S")
+_LETTER_HEADING = re.compile(r"^(?P<mark>[A-Z])\.\s+(?P<title>[A-Z][^.!?]{2,120}?)\.\s+(?P<body>[A-Z\u201c\"].*)$")
+_BULLET = re.compile(r"^(?:[-*\u2022\u00b7\u25aa]|\d+[.)])\s+(?P<text>\S.*)$")
+_MD_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.+?)\s*#*\s*$")
+#: "EXPANDING COOPERATION: Chinese President …" — an all-caps lead-in marks a photo caption.
+_CAPTION = re.compile(r"^(?P<lead>[A-Z][A-Z0-9'\u2019&\- ]{2,50}[A-Z0-9]):\s+(?P<text>\S.*)$")
+CITABLE = ("paragraph", "item", "caption")
+#: Words a title does not end on: a short line ending with one is a fragment of a sentence.
+DANGLING = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "and",
+        "or",
+        "but",
+        "as",
+        "that",
+        "which",
+        "who",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A heading, paragraph, list item or caption; ``anchor`` is ``p<N>`` for citable text."""
+
+    kind: str  # "heading" | "paragraph" | "item" | "caption"
+    text: str
+    line: int  # line in the source file where the block starts
+    anchor: str = ""
+    level: int = 0  # heading level: 2 for sections, 3 for subsections
+
+    def __repr__(self) -> str:
+        return f"{self.kind}#{self.anchor or '-'}@{self.line}: {self.text[:40]!r}"
+
+
+def segment(lines: list[tuple[int, str]], markdown: bool = False) -> list[Block]:
+    """Split body lines into blocks at blank lines and rejoin hard-wrapped lines."""
+    blocks: list[Block] = []
+    for group in _groups(lines):
+        unwrapped = statistics.median(len(t.strip()) for _, t in group) >= UNWRAPPED_LINE or len(group) == 1
+        runs = [[(no, text.strip())] for no, text in group] if unwrapped else _wrapped_runs(group)
+        for run in runs:
+            for block in _blocks(run, markdown):
+                _append(blocks, block)
+    return blocks
+
+
+def _append(blocks: list[Block], block: Block) -> None:
+    """Add ``block``, first joining it to a paragraph that a caption or page break interrupted."""
+    if block.kind == "paragraph":
+        last = len(blocks) - 1
+        while last >= 0 and blocks[last].kind == "caption":
+            last -= 1
+        if last >= 0 and _continues(blocks[last], block):
+            blocks[last] = replace(blocks[last], text=f"{blocks[last].text} {block.text}")
+            return
+    blocks.append(block)
+
+
+def _continues(previous: Block, block: Block) -> bool:
+    """A paragraph broken by layout: no closing punctuation, and the next part starts in lower case."""
+    return previous.kind == "paragraph" and not previous.text.endswith((*SENTENCE_END, ")")) and block.text[:1].islower()
+
+
+def _groups(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    groups: list[list[tuple[int, str]]] = [[]]
+    for no, text in lines:
+        if text.strip():
+            groups[-1].append((no, text.rstrip()))  # leading indentation marks paragraph starts
+        elif groups[-1]:
+            groups.append([])
+    return [g for g in groups if g]
+
+
+def _wrapped_runs(group: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    """Wrapped lines join into one paragraph; a bullet line, a caption lead-in, or an
+    indented line after a finished sentence starts a new one."""
+    runs: list[list[tuple[int, str]]] = []
+    for no, raw in group:
+        text = raw.strip()
+        indented_start = raw[:1].isspace() and bool(runs) and runs[-1][-1][1].endswith(SENTENCE_END)
+        if not runs or _BULLET.match(text) or _CAPTION.match(text) or indented_start:
+            runs.append([(no, text)])
+        else:
+            runs[-1].append((no, text))
+    return runs
+
+
+def _blocks(run: list[tuple[int, str]], markdown: bool) -> list[Block]:
+    line = run[0][0]
+    text = " ".join(" ".join(t for _, t in run).split())  # also folds no-break and wide spaces
+    if markdown and (heading := _MD_HEADING.match(text)):
+        return [Block("heading", heading["text"], line, level=min(max(len(heading["hashes"]), 2), 4))]
+    if bullet := _BULLET.match(text):
+        return [Block("item", bullet["text"], line)]
+    if _CAPTION.match(text):
+        return [Block("caption", text, line)]
+    if len(run) == 1 and is_heading(text):
+        return [Block("heading", text, line, level=3 if re.match(r"^[A-Z]\.\s", text) else 2)]
+    if (runin := _LETTER_HEADING.match(text)) and _title_case(runin["title"]):
+        title = f"{runin['mark']}. {runin['title']}"
+        return [Block("heading", title, line, level=3), Block("paragraph", runin["body"], line)]
+    return [Block("paragraph", text, line)]
+
+
+def is_heading(text: str) -> bool:
+    """A short line without closing punctuation, or a numbered section title."""
+    if _ROMAN_HEADING.match(text) and len(text.split()) <= 16 and not text.endswith("."):
+        return True
+    words = text.split()
+    closing = (".", ",", ";", ":", "!", "?", "\u201d", '"', "-")
+    if not (1 <= len(words) <= HEADING_WORDS and text[0].isupper() and not text.endswith(closing) and len(text) > 3):
+        return False
+    return words[-1] not in DANGLING  # "Text that stops in the" is a broken line, not a title
+
+
+def _title_case(text: str) -> bool:
+    long_words = [w for w in text.split() if len(w) >= 4]
+    return bool(long_words) and sum(w[0].isupper() for w in long_words) >= 0.75 * len(long_words)
+
+
+def number(blocks: list[Block]) -> tuple[Block, ...]:
+    """Give every citable block its anchor ``p1``, ``p2``, … in reading order."""
+    numbered: list[Block] = []
+    count = 0
+    for block in blocks:
+        if block.kind in CITABLE:
+            count += 1
+            block = replace(block, anchor=f"p{count}")
+        numbered.append(block)
+    return tuple(numbered)
+
+
+def ends_mid_sentence(blocks: tuple[Block, ...]) -> bool:
+    """True when the last paragraph stops without closing punctuation (a truncated source)."""
+    body = [b for b in blocks if b.kind in ("paragraph", "item")]
+    return bool(body) and not body[-1].text.rstrip().endswith((*SENTENCE_END, ")", "\u2019", "'"))

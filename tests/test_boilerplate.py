@@ -1,0 +1,55 @@
+"""Page furniture found by general rules, each removal with its reason."""
+
+from __future__ import annotations
+
+from build_docs.boilerplate import furniture, has_no_words, is_interface, is_link_row, shared_lines
+
+
+def test_interface_controls():
+    for text in ("Language : English 简体 繁體", "Adjust font size: + -", "You might also like", "Back to Top", "Share", "PRINT"):
+        assert is_interface(text), text
+    for text in ("Print media in Russia grew fast.", "Home affairs ministers met in June.", "Language policy of the two states"):
+        assert not is_interface(text), text
+
+
+def test_link_rows_and_lines_without_words():
+    assert is_link_row("http//www.bjreview.com") and is_link_row("http://www.bj review.com")
+    assert is_link_row("Home | World | Business | Sport")
+    assert not is_link_row("The site www.example.org published the full text of the treaty in 2001.")
+    assert has_no_words("27 10-55128") and has_no_words("* * *")
+    assert not has_no_words("In 1996, yes")
+
+
+def test_lines_shared_by_unrelated_sources_but_not_by_witnesses():
+    sources = [
+        ("a", ["Related Reading", "Text of a."]),
+        ("b", ["Related Reading", "Text of b."]),
+        ("c", ["A steady pace", "x"]),
+        ("d", ["A steady pace", "y"]),
+    ]
+    assert shared_lines(sources, groups=[("c", "d")]) == {"related reading"}
+
+
+def test_furniture_keeps_headings_and_lists_each_removal():
+    body = list(
+        enumerate(
+            [
+                "Language : English",
+                "Internal impetus",
+                "It is common interests that have driven them closer.",
+                "http://www.example.com",
+                "42",
+                "The end of the article.",
+                "Tags",
+                "More from this author",
+            ],
+            start=1,
+        )
+    )
+    removed = furniture(body)
+    assert [(r.line, r.reason) for r in removed] == [(1, "interface"), (4, "link"), (5, "no words"), (7, "interface"), (8, "after the text")]
+
+
+def test_running_heads_repeated_in_one_source():
+    body = [(i, "BEIJING REVIEW JULY 2014" if i % 3 == 0 else f"Sentence number {i} of the text.") for i in range(1, 13)]
+    assert {r.reason for r in furniture(body)} == {"repeated in the source"}
