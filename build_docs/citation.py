@@ -35,7 +35,7 @@ def citation(article: Article) -> str:
     if article.authors:
         parts.append(author_list(article.authors) + ".")
     title = article.title + (f": {article.subtitle}" if article.subtitle else "")
-    parts.append(f"\u201c{title}.\u201d")
+    parts.append(f"\u201c{title}{'' if title.endswith(('?', '!', '.')) else '.'}\u201d")
     if article.publication:
         parts.append(article.publication + ",")
     parts.append(display_date(article.date) + "." if article.date else "n.d.")

@@ -54,7 +54,8 @@ RARITY = 0.1  # cost per order of magnitude a candidate is rarer than the common
 MARGIN = 0.3  # the best candidate must be cheaper than the runner-up by this much
 EXTRA_FREQUENCY = 10**7  # an extra (corpus) word counts as a fairly common English word
 NAME_FREQUENCY = 10**5  # a capitalised word is only read as a word at least this common
-SHORT_FREQUENCY = {2: 10**9, 3: 10**8}  # a word of 2 or 3 letters is only read as one of the commonest words
+NAME_IN_NAME_FREQUENCY = 10**7  # ... and next to another capitalised word (``John Britton``), this common
+SHORT_FREQUENCY = {2: 10**9, 3: 10**8, 4: 10**6, 5: 10**6, 6: 10**5}  # a short word is only read as a word at least this common
 MAX_WORD = 30  # longer tokens are not words
 REPEATED = 5  # an unknown word of this many letters that the text repeats is taken as a real word
 WINDOW = 6  # words on each side that make a word's context
@@ -358,6 +359,17 @@ def _budget(letters: int) -> float:
 
 
 @dataclass(frozen=True)
+class _Place:
+    """Where a word stands: opening a sentence, or among capitalised words (a name)."""
+
+    sentence_start: bool = False
+    in_name: bool = False
+
+
+_MID = _Place()
+
+
+@dataclass(frozen=True)
 class _Policy:
     """How one text is repaired: the rules on, and whether it is modern print.
 
@@ -375,7 +387,7 @@ _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th|s|d|[ap]m)", re.IGNORECASE)
 _NUMBER_LIKE = re.compile(r"[\dlIO]+")
 
 
-def _fix_word(word: str, lexicon: Lexicon, sentence_start: bool, policy: _Policy) -> tuple[str, str] | None:
+def _fix_word(word: str, lexicon: Lexicon, place: _Place, policy: _Policy) -> tuple[str, str] | None:
     """The repaired word and the rule that repaired it, or None to keep ``word``."""
     if len(word) > MAX_WORD or lexicon.known(word):
         return None
@@ -386,14 +398,14 @@ def _fix_word(word: str, lexicon: Lexicon, sentence_start: bool, policy: _Policy
     if word[-2:] in ("'s", "\u2019s") and len(word) > 3:
         word, possessive = word[:-2], word[-2:]
     if "-" in word:
-        fixed = _fix_hyphenated(word, lexicon, sentence_start, policy)
+        fixed = _fix_hyphenated(word, lexicon, place, policy)
     else:
         compound = lexicon.joined(word) if "joined-words" in policy.rules else None
-        fixed = (compound, "joined-words") if compound is not None else _fix_plain(word, lexicon, sentence_start, policy)
+        fixed = (compound, "joined-words") if compound is not None else _fix_plain(word, lexicon, place, policy)
     return None if fixed is None or fixed[0] == word else (fixed[0] + possessive, fixed[1])
 
 
-def _fix_hyphenated(word: str, lexicon: Lexicon, sentence_start: bool, policy: _Policy) -> tuple[str, str] | None:
+def _fix_hyphenated(word: str, lexicon: Lexicon, place: _Place, policy: _Policy) -> tuple[str, str] | None:
     """``en-ergy`` → ``energy`` (a known word broken by layout); or a misread part of a compound."""
     parts = word.split("-")
     joined = "".join(parts)
@@ -401,14 +413,14 @@ def _fix_hyphenated(word: str, lexicon: Lexicon, sentence_start: bool, policy: _
         if "hyphenation" in policy.rules and len(parts) == 2 and not all(lexicon.known(p) for p in parts):
             return joined, "hyphenation"
         return None
-    fixed = _fix_plain(joined, lexicon, sentence_start, policy, split=False)
+    fixed = _fix_plain(joined, lexicon, place, policy, split=False)
     if fixed is not None and len(fixed[0]) == len(joined):
         if "hyphenation" in policy.rules and len(parts) == 2 and not all(lexicon.known(p) for p in _cut(fixed[0], parts)):
             return fixed[0], "hyphenation"
         return "-".join(_cut(fixed[0], parts)), "confusion"
     if sum(not lexicon.known(p) for p in parts) != 1 or min(len(p) for p in parts) < 4:
         return None  # fragments of one word, not a compound with one misread part
-    repaired = [p if lexicon.known(p) else _fix_plain(p, lexicon, sentence_start and i == 0, policy, split=False) for i, p in enumerate(parts)]
+    repaired = [p if lexicon.known(p) else _fix_plain(p, lexicon, place if i == 0 else _MID, policy, split=False) for i, p in enumerate(parts)]
     if any(r is None for r in repaired):
         return None
     return "-".join(r if isinstance(r, str) else r[0] for r in repaired if r is not None), "confusion"
@@ -423,7 +435,7 @@ def _cut(word: str, like: list[str]) -> list[str]:
     return pieces
 
 
-def _fix_plain(word: str, lexicon: Lexicon, sentence_start: bool, policy: _Policy, split: bool = True) -> tuple[str, str] | None:
+def _fix_plain(word: str, lexicon: Lexicon, place: _Place, policy: _Policy, split: bool = True) -> tuple[str, str] | None:
     """Repair one word without hyphens by the confusion search, or by splitting it in two."""
     letters = sum(c.isalpha() for c in word)
     if "confusion" not in policy.rules or letters < 2 or sum(c.isdigit() for c in word) > 1 or _ORDINAL.fullmatch(word):
@@ -433,7 +445,7 @@ def _fix_plain(word: str, lexicon: Lexicon, sentence_start: bool, policy: _Polic
     name_like = word[0].isupper() or (not word[0].isalpha() and word[1:2].isupper())
     edits = 0 if name_like or letters <= 3 or not policy.modern else 2 if letters >= 10 else 1
     split = split and "joined-words" in policy.rules and not name_like and letters >= 6
-    penalty = _FLAGS["name_penalty"] if name_like and not sentence_start else 0.0
+    penalty = _FLAGS["name_penalty"] if name_like and not place.sentence_start else 0.0
     split = split and (policy.modern or _FLAGS["early_split"])
     candidates = lexicon.candidates(word, edits, split, policy.modern)
     if not policy.modern:
@@ -441,14 +453,15 @@ def _fix_plain(word: str, lexicon: Lexicon, sentence_start: bool, policy: _Polic
     if lexicon.compound(word):  # a compound the word list lacks, or two words run together
         candidates = {w: c for w, c in candidates.items() if c == SPLIT and w in _bigrams()}
     if name_like:
-        candidates = {w: c for w, c in candidates.items() if lexicon.frequency(w) >= NAME_FREQUENCY or " " in w}
+        least = NAME_IN_NAME_FREQUENCY if place.in_name and not place.sentence_start else NAME_FREQUENCY
+        candidates = {w: c for w, c in candidates.items() if lexicon.frequency(w) >= least or " " in w}
     if penalty:
         limit = _budget(letters) - penalty
         candidates = {w: c for w, c in candidates.items() if c <= limit or (lexicon.spelling(w) or "a")[0].isupper()}
     best = _choose(candidates, lexicon, letters)
     if best is None:
         return None
-    return _with_case(best, word, sentence_start, lexicon), "joined-words" if " " in best else "confusion"
+    return _with_case(best, word, place.sentence_start, lexicon), "joined-words" if " " in best else "confusion"
 
 
 def _choose(candidates: dict[str, float], lexicon: Lexicon, letters: int) -> str | None:
@@ -540,10 +553,10 @@ def repair(text: str, lexicon: Lexicon, rules: Collection[str] = RULES) -> Repai
         following = words[i + 1] if i + 1 < len(words) else None
         hyphen = _LINE_HYPHEN.match(text, match.end())
         if hyphen is not None and following is not None and following.start() == hyphen.end():
-            edits += _line_hyphen(match, following, lexicon, context.sentence_start(i), policy)
+            edits += _line_hyphen(match, following, lexicon, context.place(i), policy)
             i += 2
             continue
-        fixed = _fix_word(match.group(), lexicon, context.sentence_start(i), policy) if context.repairable(i, policy.modern) and (policy.modern or _FLAGS["early"] != "skip") else None
+        fixed = _fix_word(match.group(), lexicon, context.place(i), policy) if context.repairable(i, policy.modern) and (policy.modern or _FLAGS["early"] != "skip") else None
         if fixed is not None:
             edits.append((match.start(), match.end(), *fixed))
         spelled.append((match.start(), match.end(), match.group() if fixed is None else fixed[0]))
@@ -605,6 +618,13 @@ class _Context:
         a, b = sorted((self.words[i], self.words[j]), key=lambda m: m.start())
         return self.text[a.end() : b.start()].isspace() and self.lexicon.known(a.group() + b.group())
 
+    def place(self, i: int) -> _Place:
+        """Where word ``i`` stands."""
+        capitalised = [0 <= j < len(self.words) and self.words[j].group()[:1].isupper() for j in (i - 1, i + 1)]
+        after_name = capitalised[0] and not self.sentence_start(i)
+        before_name = capitalised[1] and not self.sentence_start(i + 1)
+        return _Place(self.sentence_start(i), after_name or before_name)
+
     def sentence_start(self, i: int) -> bool:
         """Whether word ``i`` opens the text, a paragraph or a sentence (an initial or ``Mr.`` ends none)."""
         at = self.words[i].start()
@@ -615,7 +635,7 @@ class _Context:
         return stripped[-1] in "!?" or (stripped[-1] == "." and _ABBREVIATION.search(stripped) is None)
 
 
-def _line_hyphen(head: re.Match[str], tail: re.Match[str], lexicon: Lexicon, sentence_start: bool, policy: _Policy) -> list[_Edit]:
+def _line_hyphen(head: re.Match[str], tail: re.Match[str], lexicon: Lexicon, place: _Place, policy: _Policy) -> list[_Edit]:
     """A word broken at a line end (``en-`` / ``ergy``): join it, or repair it and keep the break.
 
     Its two halves are never repaired on their own: they are fragments, not words.
@@ -626,7 +646,7 @@ def _line_hyphen(head: re.Match[str], tail: re.Match[str], lexicon: Lexicon, sen
     if lexicon.known(joined) or "-" in joined:
         fixed: str | None = joined
     else:
-        repaired = _fix_plain(joined, lexicon, sentence_start, policy, split=False)
+        repaired = _fix_plain(joined, lexicon, place, policy, split=False)
         fixed = None if repaired is None or len(repaired[0]) != len(joined) else repaired[0]
     if fixed is None or "-" in joined:
         return []

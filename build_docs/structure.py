@@ -72,8 +72,7 @@ def segment(lines: list[tuple[int, str]], markdown: bool = False) -> list[Block]
     """Split body lines into blocks at blank lines and rejoin hard-wrapped lines."""
     blocks: list[Block] = []
     for group in _groups(lines):
-        unwrapped = statistics.median(len(t.strip()) for _, t in group) >= UNWRAPPED_LINE or len(group) == 1
-        runs = [[(no, text.strip())] for no, text in group] if unwrapped else _wrapped_runs(group)
+        runs = _wrapped_runs(group) if is_wrapped([t.strip() for _, t in group]) else [[(no, text.strip())] for no, text in group]
         for run in runs:
             for block in _blocks(run, markdown):
                 _append(blocks, block)
@@ -107,14 +106,30 @@ def _groups(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
     return [g for g in groups if g]
 
 
+def is_wrapped(texts: list[str]) -> bool:
+    """Hard-wrapped text: many lines stop in the middle of a sentence. Text with a
+    paragraph (or heading) per line ends almost every line with a full stop or a title."""
+    if len(texts) < 2 or statistics.median(len(t) for t in texts) >= UNWRAPPED_LINE:
+        return False
+    open_ends = sum(
+        not line.endswith(SENTENCE_END) and (not is_heading(line) or following[:1].islower())
+        for line, following in zip(texts, texts[1:], strict=False)
+    )
+    return open_ends >= 0.4 * (len(texts) - 1)
+
+
 def _wrapped_runs(group: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
-    """Wrapped lines join into one paragraph; a bullet line, a caption lead-in, or an
-    indented line after a finished sentence starts a new one."""
+    """Wrapped lines join into one paragraph; a bullet line, a caption lead-in, a line
+    after a short finished one, or an indented line after a finished sentence starts a new one."""
+    lengths = sorted(len(t.strip()) for _, t in group)
+    width = lengths[int(0.9 * (len(lengths) - 1))]
     runs: list[list[tuple[int, str]]] = []
     for no, raw in group:
         text = raw.strip()
-        indented_start = raw[:1].isspace() and bool(runs) and runs[-1][-1][1].endswith(SENTENCE_END)
-        if not runs or _BULLET.match(text) or _CAPTION.match(text) or indented_start:
+        previous = runs[-1][-1][1] if runs else ""
+        indented_start = raw[:1].isspace() and previous.endswith(SENTENCE_END)
+        short_end = bool(previous) and len(previous) < 0.6 * width and (previous.endswith(SENTENCE_END) or is_heading(previous))
+        if not runs or _BULLET.match(text) or _CAPTION.match(text) or indented_start or short_end:
             runs.append([(no, text)])
         else:
             runs[-1].append((no, text))
@@ -131,7 +146,7 @@ def _blocks(run: list[tuple[int, str]], markdown: bool) -> list[Block]:
     if _CAPTION.match(text):
         return [Block("caption", text, line)]
     if len(run) == 1 and is_heading(text):
-        return [Block("heading", text, line, level=3 if re.match(r"^[A-Z]\.\s", text) else 2)]
+        return [Block("heading", text, line, level=3 if re.match(r"^[A-HJ-UWYZ]\.\s", text) else 2)]
     if (runin := _LETTER_HEADING.match(text)) and _title_case(runin["title"]):
         title = f"{runin['mark']}. {runin['title']}"
         return [Block("heading", title, line, level=3), Block("paragraph", runin["body"], line)]

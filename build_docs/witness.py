@@ -131,19 +131,27 @@ _SAMPLE = 4  # the index keeps one word pair in _SAMPLE (by hash), so it stays s
 _MAX_DOCS = 16  # a word pair found in more documents is boilerplate, not evidence
 _CANDIDATES = 4  # each document is compared in full with at most this many others
 _MIN_SHARED = 0.02  # share of sampled word pairs two documents must have in common to be compared
+_MIN_WORDS = 25  # words a pair must share: a title and a phrase do not make two texts one article
 
 
 @dataclass(frozen=True)
 class WitnessPair:
     """Two documents judged to be the same article (``first`` < ``second``).
 
-    ``containment`` is the share of the shorter document's ``words`` that lie in
-    runs of word pairs it shares, in the same order, with the longer one (a run
-    is two or more matches, each at most ``_RUN_GAP`` words from the next in
-    both texts). Measured: an OCR scan against its clean text scores 0.68–1.0
-    up to a character error rate of 0.2 (the seeds' pair: 0.89); speeches of
-    one country in consecutive years, which reuse whole paragraphs, score up
-    to 0.54; texts on the same topic stay below 0.1.
+    ``containment`` is the share of the shorter document's ``words`` that lie
+    in runs of word pairs it shares, in the same order, with the longer one (a
+    run is two or more matches, each at most ``_RUN_GAP`` words from the next
+    in both texts).
+
+    Measured on real OCR against its ground truth (248 Overproof and ICDAR
+    2017 documents): up to a character error rate of 0.2 every document
+    scores 0.77–1.0, and its middle third alone 0.67–1.0; from 0.2 to 0.3, 9
+    of 11 documents reach the threshold, above 0.3 one of 4. The seeds' pair
+    scores 0.89. Texts on the same topic: the other seed pairs score at most
+    0.07, China's and Russia's speeches of one year, or one country's in
+    consecutive years (230 pairs, 1946–2024), at most 0.12; the highest pair
+    among 3,000 UN speeches, one country's speeches two years apart that
+    reuse whole paragraphs, 0.54.
     """
 
     first: str
@@ -164,8 +172,11 @@ def containment(a: str, b: str) -> float:
 
 def _containment(short: Sequence[int], long: Mapping[int, Sequence[int]]) -> float:
     """Share of the words of the text with word pairs ``short`` in runs shared with the text whose pair positions are ``long``."""
-    if not short:
-        return 0.0
+    return _covered(short, long) / (len(short) + 1) if short else 0.0
+
+
+def _covered(short: Sequence[int], long: Mapping[int, Sequence[int]]) -> int:
+    """How many words of the text with word pairs ``short`` lie in runs shared with the text whose pair positions are ``long``."""
     chain = _chain(short, long)
     covered = 0
     run_start = 0
@@ -174,11 +185,14 @@ def _containment(short: Sequence[int], long: Mapping[int, Sequence[int]]) -> flo
             if k - run_start >= 2:
                 covered += chain[k - 1][0] - chain[run_start][0] + 2
             run_start = k
-    return covered / (len(short) + 1)
+    return covered
 
 
 def witness_pairs(docs: Sequence[tuple[str, str]], threshold: float = WITNESS_THRESHOLD) -> list[WitnessPair]:
     """Every pair of ``(name, text)`` documents whose containment reaches ``threshold``, sorted by names.
+
+    The pair must also share runs of at least ``_MIN_WORDS`` words, so two
+    short notes with the same title are not one article.
 
     Only pairs that share enough sampled word pairs in an inverted index are
     compared in full, each document with its few best candidates, and each
@@ -194,8 +208,9 @@ def witness_pairs(docs: Sequence[tuple[str, str]], threshold: float = WITNESS_TH
     for long in sorted(by_longer):
         where = _positions(grams[long])
         for short in by_longer[long]:
-            score = _containment(grams[short], where)
-            if score >= threshold:
+            covered = _covered(grams[short], where)
+            score = covered / (len(grams[short]) + 1)
+            if score >= threshold and covered >= _MIN_WORDS:
                 first, second = sorted((docs[short][0], docs[long][0]))
                 found.append(WitnessPair(first, second, round(score, 4), len(grams[short]) + 1))
     return sorted(found, key=lambda p: (p.first, p.second))
@@ -308,7 +323,10 @@ def order_by_witness(lines: Sequence[str], reference: str) -> Ordering:
     follow the line before them, and those before the first placed line
     stay in front (an opening the reference lacks). Lines are then stably
     sorted by place, so a text in the reference's order comes back
-    unchanged. Time linear in the sizes of both texts.
+    unchanged unless its lines recur (measured on 248 OCR documents whose
+    8,150 lines follow their ground truth: 21 lines moved, in lists and
+    notices that repeat lines, and one that the scan itself misplaced). Time
+    linear in the sizes of both texts.
     """
     ref = _keys(reference)
     grams = _positions(_bigrams(ref))
@@ -506,16 +524,22 @@ def order_by_continuation(lines: Sequence[str], lang: English | None = None) -> 
     """The order that de-interleaves regions where two columns were read line by line, judged by continuation alone.
 
     In such a region line i is continued by line i + 2, not i + 1 (``A1 B1 A2
-    B2 …``); it is read as ``A1 A2 … B1 B2 …``. The same is tried with blocks
-    of lines between blank lines as the units (``A1 B1 A2 B2`` paragraphs
-    pieces). Candidate regions are the runs where skipping one unit continues
+    B2 …``); it is read as ``A1 A2 … B1 B2 …``. The same is then tried with
+    blocks of lines between blank lines as the units (pieces of paragraphs
+    from two columns). Candidate regions are the runs where skipping one unit continues
     better than the next unit (:func:`continuation`), by more than
     ``_GAIN_PER_UNIT`` on average; one is kept only if the whole reading,
-    including where A's end meets B's start and the lines around the region,
-    scores at least ``_GAIN + _GAIN_PER_UNIT × lines`` better than the input
-    order. Text already in order is therefore left alone (measured: no change
-    on 237 clean texts, 90,000 lines). Blank lines follow the line before
-    them. Time linear in the number of lines.
+    including where A's end meets B's start and the units around the region,
+    scores at least ``_GAIN + _GAIN_PER_UNIT × units`` better than the input
+    order. Blank lines follow the line before them. Time linear in the number
+    of lines.
+
+    Measured on UN speeches and the seeds: no change to 944 clean texts
+    wrapped at 28–70 characters (434,000 lines); 280 of 579 pages of two
+    columns read line by line restored exactly (88% of lines followed by the
+    right line), 120 of 281 pages read in blocks of 2–5 lines. Pages whose
+    columns are broken by blank lines, or mixed in blocks that are themselves
+    out of order (as in the seed scan 001), are left as they are.
     """
     lang = lang or english()
     order, regions, confidence = _deinterleave(lines, [[i] for i, line in enumerate(lines) if line.strip()], lang)

@@ -1,0 +1,27 @@
+"""The README's figures are computed, not typed: they must match what the scripts compute now."""
+
+from __future__ import annotations
+
+import importlib.util
+
+from tests.conftest import REPO
+
+
+def load(name: str):
+    spec = importlib.util.spec_from_file_location(name, REPO / "benchmarks" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+def test_cleaning_figures_in_readme_are_current():
+    figures = load("cleaning_figures")
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    shown = readme.split(figures.START, 1)[1].split(figures.END, 1)[0].strip()
+    assert shown == figures.figures(REPO / "seeds"), "run: .venv/bin/python benchmarks/cleaning_figures.py --readme"
+
+
+def test_readme_documents_every_command():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    for command in ("make serve", "make test", "make bench", "make golden", "build_docs build", "build_docs check", "build_docs clean"):
+        assert command in readme, f"README does not document {command!r}"
