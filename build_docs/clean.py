@@ -38,6 +38,7 @@ from build_docs.witness import find_witnesses, merge, order_by_continuation, ord
 METADATA = ("title", "subtitle", "section", "authors", "affiliation", "publication", "date", "url", "kind")
 OCR_UNKNOWN_SHARE = 0.06  # a text with more unknown lower-case words than this reads as an OCR scan
 _TOKEN = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
+_WORD = re.compile(r"\b[^\W\d_]+(?:['\u2019-][^\W\d_]+)*\b")
 UNKNOWN_LISTED = 100
 
 
@@ -72,7 +73,7 @@ class CleaningReport:
 
     article: str
     sources: tuple[SourceReport, ...]
-    unknown: tuple[tuple[str, int], ...] = ()  # words still unknown after cleaning, with counts
+    unknown: tuple[tuple[str, int], ...] = ()  # published words not in the English list (nor the registries), with counts
     witness: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
     ends_mid_sentence: bool = False
 
@@ -145,7 +146,7 @@ def clean_all(sources: Sequence[SourceDoc], extra_words: Sequence[str] = ()) -> 
     problems: list[Diagnostic] = []
     units = [[drafts[name] for name in group] for group in groups] + [[drafts[d.name]] for d in sources if d.name not in grouped]
     for unit in sorted(units, key=lambda u: u[0].doc.name):
-        article, report, found = _finish_one(unit[0], lexicon) if len(unit) == 1 else _finish_group(unit, lexicon)
+        article, report, found = _finish_one(unit[0], lexicon, base) if len(unit) == 1 else _finish_group(unit, lexicon, base)
         articles.append(article)
         reports[article.id] = report
         problems += found
@@ -198,17 +199,17 @@ def _line_text(lines: list[tuple[int, str]], no: int) -> str:
     return lines[no - lines[0][0]][1].strip()
 
 
-def _finish_one(draft: Draft, lexicon: Lexicon) -> tuple[Article, CleaningReport, list[Diagnostic]]:
+def _finish_one(draft: Draft, lexicon: Lexicon, base: Lexicon) -> tuple[Article, CleaningReport, list[Diagnostic]]:
     lines, fixes = list(draft.lines), []
     if draft.kind == "ocr":
         lines = [lines[i] for i in order_by_continuation([t for _, t in lines]).order]
         lines, fixes = repair_lines(lines, lexicon)
     blocks = number(segment(lines, markdown=draft.doc.name.lower().endswith(".md")))
     fixes = _anchor_fixes(fixes, blocks)
-    return _article(draft, blocks, (draft,), {draft.doc.name: fixes}, lexicon, {})
+    return _article(draft, blocks, (draft,), {draft.doc.name: fixes}, base, {})
 
 
-def _finish_group(drafts: list[Draft], lexicon: Lexicon) -> tuple[Article, CleaningReport, list[Diagnostic]]:
+def _finish_group(drafts: list[Draft], lexicon: Lexicon, base: Lexicon) -> tuple[Article, CleaningReport, list[Diagnostic]]:
     """Witnesses of one article: the cleanest is the primary, the others fill it in."""
     primary = min(drafts, key=lambda d: (d.kind == "ocr", -d.words, d.doc.name))
     lines, fixes = list(primary.lines), {}
@@ -230,7 +231,7 @@ def _finish_group(drafts: list[Draft], lexicon: Lexicon) -> tuple[Article, Clean
         }
         figures[other.doc.name] = {"ordering": _figures(ordering), "merge": _figures(merged), "character error rate": error_rate}
     numbered = number(blocks)
-    return _article(primary, numbered, tuple(sorted(drafts, key=lambda d: d.doc.name)), fixes, lexicon, figures)
+    return _article(primary, numbered, tuple(sorted(drafts, key=lambda d: d.doc.name)), fixes, base, figures)
 
 
 def _figures(result: object) -> dict[str, object]:
@@ -247,7 +248,7 @@ def _article(
     blocks: tuple[Block, ...],
     drafts: tuple[Draft, ...],
     fixes: Mapping[str, list[Fix]],
-    lexicon: Lexicon,
+    english: Lexicon,
     witness: Mapping[str, object],
 ) -> tuple[Article, CleaningReport, list[Diagnostic]]:
     doc = primary.doc
@@ -276,7 +277,7 @@ def _article(
     report = CleaningReport(
         article=article_id,
         sources=tuple(_source_report(d, tuple(fixes.get(d.doc.name, ()))) for d in drafts),
-        unknown=_unknown(blocks, lexicon),
+        unknown=_unknown(blocks, english),
         witness=MappingProxyType(dict(witness)),
         ends_mid_sentence=truncated,
     )
@@ -289,7 +290,8 @@ def _source_report(draft: Draft, fixes: tuple[Fix, ...]) -> SourceReport:
 
 
 def _unknown(blocks: tuple[Block, ...], lexicon: Lexicon) -> tuple[tuple[str, int], ...]:
-    counts = Counter(w for b in blocks for w in _TOKEN.findall(b.text) if not lexicon.known(w))
+    words = (w for b in blocks for w in _WORD.findall(b.text) if len(w) > 2)  # not "U" of "U.S." nor "nd" of "22nd"
+    counts = Counter(w for w in words if not lexicon.known(w))
     return tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:UNKNOWN_LISTED])
 
 
