@@ -231,6 +231,8 @@ def _finish_group(drafts: list[Draft], lexicon: Lexicon, base: Lexicon) -> tuple
         }
         figures[other.doc.name] = {"ordering": _figures(ordering), "merge": _figures(merged), "character error rate": error_rate}
     numbered = number(blocks)
+    if primary.doc.name in fixes:
+        fixes[primary.doc.name] = _anchor_fixes(fixes[primary.doc.name], numbered)
     return _article(primary, numbered, tuple(sorted(drafts, key=lambda d: d.doc.name)), fixes, base, figures)
 
 

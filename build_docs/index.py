@@ -29,9 +29,7 @@ class Site:
         return sum(int(e[fact]) for e in self.extractions.values())  # type: ignore[call-overload]
 
 
-def index(
-    found: list[tuple[Article, Extraction]], reports: Mapping[str, CleaningReport], seeds_shown: str
-) -> tuple[Site, list[Diagnostic]]:
+def index(found: list[tuple[Article, Extraction]], reports: Mapping[str, CleaningReport], seeds_shown: str) -> tuple[Site, list[Diagnostic]]:
     problems: list[Diagnostic] = []
     claimed: dict[str, Article] = {}
     extractions: dict[str, Extraction] = {}

@@ -112,8 +112,7 @@ def is_wrapped(texts: list[str]) -> bool:
     if len(texts) < 2 or statistics.median(len(t) for t in texts) >= UNWRAPPED_LINE:
         return False
     open_ends = sum(
-        not line.endswith(SENTENCE_END) and (not is_heading(line) or following[:1].islower())
-        for line, following in zip(texts, texts[1:], strict=False)
+        not line.endswith(SENTENCE_END) and (not is_heading(line) or following[:1].islower()) for line, following in zip(texts, texts[1:], strict=False)
     )
     return open_ends >= 0.4 * (len(texts) - 1)
 
