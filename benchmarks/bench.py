@@ -51,6 +51,9 @@ from pathlib import Path
 
 import yaml
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from benchmarks.readme_section import replace_section  # noqa: E402
+
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpora" / "un-general-debate"
 DEFAULT_SIZES = (100, 200, 400)
@@ -347,16 +350,6 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
-def update_readme(report: str, readme: Path = REPO / "README.md") -> None:
-    """Replace what stands between ``<!-- bench:start -->`` and ``<!-- bench:end -->``."""
-    text = readme.read_text(encoding="utf-8")
-    start, end = "<!-- bench:start -->", "<!-- bench:end -->"
-    if start not in text or end not in text:
-        raise SystemExit(f"bench: {readme} has no {start} ... {end} markers")
-    head, rest = text.split(start, 1)
-    readme.write_text(f"{head}{start}\n{report}\n{end}{rest.split(end, 1)[1]}", encoding="utf-8")
-
-
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     corpus = args.corpus.resolve()
@@ -383,7 +376,7 @@ def main(argv: list[str] | None = None) -> int:
     report = f"{table(results)}\n\n{linearity(results)}"
     print(report)
     if args.readme:
-        update_readme(report)
+        replace_section("bench", report)
     if args.json:
         args.json.write_text(
             json.dumps({"corpus": str(corpus), "python": sys.version.split()[0], "results": [asdict(r) for r in results]}, indent=2) + "\n",

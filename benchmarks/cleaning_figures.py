@@ -22,12 +22,12 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from benchmarks.readme_section import replace_section  # noqa: E402
 from build_docs.catalog import load_catalog  # noqa: E402
 from build_docs.clean import clean, clean_all  # noqa: E402
 from build_docs.read import read_sources  # noqa: E402
 
 WORDS = re.compile(r"[^\W_]+")
-START, END = "<!-- cleaning:start -->", "<!-- cleaning:end -->"
 
 
 def figures(seeds: Path) -> str:
@@ -60,14 +60,6 @@ def figures(seeds: Path) -> str:
     return "\n".join(lines)
 
 
-def update_readme(report: str, readme: Path = REPO / "README.md") -> None:
-    text = readme.read_text(encoding="utf-8")
-    if START not in text or END not in text:
-        raise SystemExit(f"cleaning_figures: {readme} has no {START} ... {END} markers")
-    head, rest = text.split(START, 1)
-    readme.write_text(f"{head}{START}\n{report}\n{END}{rest.split(END, 1)[1]}", encoding="utf-8")
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seeds", type=Path, default=REPO / "seeds")
@@ -76,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     report = figures(args.seeds)
     print(report)
     if args.readme:
-        update_readme(report)
+        replace_section("cleaning", report)
     return 0
 
 

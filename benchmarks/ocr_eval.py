@@ -61,6 +61,7 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
+from benchmarks.readme_section import markers, replace_section  # noqa: E402
 from build_docs.ocr import RULES, Lexicon, repair  # noqa: E402
 
 CORPUS = REPO.parent / "shared" / "corpora" / "ocr-pairs"
@@ -72,7 +73,6 @@ SETS = {  # pairs.tsv set -> the set it is reported in
 EVAL_RULES = RULES - {"hyphenation", "split-word"}
 WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 README = REPO / "README.md"
-START, END = "<!-- ocr:start -->", "<!-- ocr:end -->"
 
 
 @dataclass(frozen=True)
@@ -190,15 +190,6 @@ def footer(results: list[Scored], lexicon: str, workers: int, wall: float) -> st
     )
 
 
-def update_readme(report: str, readme: Path = README) -> None:
-    """Replace what stands between the ``ocr`` markers of the README; fail if they are missing."""
-    text = readme.read_text(encoding="utf-8")
-    if START not in text or END not in text.split(START, 1)[1]:
-        raise SystemExit(f"ocr_eval: {readme} has no {START} ... {END} markers: add them where the table belongs, then rerun with --readme")
-    head, rest = text.split(START, 1)
-    readme.write_text(f"{head}{START}\n{report}\n{END}{rest.split(END, 1)[1]}", encoding="utf-8")
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="the ocr-pairs folder (default: ../shared/corpora/ocr-pairs)")
@@ -211,8 +202,8 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.corpus / "pairs.tsv").is_file():
         print(f"ocr_eval: {args.corpus / 'pairs.tsv'} not found", file=sys.stderr)
         return 2
-    if args.readme and (START not in README.read_text(encoding="utf-8") or END not in README.read_text(encoding="utf-8")):
-        print(f"ocr_eval: {README} has no {START} ... {END} markers: add them where the table belongs, then rerun with --readme", file=sys.stderr)
+    if args.readme and any(marker not in README.read_text(encoding="utf-8") for marker in markers("ocr")):
+        print(f"ocr_eval: {README} has no ocr markers: add them where the table belongs, then rerun with --readme", file=sys.stderr)
         return 2
     started = time.perf_counter()
     results = evaluate(read_pairs(args.corpus, args.limit), args.lexicon, args.workers)
@@ -224,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         args.json.write_text(json.dumps([asdict(r) for r in results], indent=1) + "\n", encoding="utf-8")
     if args.readme:
-        update_readme(report)
+        replace_section("ocr", report)
     return 1 if worse else 0
 
 

@@ -350,12 +350,14 @@ def test_eval_reproduces_the_corpus_baseline():
     assert result.gt_chars == pair.gt_chars and abs(result.before / result.gt_chars - pair.baseline_cer) < 5e-5
 
 
-def test_eval_writes_its_table_between_the_readme_markers(tmp_path):
-    evaluation = load_eval()
+def test_figures_go_between_the_readme_markers(tmp_path):
+    from benchmarks.readme_section import markers, replace_section
+
+    start, end = markers("ocr")
     readme = tmp_path / "README.md"
-    readme.write_text(f"# Title\n\n{evaluation.START}\nold\n{evaluation.END}\n\nafter\n", encoding="utf-8")
-    evaluation.update_readme("| new |", readme)
-    assert readme.read_text(encoding="utf-8") == f"# Title\n\n{evaluation.START}\n| new |\n{evaluation.END}\n\nafter\n"
+    readme.write_text(f"# Title\n\n{start}\nold\n{end}\n\nafter\n", encoding="utf-8")
+    replace_section("ocr", "| new |", readme)
+    assert readme.read_text(encoding="utf-8") == f"# Title\n\n{start}\n| new |\n{end}\n\nafter\n"
     readme.write_text("# Title\n", encoding="utf-8")
     with pytest.raises(SystemExit, match="add them"):
-        evaluation.update_readme("| new |", readme)
+        replace_section("ocr", "| new |", readme)

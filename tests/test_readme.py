@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 
+from benchmarks.readme_section import shown
 from tests.conftest import REPO
 
 
@@ -16,9 +17,7 @@ def load(name: str):
 
 def test_cleaning_figures_in_readme_are_current():
     figures = load("cleaning_figures")
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    shown = readme.split(figures.START, 1)[1].split(figures.END, 1)[0].strip()
-    assert shown == figures.figures(REPO / "seeds"), "run: .venv/bin/python benchmarks/cleaning_figures.py --readme"
+    assert shown("cleaning") == figures.figures(REPO / "seeds"), "run: .venv/bin/python benchmarks/cleaning_figures.py --readme"
 
 
 def test_readme_documents_every_command():

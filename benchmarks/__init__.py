@@ -1,0 +1,1 @@
+"""Benchmarks and measurements; each script writes its figures into the README."""
