@@ -63,3 +63,30 @@ def test_console_script_is_installed():
 def test_relative_paths_from_the_repository(tmp_path: Path):
     done = run_cli("check", cwd=REPO)
     assert done.returncode == 0, "committed docs/ is stale: run 'make build' and commit docs/\n" + done.stderr
+
+
+def test_clean_prints_the_cleaned_text_of_one_file():
+    done = run_cli("clean", "seeds/002_7bf913d7a1c1c461.txt")
+    assert done.returncode == 0, done.stderr
+    paragraphs = done.stdout.rstrip("\n").split("\n\n")
+    assert paragraphs[0].startswith("Among the sets of major power relationships")
+    assert "You might also like" not in done.stdout and "Language :" not in done.stdout
+
+
+def test_clean_json_has_metadata_structure_and_corrections():
+    import json
+
+    done = run_cli("clean", "seeds/001_654abdf35d6935f8.txt", "--kind", "ocr", "--json")
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert data["metadata"]["kind"] == "ocr"
+    assert {b["kind"] for b in data["blocks"]} >= {"paragraph"}
+    fixed = {(c["before"], c["after"]) for c in data["corrections"]}
+    assert ("esiabllshment", "establishment") in fixed and ("201 3", "2013") in fixed
+    assert all(c["line"] >= 1 and c["anchor"].startswith("p") for c in data["corrections"] if c["anchor"])
+    assert any(r["reason"] == "link" for r in data["removed"])
+
+
+def test_clean_reports_a_missing_file_and_a_bad_kind():
+    assert run_cli("clean", "seeds/nope.txt").returncode == 2
+    assert run_cli("clean", "seeds/002_7bf913d7a1c1c461.txt", "--kind", "scroll").returncode == 2
