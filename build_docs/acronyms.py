@@ -49,7 +49,7 @@ def best_long_form(short: str, candidate: str) -> str | None:
             return None
         at -= 1
         s -= 1
-    start = candidate.rfind(" ", 0, at + 1) + 1
+    start = max(candidate.rfind(space, 0, at + 1) for space in " \n\t") + 1
     return candidate[start:].strip()
 
 

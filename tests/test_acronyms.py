@@ -21,6 +21,10 @@ def test_long_form_across_a_line_break_is_folded():
     assert pairs("the United Nations\nDevelopment Programme (UNDP) said") == [("UNDP", "United Nations Development Programme")]
 
 
+def test_long_form_starting_a_line():
+    assert pairs("we support the\nArms Trade Treaty (ATT) fully") == [("ATT", "Arms Trade Treaty")]
+
+
 def test_short_form_then_long_form():
     assert pairs("the SCO (Shanghai Cooperation Organization) met") == [("SCO", "Shanghai Cooperation Organization")]
 
