@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from build_docs.structure import _CAPTION
+from build_docs.structure import is_caption
 
 INTERFACE_PHRASES = (
     "adjust font size",
@@ -160,10 +160,10 @@ def _reason(text: str, counts: Counter[str], shared: frozenset[str]) -> str:
 def _after_the_text(lines: Sequence[tuple[int, str]]) -> list[Removal]:
     """Short non-sentences after the last sentence (captions excepted) are the page's, not the article's."""
     filled = [(no, t.strip()) for no, t in lines if t.strip()]
-    last = max((i for i, (_, t) in enumerate(filled) if t.endswith(SENTENCE_END) or _CAPTION.match(t)), default=None)
+    last = max((i for i, (_, t) in enumerate(filled) if t.endswith(SENTENCE_END) or is_caption(t)), default=None)
     if last is None:
         return []
     tail = filled[last + 1 :]
-    if any(len(t.split()) > SHORT or _CAPTION.match(t) or t.endswith("-") for _, t in tail):
+    if any(len(t.split()) > SHORT or is_caption(t) or t.endswith("-") for _, t in tail):
         return []
     return [Removal(no, t, "after the text") for no, t in tail]

@@ -37,9 +37,10 @@ class BuildResult:
 def shown(path: Path) -> str:
     """A path as messages show it: relative to the working folder when inside it."""
     try:
-        return Path(os.path.relpath(path)).as_posix() if not os.path.relpath(path).startswith("..") else path.as_posix()
+        relative = os.path.relpath(path)
     except ValueError:  # another drive on Windows
         return path.as_posix()
+    return path.as_posix() if relative.startswith("..") else Path(relative).as_posix()
 
 
 def generate(config: BuildConfig) -> tuple[tuple[RenderedPage, ...], tuple[Diagnostic, ...]]:

@@ -152,6 +152,11 @@ def _blocks(run: list[tuple[int, str]], markdown: bool) -> list[Block]:
     return [Block("paragraph", text, line)]
 
 
+def is_caption(text: str) -> bool:
+    """ "EXPANDING COOPERATION: Chinese President …": a photo caption with an all-caps lead-in."""
+    return bool(_CAPTION.match(text))
+
+
 def is_heading(text: str) -> bool:
     """A short line without closing punctuation, or a numbered section title."""
     if _ROMAN_HEADING.match(text) and len(text.split()) <= 16 and not text.endswith("."):
