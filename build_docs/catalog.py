@@ -24,6 +24,8 @@ from types import MappingProxyType
 import yaml
 
 from build_docs.diagnostics import Diagnostic, error
+from build_docs.yamlnodes import construct, load_root, pairs
+from build_docs.yamlnodes import line as node_line
 
 KINDS = ("web", "print", "ocr")
 ISO_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
@@ -76,41 +78,29 @@ EMPTY = Catalog("", MappingProxyType({}))
 
 def load_catalog(path: Path, shown: str) -> tuple[Catalog, list[Diagnostic]]:
     """Read and validate the catalog at ``path`` (shown in messages as ``shown``)."""
-    if not path.exists():
-        return EMPTY, []
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        return EMPTY, [error(shown, 1, f"not valid UTF-8 ({exc.reason}); save the file as UTF-8")]
-    loader = yaml.SafeLoader(text)
-    try:
-        root = loader.get_single_node()
-    except yaml.MarkedYAMLError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark else 1
-        problem = exc.problem or str(exc)
-        return EMPTY, [error(shown, line, f"malformed YAML: {problem}; fix the syntax on this line")]
-    finally:
-        loader.dispose()
+    root, problems = load_root(path, shown)
+    if problems:
+        return EMPTY, problems
     if root is None:
-        return Catalog(shown, MappingProxyType({})), []
+        return (Catalog(shown, MappingProxyType({})) if path.exists() else EMPTY), []
     return _read_root(root, shown)
 
 
 def _read_root(root: yaml.Node, shown: str) -> tuple[Catalog, list[Diagnostic]]:
     problems: list[Diagnostic] = []
     if not isinstance(root, yaml.MappingNode):
-        return EMPTY, [error(shown, _line(root), "expected a mapping with a 'sources:' key")]
+        return EMPTY, [error(shown, node_line(root), "expected a mapping with a 'sources:' key")]
     entries: dict[str, CatalogEntry] = {}
-    for key, value in _pairs(root, shown, problems):
+    for key, value in pairs(root, shown, problems):
         if key.value != "sources":
-            problems.append(error(shown, _line(key), f"unknown top-level key {key.value!r}; expected 'sources'"))
+            problems.append(error(shown, node_line(key), f"unknown top-level key {key.value!r}; expected 'sources'"))
             continue
         if isinstance(value, yaml.ScalarNode) and value.value in ("", "~", "null"):
             continue
         if not isinstance(value, yaml.MappingNode):
-            problems.append(error(shown, _line(value), "'sources' must map seed file names to entries"))
+            problems.append(error(shown, node_line(value), "'sources' must map seed file names to entries"))
             continue
-        for file_node, entry_node in _pairs(value, shown, problems):
+        for file_node, entry_node in pairs(value, shown, problems):
             entry = _read_entry(file_node.value, entry_node, shown, problems)
             if entry is not None:
                 entries[file_node.value] = entry
@@ -119,20 +109,20 @@ def _read_root(root: yaml.Node, shown: str) -> tuple[Catalog, list[Diagnostic]]:
 
 def _read_entry(file: str, node: yaml.Node, shown: str, problems: list[Diagnostic]) -> CatalogEntry | None:
     if not isinstance(node, yaml.MappingNode):
-        problems.append(error(shown, _line(node), f"entry for {file!r} must be a mapping of fields"))
+        problems.append(error(shown, node_line(node), f"entry for {file!r} must be a mapping of fields"))
         return None
     fields: dict[str, object] = {}
-    for key, value in _pairs(node, shown, problems):
+    for key, value in pairs(node, shown, problems):
         name = key.value
         if name not in FIELDS:
             hint = difflib.get_close_matches(name, FIELDS, n=1)
             advice = f"did you mean {hint[0]!r}?" if hint else "known keys: " + ", ".join(FIELDS)
-            problems.append(error(shown, _line(key), f"unknown key {name!r} ({advice})"))
+            problems.append(error(shown, node_line(key), f"unknown key {name!r} ({advice})"))
             continue
-        checked = _check_field(name, _construct(value), shown, _line(value), problems)
+        checked = _check_field(name, construct(value), shown, node_line(value), problems)
         if checked is not None:
             fields[name] = checked
-    return CatalogEntry(file=file, line=_line(node), **fields)  # type: ignore[arg-type]
+    return CatalogEntry(file=file, line=node_line(node), **fields)  # type: ignore[arg-type]
 
 
 def _check_field(name: str, value: object, shown: str, line: int, problems: list[Diagnostic]) -> object:
@@ -168,29 +158,3 @@ def _date_text(value: object) -> object:
     if isinstance(value, int) and not isinstance(value, bool):
         return f"{value:04d}"
     return value
-
-
-def _pairs(node: yaml.MappingNode, shown: str, problems: list[Diagnostic]):
-    """Key/value node pairs of a mapping, reporting duplicate and non-text keys."""
-    seen: dict[str, int] = {}
-    for key, value in node.value:
-        if not isinstance(key, yaml.ScalarNode):
-            problems.append(error(shown, _line(key), "keys must be plain text"))
-            continue
-        if key.value in seen:
-            problems.append(error(shown, _line(key), f"duplicate key {key.value!r} (first at line {seen[key.value]})"))
-            continue
-        seen[key.value] = _line(key)
-        yield key, value
-
-
-def _construct(node: yaml.Node) -> object:
-    loader = yaml.SafeLoader("")
-    try:
-        return loader.construct_object(node, deep=True)
-    finally:
-        loader.dispose()
-
-
-def _line(node: yaml.Node) -> int:
-    return node.start_mark.line + 1

@@ -1,8 +1,10 @@
 """Stage 3, :class:`Article` → :class:`Extraction`: what each article yields.
 
 Extractors are a named table, run in order (as Python-Markdown registers its
-processors); later stages add entities, terms and dated events to it. Today
-the table counts what a reader is offered: words and citable paragraphs.
+processors). Each looks at one article alone: counts, acronym definitions
+(:mod:`build_docs.acronyms`) and names found by their patterns
+(:mod:`build_docs.discover`), each kept with the paragraph it stands in. What
+they add up to across the corpus is decided later (:mod:`build_docs.knowledge`).
 """
 
 from __future__ import annotations
@@ -11,7 +13,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from build_docs.acronyms import Definition, find_definitions
 from build_docs.clean import Article
+from build_docs.discover import Found, find_all
 
 
 @dataclass(frozen=True)
@@ -33,9 +37,21 @@ def count_paragraphs(article: Article) -> int:
     return len(article.paragraphs)
 
 
+def definitions(article: Article) -> tuple[tuple[str, Definition], ...]:
+    """(anchor, definition) for every acronym a paragraph defines."""
+    return tuple((block.anchor, found) for block in article.paragraphs for found in find_definitions(block.text))
+
+
+def names(article: Article) -> tuple[tuple[str, Found], ...]:
+    """(anchor, name) for every person, organisation and place a paragraph names by a known pattern."""
+    return tuple((block.anchor, found) for block in article.paragraphs for found in find_all(block.text))
+
+
 EXTRACTORS: tuple[tuple[str, Callable[[Article], object]], ...] = (
     ("words", count_words),
     ("paragraphs", count_paragraphs),
+    ("definitions", definitions),
+    ("names", names),
 )
 
 

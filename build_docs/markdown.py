@@ -11,6 +11,7 @@ not possible.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 #: Inline syntax of Python-Markdown and the enabled extensions (attr_list, abbr,
 #: footnotes, tables). Only characters Python-Markdown accepts after a backslash
@@ -27,10 +28,26 @@ class Md(str):
 
 def escape(text: str) -> Md:
     """Escape ``text`` so Markdown renders it literally, as plain text."""
-    text = " ".join(str(text).split())
-    text = _INLINE.sub(r"\\\1", text)
-    text = _BLOCK_START.sub(r"\1\\\2", text)
-    return Md(re.sub(r"[&<>]", lambda m: _HTML[m.group()], text))
+    return linked(text, ())
+
+
+def linked(text: str, links: Sequence[tuple[int, int, str, str]]) -> Md:
+    """``text`` escaped as :func:`escape` does, with each ``(start, end, href, title)`` span made a link.
+
+    ``href`` is written by the build; the link text and title come from the source
+    and are escaped. Spans must be sorted and must not overlap.
+    """
+    text, pieces, at = str(text), [], 0
+    for start, end, href, title in links:
+        pieces.append(_inline(text[at:start]))
+        pieces.append(f'[{_inline(text[start:end])}]({href}){{ .xref title="{attr_value(title)}" }}')
+        at = end
+    pieces.append(_inline(text[at:]))
+    return Md(_BLOCK_START.sub(r"\1\\\2", " ".join("".join(pieces).split())))
+
+
+def _inline(text: str) -> str:
+    return re.sub(r"[&<>]", lambda m: _HTML[m.group()], _INLINE.sub(r"\\\1", text))
 
 
 def attr_value(text: str) -> Md:

@@ -13,9 +13,13 @@ from pathlib import Path
 from build_docs.catalog import load_catalog
 from build_docs.clean import clean_all
 from build_docs.diagnostics import BuildError, Diagnostic, has_errors
+from build_docs.discover import is_common
 from build_docs.extract import extract
 from build_docs.index import index
+from build_docs.knowledge import assemble, paragraphs_of
+from build_docs.link import link, prune
 from build_docs.read import read_sources
+from build_docs.registry import load_registry
 from build_docs.render import RenderedPage, render
 from build_docs.write import Plan, apply, plan
 
@@ -44,20 +48,29 @@ def shown(path: Path) -> str:
 
 
 def generate(config: BuildConfig) -> tuple[tuple[RenderedPage, ...], tuple[Diagnostic, ...]]:
-    """Read, clean, extract, index and render; raise :class:`BuildError` on any error."""
+    """Read, clean, extract, index, link and render; raise :class:`BuildError` on any error."""
     seeds = shown(config.seeds)
     catalog, problems = load_catalog(config.seeds / CATALOG, f"{seeds}/{CATALOG}")
+    registry, found = load_registry(config.seeds, seeds)
+    problems += found
     sources, found = read_sources(config.seeds, catalog, seeds)
     problems += found
-    cleaned = clean_all(sources)
+    cleaned = clean_all(sources, extra_words=registry.names())
     problems += cleaned.problems
     extractions = [extract(article) for article in cleaned.articles]
     site, found = index(list(zip(cleaned.articles, extractions, strict=True)), cleaned.reports, seeds)
     problems += found
+    definitions = [(e.article, anchor, d) for e in site.extractions.values() for anchor, d in e["definitions"]]  # type: ignore[attr-defined]
+    names = [(e.article, anchor, n) for e in site.extractions.values() for anchor, n in e["names"]]  # type: ignore[attr-defined]
+    knowledge, found = assemble(registry, paragraphs_of(site.articles), definitions, names, common=is_common)
+    problems += found
     diagnostics = tuple(sorted(problems))
     if has_errors(diagnostics):
         raise BuildError(diagnostics)
-    return render(site), diagnostics
+    articles = list(site.articles)
+    links = link(knowledge, articles)
+    knowledge = prune(knowledge, links)
+    return render(site, knowledge, link(knowledge, articles)), diagnostics
 
 
 def build(config: BuildConfig, dry_run: bool = False, strict: bool = False) -> BuildResult:

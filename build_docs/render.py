@@ -18,7 +18,10 @@ import jinja2
 from build_docs.citation import author_list, citation, display_date
 from build_docs.clean import Article
 from build_docs.index import Site
-from build_docs.markdown import Md, escape
+from build_docs.knowledge import EMPTY, Knowledge
+from build_docs.knowledge_pages import entity_records, glossary_records, knowledge_pages, linked_text
+from build_docs.link import Links, link
+from build_docs.markdown import Md, attr_value, escape
 from build_docs.report_pages import report_pages
 
 SITE_NAME = "China–Russia Relations: A Source Reader"
@@ -58,17 +61,23 @@ ENV = jinja2.Environment(
     autoescape=False,
 )
 ENV.filters["slug"] = _slug
+ENV.filters["attr"] = attr_value
 
 
-def render(site: Site) -> tuple[RenderedPage, ...]:
+def render(site: Site, knowledge: Knowledge = EMPTY, links: Links | None = None) -> tuple[RenderedPage, ...]:
+    links = links if links is not None else link(knowledge, site.articles)
+    counts = _counts(site) | {"entities": len(knowledge.entities), "terms": len(knowledge.terms)}
     pages = [
-        _page("index.md", "index.md.j2", site_name=SITE_NAME, counts=_counts(site), articles=site.articles, authors=_authors(site)),
+        _page("index.md", "index.md.j2", site_name=SITE_NAME, counts=counts, articles=site.articles, authors=_authors(site)),
         _page("articles/index.md", "articles.md.j2", articles=_by_title(site), bylines={a.id: _byline(a) for a in site.articles}),
         _page("sources.md", "sources.md.j2", **_sources_context(site)),
         _page("data.md", "data.md.j2", example=site.articles[0].id if site.articles else "an-article"),
-        *(_article_page(site, article) for article in site.articles),
+        *(_article_page(site, article, knowledge, links) for article in site.articles),
         *report_pages(site, _page),
+        *knowledge_pages(site, knowledge, links, _page, RenderedPage),  # type: ignore[arg-type]
         RenderedPage("data/articles.json", _json([_article_record(a) for a in site.articles])),
+        RenderedPage("data/entities.json", _json(entity_records(knowledge, links))),
+        RenderedPage("data/glossary.json", _json(glossary_records(knowledge, links))),
         *_assets(),
     ]
     return tuple(sorted(pages, key=lambda p: p.path))
@@ -91,8 +100,9 @@ def _page(path: str, template: str, sources: list[str] | None = None, **context:
     return RenderedPage(path, text.encode("utf-8"))
 
 
-def _article_page(site: Site, article: Article) -> RenderedPage:
+def _article_page(site: Site, article: Article, knowledge: Knowledge, links: Links) -> RenderedPage:
     source_paths = [f"{site.seeds_name}/{s}" for s in article.sources]
+    texts = {b.anchor: linked_text(knowledge, b.text, links.by_block.get((article.id, b.anchor), ())) for b in article.paragraphs}
     return _page(
         f"articles/{article.id}.md",
         "article.md.j2",
@@ -104,6 +114,7 @@ def _article_page(site: Site, article: Article) -> RenderedPage:
         page_url=f"articles/{article.id}/",
         report_link=Md(f"../reports/{article.id}.md"),
         heading_marks={level: Md("#" * max(level, 2)) for level in range(0, 7)},
+        texts=texts,
     )
 
 

@@ -22,6 +22,7 @@ def body(article_id: str) -> str:
     page = (DOCS / "articles" / f"{article_id}.md").read_text(encoding="utf-8")
     blocks = [line for line in page.splitlines() if line.startswith(("[", "- ["))]
     texts = [re.sub(r'^(?:- )?\[\d+\]\(#p\d+\)\{[^}]*\} (?:<span class="caption-label">[^<]*</span> )?', "", b) for b in blocks]
+    texts = [re.sub(r"\[((?:\\.|[^\]\\])*)\]\([^)\s]*\)\{ \.xref[^}]*\}", r"\1", t) for t in texts]  # entity and term links
     return "\n".join(t.replace("\\", "") for t in texts)
 
 

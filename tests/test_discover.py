@@ -1,0 +1,315 @@
+"""Entity discovery by pattern alone: people, organisations and places in inline text."""
+
+from __future__ import annotations
+
+import pytest
+
+from build_docs.discover import Found, find_all, find_organizations, find_people, find_places
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _loaded() -> None:
+    """Load the word list and the gazetteers once for the whole session."""
+    find_all("Chinese President Xi Jinping visited Moscow.")
+
+
+def people(text: str) -> list[tuple[str, str]]:
+    return [(f.name, f.role) for f in find_people(text)]
+
+
+def names(found: list[Found], kind: str | None = None) -> list[str]:
+    return [f.name for f in found if kind is None or f.kind == kind]
+
+
+def assert_spans(text: str, found: list[Found]) -> None:
+    for f in found:
+        assert " ".join(text[f.start : f.end].split()) == f.name, f
+
+
+# -- people: a title before the name ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Chinese President Xi Jinping arrived on Monday.", "Xi Jinping", "Chinese President"),
+        ("Russian President Vladimir Putin said so.", "Vladimir Putin", "Russian President"),
+        ("Foreign Minister Wang Yi said more flatly", "Wang Yi", "Foreign Minister"),
+        ("the Russian Ambassador to China Denisov said, although", "Denisov", "Russian Ambassador to China"),
+        ("President Xi to visit its command center", "Xi", "President"),
+        ("when US President Trump tried the tactics", "Trump", "US President"),
+        ("Secretary-General Ban Ki-moon spoke.", "Ban Ki-moon", "Secretary-General"),
+        ("and Chinese Foreign Minister Wang Yi said", "Wang Yi", "Chinese Foreign Minister"),
+        ("under Secretary of State Mike Pompeo.", "Mike Pompeo", "Secretary of State"),
+        ("by former President Nicolas Sarkozy of France", "Nicolas Sarkozy", "former President"),
+        ("Crown Prince Mohammed bin Salman said", "Mohammed bin Salman", "Crown Prince"),
+        ("with President Bashar al-Assad of Syria", "Bashar al-Assad", "President"),
+        ("as President John F. Kennedy said", "John F. Kennedy", "President"),
+        ("United States President Barack Obama spoke", "Barack Obama", "United States President"),
+    ],
+)
+def test_title_before_a_name(text, name, role):
+    assert (name, role) in people(text)
+
+
+def test_title_before_is_strong_for_a_head_of_state_with_an_uncommon_name():
+    [found] = find_people("Chinese President Xi Jinping arrived.")
+    assert found.strong and found.rule == "title-before"
+    [courtesy] = find_people("We thank Mr. Ban Ki-moon for his work.")
+    assert courtesy.name == "Ban Ki-moon" and not courtesy.strong  # a courtesy title is no office
+    [common] = find_people("President Bush said so.")
+    assert common.name == "Bush" and not common.strong  # "bush" is a common English word
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I congratulate the President of the General Assembly on his election.",
+        "The Minister for Foreign Affairs of Brazil spoke.",
+        "Mr. President, I thank you.",
+        "the Chinese President and the Russian President met",
+        "the Secretary-General, Mr. President, said",
+        "President of the Republic Vladimir Putin",  # a title with "of the Republic" is left alone
+        "Chinese President Visits Moscow For Talks",  # a headline
+        "the President China wants",  # a country is no name
+        "President May said",  # a month and a very common word
+        "Dr. Martin Luther King Jr. said",  # not "Jr."
+    ],
+)
+def test_no_person_after_a_title_that_is_no_name(text):
+    assert all(f.name not in ("President", "Assembly", "Visits", "China", "May", "Jr.", "Jr") for f in find_people(text))
+    if "Martin" not in text:
+        assert find_people(text) == []
+
+
+def test_name_stops_before_a_lowercase_word_punctuation_and_said():
+    assert people("President Putin said that") == [("Putin", "President")]
+    assert people("Prime Minister Narendra Modi, who") == [("Narendra Modi", "Prime Minister")]
+    assert people("President Xi Jinping’s visit") == [("Xi Jinping", "President")]
+    assert people("President Xi Jinping and President Putin") == [("Xi Jinping", "President"), ("Putin", "President")]
+
+
+# -- people: a title in an appositive ---------------------------------------------------
+
+
+def test_appositive_title_after_a_name():
+    text = "Glazyev, advisor to the Russian president, stressed that the ties were strong."
+    [found] = find_people(text)
+    assert (found.name, found.role, found.rule, found.strong) == ("Glazyev", "advisor to the Russian president", "appositive-title", True)
+    assert ("Sergei Lavrov", "Russia's foreign minister") in people("Sergei Lavrov, Russia's foreign minister, said on Monday")
+    assert ("Wang Yi", "the Chinese foreign minister") in people("They met Wang Yi, the Chinese foreign minister.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "However, the president said no.",  # a sentence-initial common word
+        "Today, the minister arrived.",
+        "Moscow, the Russian capital, is large.",  # no title
+        "China, the president said, is ready.",  # a country
+        "Finally, President Putin spoke.",
+    ],
+)
+def test_no_appositive_person(text):
+    assert [f for f in find_people(text) if f.rule == "appositive-title"] == []
+
+
+def test_sentence_initial_common_word_is_not_a_person():
+    assert find_people("Yesterday, the president left. Security, the chief concern, came first.") == []
+
+
+# -- organisations ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "China National Development Bank",
+        "Russian Direct Investment Fund",
+        "Russian Foreign Economic Bank",
+        "Russian Agricultural Bank",
+        "Shanghai Cooperation Organization",
+        "Export-Import Bank of China",
+        "Communist Party of China",
+        "National Aerospace Corporation of the Russian Federation",
+        "Beijing Gas Refco Group Ltd",
+        "Russian Defense Ministry",
+    ],
+)
+def test_organisation_head_word(name):
+    text = f"The deal involved the {name} and others."
+    found = find_organizations(text)
+    assert names(found) == [name]
+    assert found[0].rule == "org-head" and found[0].strong
+
+
+def test_two_organisations_joined_by_and_are_two():
+    text = "China National Development Bank and Russian Direct Investment Fund signed."
+    assert names(find_organizations(text)) == ["China National Development Bank", "Russian Direct Investment Fund"]
+
+
+def test_organisation_strength():
+    assert not find_organizations("members of the Security Council agreed")[0].strong  # one word before the head
+    assert find_organizations("the Shanghai Cooperation Organization (SCO) met")[0].strong
+    [sco] = find_organizations("the SCO (Shanghai Cooperation Organization) met")
+    assert sco.name == "Shanghai Cooperation Organization"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Bank said no.",  # a generic phrase alone
+        "The Council met. Each Party agreed.",
+        "the President of the Republic said",
+        "the Russian Federation and the Soviet Union",  # countries, not organisations
+    ],
+)
+def test_no_organisation(text):
+    assert find_organizations(text) == []
+
+
+def test_organisation_after_a_title_or_a_country_starts_at_its_own_name():
+    assert names(find_organizations("the President of the World Bank said")) == ["World Bank"]
+    assert names(find_organizations("the 2002 China and Association of Southeast Asian Nations declaration")) == ["Association of Southeast Asian Nations"]
+
+
+# -- places -------------------------------------------------------------------------------
+
+
+def test_gazetteer_places():
+    text = "Talks in Kazan, Beijing and Guangdong involved China, the United States and the Democratic People's Republic of Korea."
+    found = find_places(text)
+    assert names(found) == ["Kazan", "Beijing", "Guangdong", "China", "United States", "Democratic People's Republic of Korea"]
+    assert all(f.rule == "gazetteer" and f.strong for f in found)
+
+
+def test_possessive_country_is_the_country():
+    [china] = [f for f in find_places("in China’s Guangdong province") if f.name == "China"]
+    assert (china.start, china.end) == (3, 8)
+
+
+def test_appositive_place():
+    text = "Dongguan, a city in China’s Guangdong province, has grown."
+    [dongguan] = [f for f in find_places(text) if f.name == "Dongguan"]
+    assert dongguan.rule == "appositive-place" and dongguan.role == "a city in China’s Guangdong province" and dongguan.strong
+
+
+def test_common_word_city_is_not_a_place():
+    assert find_places("The talks were nice. Reading the text was a split decision; a mobile phone rang.") == []
+    assert names(find_places("They met in Nice and in Moscow.")) == ["Moscow"]  # "nice" is a common English word
+
+
+def test_common_word_capital_at_sentence_start_with_the_word_in_lowercase_too():
+    assert find_places("Male and female workers. The male share rose.") == []
+
+
+def test_place_inside_an_organisation_is_not_a_place():
+    text = "the Shanghai Cooperation Organization met in Shanghai."
+    found = find_all(text)
+    assert [(f.kind, f.name) for f in found] == [("organization", "Shanghai Cooperation Organization"), ("place", "Shanghai")]
+    assert found[1].start == text.rindex("Shanghai")
+
+
+def test_place_inside_a_longer_name_is_skipped():
+    assert names(find_places("students of Kazan Federal University")) == []
+
+
+# -- everything ---------------------------------------------------------------------------
+
+
+def test_find_all_resolves_overlaps_and_sorts():
+    text = "Chinese President Xi Jinping met the Russian Direct Investment Fund in Kazan."
+    found = find_all(text)
+    assert [(f.kind, f.name) for f in found] == [
+        ("person", "Xi Jinping"),
+        ("organization", "Russian Direct Investment Fund"),
+        ("place", "Kazan"),
+    ]
+    assert found == sorted(found, key=lambda f: (f.start, f.end))
+    starts = [(f.start, f.end) for f in found]
+    assert all(a[1] <= b[0] for a, b in zip(starts, starts[1:], strict=False))
+
+
+def test_offsets_index_the_original_text_across_a_line_break():
+    text = "Russian President Vladimir\nPutin and the Russian Direct\n   Investment Fund met in\nSaint Vincent and the Grenadines."
+    found = find_all(text)
+    assert names(found) == ["Vladimir Putin", "Russian Direct Investment Fund", "Saint Vincent and the Grenadines"]
+    assert text[found[0].start : found[0].end] == "Vladimir\nPutin"
+    assert_spans(text, found)
+
+
+def test_no_name_across_a_blank_line():
+    assert names(find_people("the President\n\nXi Jinping")) == []
+
+
+def test_offsets_on_a_seed_like_paragraph():
+    text = (
+        "STATE GUEST: Chinese President Hu Jintao and his visiting Russian counterpart Dmitry Medvedev review honor guards "
+        "at a welcoming ceremony in Beijing on September 27, 2012. The Export-Import Bank of China and the "
+        "Russian Foreign Economic Bank signed; Glazyev, advisor to the Russian president, stressed it."
+    )
+    found = find_all(text)
+    assert_spans(text, found)
+    assert {"Hu Jintao", "Beijing", "Export-Import Bank of China", "Russian Foreign Economic Bank", "Glazyev"} <= set(names(found))
+
+
+def test_deterministic():
+    text = "Foreign Minister Wang Yi met Sergei Lavrov, Russia's foreign minister, at the Shanghai Cooperation Organization in Kazan."
+    assert find_all(text) == find_all(text)
+    assert repr(find_all(text)) == repr(find_all(text))
+
+
+def test_empty_and_lowercase_text():
+    assert find_all("") == []
+    assert find_all("nothing here is named at all.") == []
+
+
+# -- cases found on real text ---------------------------------------------------------------
+
+
+def test_title_inside_a_name_and_capitalised_particles():
+    assert people("We thank Mr. Hassan Sheikh Mohamud for it.") == [("Hassan Sheikh Mohamud", "Mr.")]
+    assert people("We thank Sheikh Tamim bin Hamad Al Thani for it.") == [("Tamim bin Hamad Al Thani", "Sheikh")]
+
+
+def test_a_clause_after_a_comma_is_no_appositive():
+    assert find_people("Fifthly, the Special Envoy for Syria must play the role of facilitator.") == []
+    assert [f for f in find_places("Fifthly, the country must act.") if f.rule == "appositive-place"] == []
+
+
+def test_a_list_of_countries_is_no_appositive():
+    text = "Somalia, the Democratic Republic of the Congo and Turkey, the region and the world."
+    assert [f for f in find_places(text) if f.rule == "appositive-place"] == []
+
+
+def test_organisation_boundaries():
+    text = (
+        "the United Nations Relief and Works Agency for Palestine Refugees in the Near East (UNRWA), "
+        "the Special Representative of the League of Arab States for Syria, "
+        "the Organization for Security and Co-operation in Europe, "
+        "the Office of the United Nations High Commissioner for Refugees, "
+        "the National Dialogue Conference and Security Council resolution 2216, "
+        "the Rio de Janeiro United Nations Conference, the High-\nLevel Political Forum."
+    )
+    assert names(find_organizations(text)) == [
+        "United Nations Relief and Works Agency for Palestine Refugees in the Near East",
+        "League of Arab States",
+        "Organization for Security and Co-operation in Europe",
+        "Office of the United Nations High Commissioner for Refugees",
+        "Security Council",
+    ]
+
+
+def test_company_suffix_after_an_abbreviation_starts_no_name():
+    text = "the latter’s Jonasque Oil and Gas Co., Ltd. China CEFC Energy Company Ltd. signed"
+    assert names(find_organizations(text)) == ["Jonasque Oil and Gas Co.", "China CEFC Energy Company Ltd"]
+
+
+def test_a_plan_named_programme_is_not_strong():
+    [plan] = find_organizations("the Barbados Programme of Action for islands")
+    assert plan.name == "Barbados Programme of Action" and not plan.strong
+
+
+def test_a_list_of_names_is_no_appositive_and_in_cuts_a_run():
+    assert people("We thank António Guterres, President Philemon Yang, and others.") == [("Philemon Yang", "President")]
+    assert names(find_organizations("the first African Migration Observatory in the African Union")) == ["African Union"]
