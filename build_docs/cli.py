@@ -8,13 +8,14 @@ on warnings) or a stale ``docs/``, 2 on bad usage.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
 from build_docs.catalog import KINDS
 from build_docs.diagnostics import BuildError, Diagnostic, has_errors
 from build_docs.pipeline import BuildConfig, build, shown
-from build_docs.single import clean_file_report
+from build_docs.single import clean_file_report, extract_file_report
 
 
 def parser() -> argparse.ArgumentParser:
@@ -32,13 +33,31 @@ def parser() -> argparse.ArgumentParser:
     one.add_argument("file", type=Path, metavar="FILE")
     one.add_argument("--kind", choices=KINDS, help="kind of source (default: from the text)")
     one.add_argument("--json", action="store_true", help="print metadata, structure, removed lines and corrections as JSON")
+    get = commands.add_parser(
+        "extract",
+        help="print the terms, entities and mentions one file yields",
+        description="Print the acronyms one file defines, the entities it names and every mention, with character offsets into the file's text.",
+    )
+    get.add_argument("file", type=Path, metavar="FILE")
+    get.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD", help="publication date (resolves relative dates)")
+    get.add_argument("--seeds", type=Path, default=Path("seeds"), metavar="DIR", help="folder with entities.yml and glossary.yml (default: seeds)")
+    get.add_argument("--json", action="store_true", help="print JSON")
     return top
+
+
+def _iso_date(text: str) -> str:
+    try:
+        return dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {text!r}") from None
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if args.command == "clean":
         return clean_file(args.file, args.kind, args.json)
+    if args.command == "extract":
+        return extract_file(args.file, args.seeds, args.date, args.json)
     config = BuildConfig(seeds=args.seeds, docs=args.docs)
     try:
         result = build(config, dry_run=args.command == "check", strict=args.strict)
@@ -77,6 +96,18 @@ def clean_file(path: Path, kind: str | None, as_json: bool) -> int:
         print(f"{shown(path)}: error: no such file", file=sys.stderr)
         return 2
     output, problems = clean_file_report(path, shown(path), kind, as_json)
+    return _print(output, problems)
+
+
+def extract_file(path: Path, seeds: Path, date: str | None, as_json: bool) -> int:
+    if not path.is_file():
+        print(f"{shown(path)}: error: no such file", file=sys.stderr)
+        return 2
+    output, problems = extract_file_report(path, shown(path), seeds if seeds.is_dir() else None, date, as_json)
+    return _print(output, problems)
+
+
+def _print(output: str, problems: list[Diagnostic]) -> int:
     _report(tuple(problems))
     if has_errors(problems):
         return 1

@@ -36,7 +36,7 @@ from build_docs.slug import slugify
 
 MIN_RECURRENCE = 2  # a name found this many times joins the site without a confident pattern
 _WORDS = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
-_ACRONYM = re.compile(r"(?<![\w.])(?=[A-Z0-9&]*[A-Z][A-Z0-9&]*[A-Z])[A-Z][A-Z0-9&]{1,7}(?![\w.])")
+_ACRONYM = re.compile(r"(?<![\w.])(?=[A-Z0-9&]*[A-Z][A-Z0-9&]*[A-Z])[A-Z][A-Z0-9&]{1,7}(?!\w|\.\w)")
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w\u2019'\-]*)(?:\s+(?:(?:of|and|for|the|on|&)\s+)*[A-Z][\w\u2019'\-]*)+")
 

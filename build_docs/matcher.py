@@ -59,8 +59,7 @@ import inflect
 
 # Han (with extensions and compatibility ideographs), Hiragana, Katakana, Hangul.
 _CJK = re.compile(
-    "[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f"
-    "\uac00-\ud7ff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f]"
+    "[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f]"
 )
 # Whitespace that must be rewritten: any run of two or more, or a single non-space.
 _SPACES = re.compile(r"\s{2,}|[^\S ]")

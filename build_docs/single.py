@@ -1,4 +1,4 @@
-"""One file through the cleaning stage, for ``python -m build_docs clean FILE``."""
+"""One file on its own: ``python -m build_docs clean FILE`` and ``extract FILE``."""
 
 from __future__ import annotations
 
@@ -6,9 +6,15 @@ import json
 from dataclasses import asdict
 from pathlib import Path
 
+from build_docs.acronyms import find_definitions
 from build_docs.clean import clean
 from build_docs.diagnostics import Diagnostic
+from build_docs.discover import find_all, is_common
+from build_docs.knowledge import assemble
+from build_docs.link import names
+from build_docs.matcher import Matcher
 from build_docs.read import read_source
+from build_docs.registry import empty, load_registry
 
 
 def clean_file_report(path: Path, shown: str, kind: str | None, as_json: bool) -> tuple[str, list[Diagnostic]]:
@@ -44,3 +50,50 @@ def clean_file_report(path: Path, shown: str, kind: str | None, as_json: bool) -
         "text": text,
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n", problems
+
+
+def extract_file_report(path: Path, shown: str, seeds: Path | None, date: str | None, as_json: bool) -> tuple[str, list[Diagnostic]]:
+    """What one file yields: terms it defines, entities it names, and every mention, with character offsets.
+
+    Offsets index the file's text as Python reads it (decoded, ``\\n`` line ends; for Markdown,
+    without its front matter), so ``text[start:end]`` is the mention. The registries in
+    ``seeds`` (when given and present) are used as the build uses them.
+    """
+    doc, problems = read_source(path.read_bytes(), path.name, shown)
+    if doc is None:
+        return "", problems
+    registry = empty()
+    if seeds is not None:
+        registry, found = load_registry(seeds, seeds.as_posix())
+        problems += found
+    text, name = doc.text, "file"
+    definitions = [(name, "text", d) for d in find_definitions(text)]
+    knowledge, found = assemble(registry, [(name, "text", text)], definitions, [(name, "text", f) for f in find_all(text)], is_common)
+    problems += [p for p in found if "names no paragraph" not in p.message]  # registry quotes point into the site, not this file
+    matcher = Matcher(names(knowledge))
+    hits = matcher.find(text)
+    used = {h.key.partition(":")[2] for h in hits if h.key.startswith("entity:")}
+    data = {
+        "file": shown,
+        "date": date,
+        "terms": [{"term": d.short, "expansion": d.long, "start": d.start, "end": d.end, "text": text[d.start : d.end]} for _, _, d in definitions],
+        "entities": [
+            {"id": e.id, "name": e.name, "kind": e.kind, "origin": e.origin, "aliases": list(e.aliases), "description": e.description or None}
+            for e in knowledge.entities.values()
+            if e.id in used
+        ],
+        "mentions": [{"key": h.key, "start": h.start, "end": h.end, "text": h.surface} for h in hits],
+        "candidates": [{"name": c.name, "kind": c.kind, "count": c.count, "reason": c.reason} for c in knowledge.candidates],
+    }
+    if as_json:
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n", problems
+    return _extract_text(data), problems
+
+
+def _extract_text(data: dict) -> str:  # type: ignore[type-arg]
+    lines = [f"{data['file']}: {len(data['terms'])} terms defined, {len(data['entities'])} entities, {len(data['mentions'])} mentions"]
+    lines += ["", "Terms defined:"] + [f"  {t['term']} = {t['expansion']}  [{t['start']}:{t['end']}]" for t in data["terms"]]
+    lines += ["", "Entities:"] + [f"  {e['kind']:<12} {e['name']}  ({e['id']}, {e['origin']})" for e in data["entities"]]
+    lines += ["", "Mentions:"] + [f"  [{m['start']}:{m['end']}] {m['text']} -> {m['key']}" for m in data["mentions"]]
+    lines += ["", "Candidates (not linked):"] + [f"  {c['kind']:<12} {c['name']} ({c['count']}): {c['reason']}" for c in data["candidates"]]
+    return "\n".join(lines) + "\n"

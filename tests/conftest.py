@@ -20,14 +20,27 @@ def run_cli(*args: str | Path, cwd: Path = REPO) -> subprocess.CompletedProcess[
     return subprocess.run([sys.executable, "-m", "build_docs", *map(str, args)], cwd=cwd, capture_output=True, text=True, check=False)
 
 
-def mkdocs_config(tmp: Path, docs: Path) -> Path:
-    """The repository's mkdocs.yml pointed at ``docs``, without the hook (the build already ran)."""
+def site_config(docs: Path, site: Path) -> dict:  # type: ignore[type-arg]
+    """The repository's mkdocs.yml for ``docs`` → ``site``, without the hook (the build already ran).
+
+    Paths the real file gives relative to the repository (the theme overrides, the
+    folder snippets are read from) are made absolute.
+    """
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     config.pop("hooks", None)
     config.pop("watch", None)
     config["theme"]["custom_dir"] = str(REPO / config["theme"]["custom_dir"])
     config["docs_dir"] = str(docs)
-    config["site_dir"] = str(tmp / "site")
+    config["site_dir"] = str(site)
+    for extension in config["markdown_extensions"]:
+        if isinstance(extension, dict) and "pymdownx.snippets" in extension:
+            extension["pymdownx.snippets"]["base_path"] = [str(docs)]
+    return config
+
+
+def mkdocs_config(tmp: Path, docs: Path) -> Path:
+    """:func:`site_config` written to ``tmp/mkdocs.yml``."""
+    config = site_config(docs, tmp / "site")
     path = tmp / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     return path

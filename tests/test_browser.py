@@ -28,6 +28,8 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
+from tests.conftest import site_config
+
 pytestmark = pytest.mark.browser
 
 REPO = Path(__file__).resolve().parent.parent
@@ -105,9 +107,9 @@ SHORT = f"""{SHORT_TITLE}
 
 By Li Wei
 
-Rivers that cross the border are managed by joint commissions that meet every year and publish their findings.
+Rivers that cross the border are managed by the Joint River Commission (JRC), which meets every year and publishes its findings.
 
-Flood warnings are exchanged in both languages during the spring thaw.
+Flood warnings from the JRC are exchanged in both languages during the spring thaw.
 """
 
 CORPUS = {"01_hostile.txt": HOSTILE, "02_long.txt": LONG, "03_short.txt": SHORT}
@@ -132,14 +134,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     done = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, check=False)
     assert done.returncode == 0, f"build_docs build failed:\n{done.stdout}\n{done.stderr}"
 
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-    config.pop("hooks", None)
-    config.pop("watch", None)
-    config["docs_dir"] = str(docs)
-    config["site_dir"] = str(site)
-    theme = config.get("theme", {})
-    if isinstance(theme, dict) and theme.get("custom_dir"):  # relative to the repository's mkdocs.yml
-        theme["custom_dir"] = str(REPO / theme["custom_dir"])
+    config = site_config(docs, site)
     config_path = root / "mkdocs.yml"
     config_path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -405,3 +400,29 @@ def test_article_screenshot_is_not_blank(page: Page, article_urls: dict[str, str
     width, height = struct.unpack(">II", data[16:24])
     assert width >= VIEWPORT["width"] and height > VIEWPORT["height"], f"unexpected screenshot size {width}x{height}"
     assert len(data) > 30_000, f"the screenshot is only {len(data)} bytes: the page looks blank"
+
+
+def test_abbreviation_shows_its_expansion_on_hover(page: Page, article_urls: dict[str, str]) -> None:
+    page.goto(article_urls[SHORT_TITLE], wait_until="networkidle")
+    abbr = _body(page).locator("abbr", has_text="JRC").last
+    assert abbr.get_attribute("title") == "Joint River Commission"
+    abbr.hover()
+    tip = page.locator(".md-tooltip2, .md-tooltip").filter(has_text="Joint River Commission")
+    tip.first.wait_for(state="visible", timeout=5000)
+    assert tip.first.is_visible(), "hovering the abbreviation shows no tooltip with its expansion"
+
+
+def test_from_a_mention_to_its_entity_and_back_to_the_paragraph_in_one_click(page: Page, article_urls: dict[str, str]) -> None:
+    page.goto(article_urls[SHORT_TITLE], wait_until="networkidle")
+    link = _body(page).locator("a.xref", has_text="Joint River Commission").first
+    assert "Joint River Commission (organization)" in (link.get_attribute("title") or "")
+    link.click()
+    page.wait_for_load_state("networkidle")
+    assert _h1(page) == "Joint River Commission"
+    quote = _body(page).locator("li", has_text="Flood warnings from the JRC").first
+    assert quote.is_visible(), "the entity page does not quote the sentence that names it"
+    quote.locator("a", has_text="\u00b62").click()
+    page.wait_for_load_state("networkidle")
+    assert page.url.endswith("#p2")
+    target = page.locator(":target")
+    assert target.get_attribute("id") == "p2" and "Flood warnings" in target.inner_text()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -90,3 +91,47 @@ def test_clean_json_has_metadata_structure_and_corrections():
 def test_clean_reports_a_missing_file_and_a_bad_kind():
     assert run_cli("clean", "seeds/nope.txt").returncode == 2
     assert run_cli("clean", "seeds/002_7bf913d7a1c1c461.txt", "--kind", "scroll").returncode == 2
+
+
+EXTRACT_TEXT = """Talks In Astana
+
+The Collective Security Treaty Organization (CSTO) met in Astana.
+Foreign Minister Ingrid Vallhaugen said the CSTO would meet again; Vallhaugen left on Monday.
+"""
+
+
+def test_extract_prints_terms_entities_and_mentions_with_offsets(tmp_path: Path):
+    source = tmp_path / "talks.txt"
+    source.write_bytes(EXTRACT_TEXT.replace("\n", "\r\n").encode("utf-8"))  # offsets are into the text as Python reads it
+    done = run_cli("extract", source, "--json", "--date", "2019-05-02", "--seeds", tmp_path / "no-registry")
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    text = source.read_text(encoding="utf-8")
+    assert result["date"] == "2019-05-02"
+    [term] = result["terms"]
+    assert (term["term"], term["expansion"]) == ("CSTO", "Collective Security Treaty Organization")
+    assert text[term["start"] : term["end"]] == term["text"] == "Collective Security Treaty Organization (CSTO)"
+    assert {e["name"] for e in result["entities"]} >= {"Collective Security Treaty Organization", "Ingrid Vallhaugen", "Astana"}
+    for mention in result["mentions"]:
+        assert text[mention["start"] : mention["end"]] == mention["text"]
+    people = [m["text"] for m in result["mentions"] if m["key"] == "entity:ingrid-vallhaugen"]
+    assert people == ["Ingrid Vallhaugen", "Vallhaugen"]
+    plain = run_cli("extract", source)
+    assert plain.returncode == 0 and "CSTO = Collective Security Treaty Organization" in plain.stdout
+
+
+def test_extract_uses_the_registry_and_reports_bad_input(tmp_path: Path):
+    source = tmp_path / "talks.txt"
+    source.write_text(EXTRACT_TEXT, encoding="utf-8")
+    registry = tmp_path / "seeds"
+    registry.mkdir()
+    (registry / "entities.yml").write_text("entities:\n  astana:\n    name: Nur-Sultan\n    kind: place\n    aliases: [Astana]\n", encoding="utf-8")
+    done = run_cli("extract", source, "--json", "--seeds", registry)
+    assert done.returncode == 0, done.stderr
+    assert [e["origin"] for e in json.loads(done.stdout)["entities"] if e["id"] == "astana"] == ["registry"]
+    assert run_cli("extract", tmp_path / "missing.txt").returncode == 2
+    bad = run_cli("extract", source, "--date", "May 2019")
+    assert bad.returncode == 2 and "YYYY-MM-DD" in bad.stderr
+    (registry / "entities.yml").write_text("entities:\n  astana:\n    name: Nur-Sultan\n    kind: town\n", encoding="utf-8")
+    broken = run_cli("extract", source, "--seeds", registry)
+    assert broken.returncode == 1 and "entities.yml:2: error:" in broken.stderr

@@ -1,0 +1,124 @@
+"""Linking in two passes: what the corpus adds up to (knowledge), then every mention (link)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from build_docs.clean import Article
+from build_docs.discover import is_common
+from build_docs.extract import extract
+from build_docs.knowledge import assemble, paragraphs_of
+from build_docs.link import entity_key, link, prune, term_key
+from build_docs.registry import empty, load_registry
+from build_docs.structure import Block
+
+
+def article(article_id: str, *texts: str) -> Article:
+    """An article from paragraphs; a text starting with '## ' is a heading."""
+    blocks, n = [], 0
+    for i, text in enumerate(texts):
+        if text.startswith("## "):
+            blocks.append(Block("heading", text[3:], i + 1, level=2))
+        else:
+            n += 1
+            blocks.append(Block("paragraph", text, i + 1, anchor=f"p{n}"))
+    return Article(article_id, article_id.title(), (f"{article_id}.txt",), tuple(blocks))
+
+
+def knowledge_of(articles: list[Article], registry=None):
+    extractions = [extract(a) for a in articles]
+    definitions = [(e.article, anchor, d) for e in extractions for anchor, d in e["definitions"]]
+    names = [(e.article, anchor, n) for e in extractions for anchor, n in e["names"]]
+    return assemble(registry or empty(), paragraphs_of(articles), definitions, names, is_common)
+
+
+FIRST = article(
+    "first",
+    "The Eurasian Development Bank (EDB) lent money to the Kyrgyz Republic. Finance Minister Adylbek Kasymaliev welcomed it.",
+    "## Later",
+    "The EDB said Kasymaliev had asked twice. Officials in Bishkek agreed.",
+)
+SECOND = article("second", "Kasymaliev spoke to the EDB again.", "A visitor, Zorblatt, came once.")
+
+
+def test_a_defined_acronym_becomes_a_term_with_its_source_and_an_organisation():
+    knowledge, problems = knowledge_of([FIRST, SECOND])
+    assert problems == []
+    [term] = [t for t in knowledge.terms.values() if t.term == "EDB"]
+    assert term.expansion == "Eurasian Development Bank" and term.origin == "discovered"
+    [source] = term.expansion_sources
+    assert (source.article, source.anchor) == ("first", "p1")
+    assert source.quote == "The Eurasian Development Bank (EDB) lent money to the Kyrgyz Republic."
+    entity = knowledge.entities[term.entity]
+    assert entity.kind == "organization" and entity.name == "Eurasian Development Bank" and "EDB" in entity.aliases
+
+
+def test_a_titled_person_gets_a_page_and_the_surname_used_alone_becomes_an_alias():
+    knowledge, _ = knowledge_of([FIRST, SECOND])
+    person = knowledge.entities["adylbek-kasymaliev"]
+    assert person.kind == "person" and person.origin == "discovered"
+    assert "Kasymaliev" in person.aliases
+    assert person.description == "Finance Minister" and person.description_source.anchor == "p1"
+    links = link(knowledge, [FIRST, SECOND])
+    mentioned = {(m.article, m.anchor) for m in links.of(entity_key(person.id))}
+    assert mentioned == {("first", "p1"), ("first", "p2"), ("second", "p1")}
+
+
+def test_unsure_finds_and_undefined_acronyms_go_to_candidates():
+    knowledge, _ = knowledge_of([FIRST, SECOND, article("third", "The WTO (a club) met. Then the WTO met again with the NDB.")])
+    names = {c.name: c for c in knowledge.candidates}
+    assert "NDB" in names and names["NDB"].kind == "acronym" and names["NDB"].example.article == "third"
+    assert "Zorblatt" not in {e.name for e in knowledge.entities.values()}
+
+
+def test_an_acronym_spelled_out_elsewhere_is_suggested():
+    knowledge, _ = knowledge_of([article("a", "Leaders met at the Asia Cooperation Dialogue in spring."), article("b", "The ACD summit followed.")])
+    [candidate] = [c for c in knowledge.candidates if c.name == "ACD"]
+    assert candidate.suggestion == "Asia Cooperation Dialogue"
+
+
+def test_registry_entries_win_and_are_not_duplicated(seeds: Path):
+    (seeds / "entities.yml").write_text(
+        "entities:\n  edb:\n    name: Eurasian Development Bank\n    kind: organization\n    description: A lender.\n"
+        "ignore: [Bishkek]\n",
+        encoding="utf-8",
+    )
+    registry, problems = load_registry(seeds, "seeds")
+    assert problems == []
+    knowledge, _ = knowledge_of([FIRST, SECOND], registry)
+    banks = [e for e in knowledge.entities.values() if "Bank" in e.name]
+    assert [b.id for b in banks] == ["edb"]
+    assert banks[0].editorial and "EDB" in banks[0].aliases
+    assert knowledge.terms["edb"].entity == "edb"
+    assert "bishkek" not in knowledge.entities
+
+
+def test_a_registry_quote_must_be_in_its_paragraph(seeds: Path):
+    (seeds / "entities.yml").write_text(
+        "entities:\n  edb:\n    name: Eurasian Development Bank\n    kind: organization\n    description: a bank that never lends\n    source: first#p1\n"
+        "  bishkek:\n    name: Bishkek\n    kind: place\n    description: Officials in Bishkek agreed\n    source: first#p2\n"
+        "  nowhere:\n    name: Nowhere\n    kind: place\n    description: x\n    source: first#p9\n",
+        encoding="utf-8",
+    )
+    registry, _ = load_registry(seeds, "seeds")
+    knowledge, problems = knowledge_of([FIRST, SECOND], registry)
+    assert [str(p).split(": error: ")[0] for p in problems] == ["seeds/entities.yml:2", "seeds/entities.yml:12"]
+    assert "not a quote from first#p1" in str(problems[0]) and "names no paragraph" in str(problems[1])
+    quoted = knowledge.entities["bishkek"]
+    assert not quoted.editorial and quoted.description_source.quote == "Officials in Bishkek agreed."
+
+
+def test_first_mention_per_section_is_linked_and_headings_are_not_searched():
+    knowledge, _ = knowledge_of([FIRST, SECOND])
+    links = link(knowledge, [FIRST, SECOND])
+    edb = term_key(knowledge, "edb")
+    first = [(m.anchor, m.linked) for m in links.of(edb) if m.article == "first"]
+    assert first == [("p1", True), ("p1", False), ("p2", True)]  # long form and acronym are one key; p2 starts a new section
+    assert ("first", "p1") in links.by_block and not any(m.surface == "Later" for m in links.of(edb))
+
+
+def test_prune_drops_discovered_entities_nothing_mentions():
+    knowledge, _ = knowledge_of([article("a", "He visited Kazan twice.", "The Kazan Federal University board met.")])
+    links = link(knowledge, [])
+    pruned = prune(knowledge, links)
+    assert not [e for e in pruned.entities.values() if e.origin == "discovered"]
