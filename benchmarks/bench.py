@@ -195,6 +195,9 @@ def write_mkdocs_config(work: Path) -> Path:
     theme = config.get("theme")
     if isinstance(theme, dict) and theme.get("custom_dir"):
         theme["custom_dir"] = str(REPO / theme["custom_dir"])
+    for extension in config.get("markdown_extensions", []):
+        if isinstance(extension, dict) and "pymdownx.snippets" in extension:  # the abbreviation list, read from docs/
+            extension["pymdownx.snippets"]["base_path"] = [str(work / "docs")]
     path = work / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path

@@ -35,6 +35,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from benchmarks.readme_section import replace_section  # noqa: E402
 from build_docs.matcher import Matcher, variants  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
@@ -119,9 +120,7 @@ def growing_aliases(texts: Sequence[str], pool: Sequence[str], counts: Sequence[
     return "\n".join(rows)
 
 
-def run(
-    sizes: Sequence[int] = DEFAULT_SIZES, alias_counts: Sequence[int] = DEFAULT_ALIAS_COUNTS, repeat: int = 3, corpus: Path = DEFAULT_CORPUS
-) -> str:
+def run(sizes: Sequence[int] = DEFAULT_SIZES, alias_counts: Sequence[int] = DEFAULT_ALIAS_COUNTS, repeat: int = 3, corpus: Path = DEFAULT_CORPUS) -> str:
     """Both tables as Markdown."""
     texts = read_speeches(corpus, max(*sizes, FIXED_SPEECHES))
     pool = alias_pool(texts)
@@ -141,8 +140,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--aliases", type=numbers, default=DEFAULT_ALIAS_COUNTS, help="alias counts for table (b)")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--readme", action="store_true", help="also write the tables into README.md between the matcher markers")
     args = parser.parse_args(argv)
-    print(run(args.sizes, args.aliases, args.repeat, args.corpus))
+    if not (args.corpus / "sessions-2010-2024").is_dir():
+        print(f"matcher_bench: no UN General Debate corpus at {args.corpus}; pass --corpus DIR", file=sys.stderr)
+        return 2
+    report = run(args.sizes, args.aliases, args.repeat, args.corpus)
+    print(report)
+    if args.readme:
+        replace_section("matcher", report)
     return 0
 
 

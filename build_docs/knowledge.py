@@ -24,6 +24,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from types import MappingProxyType
 
 from build_docs.acronyms import Definition
@@ -31,7 +32,7 @@ from build_docs.clean import Article
 from build_docs.diagnostics import Diagnostic, error
 from build_docs.discover import Found, find_organizations
 from build_docs.registry import KINDS, SOURCE, Registry
-from build_docs.sentences import sentence_around
+from build_docs.sentences import sentence_around, sentence_spans
 from build_docs.slug import slugify
 
 MIN_RECURRENCE = 2  # a name found this many times joins the site without a confident pattern
@@ -129,12 +130,18 @@ class _Draft:
 Paragraphs = Sequence[tuple[str, str, str]]
 
 
+@lru_cache(maxsize=256)
+def _spans(text: str) -> list[tuple[int, int]]:
+    """Sentences of a paragraph, computed once however many mentions it has."""
+    return sentence_spans(text)
+
+
 def paragraphs_of(articles: Iterable[Article]) -> list[tuple[str, str, str]]:
     return [(a.id, b.anchor, b.text) for a in articles for b in a.paragraphs]
 
 
 def quote_at(article: str, anchor: str, text: str, start: int, end: int) -> Quote:
-    begin, stop = sentence_around(text, start, end)
+    begin, stop = sentence_around(text, start, end, _spans(text))
     return Quote(article, anchor, " ".join(text[begin:stop].split()))
 
 

@@ -199,7 +199,9 @@ def abbreviations(knowledge: Knowledge, links: Links) -> str:
         expansion = " ".join(term.expansion.split())
         forms = {term.term} | {m.surface for m in links.of(term_key(knowledge, term.id)) if m.alias == term.term}
         lines.update(f"*[{form}]: {expansion}" for form in forms if re.match(_ABBREVIATION, form))
-    return "".join(f"{line}\n" for line in sorted(lines))
+    # One definition per block: Python-Markdown re-reads a block's remaining lines after each
+    # definition, so a block of k definitions costs k² on every page of the site.
+    return "\n\n".join(sorted(lines)) + ("\n" if lines else "")
 
 
 def entity_records(knowledge: Knowledge, links: Links) -> list[dict[str, object]]:

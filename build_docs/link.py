@@ -10,7 +10,7 @@ is the one the page links.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from types import MappingProxyType
 
@@ -74,6 +74,20 @@ def prune(knowledge: Knowledge, links: Links) -> Knowledge:
     entities = {i: e for i, e in knowledge.entities.items() if i not in unused}
     terms = {i: replace(t, entity="") if t.entity in unused else t for i, t in knowledge.terms.items()}
     return replace(knowledge, entities=MappingProxyType(entities), terms=MappingProxyType(terms))
+
+
+def link_all(knowledge: Knowledge, articles: Sequence[Article]) -> tuple[Knowledge, Links]:
+    """Link, then drop discovered entities nothing mentions (see :func:`prune`).
+
+    Dropping them changes no mention, unless a name they shared with another entry was
+    left unlinked as ambiguous: then the text is linked again without them.
+    """
+    links = link(knowledge, articles)
+    kept = prune(knowledge, links)
+    gone = {entity_key(i) for i in knowledge.entities if i not in kept.entities}
+    if any(key in gone for keys in links.ambiguous.values() for key in keys):
+        links = link(kept, articles)
+    return kept, links
 
 
 def link(knowledge: Knowledge, articles: Iterable[Article]) -> Links:

@@ -17,7 +17,7 @@ from build_docs.discover import is_common
 from build_docs.extract import extract
 from build_docs.index import index
 from build_docs.knowledge import assemble, paragraphs_of
-from build_docs.link import link, prune
+from build_docs.link import link_all
 from build_docs.read import read_sources
 from build_docs.registry import load_registry
 from build_docs.render import RenderedPage, render
@@ -67,10 +67,8 @@ def generate(config: BuildConfig) -> tuple[tuple[RenderedPage, ...], tuple[Diagn
     diagnostics = tuple(sorted(problems))
     if has_errors(diagnostics):
         raise BuildError(diagnostics)
-    articles = list(site.articles)
-    links = link(knowledge, articles)
-    knowledge = prune(knowledge, links)
-    return render(site, knowledge, link(knowledge, articles)), diagnostics
+    knowledge, links = link_all(knowledge, site.articles)
+    return render(site, knowledge, links), diagnostics
 
 
 def build(config: BuildConfig, dry_run: bool = False, strict: bool = False) -> BuildResult:

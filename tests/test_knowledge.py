@@ -79,8 +79,7 @@ def test_an_acronym_spelled_out_elsewhere_is_suggested():
 
 def test_registry_entries_win_and_are_not_duplicated(seeds: Path):
     (seeds / "entities.yml").write_text(
-        "entities:\n  edb:\n    name: Eurasian Development Bank\n    kind: organization\n    description: A lender.\n"
-        "ignore: [Bishkek]\n",
+        "entities:\n  edb:\n    name: Eurasian Development Bank\n    kind: organization\n    description: A lender.\nignore: [Bishkek]\n",
         encoding="utf-8",
     )
     registry, problems = load_registry(seeds, "seeds")
