@@ -17,7 +17,7 @@ from build_docs.index import Site
 from build_docs.knowledge import Entity, Knowledge, Quote, Term
 from build_docs.link import Links, Mention, entity_key, term_key
 from build_docs.markdown import Md, linked
-from build_docs.registry import ENTITIES, KINDS
+from build_docs.registry import ENTITIES, KIND_LABELS, KINDS
 
 QUOTES_PER_ARTICLE = 5  # on an entity page; further mentions in the same article are listed by paragraph
 RELATED = 12  # entities listed as related, most shared paragraphs first
@@ -82,7 +82,7 @@ def knowledge_pages(site: Site, knowledge: Knowledge, links: Links, page: Callab
                 f"entities/{entity.id}.md",
                 "entity.md.j2",
                 entity=entity,
-                kind_label=KINDS[entity.kind][:-1] if entity.kind != "person" else "Person",
+                kind_label=KIND_LABELS[entity.kind],
                 description=cite(entity.description_source) if entity.description_source else None,
                 terms=[t for t in knowledge.terms.values() if t.entity == entity.id],
                 mentions=_mentions_by_article(links.of(key), site.articles, cite),

@@ -54,6 +54,10 @@ KINDS: Mapping[str, str] = MappingProxyType(
         "concept": "Concepts",
     }
 )
+#: one entity of each kind, as its page labels it
+KIND_LABELS: Mapping[str, str] = MappingProxyType(
+    {"person": "Person", "organization": "Organization", "place": "Place", "agreement": "Agreement or initiative", "event": "Event", "concept": "Concept"}
+)
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 SOURCE = re.compile(r"^([a-z0-9]+(?:-[a-z0-9]+)*)#(p[1-9]\d*)$")
 WIKIDATA = re.compile(r"^Q[1-9]\d*$")
