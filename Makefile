@@ -36,6 +36,7 @@ golden: $(STAMP)
 bench: $(STAMP)
 	$(PY) benchmarks/bench.py --readme
 	$(PY) benchmarks/matcher_bench.py --readme
+	$(PY) benchmarks/timebank_eval.py --readme
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check build_docs tests benchmarks

@@ -3,7 +3,8 @@
 Extractors are a named table, run in order (as Python-Markdown registers its
 processors). Each looks at one article alone: counts, acronym definitions
 (:mod:`build_docs.acronyms`) and names found by their patterns
-(:mod:`build_docs.discover`), each kept with the paragraph it stands in. What
+(:mod:`build_docs.discover`) and dates (:mod:`build_docs.timex`), each kept with
+the paragraph it stands in. What
 they add up to across the corpus is decided later (:mod:`build_docs.knowledge`).
 """
 
@@ -16,6 +17,7 @@ from types import MappingProxyType
 from build_docs.acronyms import Definition, find_definitions
 from build_docs.clean import Article
 from build_docs.discover import Found, find_all
+from build_docs.events import dated
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,7 @@ EXTRACTORS: tuple[tuple[str, Callable[[Article], object]], ...] = (
     ("paragraphs", count_paragraphs),
     ("definitions", definitions),
     ("names", names),
+    ("dates", dated),
 )
 
 

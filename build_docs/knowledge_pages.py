@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from build_docs.clean import Article
+from build_docs.events import Event
 from build_docs.index import Site
 from build_docs.knowledge import Entity, Knowledge, Quote, Term
 from build_docs.link import Links, Mention, entity_key, term_key
@@ -65,8 +66,14 @@ def linked_text(knowledge: Knowledge, text: str, mentions: tuple[Mention, ...]) 
     return linked(text, spans)
 
 
-def knowledge_pages(site: Site, knowledge: Knowledge, links: Links, page: Callable[..., object], raw: Callable[[str, bytes], object]) -> list[object]:
+def knowledge_pages(
+    site: Site, knowledge: Knowledge, links: Links, page: Callable[..., object], raw: Callable[[str, bytes], object], events: Sequence[Event] = ()
+) -> list[object]:
     titles = {a.id: a.title for a in site.articles}
+    timelines: dict[str, list[Event]] = defaultdict(list)
+    for event in events:
+        for entity_id in event.entities:
+            timelines[entity_id].append(event)
     cite = _citer(titles)
     related = _related(links)
     pages: list[object] = [
@@ -90,6 +97,8 @@ def knowledge_pages(site: Site, knowledge: Knowledge, links: Links, page: Callab
                 roles=_roles(entity, cite),
                 count=len(links.of(key)),
                 registry_file=f"{site.seeds_name}/{ENTITIES}",
+                timeline=timelines.get(entity.id, []),
+                titles=titles,
             )
         )
     return pages

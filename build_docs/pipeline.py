@@ -14,6 +14,7 @@ from build_docs.catalog import load_catalog
 from build_docs.clean import clean_all
 from build_docs.diagnostics import BuildError, Diagnostic, has_errors
 from build_docs.discover import is_common
+from build_docs.events import events_of
 from build_docs.extract import extract
 from build_docs.index import index
 from build_docs.knowledge import assemble, paragraphs_of
@@ -68,7 +69,8 @@ def generate(config: BuildConfig) -> tuple[tuple[RenderedPage, ...], tuple[Diagn
     if has_errors(diagnostics):
         raise BuildError(diagnostics)
     knowledge, links = link_all(knowledge, site.articles)
-    return render(site, knowledge, links), diagnostics
+    events = events_of(site.articles, {e.article: e["dates"] for e in site.extractions.values()}, links)  # type: ignore[misc]
+    return render(site, knowledge, links, events), diagnostics
 
 
 def build(config: BuildConfig, dry_run: bool = False, strict: bool = False) -> BuildResult:

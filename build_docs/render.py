@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 
@@ -17,12 +18,14 @@ import jinja2
 
 from build_docs.citation import author_list, citation, display_date
 from build_docs.clean import Article
+from build_docs.events import Event
 from build_docs.index import Site
 from build_docs.knowledge import EMPTY, Knowledge
 from build_docs.knowledge_pages import entity_records, glossary_records, knowledge_pages, linked_text
 from build_docs.link import Links, link
 from build_docs.markdown import Md, attr_value, escape
 from build_docs.report_pages import report_pages
+from build_docs.timeline_pages import timeline_pages
 
 SITE_NAME = "China–Russia Relations: A Source Reader"
 KIND_NAMES = {"web": "web page", "print": "print (magazine or journal page)", "ocr": "OCR scan"}
@@ -64,9 +67,10 @@ ENV.filters["slug"] = _slug
 ENV.filters["attr"] = attr_value
 
 
-def render(site: Site, knowledge: Knowledge = EMPTY, links: Links | None = None) -> tuple[RenderedPage, ...]:
+def render(site: Site, knowledge: Knowledge = EMPTY, links: Links | None = None, events: Sequence[Event] = ()) -> tuple[RenderedPage, ...]:
     links = links if links is not None else link(knowledge, site.articles)
-    counts = _counts(site) | {"entities": len(knowledge.entities), "terms": len(knowledge.terms)}
+    counts = _counts(site) | {"entities": len(knowledge.entities), "terms": len(knowledge.terms), "events": len(events)}
+    titles = {a.id: a.title for a in site.articles}
     pages = [
         _page("index.md", "index.md.j2", site_name=SITE_NAME, counts=counts, articles=site.articles, authors=_authors(site)),
         _page("articles/index.md", "articles.md.j2", articles=_by_title(site), bylines={a.id: _byline(a) for a in site.articles}),
@@ -74,7 +78,8 @@ def render(site: Site, knowledge: Knowledge = EMPTY, links: Links | None = None)
         _page("data.md", "data.md.j2", example=site.articles[0].id if site.articles else "an-article"),
         *(_article_page(site, article, knowledge, links) for article in site.articles),
         *report_pages(site, _page),
-        *knowledge_pages(site, knowledge, links, _page, RenderedPage),  # type: ignore[arg-type]
+        *knowledge_pages(site, knowledge, links, _page, RenderedPage, events),  # type: ignore[arg-type]
+        *timeline_pages(events, knowledge, titles, _page, RenderedPage),  # type: ignore[arg-type]
         RenderedPage("data/articles.json", _json([_article_record(a) for a in site.articles])),
         RenderedPage("data/entities.json", _json(entity_records(knowledge, links))),
         RenderedPage("data/glossary.json", _json(glossary_records(knowledge, links))),

@@ -15,6 +15,7 @@ from build_docs.link import names
 from build_docs.matcher import Matcher
 from build_docs.read import read_source
 from build_docs.registry import empty, load_registry
+from build_docs.timex import find_timexes
 
 
 def clean_file_report(path: Path, shown: str, kind: str | None, as_json: bool) -> tuple[str, list[Diagnostic]]:
@@ -53,7 +54,7 @@ def clean_file_report(path: Path, shown: str, kind: str | None, as_json: bool) -
 
 
 def extract_file_report(path: Path, shown: str, seeds: Path | None, date: str | None, as_json: bool) -> tuple[str, list[Diagnostic]]:
-    """What one file yields: terms it defines, entities it names, and every mention, with character offsets.
+    """What one file yields: terms it defines, entities it names, every mention and every date, with character offsets.
 
     Offsets index the file's text as Python reads it (decoded, ``\\n`` line ends; for Markdown,
     without its front matter), so ``text[start:end]`` is the mention. The registries in
@@ -84,6 +85,12 @@ def extract_file_report(path: Path, shown: str, seeds: Path | None, date: str | 
         ],
         "mentions": [{"key": h.key, "start": h.start, "end": h.end, "text": h.surface} for h in hits],
         "candidates": [{"name": c.name, "kind": c.kind, "count": c.count, "reason": c.reason} for c in knowledge.candidates],
+        "dates": [
+            {"text": t.text, "start": t.start, "end": t.end, "value": t.value, "type": t.type, "precision": t.precision, "certainty": t.certainty}
+            | ({"end_value": t.end_value} if t.end_value else {})
+            | ({"mod": t.mod} if t.mod else {})
+            for t in find_timexes(text, anchor=date)
+        ],
     }
     if as_json:
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n", problems
@@ -95,5 +102,6 @@ def _extract_text(data: dict) -> str:  # type: ignore[type-arg]
     lines += ["", "Terms defined:"] + [f"  {t['term']} = {t['expansion']}  [{t['start']}:{t['end']}]" for t in data["terms"]]
     lines += ["", "Entities:"] + [f"  {e['kind']:<12} {e['name']}  ({e['id']}, {e['origin']})" for e in data["entities"]]
     lines += ["", "Mentions:"] + [f"  [{m['start']}:{m['end']}] {m['text']} -> {m['key']}" for m in data["mentions"]]
+    lines += ["", "Dates:"] + [f"  [{d['start']}:{d['end']}] {d['text']} = {d['value']} ({d['type'].lower()}, {d['certainty']})" for d in data["dates"]]
     lines += ["", "Candidates (not linked):"] + [f"  {c['kind']:<12} {c['name']} ({c['count']}): {c['reason']}" for c in data["candidates"]]
     return "\n".join(lines) + "\n"
