@@ -135,3 +135,22 @@ def test_extract_uses_the_registry_and_reports_bad_input(tmp_path: Path):
     (registry / "entities.yml").write_text("entities:\n  astana:\n    name: Nur-Sultan\n    kind: town\n", encoding="utf-8")
     broken = run_cli("extract", source, "--seeds", registry)
     assert broken.returncode == 1 and "entities.yml:2: error:" in broken.stderr
+
+
+def test_extract_lists_dates_with_offsets_and_resolves_relative_ones(tmp_path: Path):
+    source = tmp_path / "trade.txt"
+    source.write_text(
+        "Trade Notes\n\nIn 2017, bilateral trade reached $84.071 billion, with a 20.8 percent growth.\n"
+        "For the first 9 months last year, investment grew. The S-400 deal was signed on March 3, 2016.\n",
+        encoding="utf-8",
+    )
+    done = run_cli("extract", source, "--date", "2018-06-07", "--json")
+    assert done.returncode == 0, done.stderr
+    dates = json.loads(done.stdout)["dates"]
+    text = source.read_text(encoding="utf-8")
+    for date in dates:
+        assert text[date["start"] : date["end"]] == date["text"]
+    values = {d["text"]: d["value"] for d in dates}
+    assert values["2017"] == "2017" and values["March 3, 2016"] == "2016-03-03"
+    assert [d["value"] for d in dates if "last year" in d["text"]] == ["2017"]
+    assert not [d for d in dates if any(x in d["text"] for x in ("84", "20.8", "400"))]

@@ -107,3 +107,11 @@ def test_the_same_event_in_two_articles_is_one_entry_and_different_dates_are_fla
     events = events_of(articles, found, Links({}, {}, {}))
     assert [(e.date, sorted(q.article for q in e.sources)) for e in events] == [("2001", ["one", "two"]), ("2002", ["three"])]
     assert events[0].disputed == (events[1].id,) and events[1].disputed == (events[0].id,)
+
+
+def test_entity_pages_carry_their_own_timeline():
+    page = (DOCS / "entities" / "xi-jinping.md").read_text(encoding="utf-8")
+    timeline_part = page.split("## Timeline", 1)[1].split("\n## ", 1)[0]
+    assert "**March 2013**" in timeline_part and "took office" in timeline_part
+    ids = {e["id"] for e in timeline() if "xi-jinping" in e["entities"]}
+    assert ids and all(f"../timeline.md#{i}" in timeline_part for i in ids)
