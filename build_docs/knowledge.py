@@ -20,6 +20,7 @@ without one was written by an editor and is shown as editorial.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -219,11 +220,12 @@ class _Builder:
             self.names.setdefault(_key(name), draft.id)
 
     def _new_id(self, name: str, kind: str) -> str:
+        """A page name from the name alone, so adding an article never renames another entity's page."""
         base = slugify(name) or kind
-        for candidate in (base, f"{base}-{kind}", *(f"{base}-{kind}-{n}" for n in range(2, 1000))):
+        for candidate in (base, f"{base}-{kind}", f"{base}-{kind}-{_digest(name)}"):
             if candidate not in self.entities:
                 return candidate
-        raise AssertionError("no free id")  # pragma: no cover
+        raise AssertionError(f"two entities named {name!r}")  # pragma: no cover -- names are merged by key first
 
     def _alias(self, entity_id: str, alias: str) -> None:
         draft = self.entities[entity_id]
@@ -387,7 +389,7 @@ class _Builder:
         terms: dict[str, Term] = {}
         for term in sorted(self.terms.values(), key=lambda t: (t.term.casefold(), t.term)):
             base = slugify(term.term) or "term"
-            term_id = next(c for c in (base, *(f"{base}-{n}" for n in range(2, 10_000))) if c not in terms)
+            term_id = base if base not in terms else f"{base}-{_digest(term.term)}"  # "US" and "U.S.": the second by its spelling
             terms[term_id] = replace(term, id=term_id)
         order = {kind: i for i, kind in enumerate((*KINDS, "acronym"))}
         candidates = sorted(self.candidates, key=lambda c: (order[c.kind], -c.count, c.name.casefold(), c.name))
@@ -404,6 +406,10 @@ def _role_description(roles: list[tuple[str, Quote]]) -> str:
 def _role_source(roles: list[tuple[str, Quote]]) -> Quote | None:
     description = _role_description(roles)
     return next((q for role, q in roles if role == description), None)
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:6]
 
 
 def _initials(phrase: str) -> str:

@@ -17,7 +17,7 @@ from build_docs.events import Event
 from build_docs.index import Site
 from build_docs.knowledge import Entity, Knowledge, Quote, Term
 from build_docs.link import Links, Mention, entity_key, term_key
-from build_docs.markdown import Md, linked
+from build_docs.markdown import Md, attr_value, escape, linked
 from build_docs.registry import ENTITIES, KIND_LABELS, KINDS
 
 QUOTES_PER_ARTICLE = 5  # on an entity page; further mentions in the same article are listed by paragraph
@@ -64,6 +64,59 @@ def linked_text(knowledge: Knowledge, text: str, mentions: tuple[Mention, ...]) 
     """A paragraph's text with its first-in-section mentions linked."""
     spans = [(m.start, m.end, key_href(knowledge, m.key), key_title(knowledge, m.key)) for m in mentions if m.linked]
     return linked(text, spans)
+
+
+def derived_lines(article: Article, knowledge: Knowledge, links: Links, events: Sequence[Event]) -> dict[str, Md]:
+    """Reverse provenance: for each paragraph, the entities, terms and timeline entries the site took from it."""
+    dated: dict[str, list[Event]] = defaultdict(list)
+    for event in events:
+        for source in event.sources:
+            if source.article == article.id:
+                dated[source.anchor].append(event)
+    lines = {}
+    for block in article.paragraphs:
+        keys = dict.fromkeys(m.key for m in links.by_block.get((article.id, block.anchor), ()))
+        parts = [_md_link(_key_name(knowledge, k), key_href(knowledge, k), key_title(knowledge, k)) for k in keys]
+        parts += [_md_link(e.display, Md(f"../timeline.md#{e.id}"), f"Timeline: {e.display}") for e in dated.get(block.anchor, [])]
+        if parts:
+            lines[block.anchor] = Md('<span class="derived-label">From this paragraph:</span> ' + " · ".join(parts))
+    return lines
+
+
+SHOWN_PER_SOURCE = 8  # entities and terms named on the Sources page per article; the rest are counted
+
+
+def source_derivations(articles: Sequence[Article], knowledge: Knowledge, links: Links, events: Sequence[Event]) -> dict[str, dict[str, object]]:
+    """Per article, for the Sources page: what the site took from it, counted, the most named linked."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for (article, _), mentions in links.by_block.items():
+        counts[article].update(m.key for m in mentions)
+    timeline: Counter[str] = Counter(q.article for e in events for q in {q.article: q for q in e.sources}.values())
+    result = {}
+    for article in articles:
+        keys = counts.get(article.id, Counter())
+        ranked = [k for k, _ in sorted(keys.items(), key=lambda kv: (-kv[1], kv[0]))]
+        entities = [k for k in ranked if k.startswith("entity:")]
+        terms = [t for t in knowledge.terms if term_key(knowledge, t) in keys]
+        shown = [_md_link(_key_name(knowledge, k), key_href(knowledge, k, ""), key_title(knowledge, k)) for k in ranked[:SHOWN_PER_SOURCE]]
+        result[article.id] = {
+            "entities": len(entities),
+            "terms": len(terms),
+            "mentions": sum(keys.values()),
+            "events": timeline.get(article.id, 0),
+            "named": Md(", ".join(shown)),
+            "more": max(0, len(ranked) - SHOWN_PER_SOURCE),
+        }
+    return result
+
+
+def _key_name(knowledge: Knowledge, key: str) -> str:
+    kind, _, ident = key.partition(":")
+    return knowledge.entities[ident].name if kind == "entity" else knowledge.terms[ident].term
+
+
+def _md_link(text: str, href: Md, title: str) -> str:
+    return f'[{escape(text)}]({href}){{ title="{attr_value(title)}" }}'
 
 
 def knowledge_pages(

@@ -110,6 +110,8 @@ By Li Wei
 Rivers that cross the border are managed by the Joint River Commission (JRC), which meets every year and publishes its findings.
 
 Flood warnings from the JRC are exchanged in both languages during the spring thaw.
+
+The commission was founded in 1998 by both governments.
 """
 
 CORPUS = {"01_hostile.txt": HOSTILE, "02_long.txt": LONG, "03_short.txt": SHORT}
@@ -426,3 +428,30 @@ def test_from_a_mention_to_its_entity_and_back_to_the_paragraph_in_one_click(pag
     assert page.url.endswith("#p2")
     target = page.locator(":target")
     assert target.get_attribute("id") == "p2" and "Flood warnings" in target.inner_text()
+
+
+def test_citation_tags_name_the_article_and_stay_text(page: Page, article_urls: dict[str, str]) -> None:
+    page.goto(article_urls[HOSTILE_TITLE], wait_until="networkidle")
+    assert page.locator('meta[name="citation_title"]').get_attribute("content") == HOSTILE_TITLE
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    data = json.loads(page.locator('script[type="application/ld+json"]').inner_text())
+    assert data["headline"] == HOSTILE_TITLE and data["isBasedOn"]["headline"] == HOSTILE_TITLE
+    page.goto(article_urls[SHORT_TITLE], wait_until="networkidle")
+    assert page.locator('meta[name="citation_author"]').evaluate_all("ms => ms.map(m => m.content)") == ["Li Wei"]
+
+
+def test_from_a_timeline_entry_or_glossary_entry_to_the_paragraph_in_one_click(page: Page, base_url: str) -> None:
+    page.goto(urljoin(base_url, "timeline/"), wait_until="networkidle")
+    entry = _body(page).locator("li", has_text="founded in 1998").first
+    cite = entry.locator("a", has_text=SHORT_TITLE).first
+    assert cite.get_attribute("title") == "The commission was founded in 1998 by both governments."
+    cite.click()
+    page.wait_for_load_state("networkidle")
+    target = page.locator(":target")
+    assert page.url.endswith("#p3") and "founded in 1998" in target.inner_text()
+
+    page.goto(urljoin(base_url, "glossary/"), wait_until="networkidle")
+    source = _body(page).locator("a", has_text=f"{SHORT_TITLE}, \u00b61").first
+    source.click()
+    page.wait_for_load_state("networkidle")
+    assert page.url.endswith("#p1") and "Joint River Commission" in page.locator(":target").inner_text()

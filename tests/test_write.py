@@ -53,6 +53,9 @@ def test_stale_generated_pages_are_removed(fixture_seeds: Path, tmp_path: Path):
     result = build(config(fixture_seeds, tmp_path))
     assert result.plan.deletes == (
         "articles/notes-on-cooperation-a-second-look.md",
+        "data/cite/notes-on-cooperation-a-second-look.bib",
+        "data/cite/notes-on-cooperation-a-second-look.csl.json",
+        "data/cite/notes-on-cooperation-a-second-look.ris",
         "raw/beta.md",
         "reports/notes-on-cooperation-a-second-look.md",
     )

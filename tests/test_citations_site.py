@@ -1,0 +1,142 @@
+"""Citations and provenance on the built site: head tags, JSON-LD, bibliography files, reverse provenance."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import bibtexparser
+import pytest
+import rispy
+
+from tests.conftest import REPO, mkdocs_build, mkdocs_config
+
+DOCS = REPO / "docs"
+
+
+def articles() -> list[dict]:
+    return json.loads((DOCS / "data" / "articles.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tmp = tmp_path_factory.mktemp("citations_site")
+    done = mkdocs_build(mkdocs_config(tmp, DOCS))
+    assert done.returncode == 0, done.stderr
+    return tmp / "site"
+
+
+class Head(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.meta: list[tuple[str, str]] = []
+        self.jsonld: list[str] = []
+        self._in_jsonld = False
+
+    def handle_starttag(self, tag, attrs):  # type: ignore[no-untyped-def]
+        attrs = dict(attrs)
+        if tag == "meta" and (attrs.get("name") or "").startswith("citation_"):
+            self.meta.append((attrs["name"], attrs.get("content") or ""))
+        self._in_jsonld = tag == "script" and attrs.get("type") == "application/ld+json"
+
+    def handle_data(self, data):  # type: ignore[no-untyped-def]
+        if self._in_jsonld:
+            self.jsonld.append(data)
+            self._in_jsonld = False
+
+
+def head(page: Path) -> Head:
+    parser = Head()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser
+
+
+def test_every_article_page_carries_highwire_tags_naming_title_authors_and_date(site: Path):
+    for record in articles():
+        tags = head(site / record["url"] / "index.html")
+        meta = tags.meta
+        title = record["title"] + (f": {record['subtitle']}" if record["subtitle"] else "")
+        assert ("citation_title", title) in meta
+        assert [v for k, v in meta if k == "citation_author"] == record["authors"]
+        dates = [v for k, v in meta if k == "citation_publication_date"]
+        assert dates == ([record["date"].replace("-", "/")] if record["date"] else [])
+        journal = [v for k, v in meta if k == "citation_journal_title"]
+        assert journal == ([record["publication"]] if record["publication"] else [])
+        assert [k for k, _ in meta].count("citation_public_url") == 1
+        [ld] = [json.loads(text) for text in tags.jsonld]
+        assert ld["@type"] == "Article" and ld["headline"] == title
+        assert ld["isBasedOn"]["headline"] == title
+        assert [a["name"] for a in ld.get("author", [])] == record["authors"]
+        if record["date"]:
+            assert ld["isBasedOn"]["datePublished"] == record["date"]
+
+
+def test_pages_that_are_not_articles_carry_no_citation_tags(site: Path):
+    assert head(site / "index.html").meta == [] and head(site / "glossary" / "index.html").meta == []
+
+
+def test_bibliography_files_parse_with_both_works_per_source():
+    count = len(articles())
+    bib = bibtexparser.loads((DOCS / "data" / "sources.bib").read_text(encoding="utf-8"))
+    assert len(bib.entries) == 2 * count
+    ids = {e["ID"] for e in bib.entries}
+    assert {r["id"] for r in articles()} | {r["id"] + "-edition" for r in articles()} == ids
+    by_id = {e["ID"]: e for e in bib.entries}
+    for record in articles():
+        entry = by_id[record["id"]]
+        assert record["title"] in entry["title"]
+        for author in record["authors"]:
+            assert "{" + author + "}" in entry["author"]
+        if record["date"]:
+            assert entry["year"] == record["date"][:4]
+        edition = by_id[record["id"] + "-edition"]
+        assert edition["url"] == record["url"] and record["title"] in edition["note"]
+    ris = rispy.loads((DOCS / "data" / "sources.ris").read_text(encoding="utf-8"))
+    assert len(ris) == 2 * count and all(r.get("title") or r.get("primary_title") for r in ris)
+    csl = json.loads((DOCS / "data" / "sources.csl.json").read_text(encoding="utf-8"))
+    assert len(csl) == 2 * count and {c["id"] for c in csl} == ids
+    for record in articles():
+        one = bibtexparser.loads((DOCS / "data" / "cite" / f"{record['id']}.bib").read_text(encoding="utf-8"))
+        assert sorted(e["ID"] for e in one.entries) == [record["id"], record["id"] + "-edition"]
+        assert len(rispy.loads((DOCS / "data" / "cite" / f"{record['id']}.ris").read_text(encoding="utf-8"))) == 2
+        assert len(json.loads((DOCS / "data" / "cite" / f"{record['id']}.csl.json").read_text(encoding="utf-8"))) == 2
+
+
+def test_cite_box_and_sources_page(site: Path):
+    for record in articles():
+        page = (site / record["url"] / "index.html").read_text(encoding="utf-8")
+        assert 'id="cite-this-article"' in page and "<summary>Cite this article</summary>" in page
+        assert "Chicago:" in page and "APA:" in page and "Cleaned edition" in page
+        assert html.escape(f"@misc{{{record['id']}-edition,", quote=False) in page
+    sources = (site / "sources" / "index.html").read_text(encoding="utf-8")
+    for link in ("data/sources.bib", "data/sources.ris", "data/sources.csl.json"):
+        assert link in sources
+    assert sources.count("Derived:") == len(articles())
+
+
+def test_every_paragraph_shows_what_was_derived_from_it(site: Path):
+    """Reverse provenance: each mention's paragraph lists the entity; each timeline entry's paragraph lists it."""
+    entities = json.loads((DOCS / "data" / "entities.json").read_text(encoding="utf-8"))
+    events = json.loads((DOCS / "data" / "timeline.json").read_text(encoding="utf-8"))
+    pages: dict[str, str] = {}
+
+    def derived(article: str, anchor: str) -> str:
+        if article not in pages:
+            pages[article] = (site / "articles" / article / "index.html").read_text(encoding="utf-8")
+        match = re.search(rf'id="{anchor}".*?</(?:p|li)>\s*(?:</ul>\s*)?<p class="derived">(.*?)</p>', pages[article], flags=re.S)
+        assert match, (article, anchor)
+        return match.group(1)
+
+    checked = 0
+    for entity in entities:
+        for mention in entity["mentions"]:
+            assert f'href="../../entities/{entity["id"]}/"' in derived(mention["article"], mention["anchor"])
+            checked += 1
+    for event in events:
+        for source in event["sources"]:
+            assert f'href="../../timeline/#{event["id"]}"' in derived(source["article"], source["anchor"])
+            checked += 1
+    assert checked > 300
