@@ -66,18 +66,22 @@ def linked_text(knowledge: Knowledge, text: str, mentions: tuple[Mention, ...]) 
     return linked(text, spans)
 
 
-def derived_lines(article: Article, knowledge: Knowledge, links: Links, events: Sequence[Event]) -> dict[str, Md]:
-    """Reverse provenance: for each paragraph, the entities, terms and timeline entries the site took from it."""
-    dated: dict[str, list[Event]] = defaultdict(list)
+def events_by_paragraph(events: Sequence[Event]) -> dict[tuple[str, str], list[Event]]:
+    """(article, anchor) → the timeline entries quoted from that paragraph (computed once per build)."""
+    found: dict[tuple[str, str], list[Event]] = defaultdict(list)
     for event in events:
         for source in event.sources:
-            if source.article == article.id:
-                dated[source.anchor].append(event)
+            found[(source.article, source.anchor)].append(event)
+    return found
+
+
+def derived_lines(article: Article, knowledge: Knowledge, links: Links, dated: Mapping[tuple[str, str], list[Event]]) -> dict[str, Md]:
+    """Reverse provenance: for each paragraph, the entities, terms and timeline entries the site took from it."""
     lines = {}
     for block in article.paragraphs:
         keys = dict.fromkeys(m.key for m in links.by_block.get((article.id, block.anchor), ()))
         parts = [_md_link(_key_name(knowledge, k), key_href(knowledge, k), key_title(knowledge, k)) for k in keys]
-        parts += [_md_link(e.display, Md(f"../timeline.md#{e.id}"), f"Timeline: {e.display}") for e in dated.get(block.anchor, [])]
+        parts += [_md_link(e.display, Md(f"../timeline.md#{e.id}"), f"Timeline: {e.display}") for e in dated.get((article.id, block.anchor), [])]
         if parts:
             lines[block.anchor] = Md('<span class="derived-label">From this paragraph:</span> ' + " · ".join(parts))
     return lines
@@ -92,12 +96,13 @@ def source_derivations(articles: Sequence[Article], knowledge: Knowledge, links:
     for (article, _), mentions in links.by_block.items():
         counts[article].update(m.key for m in mentions)
     timeline: Counter[str] = Counter(q.article for e in events for q in {q.article: q for q in e.sources}.values())
+    term_ids = _terms_by_key(knowledge)
     result = {}
     for article in articles:
         keys = counts.get(article.id, Counter())
         ranked = [k for k, _ in sorted(keys.items(), key=lambda kv: (-kv[1], kv[0]))]
         entities = [k for k in ranked if k.startswith("entity:")]
-        terms = [t for t in knowledge.terms if term_key(knowledge, t) in keys]
+        terms = [t for k in keys for t in term_ids.get(k, ())]
         shown = [_md_link(_key_name(knowledge, k), key_href(knowledge, k, ""), key_title(knowledge, k)) for k in ranked[:SHOWN_PER_SOURCE]]
         result[article.id] = {
             "entities": len(entities),
@@ -108,6 +113,14 @@ def source_derivations(articles: Sequence[Article], knowledge: Knowledge, links:
             "more": max(0, len(ranked) - SHOWN_PER_SOURCE),
         }
     return result
+
+
+def _terms_by_key(knowledge: Knowledge) -> dict[str, list[str]]:
+    """Link key → ids of the terms whose mentions it carries (a term naming an entity shares the entity's key)."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for term_id in knowledge.terms:
+        found[term_key(knowledge, term_id)].append(term_id)
+    return found
 
 
 def _key_name(knowledge: Knowledge, key: str) -> str:
@@ -129,6 +142,7 @@ def knowledge_pages(
             timelines[entity_id].append(event)
     cite = _citer(titles)
     related = _related(links)
+    term_ids = _terms_by_key(knowledge)
     pages: list[object] = [
         page("entities/index.md", "entities.md.j2", groups=_groups(knowledge, links)),
         page("glossary.md", "glossary.md.j2", letters=_letters(knowledge, links, _citer(titles, "")), titles=titles),
@@ -144,7 +158,7 @@ def knowledge_pages(
                 entity=entity,
                 kind_label=KIND_LABELS[entity.kind],
                 description=cite(entity.description_source) if entity.description_source else None,
-                terms=[t for t in knowledge.terms.values() if t.entity == entity.id],
+                terms=[knowledge.terms[t] for t in term_ids.get(key, ()) if knowledge.terms[t].entity == entity.id],
                 mentions=_mentions_by_article(links.of(key), site.articles, cite),
                 related=[(knowledge.entities[k.partition(":")[2]], n) for k, n in related.get(key, [])[:RELATED] if k.startswith("entity:")],
                 roles=_roles(entity, cite),
@@ -194,7 +208,7 @@ def _mentions_by_article(mentions: tuple[Mention, ...], articles: tuple[Article,
             continue
         quotes = list(dict.fromkeys(m.quote for m in found))
         shown = quotes[:QUOTES_PER_ARTICLE]
-        more = list(dict.fromkeys(q.anchor for q in quotes[QUOTES_PER_ARTICLE:]))
+        more = [cite(q) for q in {q.anchor: q for q in reversed(quotes[QUOTES_PER_ARTICLE:])}.values()][::-1]
         result.append({"article": article, "count": len(found), "quotes": [cite(q) for q in shown], "more": more})
     return result
 

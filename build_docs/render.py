@@ -23,7 +23,7 @@ from build_docs.clean import Article
 from build_docs.events import Event
 from build_docs.index import Site
 from build_docs.knowledge import EMPTY, Knowledge
-from build_docs.knowledge_pages import derived_lines, entity_records, glossary_records, knowledge_pages, linked_text, source_derivations
+from build_docs.knowledge_pages import derived_lines, entity_records, events_by_paragraph, glossary_records, knowledge_pages, linked_text, source_derivations
 from build_docs.link import Links, link
 from build_docs.markdown import Md, attr_value, escape
 from build_docs.page_meta import article_meta
@@ -74,12 +74,13 @@ def render(site: Site, knowledge: Knowledge = EMPTY, links: Links | None = None,
     links = links if links is not None else link(knowledge, site.articles)
     counts = _counts(site) | {"entities": len(knowledge.entities), "terms": len(knowledge.terms), "events": len(events)}
     titles = {a.id: a.title for a in site.articles}
+    dated = events_by_paragraph(events)
     pages = [
         _page("index.md", "index.md.j2", site_name=SITE_NAME, counts=counts, articles=site.articles, authors=_authors(site)),
         _page("articles/index.md", "articles.md.j2", articles=_by_title(site), bylines={a.id: _byline(a) for a in site.articles}),
         _page("sources.md", "sources.md.j2", **_sources_context(site), derived=source_derivations(site.articles, knowledge, links, events)),
         _page("data.md", "data.md.j2", example=site.articles[0].id if site.articles else "an-article"),
-        *(_article_page(site, article, knowledge, links, events) for article in site.articles),
+        *(_article_page(site, article, knowledge, links, dated) for article in site.articles),
         *report_pages(site, _page),
         *knowledge_pages(site, knowledge, links, _page, RenderedPage, events),  # type: ignore[arg-type]
         *timeline_pages(events, knowledge, titles, _page, RenderedPage),  # type: ignore[arg-type]
@@ -112,10 +113,10 @@ def _page(path: str, template: str, sources: list[str] | None = None, meta: Mapp
     return RenderedPage(path, text.encode("utf-8"))
 
 
-def _article_page(site: Site, article: Article, knowledge: Knowledge, links: Links, events: Sequence[Event]) -> RenderedPage:
+def _article_page(site: Site, article: Article, knowledge: Knowledge, links: Links, dated: Mapping[tuple[str, str], list[Event]]) -> RenderedPage:
     source_paths = [f"{site.seeds_name}/{s}" for s in article.sources]
     texts = {b.anchor: linked_text(knowledge, b.text, links.by_block.get((article.id, b.anchor), ())) for b in article.paragraphs}
-    derived = derived_lines(article, knowledge, links, events)
+    derived = derived_lines(article, knowledge, links, dated)
     return _page(
         f"articles/{article.id}.md",
         "article.md.j2",

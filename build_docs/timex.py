@@ -270,7 +270,17 @@ def _relative(anchor: _Anchor | None, n: int, unit: str) -> tuple[str, str] | No
 
 
 def _period(value: str) -> tuple[date, date] | None:
-    """The first and last day of a TIMEX3 date value ("2018", "2018-Q3", "196X", "19", "2018-06-07T15:00"); None for the rest."""
+    """The first and last day of a TIMEX3 date value ("2018", "2018-Q3", "196X", "19", "2018-06-07T15:00"); None for the rest.
+
+    A value no calendar has ("February 30, 2015", week 53 of a 52-week year) has no period: None, never an error.
+    """
+    try:
+        return _period_of(value)
+    except ValueError:
+        return None
+
+
+def _period_of(value: str) -> tuple[date, date] | None:
     if m := re.fullmatch(r"(\d{2})(\d)?X?", value):  # century "19", decade "196X"
         first = int(m[1]) * 100 + int(m[2] or 0) * 10
         return date(first, 1, 1) if first else date(1, 1, 1), date(first + (9 if m[2] else 99), 12, 31)
@@ -279,7 +289,7 @@ def _period(value: str) -> tuple[date, date] | None:
     year, part, day = int(m[1]), m[2], m[3]
     if part is None:
         return date(year, 1, 1), date(year, 12, 31)
-    if part.startswith("W"):
+    if part.startswith("W") and part[1:].isdigit():
         first = date.fromisocalendar(year, int(part[1:]), 1)
         return first, first + timedelta(days=6)
     if day:
@@ -297,6 +307,8 @@ def _period(value: str) -> tuple[date, date] | None:
 
 
 def _precision_of(value: str) -> str:
+    if re.search(r"-(?:SP|SU|FA|WI)$", value):
+        return "season"
     for code, precision in (("-Q", "quarter"), ("-W", "week"), ("-H", "half")):
         if code in value:
             return precision

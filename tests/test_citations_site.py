@@ -13,6 +13,7 @@ import pytest
 import rispy
 
 from tests.conftest import REPO, mkdocs_build, mkdocs_config
+from tests.test_entities_site import paragraph_text
 
 DOCS = REPO / "docs"
 
@@ -138,5 +139,40 @@ def test_every_paragraph_shows_what_was_derived_from_it(site: Path):
     for event in events:
         for source in event["sources"]:
             assert f'href="../../timeline/#{event["id"]}"' in derived(source["article"], source["anchor"])
+            checked += 1
+    assert checked > 300
+
+
+class Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.links: list[dict[str, str]] = []
+
+    def handle_starttag(self, tag, attrs):  # type: ignore[no-untyped-def]
+        if tag == "a":
+            self.links.append({k: v or "" for k, v in attrs})
+
+
+def test_every_citation_link_reaches_its_paragraph_and_shows_the_quote_on_hover(site: Path):
+    """Timeline entries, glossary sources and entity mentions: one click to the paragraph, the sentence as the tooltip."""
+    paragraphs: dict[tuple[str, str], str] = {}
+    for record in articles():
+        page = (DOCS / "articles" / f"{record['id']}.md").read_text(encoding="utf-8")
+        for anchor in re.findall(r"^\{: #(p\d+)", page, flags=re.M):
+            paragraphs[(record["id"], anchor)] = " ".join(paragraph_text(DOCS, record["id"], anchor).split())
+    pages = [site / "timeline" / "index.html", site / "glossary" / "index.html", *(site / "entities").glob("*/index.html")]
+    checked = 0
+    for page in pages:
+        parser = Links()
+        parser.feed(page.read_text(encoding="utf-8"))
+        for link in parser.links:
+            match = re.search(r"articles/([a-z0-9-]+)/#(p\d+)$", link.get("href", ""))
+            if not match or "derived" in link.get("class", ""):
+                continue
+            title = link.get("title", "")
+            if page.parent.name == "glossary" and not title:
+                continue  # "Used N times in: <article>": where a term is used, not a citation
+            assert title, (page, link)
+            assert title in paragraphs[match.groups()], (page, link)
             checked += 1
     assert checked > 300

@@ -274,3 +274,12 @@ def test_evaluation_on_five_timebank_documents() -> None:
     date_score = scores(docs, found)["DATE"]
     assert date_score.gold > 0 and date_score.prf(strict=False)[2] > 0.7
     assert not [t for timexes in found for t in timexes if is_amount(t)]
+
+
+def test_dates_no_calendar_has_never_raise_and_seasons_are_not_weeks():
+    """Found on UN speeches: "the winter of 2015" (2015-WI) once crashed the week arithmetic."""
+    for text in ("on February 30, 2015 it happened", "on 31 April 2016", "in week 53 of 2015", "during the winter of 2015 and last winter"):
+        for timex in find_timexes(text, anchor="2016-03-01"):
+            assert timex.text == text[timex.start : timex.end]
+    winter = find_timexes("in the winter of 2015", anchor="2016-03-01")
+    assert [(t.value, t.precision) for t in winter] == [("2015-WI", "season")]
