@@ -53,6 +53,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.readme_section import replace_section  # noqa: E402
+from build_docs.mkdocs_copy import write_site_config  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpora" / "un-general-debate"
@@ -182,25 +183,8 @@ def make_seeds(files: list[Path], speakers: dict[tuple[str, str], Speaker], seed
 
 
 def write_mkdocs_config(work: Path) -> Path:
-    """A copy of the repository's ``mkdocs.yml`` reading ``work/docs`` and writing ``work/site``.
-
-    MkDocs resolves paths in its configuration against the configuration file's folder,
-    so the theme's ``custom_dir`` (if any) is made absolute to keep pointing into the repository.
-    """
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-    config.pop("hooks", None)
-    config.pop("watch", None)
-    config["docs_dir"] = str(work / "docs")
-    config["site_dir"] = str(work / "site")
-    theme = config.get("theme")
-    if isinstance(theme, dict) and theme.get("custom_dir"):
-        theme["custom_dir"] = str(REPO / theme["custom_dir"])
-    for extension in config.get("markdown_extensions", []):
-        if isinstance(extension, dict) and "pymdownx.snippets" in extension:  # the abbreviation list, read from docs/
-            extension["pymdownx.snippets"]["base_path"] = [str(work / "docs")]
-    path = work / "mkdocs.yml"
-    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return path
+    """A copy of the repository's ``mkdocs.yml`` reading ``work/docs`` and writing ``work/site``."""
+    return write_site_config(REPO, work / "docs", work / "site", work / "mkdocs.yml")
 
 
 # --- measuring ------------------------------------------------------------------------------

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from build_docs.clean import Article
-
 UNKNOWN_DATE = "date not stated in the source"
 
 
@@ -27,18 +25,3 @@ def author_list(authors: tuple[str, ...]) -> str:
     if len(authors) == 1:
         return authors[0]
     return ", ".join(authors[:-1]) + " and " + authors[-1]
-
-
-def citation(article: Article) -> str:
-    """A full reference in Chicago notes-bibliography order, as plain text."""
-    parts = []
-    if article.authors:
-        parts.append(author_list(article.authors) + ".")
-    title = article.title + (f": {article.subtitle}" if article.subtitle else "")
-    parts.append(f"\u201c{title}{'' if title.endswith(('?', '!', '.')) else '.'}\u201d")
-    if article.publication:
-        parts.append(article.publication + ",")
-    parts.append(display_date(article.date) + "." if article.date else "n.d.")
-    if article.url:
-        parts.append(article.url + ".")
-    return " ".join(parts)

@@ -42,12 +42,12 @@ Format decisions:
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from build_docs.clean import Article
+from build_docs.jsondata import dumps
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 EDITION_LABEL = "Cleaned edition"
@@ -346,5 +346,5 @@ def bibliography(articles: Iterable[Article], editions: Mapping[str, Edition] | 
     ordered = [entries[k] for k in sorted(entries)]
     bib = "\n".join(bibtex(a, e) for a, e in ordered)
     ris_text = "\n".join(ris(a, e) for a, e in ordered)
-    csl_text = json.dumps([csl(a, e) for a, e in ordered], ensure_ascii=False, indent=2) + "\n"
+    csl_text = dumps([csl(a, e) for a, e in ordered])
     return bib, ris_text, csl_text

@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz
 
 from build_docs.clean import Article
-from build_docs.knowledge import Quote, quote_at
+from build_docs.knowledge import Quote
 from build_docs.link import Links
 from build_docs.sentences import sentence_around, sentence_spans
 from build_docs.timex import Timex, find_timexes
@@ -107,23 +107,21 @@ def _block_events(article: str, anchor: str, text: str, timexes: list[Timex], li
         if others:
             begin, end = _clause(text, begin, end, timex)
         quote = Quote(article, anchor, " ".join(text[begin:end].split()))
-        sentence = quote_at(article, anchor, text, timex.start, timex.end)
         entities = sorted(
             {m.key.partition(":")[2] for m in links.by_block.get((article, anchor), ()) if m.key.startswith("entity:") and begin <= m.start < end}
         )
-        events.append(_event(timex, quote.quote, (replace(sentence, quote=quote.quote),), tuple(entities)))
+        events.append(_event(timex, quote.quote, (quote,), tuple(entities)))
     return events
 
 
 def _clause(text: str, begin: int, end: int, timex: Timex) -> tuple[int, int]:
     """The part of a sentence between semicolons that holds the date."""
     at = begin
-    for piece in _CLAUSE.split(text[begin:end]):
-        stop = at + len(piece)
-        if at <= timex.start < stop:
-            return at, stop
-        at = stop + len(re.match(r";\s*", text[stop:end]).group()) if stop < end else stop  # type: ignore[union-attr]
-    return begin, end
+    for separator in _CLAUSE.finditer(text, begin, end):
+        if timex.start < separator.start():
+            return at, separator.start()
+        at = separator.end()
+    return at, end
 
 
 def _event(timex: Timex, text: str, sources: tuple[Quote, ...], entities: tuple[str, ...]) -> Event:

@@ -8,7 +8,6 @@ Output is deterministic: sorted inputs, no timestamps, ``\\n`` line ends.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -22,9 +21,10 @@ from build_docs.cite import Edition, apa, bibliography, bibtex, chicago, csl, ri
 from build_docs.clean import Article
 from build_docs.events import Event
 from build_docs.index import Site
-from build_docs.knowledge import EMPTY, Knowledge
+from build_docs.jsondata import dump_bytes, dumps
+from build_docs.knowledge import Knowledge
 from build_docs.knowledge_pages import derived_lines, entity_records, events_by_paragraph, glossary_records, knowledge_pages, linked_text, source_derivations
-from build_docs.link import Links, link
+from build_docs.link import Links
 from build_docs.markdown import Md, attr_value, escape
 from build_docs.page_meta import article_meta
 from build_docs.report_pages import report_pages
@@ -70,8 +70,7 @@ ENV.filters["slug"] = _slug
 ENV.filters["attr"] = attr_value
 
 
-def render(site: Site, knowledge: Knowledge = EMPTY, links: Links | None = None, events: Sequence[Event] = ()) -> tuple[RenderedPage, ...]:
-    links = links if links is not None else link(knowledge, site.articles)
+def render(site: Site, knowledge: Knowledge, links: Links, events: Sequence[Event]) -> tuple[RenderedPage, ...]:
     counts = _counts(site) | {"entities": len(knowledge.entities), "terms": len(knowledge.terms), "events": len(events)}
     titles = {a.id: a.title for a in site.articles}
     dated = events_by_paragraph(events)
@@ -84,11 +83,11 @@ def render(site: Site, knowledge: Knowledge = EMPTY, links: Links | None = None,
         *report_pages(site, _page),
         *knowledge_pages(site, knowledge, links, _page, RenderedPage, events),  # type: ignore[arg-type]
         *timeline_pages(events, knowledge, titles, _page, RenderedPage),  # type: ignore[arg-type]
-        RenderedPage("data/articles.json", _json([_article_record(a) for a in site.articles])),
+        RenderedPage("data/articles.json", dump_bytes([_article_record(a) for a in site.articles])),
         *_bibliography(site),
         _page("cite.md", "cite.md.j2", site_name=Md(SITE_NAME), articles=len(site.articles), example_citation=_example_citation(site)),
-        RenderedPage("data/entities.json", _json(entity_records(knowledge, links))),
-        RenderedPage("data/glossary.json", _json(glossary_records(knowledge, links))),
+        RenderedPage("data/entities.json", dump_bytes(entity_records(knowledge, links))),
+        RenderedPage("data/glossary.json", dump_bytes(glossary_records(knowledge, links))),
         *_assets(),
     ]
     return tuple(sorted(pages, key=lambda p: p.path))
@@ -148,7 +147,7 @@ def _cite_box(article: Article) -> dict[str, object]:
     edition = _edition(article)
     bib = bibtex(article) + "\n" + bibtex(article, edition)
     record = ris(article) + "\n" + ris(article, edition)
-    items = json.dumps([csl(article), csl(article, edition)], ensure_ascii=False, indent=2)
+    items = dumps([csl(article), csl(article, edition)])
     return {
         "chicago": chicago(article),
         "apa": apa(article),
@@ -250,10 +249,6 @@ def _article_record(article: Article) -> dict[str, object]:
         "kind": article.kind,
         "ends_mid_sentence": article.ends_mid_sentence,
     }
-
-
-def _json(data: object) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 def escape_code(text: str) -> str:

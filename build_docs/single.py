@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict
 from pathlib import Path
 
@@ -10,6 +9,7 @@ from build_docs.acronyms import find_definitions
 from build_docs.clean import clean
 from build_docs.diagnostics import Diagnostic
 from build_docs.discover import find_all, is_common
+from build_docs.jsondata import dumps
 from build_docs.knowledge import assemble
 from build_docs.link import names
 from build_docs.matcher import Matcher
@@ -50,7 +50,7 @@ def clean_file_report(path: Path, shown: str, kind: str | None, as_json: bool) -
         "unknown": [{"word": word, "count": count} for word, count in report.unknown],
         "text": text,
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n", problems
+    return dumps(data), problems
 
 
 def extract_file_report(path: Path, shown: str, seeds: Path | None, date: str | None, as_json: bool) -> tuple[str, list[Diagnostic]]:
@@ -93,7 +93,7 @@ def extract_file_report(path: Path, shown: str, seeds: Path | None, date: str | 
         ],
     }
     if as_json:
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n", problems
+        return dumps(data), problems
     return _extract_text(data), problems
 
 

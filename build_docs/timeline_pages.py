@@ -10,11 +10,11 @@ from __future__ import annotations
 import csv
 import html
 import io
-import json
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 
 from build_docs.events import Event
+from build_docs.jsondata import dump_bytes
 from build_docs.knowledge import Knowledge
 from build_docs.markdown import Md
 
@@ -40,8 +40,8 @@ def timeline_pages(
             entities=knowledge.entities,
             by_id=by_id,
         ),
-        raw("data/timeline.json", _json([record(e) for e in events])),
-        raw("data/timeline-timelinejs.json", _json(timelinejs(events, titles))),
+        raw("data/timeline.json", dump_bytes([record(e) for e in events])),
+        raw("data/timeline-timelinejs.json", dump_bytes(timelinejs(events, titles))),
         raw("data/timeline.csv", table(events).encode("utf-8")),
     ]
 
@@ -132,7 +132,3 @@ def chart(events: Sequence[Event]) -> str:
     parts.append(f'<text x="{CHART_MARGIN}" y="{CHART_MARGIN - 10}" class="tick">{top} event{"s" if top != 1 else ""} in the busiest year</text>')
     parts.append("</svg>")
     return "".join(parts)
-
-
-def _json(data: object) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from build_docs.mkdocs_copy import site_config as copy_config
+
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE = REPO / "tests" / "fixtures" / "corpus"
 
@@ -21,21 +23,8 @@ def run_cli(*args: str | Path, cwd: Path = REPO) -> subprocess.CompletedProcess[
 
 
 def site_config(docs: Path, site: Path) -> dict:  # type: ignore[type-arg]
-    """The repository's mkdocs.yml for ``docs`` → ``site``, without the hook (the build already ran).
-
-    Paths the real file gives relative to the repository (the theme overrides, the
-    folder snippets are read from) are made absolute.
-    """
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-    config.pop("hooks", None)
-    config.pop("watch", None)
-    config["theme"]["custom_dir"] = str(REPO / config["theme"]["custom_dir"])
-    config["docs_dir"] = str(docs)
-    config["site_dir"] = str(site)
-    for extension in config["markdown_extensions"]:
-        if isinstance(extension, dict) and "pymdownx.snippets" in extension:
-            extension["pymdownx.snippets"]["base_path"] = [str(docs)]
-    return config
+    """The repository's mkdocs.yml for ``docs`` → ``site``, without the hook (the build already ran)."""
+    return copy_config(REPO, docs, site)
 
 
 def mkdocs_config(tmp: Path, docs: Path) -> Path:

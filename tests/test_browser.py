@@ -26,7 +26,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 import yaml
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
 from tests.conftest import site_config
 
@@ -291,7 +291,8 @@ def test_hostile_title_stays_text_everywhere(page: Page, base_url: str, article_
 
     _search(page, "Stay")
     results = page.locator(".md-search-result")
-    assert HOSTILE_TITLE in results.locator("h1").first.inner_text(), "the first search result does not show the title as text"
+    # Results appear while the query is still being typed: wait (up to 5 s) for those of the whole query.
+    expect(results.locator("h1").first).to_contain_text(HOSTILE_TITLE, timeout=5000)
     assert results.locator("script").count() == 0, "a <script> is in the search results"
     assert page.evaluate("typeof window.__pwned") == "undefined", "the title ran as script in the search results"
 
