@@ -40,6 +40,7 @@ bench: $(STAMP)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check build_docs tests benchmarks
+	$(VENV)/bin/mypy
 
 clean:
 	rm -rf site .pytest_cache

@@ -53,7 +53,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.readme_section import replace_section  # noqa: E402
-from build_docs.mkdocs_copy import write_site_config  # noqa: E402
+from build_docs.publish.mkdocs_copy import write_site_config  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpora" / "un-general-debate"

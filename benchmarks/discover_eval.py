@@ -1,4 +1,4 @@
-"""Entity discovery evaluation: what :func:`build_docs.discover.find_all` finds in text it was not written for.
+"""Entity discovery evaluation: what :func:`build_docs.extract.discover.find_all` finds in text it was not written for.
 
 The texts: a fixed random sample of UN General Debate speeches 2010-2024 from
 ``../shared/corpora/un-general-debate/`` (beside the repository, never copied into it),
@@ -38,7 +38,7 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from build_docs.discover import Found, find_all, gazetteer, is_common  # noqa: E402
+from build_docs.extract.discover import Found, find_all, gazetteer, is_common  # noqa: E402
 
 CORPUS = REPO.parent / "shared" / "corpora" / "un-general-debate"
 SEEDS = REPO / "seeds"

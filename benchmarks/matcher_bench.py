@@ -36,7 +36,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.readme_section import replace_section  # noqa: E402
-from build_docs.matcher import Matcher, variants  # noqa: E402
+from build_docs.link.matcher import Matcher, variants  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpora" / "un-general-debate"

@@ -1,4 +1,4 @@
-"""OCR repair evaluation: character error rate before and after :func:`build_docs.ocr.repair` on real scans.
+"""OCR repair evaluation: character error rate before and after :func:`build_docs.clean.ocr.repair` on real scans.
 
 The documents are the OCR / ground-truth pairs listed in ``pairs.tsv`` of
 ``../shared/corpora/ocr-pairs/`` (beside the repository, never copied into it):
@@ -62,7 +62,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from benchmarks.readme_section import markers, replace_section  # noqa: E402
-from build_docs.ocr import RULES, Lexicon, repair  # noqa: E402
+from build_docs.clean.ocr import RULES, Lexicon, repair  # noqa: E402
 
 CORPUS = REPO.parent / "shared" / "corpora" / "ocr-pairs"
 SETS = {  # pairs.tsv set -> the set it is reported in

@@ -1,4 +1,4 @@
-"""Temporal tagger evaluation: :func:`build_docs.timex.find_timexes` against the TimeBank and AQUAINT gold TIMEX3.
+"""Temporal tagger evaluation: :func:`build_docs.extract.timex.find_timexes` against the TimeBank and AQUAINT gold TIMEX3.
 
 The corpus is ``../shared/corpora/timebank/`` (beside the repository, never copied into it): per
 set, ``txt/<doc>.txt``, ``timex3_gold.tsv`` (0-based, end-exclusive offsets) and ``dct.tsv`` (the
@@ -47,7 +47,7 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from build_docs.timex import Timex, find_timexes  # noqa: E402
+from build_docs.extract.timex import Timex, find_timexes  # noqa: E402
 
 CORPUS = REPO.parent / "shared" / "corpora" / "timebank"
 SETS = (("timebank", "TimeBank (tuned on)"), ("aquaint", "AQUAINT (held out)"))

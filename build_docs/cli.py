@@ -12,7 +12,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from build_docs.catalog import KINDS
+from build_docs.sources.catalog import KINDS
 from build_docs.diagnostics import BuildError, Diagnostic, has_errors
 from build_docs.pipeline import BuildConfig, build, shown
 from build_docs.single import clean_file_report, extract_file_report

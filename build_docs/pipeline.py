@@ -10,19 +10,19 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from build_docs.catalog import load_catalog
-from build_docs.clean import clean_all
+from build_docs.sources.catalog import load_catalog
+from build_docs.clean.cleaner import clean_all
 from build_docs.diagnostics import BuildError, Diagnostic, has_errors
-from build_docs.discover import is_common
-from build_docs.events import events_of
-from build_docs.extract import extract
-from build_docs.index import index
-from build_docs.knowledge import assemble, paragraphs_of
-from build_docs.link import link_all
-from build_docs.read import read_sources
-from build_docs.registry import load_registry
-from build_docs.render import RenderedPage, render
-from build_docs.write import Plan, apply, plan
+from build_docs.extract.discover import is_common
+from build_docs.timeline.events import events_of
+from build_docs.extract.extractors import extract
+from build_docs.extract.index import index
+from build_docs.link.knowledge import assemble, paragraphs_of
+from build_docs.link.mentions import link_all
+from build_docs.sources.read import read_sources
+from build_docs.link.registry import load_registry
+from build_docs.render.pages import RenderedPage, render
+from build_docs.publish.write import Plan, apply, plan
 
 CATALOG = "catalog.yml"
 

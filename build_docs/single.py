@@ -5,17 +5,17 @@ from __future__ import annotations
 from dataclasses import asdict
 from pathlib import Path
 
-from build_docs.acronyms import find_definitions
-from build_docs.clean import clean
+from build_docs.extract.acronyms import find_definitions
+from build_docs.clean.cleaner import clean
 from build_docs.diagnostics import Diagnostic
-from build_docs.discover import find_all, is_common
-from build_docs.jsondata import dumps
-from build_docs.knowledge import assemble
-from build_docs.link import names
-from build_docs.matcher import Matcher
-from build_docs.read import read_source
-from build_docs.registry import empty, load_registry
-from build_docs.timex import find_timexes
+from build_docs.extract.discover import find_all, is_common
+from build_docs.render.jsondata import dumps
+from build_docs.link.knowledge import assemble
+from build_docs.link.mentions import names
+from build_docs.link.matcher import Matcher
+from build_docs.sources.read import read_source
+from build_docs.link.registry import empty, load_registry
+from build_docs.extract.timex import find_timexes
 
 
 def clean_file_report(path: Path, shown: str, kind: str | None, as_json: bool) -> tuple[str, list[Diagnostic]]:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from build_docs.mkdocs_copy import site_config as copy_config
+from build_docs.publish.mkdocs_copy import site_config as copy_config
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE = REPO / "tests" / "fixtures" / "corpus"

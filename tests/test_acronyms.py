@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from build_docs.acronyms import best_long_form, find_definitions, is_short_form
+from build_docs.extract.acronyms import best_long_form, find_definitions, is_short_form
 from tests.conftest import REPO
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from build_docs.boilerplate import furniture, has_no_words, is_interface, is_link_row, shared_lines
+from build_docs.clean.boilerplate import furniture, has_no_words, is_interface, is_link_row, shared_lines
 
 
 def test_interface_controls():

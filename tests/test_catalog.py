@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from build_docs.catalog import load_catalog
+from build_docs.sources.catalog import load_catalog
 
 
 def load(tmp_path: Path, text: str):

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import re
 
-from build_docs.boilerplate import has_no_words, is_interface, is_link_row
-from build_docs.ocr import Lexicon
+from build_docs.clean.boilerplate import has_no_words, is_interface, is_link_row
+from build_docs.clean.ocr import Lexicon
 from tests.conftest import REPO
 
 DOCS = REPO / "docs"

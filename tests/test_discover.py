@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from build_docs.discover import Found, find_all, find_organizations, find_people, find_places
+from build_docs.extract.discover import Found, find_all, find_organizations, find_people, find_places
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from build_docs.clean import Article
-from build_docs.discover import is_common
-from build_docs.extract import extract
-from build_docs.knowledge import assemble, paragraphs_of
-from build_docs.link import entity_key, link, prune, term_key
-from build_docs.registry import empty, load_registry
-from build_docs.structure import Block
+from build_docs.clean.cleaner import Article
+from build_docs.extract.discover import is_common
+from build_docs.extract.extractors import extract
+from build_docs.link.knowledge import assemble, paragraphs_of
+from build_docs.link.mentions import entity_key, link, prune, term_key
+from build_docs.link.registry import empty, load_registry
+from build_docs.clean.structure import Block
 
 
 def article(article_id: str, *texts: str) -> Article:

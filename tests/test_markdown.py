@@ -10,7 +10,7 @@ import markdown
 import pytest
 import yaml
 
-from build_docs.markdown import escape
+from build_docs.render.markdown import escape
 from tests.conftest import REPO
 
 

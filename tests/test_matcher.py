@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 
-from build_docs.matcher import Hit, Matcher, case_sensitive, variants
+from build_docs.link.matcher import Hit, Matcher, case_sensitive, variants
 from tests.conftest import REPO
 
 SPEECHES = REPO.parent / "shared" / "corpora" / "un-general-debate" / "sessions-2010-2024"

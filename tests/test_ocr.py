@@ -1,4 +1,4 @@
-"""OCR repair (:mod:`build_docs.ocr`): each rule on inline text, what it must never touch, the real scan in
+"""OCR repair (:mod:`build_docs.clean.ocr`): each rule on inline text, what it must never touch, the real scan in
 ``seeds/``, and the error rate on real OCR with human ground truth (``../shared/corpora/ocr-pairs``)."""
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from functools import cache
 
 import pytest
 
-from build_docs import ocr
-from build_docs.ocr import RULES, Correction, Lexicon, Repair, repair
+from build_docs.clean import ocr
+from build_docs.clean.ocr import RULES, Correction, Lexicon, Repair, repair
 from tests.conftest import REPO
 
 SEEDS = REPO / "seeds"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from build_docs.registry import load_registry
+from build_docs.link.registry import load_registry
 
 
 def load(seeds: Path, entities: str = "", glossary: str = ""):

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from build_docs.sentences import sentence_around, sentence_spans
+from build_docs.extract.sentences import sentence_around, sentence_spans
 from tests.conftest import REPO
 
 SPEECHES = REPO.parent / "shared" / "corpora" / "un-general-debate" / "sessions-2010-2024"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textwrap import dedent
 
-from build_docs.structure import ends_mid_sentence, is_heading, number, segment
+from build_docs.clean.structure import ends_mid_sentence, is_heading, number, segment
 
 
 def lines(text: str) -> list[tuple[int, str]]:

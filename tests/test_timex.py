@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from build_docs.timex import Timex, find_timexes
+from build_docs.extract.timex import Timex, find_timexes
 
 # From "China-Russia Relationship: Full of Strong Endogenous Dynamics", dated 7 June 2018.
 ARTICLE_2018 = (

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from build_docs.witness import (
+from build_docs.clean.witness import (
     WITNESS_THRESHOLD,
     containment,
     continuation,

@@ -9,7 +9,7 @@ import pytest
 
 from build_docs.diagnostics import BuildError
 from build_docs.pipeline import BuildConfig, build
-from build_docs.write import MANIFEST
+from build_docs.publish.write import MANIFEST
 from tests.conftest import tree
 
 

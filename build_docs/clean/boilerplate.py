@@ -1,0 +1,169 @@
+"""Page furniture: lines that belong to the page a text was printed on, not to the text.
+
+General rules, no per-file lists:
+
+* ``interface`` — a website's controls: "Back to Top", "Adjust font size: + -",
+  "Language : English 简体 繁體" (a known interface phrase followed by nothing
+  but symbols, or short labels in other scripts);
+* ``link`` — a line that is only web addresses, or a row of short links;
+* ``no words`` — page numbers, document numbers, rules: a line without words;
+* ``repeated`` — a short line, not a sentence, that stands in several different
+  sources (a site's footer) or three times in one (a running head);
+* ``after the text`` — short lines that are not sentences after the article's last sentence.
+
+Every line removed is returned with its reason, for the cleaning report.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from build_docs.clean.structure import is_caption
+
+INTERFACE_PHRASES = (
+    "adjust font size",
+    "font size",
+    "text size",
+    "back to top",
+    "top of page",
+    "you might also like",
+    "you may also like",
+    "related articles",
+    "related stories",
+    "related news",
+    "related posts",
+    "read more",
+    "more stories",
+    "most popular",
+    "most read",
+    "share this",
+    "share this article",
+    "share",
+    "print",
+    "email",
+    "e-mail",
+    "tweet",
+    "follow us",
+    "subscribe",
+    "sign up",
+    "log in",
+    "login",
+    "advertisement",
+    "comments",
+    "leave a comment",
+    "language",
+    "skip to content",
+    "skip to main content",
+    "home",
+    "next",
+    "previous",
+    "click here",
+    "tags",
+    "print this page",
+    "bookmark",
+    "recommend",
+    "download pdf",
+)
+_INTERFACE = re.compile(r"^(?:" + "|".join(re.escape(p) for p in sorted(INTERFACE_PHRASES, key=len, reverse=True)) + r")\b(?P<rest>.*)$", re.I)
+_URL = re.compile(r"(?:https?:?/?/?|www\.)\S+|\S+\.(?:com|org|net|gov|edu|cn|ru)(?:/\S*)?", re.I)
+_WORD = re.compile(r"[^\W\d_]{2,}")
+SENTENCE_END = (".", "!", "?", "\u201d", '"', ")")
+SHORT = 8  # words
+
+
+@dataclass(frozen=True)
+class Removal:
+    """One line taken out of the text, and why."""
+
+    line: int
+    text: str
+    reason: str
+
+
+def is_interface(text: str) -> bool:
+    match = _INTERFACE.match(text.strip())
+    if not match:
+        return False
+    rest = match["rest"]
+    # Nothing but symbols, or short labels that are not Latin-script words (language names, arrows).
+    return not re.search(r"[A-Za-z]{2,}", rest) or bool(re.fullmatch(r"\s*[:|]\s*(?:[A-Z][a-z]+\s*)?(?:[^\x00-\x7f]+\s*)*", rest))
+
+
+def is_link_row(text: str) -> bool:
+    stripped = _URL.sub("", text).strip(" |\u2022\u00b7-–—,;")
+    if text.strip() and not stripped:
+        return True
+    cells = [c.strip() for c in re.split(r"\s[|\u2022\u00b7]\s", text) if c.strip()]
+    return len(cells) >= 3 and all(len(c.split()) <= 3 and not c.endswith(".") for c in cells)
+
+
+def has_no_words(text: str) -> bool:
+    """Page and document numbers, rules. A lone capital letter is kept: it may be a dropped initial."""
+    return not _WORD.search(text) and not re.fullmatch(r"\s*[A-Z]\s*", text)
+
+
+def is_sentence(text: str) -> bool:
+    return text.rstrip().endswith(SENTENCE_END) and len(text.split()) > 3
+
+
+def normalise(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def shared_lines(sources: Iterable[tuple[str, Sequence[str]]], groups: Iterable[Sequence[str]] = ()) -> frozenset[str]:
+    """Short non-sentence lines found in two or more unrelated sources.
+
+    ``groups`` are witnesses of one article: lines they share are the article's, not furniture.
+    """
+    family = {name: index for index, group in enumerate(groups) for name in group}
+    seen: dict[str, set[object]] = {}
+    for name, lines in sources:
+        for text in lines:
+            if text.strip() and len(text.split()) <= SHORT and not is_sentence(text):
+                seen.setdefault(normalise(text), set()).add(family.get(name, name))
+    return frozenset(line for line, owners in seen.items() if len(owners) >= 2)
+
+
+def furniture(lines: Sequence[tuple[int, str]], shared: frozenset[str] = frozenset()) -> list[Removal]:
+    """Classify one source's body lines; return those to remove, in line order."""
+    counts = Counter(normalise(t) for _, t in lines if t.strip() and len(t.split()) <= SHORT and not is_sentence(t))
+    removals: list[Removal] = []
+    for no, text in lines:
+        reason = _reason(text, counts, shared)
+        if reason:
+            removals.append(Removal(no, text.strip(), reason))
+    removed = {r.line for r in removals}
+    removals += _after_the_text([(no, t) for no, t in lines if no not in removed])
+    return sorted(removals, key=lambda r: r.line)
+
+
+def _reason(text: str, counts: Counter[str], shared: frozenset[str]) -> str:
+    if not text.strip():
+        return ""
+    if is_interface(text):
+        return "interface"
+    if is_link_row(text):
+        return "link"
+    if has_no_words(text):
+        return "no words"
+    key = normalise(text)
+    if key in shared:
+        return "repeated across sources"
+    if counts.get(key, 0) >= 3:
+        return "repeated in the source"
+    return ""
+
+
+def _after_the_text(lines: Sequence[tuple[int, str]]) -> list[Removal]:
+    """Short non-sentences after the last sentence (captions excepted) are the page's, not the article's."""
+    filled = [(no, t.strip()) for no, t in lines if t.strip()]
+    last = max((i for i, (_, t) in enumerate(filled) if t.endswith(SENTENCE_END) or is_caption(t)), default=None)
+    if last is None:
+        return []
+    tail = filled[last + 1 :]
+    if any(len(t.split()) > SHORT or is_caption(t) or t.endswith("-") for _, t in tail):
+        return []
+    return [Removal(no, t, "after the text") for no, t in tail]

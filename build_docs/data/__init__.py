@@ -1,0 +1,40 @@
+"""The tables rules read, kept out of code: word lists and lookup tables.
+
+A ``.txt`` list holds one entry per line; blank lines and lines starting with
+``#`` are comments. A ``.yaml`` table is read with YAML's safe loader. Each file
+is read once, on first use, and shared.
+
+Files live beside this module, in one folder per stage that reads them
+(``discover/``, ``timex/``, ``ocr/``): ``lines("discover/titles.txt")``.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+
+def _text(name: str) -> str:
+    return resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
+
+
+@cache
+def lines(name: str) -> tuple[str, ...]:
+    """The entries of a ``.txt`` list, in file order, stripped."""
+    found = (line.strip() for line in _text(name).splitlines())
+    return tuple(line for line in found if line and not line.startswith("#"))
+
+
+@cache
+def words(name: str) -> frozenset[str]:
+    """Every whitespace-separated word of a ``.txt`` list, as a set."""
+    return frozenset(word for line in lines(name) for word in line.split())
+
+
+@cache
+def table(name: str) -> Any:
+    """A ``.yaml`` table; callers must not change what it returns (it is shared)."""
+    return yaml.safe_load(_text(name))

@@ -1,0 +1,431 @@
+"""Linking, pass 1: the registries plus what discovery found → one set of entities and terms.
+
+Everything here is decided from the whole corpus before any text is linked
+(autorefs' first pass): which names are entities, which of their aliases are
+safe, what each acronym stands for and where a source says so.
+
+* Registry entries come first and are never overridden.
+* A defined acronym ("Shanghai Cooperation Organization (SCO)") is a glossary
+  term; when its long form names an organisation it is an entity too, and the
+  acronym links there.
+* A discovered name joins the site when a pattern is confident on its own (a
+  head-of-state title, a gazetteer place) or the name recurs; the rest goes to
+  the editors' candidates report.
+* A person's surname ("Xi", "Putin") becomes an alias when the corpus uses it on
+  its own, it is not an English word, and no other person shares it.
+
+Descriptions taken from a source carry their :class:`Quote`; a description
+without one was written by an editor and is shown as editorial.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from types import MappingProxyType
+
+from build_docs.extract.acronyms import Definition
+from build_docs.clean.cleaner import Article
+from build_docs.diagnostics import Diagnostic, error
+from build_docs.extract.discover import Found, find_organizations
+from build_docs.link.registry import KINDS, SOURCE, Registry
+from build_docs.extract.sentences import sentence_around, sentence_spans
+from build_docs.slug import slugify
+
+MIN_RECURRENCE = 2  # a name found this many times joins the site without a confident pattern
+_WORDS = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
+_ACRONYM = re.compile(r"(?<![\w.])(?=[A-Z0-9&]*[A-Z][A-Z0-9&]*[A-Z])[A-Z][A-Z0-9&]{1,7}(?!\w|\.\w)")
+_ROMAN = re.compile(r"^[IVXLC]+$")
+_CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w\u2019'\-]*)(?:\s+(?:(?:of|and|for|the|on|&)\s+)*[A-Z][\w\u2019'\-]*)+")
+
+
+@dataclass(frozen=True, order=True)
+class Quote:
+    """Where a statement comes from: an article, its paragraph anchor, and the sentence quoted."""
+
+    article: str
+    anchor: str
+    quote: str
+
+    def record(self) -> dict[str, str]:
+        return {"article": self.article, "anchor": self.anchor, "quote": self.quote}
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...]  # every other name it is matched by
+    origin: str  # "registry" or "discovered"
+    description: str = ""
+    description_source: Quote | None = None  # None with a description: editorial
+    wikidata: str = ""
+    roles: tuple[tuple[str, Quote], ...] = ()  # how the sources describe it ("Chinese President")
+
+    @property
+    def editorial(self) -> bool:
+        return bool(self.description) and self.description_source is None
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str  # anchor on the glossary page
+    term: str
+    origin: str  # "registry" or "discovered"
+    expansion: str = ""
+    expansion_sources: tuple[Quote, ...] = ()  # where a source spells the expansion out
+    definition: str = ""
+    definition_source: Quote | None = None  # None with a definition: editorial
+    aliases: tuple[str, ...] = ()
+    entity: str = ""  # the entity the term names; mentions link there
+    variants: tuple[str, ...] = ()  # other expansions sources give
+
+    @property
+    def editorial(self) -> bool:
+        return bool(self.definition) and self.definition_source is None
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A name or acronym discovery was not sure of, for editors to add to a registry (or ignore)."""
+
+    name: str
+    kind: str  # an entity kind, or "acronym"
+    count: int
+    example: Quote
+    reason: str
+    suggestion: str = ""
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    entities: Mapping[str, Entity]  # by id, sorted
+    terms: Mapping[str, Term]  # by id, sorted
+    candidates: tuple[Candidate, ...]
+
+
+EMPTY = Knowledge(MappingProxyType({}), MappingProxyType({}), ())
+
+
+@dataclass
+class _Draft:
+    """An entity while the corpus is still being read."""
+
+    id: str
+    name: str
+    kind: str
+    origin: str
+    aliases: list[str] = field(default_factory=list)
+    description: str = ""
+    description_source: Quote | None = None
+    wikidata: str = ""
+    roles: list[tuple[str, Quote]] = field(default_factory=list)
+
+
+#: (article id, paragraph anchor, paragraph text) for every citable paragraph, in reading order
+Paragraphs = Sequence[tuple[str, str, str]]
+
+
+@lru_cache(maxsize=256)
+def _spans(text: str) -> list[tuple[int, int]]:
+    """Sentences of a paragraph, computed once however many mentions it has."""
+    return sentence_spans(text)
+
+
+def paragraphs_of(articles: Iterable[Article]) -> list[tuple[str, str, str]]:
+    return [(a.id, b.anchor, b.text) for a in articles for b in a.paragraphs]
+
+
+def quote_at(article: str, anchor: str, text: str, start: int, end: int) -> Quote:
+    begin, stop = sentence_around(text, start, end, _spans(text))
+    return Quote(article, anchor, " ".join(text[begin:stop].split()))
+
+
+def assemble(
+    registry: Registry,
+    paragraphs: Paragraphs,
+    definitions: Sequence[tuple[str, str, Definition]],
+    finds: Sequence[tuple[str, str, Found]],
+    common: Callable[[str], bool],
+) -> tuple[Knowledge, list[Diagnostic]]:
+    """Pass 1 of linking. ``definitions`` and ``finds`` are (article, anchor, item) in reading order."""
+    builder = _Builder(registry, {(a, p): t for a, p, t in paragraphs}, common)
+    problems = builder.add_registry()
+    builder.add_definitions(definitions)
+    builder.add_finds(finds)
+    builder.add_surnames(paragraphs)
+    builder.add_acronym_candidates(paragraphs)
+    return builder.freeze(), problems
+
+
+class _Builder:
+    def __init__(self, registry: Registry, texts: Mapping[tuple[str, str], str], common: Callable[[str], bool]) -> None:
+        self.registry = registry
+        self.texts = texts
+        self.common = common
+        self.entities: dict[str, _Draft] = {}
+        self.names: dict[str, str] = {}  # casefolded name or alias -> entity id
+        self.terms: dict[str, Term] = {}  # by term text
+        self.candidates: list[Candidate] = []
+
+    # -- registry ---------------------------------------------------------------
+
+    def add_registry(self) -> list[Diagnostic]:
+        problems: list[Diagnostic] = []
+        for entry in self.registry.entities.values():
+            source = self._registry_quote(entry.description, entry.source, self.registry.entities_path, entry.line, problems)
+            draft = _Draft(entry.id, entry.name, entry.kind, "registry", list(entry.aliases), entry.description, source, entry.wikidata)
+            self._claim(draft)
+        for entry in self.registry.terms.values():
+            source = self._registry_quote(entry.definition, entry.source, self.registry.glossary_path, entry.line, problems)
+            self.terms[entry.term] = Term(
+                id="",
+                term=entry.term,
+                origin="registry",
+                expansion=entry.expansion,
+                definition=entry.definition,
+                definition_source=source,
+                aliases=entry.aliases,
+                entity=entry.entity,
+            )
+        return problems
+
+    def _registry_quote(self, text: str, source: str, path: str, line: int, problems: list[Diagnostic]) -> Quote | None:
+        """The paragraph a registry text says it quotes; it must really be there."""
+        if not source:
+            return None
+        match = SOURCE.match(source)
+        assert match is not None  # checked when the registry was read
+        article, anchor = match.groups()
+        paragraph = " ".join(self.texts.get((article, anchor), "").split())
+        if not paragraph:
+            problems.append(error(path, line, f"'source: {source}' names no paragraph of the site; use an article id from data/articles.json and an anchor pN"))
+            return None
+        at = _fold(paragraph).find(_fold(text))
+        if not text or at < 0:
+            problems.append(
+                error(path, line, f"the text is not a quote from {source}; copy it from that paragraph exactly, or remove 'source:' to mark it editorial")
+            )
+            return None
+        return quote_at(article, anchor, paragraph, at, at + len(text))
+
+    def _claim(self, draft: _Draft) -> None:
+        self.entities[draft.id] = draft
+        for name in (draft.name, *draft.aliases):
+            self.names.setdefault(_key(name), draft.id)
+
+    def _new_id(self, name: str, kind: str) -> str:
+        """A page name from the name alone, so adding an article never renames another entity's page."""
+        base = slugify(name) or kind
+        for candidate in (base, f"{base}-{kind}", f"{base}-{kind}-{_digest(name)}"):
+            if candidate not in self.entities:
+                return candidate
+        raise AssertionError(f"two entities named {name!r}")  # pragma: no cover -- names are merged by key first
+
+    def _alias(self, entity_id: str, alias: str) -> None:
+        draft = self.entities[entity_id]
+        if _key(alias) not in self.names:
+            draft.aliases.append(alias)
+            self.names[_key(alias)] = entity_id
+
+    # -- acronyms ---------------------------------------------------------------
+
+    def add_definitions(self, definitions: Sequence[tuple[str, str, Definition]]) -> None:
+        by_short: dict[str, list[tuple[str, Quote]]] = defaultdict(list)
+        for article, anchor, found in definitions:
+            text = self.texts[(article, anchor)]
+            by_short[found.short].append((found.long, quote_at(article, anchor, text, found.start, found.end)))
+        for short, seen in by_short.items():
+            counts = Counter(_key(long) for long, _ in seen)
+            best = max(counts, key=lambda k: (counts[k], -next(i for i, (lg, _) in enumerate(seen) if _key(lg) == k)))
+            long = next(lg for lg, _ in seen if _key(lg) == best)
+            quotes = tuple(sorted({q for lg, q in seen if _key(lg) == best}))
+            variants = tuple(sorted({lg for lg, _ in seen if _key(lg) != best}))
+            entity = self._entity_for(short, long)
+            known = self.terms.get(short)
+            if known is None:
+                self.terms[short] = Term("", short, "discovered", long, quotes, entity=entity, variants=variants)
+            elif not known.expansion or _key(known.expansion) == best:
+                self.terms[short] = replace(
+                    known, expansion=known.expansion or long, expansion_sources=quotes, entity=known.entity or entity, variants=variants
+                )
+
+    def _entity_for(self, short: str, long: str) -> str:
+        """The entity an acronym names: a known one, or a new organisation when the long form reads as one."""
+        known = self.names.get(_key(long)) or self.names.get(_key(short))
+        if known:
+            self._alias(known, long)
+            self._alias(known, short)
+            return known
+        if not any(o.start == 0 and o.end == len(long) for o in find_organizations(long)):
+            return ""
+        draft = _Draft(self._new_id(long, "organization"), long, "organization", "discovered")
+        self._claim(draft)
+        self._alias(draft.id, short)
+        return draft.id
+
+    # -- names --------------------------------------------------------------------
+
+    def add_finds(self, finds: Sequence[tuple[str, str, Found]]) -> None:
+        groups: dict[str, list[tuple[Found, Quote]]] = defaultdict(list)
+        for article, anchor, found in finds:
+            name = _name(found.canonical or found.name)
+            if _key(name) in self.registry.ignore or _key(found.name) in self.registry.ignore:
+                continue
+            text = self.texts[(article, anchor)]
+            groups[_key(name)].append((found, quote_at(article, anchor, text, found.start, found.end)))
+        single_people: list[tuple[str, list[tuple[Found, Quote]]]] = []
+        for key, group in groups.items():
+            kind = Counter(f.kind for f, _ in group).most_common(1)[0][0]
+            group = [(f, q) for f, q in group if f.kind == kind]
+            if key in self.names:
+                self._add_roles(self.names[key], group)
+                self._add_surfaces(self.names[key], group)
+            elif kind == "person" and len(_name(group[0][0].name).split()) == 1:
+                single_people.append((key, group))
+            else:
+                self._found_entity(kind, group)
+        owners = self._name_tokens()
+        for key, group in single_people:
+            owner = owners.get(key, set())
+            if len(owner) == 1:
+                [entity_id] = owner
+                self._alias(entity_id, _name(group[0][0].name))
+                self._add_roles(entity_id, group)
+            else:
+                self._found_entity("person", group)
+
+    def _found_entity(self, kind: str, group: list[tuple[Found, Quote]]) -> None:
+        name = Counter(_name(f.canonical or f.name) for f, _ in group).most_common(1)[0][0]
+        strong = any(f.strong for f, _ in group)
+        if strong or len(group) >= MIN_RECURRENCE:
+            draft = _Draft(self._new_id(name, kind), name, kind, "discovered")
+            self._claim(draft)
+            self._add_roles(draft.id, group)
+            self._add_surfaces(draft.id, group)
+            return
+        reason = f"found once, by the '{group[0][0].rule}' pattern alone"
+        self.candidates.append(Candidate(name, kind, len(group), group[0][1], reason, group[0][0].role))
+
+    def _add_roles(self, entity_id: str, group: list[tuple[Found, Quote]]) -> None:
+        draft = self.entities[entity_id]
+        draft.roles.extend((" ".join(f.role.split()), q) for f, q in group if f.role)
+
+    def _add_surfaces(self, entity_id: str, group: list[tuple[Found, Quote]]) -> None:
+        """The other names it was found under ("U.S." for the United States)."""
+        for found, _ in group:
+            self._alias(entity_id, _name(found.name))
+
+    def _name_tokens(self) -> dict[str, set[str]]:
+        """Casefolded first and last word of every person's name -> the people it could mean."""
+        owners: dict[str, set[str]] = defaultdict(set)
+        for draft in self.entities.values():
+            words = draft.name.split()
+            if draft.kind == "person" and len(words) > 1:
+                for word in {words[0], words[-1]}:
+                    owners[_key(word)].add(draft.id)
+        return owners
+
+    def add_surnames(self, paragraphs: Paragraphs) -> None:
+        """ "Xi" for Xi Jinping, when the corpus says "Xi" alone and no other person is a Xi."""
+        words: Counter[str] = Counter()
+        pairs: Counter[tuple[str, str]] = Counter()
+        for _, _, text in paragraphs:
+            tokens = _WORDS.findall(text)
+            words.update(t for t in tokens if t[:1].isupper())
+            pairs.update(zip(tokens, tokens[1:], strict=False))
+        owners = self._name_tokens()
+        for draft in sorted(self.entities.values(), key=lambda d: d.id):
+            parts = draft.name.split()
+            if draft.kind != "person" or len(parts) < 2:
+                continue
+            for i in {0, len(parts) - 1}:
+                word = parts[i]
+                alone = words[word] - (pairs[(parts[i - 1], word)] if i else 0) - (pairs[(word, parts[i + 1])] if i + 1 < len(parts) else 0)
+                if alone > 0 and len(word) > 1 and len(owners[_key(word)]) == 1 and not self.common(word):
+                    self._alias(draft.id, word)
+
+    # -- candidates -----------------------------------------------------------------
+
+    def add_acronym_candidates(self, paragraphs: Paragraphs) -> None:
+        """Acronyms used but never defined, with an expansion suggested from the corpus's own phrases."""
+        known = {_key(t.term) for t in self.terms.values()} | {_key(a) for t in self.terms.values() for a in t.aliases} | set(self.names)
+        seen: dict[str, list[Quote]] = defaultdict(list)
+        spelled: dict[str, str] = {}
+        for article, anchor, text in paragraphs:
+            for match in _ACRONYM.finditer(text):
+                word = match.group()
+                if _key(word) not in known and not _ROMAN.match(word) and not self.common(word):
+                    seen[word].append(quote_at(article, anchor, text, match.start(), match.end()))
+            for run in _CAPITALISED_RUN.finditer(text):
+                phrase = " ".join(run.group().split())
+                spelled.setdefault(_initials(phrase), phrase)
+        for word, quotes in seen.items():
+            suggestion = spelled.get(word.rstrip("s") if word.endswith("s") and word[:-1].isupper() else word, "")
+            self.candidates.append(Candidate(word, "acronym", len(quotes), quotes[0], "used but never defined in the sources", suggestion))
+
+    # -- result -------------------------------------------------------------------------
+
+    def freeze(self) -> Knowledge:
+        entities = {
+            d.id: Entity(
+                id=d.id,
+                name=d.name,
+                kind=d.kind,
+                aliases=tuple(dict.fromkeys(a for a in d.aliases if a != d.name)),
+                origin=d.origin,
+                description=d.description or _role_description(d.roles),
+                description_source=d.description_source if d.description else _role_source(d.roles),
+                wikidata=d.wikidata,
+                roles=tuple(sorted(set(d.roles), key=lambda r: (r[1], r[0]))),
+            )
+            for d in self.entities.values()
+        }
+        terms: dict[str, Term] = {}
+        for term in sorted(self.terms.values(), key=lambda t: (t.term.casefold(), t.term)):
+            base = slugify(term.term) or "term"
+            term_id = base if base not in terms else f"{base}-{_digest(term.term)}"  # "US" and "U.S.": the second by its spelling
+            terms[term_id] = replace(term, id=term_id)
+        order = {kind: i for i, kind in enumerate((*KINDS, "acronym"))}
+        candidates = sorted(self.candidates, key=lambda c: (order[c.kind], -c.count, c.name.casefold(), c.name))
+        return Knowledge(MappingProxyType(dict(sorted(entities.items()))), MappingProxyType(dict(sorted(terms.items()))), tuple(candidates))
+
+
+def _role_description(roles: list[tuple[str, Quote]]) -> str:
+    if not roles:
+        return ""
+    counts = Counter(role for role, _ in roles)
+    return max(counts, key=lambda r: (counts[r], -next(i for i, (x, _) in enumerate(roles) if x == r)))
+
+
+def _role_source(roles: list[tuple[str, Quote]]) -> Quote | None:
+    description = _role_description(roles)
+    return next((q for role, q in roles if role == description), None)
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:6]
+
+
+def _initials(phrase: str) -> str:
+    return "".join(part[0] for part in re.split(r"[\s\-]+", phrase) if part[:1].isupper())
+
+
+def _name(text: str) -> str:
+    """A name as pages show it: one space between words, no possessive."""
+    return re.sub(r"['\u2019]s$", "", " ".join(text.split()))
+
+
+def _key(text: str) -> str:
+    return _name(text).casefold()
+
+
+def _fold(text: str) -> str:
+    """For checking a quote: case, spacing and typographic quotes do not matter."""
+    table = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
+    return " ".join(text.translate(table).split()).casefold()

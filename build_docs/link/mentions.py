@@ -1,0 +1,116 @@
+"""Linking, pass 2: every mention of every entity and term, found in one pass per paragraph.
+
+All names and aliases go into one Aho–Corasick automaton (:mod:`build_docs.link.matcher`),
+so the cost is linear in the corpus, however many names there are. Only citable
+blocks are searched: headings and the article header never carry links. The first
+mention of each entity or term in each section (the text between two headings)
+is the one the page links.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from types import MappingProxyType
+
+from build_docs.clean.cleaner import Article
+from build_docs.link.knowledge import Knowledge, Quote, quote_at
+from build_docs.link.matcher import Matcher
+
+
+@dataclass(frozen=True)
+class Mention:
+    key: str  # "entity:<id>" or "term:<id>"
+    article: str
+    anchor: str
+    start: int  # offsets into the paragraph's text
+    end: int
+    alias: str  # the registered name it matched
+    surface: str  # the text as it stands ("MDGs" for the alias "MDG")
+    quote: Quote
+    linked: bool  # the first in its section: the text links it
+
+
+@dataclass(frozen=True)
+class Links:
+    by_block: Mapping[tuple[str, str], tuple[Mention, ...]]  # (article, anchor) -> mentions in order
+    by_key: Mapping[str, tuple[Mention, ...]]  # key -> mentions in reading order (articles by id)
+    ambiguous: Mapping[str, tuple[str, ...]]  # a name two entries claim -> their keys; not linked
+
+    def of(self, key: str) -> tuple[Mention, ...]:
+        return self.by_key.get(key, ())
+
+
+def entity_key(entity_id: str) -> str:
+    return f"entity:{entity_id}"
+
+
+def term_key(knowledge: Knowledge, term_id: str) -> str:
+    """A term that names an entity links to the entity's page."""
+    term = knowledge.terms[term_id]
+    return entity_key(term.entity) if term.entity else f"term:{term_id}"
+
+
+def names(knowledge: Knowledge) -> list[tuple[str, str]]:
+    """(name, key) for everything the matcher looks for."""
+    found: dict[tuple[str, str], None] = {}
+    for entity in knowledge.entities.values():
+        for name in (entity.name, *entity.aliases):
+            found[(name, entity_key(entity.id))] = None
+    for term in knowledge.terms.values():
+        key = term_key(knowledge, term.id)
+        for name in (term.term, term.expansion, *term.aliases):
+            if name:
+                found[(name, key)] = None
+    return list(found)
+
+
+def prune(knowledge: Knowledge, links: Links) -> Knowledge:
+    """Drop what discovery found but no text links to (a place only ever named inside a longer name)."""
+    unused = [e.id for e in knowledge.entities.values() if e.origin == "discovered" and not links.of(entity_key(e.id))]
+    if not unused:
+        return knowledge
+    entities = {i: e for i, e in knowledge.entities.items() if i not in unused}
+    terms = {i: replace(t, entity="") if t.entity in unused else t for i, t in knowledge.terms.items()}
+    return replace(knowledge, entities=MappingProxyType(entities), terms=MappingProxyType(terms))
+
+
+def link_all(knowledge: Knowledge, articles: Sequence[Article]) -> tuple[Knowledge, Links]:
+    """Link, then drop discovered entities nothing mentions (see :func:`prune`).
+
+    Dropping them changes no mention, unless a name they shared with another entry was
+    left unlinked as ambiguous: then the text is linked again without them.
+    """
+    links = link(knowledge, articles)
+    kept = prune(knowledge, links)
+    gone = {entity_key(i) for i in knowledge.entities if i not in kept.entities}
+    if any(key in gone for keys in links.ambiguous.values() for key in keys):
+        links = link(kept, articles)
+    return kept, links
+
+
+def link(knowledge: Knowledge, articles: Iterable[Article]) -> Links:
+    matcher = Matcher(names(knowledge))
+    by_block: dict[tuple[str, str], tuple[Mention, ...]] = {}
+    by_key: dict[str, list[Mention]] = defaultdict(list)
+    for article in articles:
+        section, linked = 0, set()
+        for block in article.blocks:
+            if block.kind == "heading":
+                section += 1
+                continue
+            if not block.anchor:
+                continue
+            mentions = []
+            for hit in matcher.find(block.text):
+                first = (section, hit.key) not in linked
+                linked.add((section, hit.key))
+                quote = quote_at(article.id, block.anchor, block.text, hit.start, hit.end)
+                mention = Mention(hit.key, article.id, block.anchor, hit.start, hit.end, hit.alias, hit.surface, quote, first)
+                mentions.append(mention)
+                by_key[hit.key].append(mention)
+            if mentions:
+                by_block[(article.id, block.anchor)] = tuple(mentions)
+    ambiguous = MappingProxyType(dict(sorted(matcher.ambiguous.items())))
+    return Links(MappingProxyType(by_block), MappingProxyType({k: tuple(v) for k, v in sorted(by_key.items())}), ambiguous)

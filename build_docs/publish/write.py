@@ -1,0 +1,118 @@
+"""Stage 6, the only other place that touches disk: :class:`RenderedPage` → ``docs/``.
+
+Generated files are listed, with their hashes, in ``docs/.build_docs-manifest.json``
+(MkDocs skips dot-files), and only they are ever rewritten or deleted. A file the
+build wants to write that it did not write before, or that was edited by hand
+since, is an error: nothing hand-written is lost. Everything is written to a
+staging folder beside ``docs/`` first; only when all of it is there are the
+files moved into place. Unchanged files are not touched, so ``mkdocs serve``
+does not see spurious changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from build_docs.diagnostics import Diagnostic, error
+from build_docs.render.pages import RenderedPage
+
+MANIFEST = ".build_docs-manifest.json"
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What a build would change in ``docs/``."""
+
+    writes: tuple[RenderedPage, ...]
+    deletes: tuple[str, ...]
+    unchanged: tuple[str, ...]
+    problems: tuple[Diagnostic, ...]
+    manifest: bytes
+
+    @property
+    def stale(self) -> bool:
+        return bool(self.writes or self.deletes)
+
+
+def digest(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()
+
+
+def read_manifest(docs: Path) -> dict[str, str]:
+    try:
+        data = json.loads((docs / MANIFEST).read_text(encoding="utf-8"))
+        files = data["files"]
+        return {str(k): str(v) for k, v in files.items()}
+    except FileNotFoundError:
+        return {}
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return {}
+
+
+def plan(pages: tuple[RenderedPage, ...], docs: Path, shown: str) -> Plan:
+    """Compare the pages with ``docs/`` without changing anything."""
+    previous = read_manifest(docs)
+    problems: list[Diagnostic] = []
+    writes: list[RenderedPage] = []
+    unchanged: list[str] = []
+    for page in pages:
+        target = docs / page.path
+        current = target.read_bytes() if target.is_file() else None
+        if current == page.content:
+            unchanged.append(page.path)
+            continue
+        if target.exists() and page.path not in previous:
+            problems.append(error(f"{shown}/{page.path}", 0, "exists but was not written by build_docs; the build will not overwrite it: move or rename it"))
+        elif current is not None and digest(current) != previous[page.path]:
+            advice = "move your changes into seeds/ (or save them elsewhere), then delete this file and rebuild"
+            problems.append(error(f"{shown}/{page.path}", 0, f"generated file was edited by hand; {advice}"))
+        writes.append(page)
+    wanted = {p.path for p in pages}
+    deletes = tuple(sorted(p for p in previous if p not in wanted and (docs / p).is_file()))
+    for path in deletes:
+        if digest((docs / path).read_bytes()) != previous[path]:
+            problems.append(error(f"{shown}/{path}", 0, "stale generated file was edited by hand; save your changes elsewhere, then delete it"))
+    manifest = _manifest_bytes(pages)
+    return Plan(tuple(writes), deletes, tuple(unchanged), tuple(problems), manifest)
+
+
+def apply(change: Plan, docs: Path) -> None:
+    """Stage every new file beside ``docs/``, then move them in and delete stale ones."""
+    docs.mkdir(parents=True, exist_ok=True)
+    if not change.stale and (docs / MANIFEST).is_file() and (docs / MANIFEST).read_bytes() == change.manifest:
+        return
+    staging = Path(tempfile.mkdtemp(prefix=".build_docs-", dir=docs.parent))
+    try:
+        for page in change.writes:
+            staged = staging / page.path
+            staged.parent.mkdir(parents=True, exist_ok=True)
+            staged.write_bytes(page.content)
+        (staging / MANIFEST).write_bytes(change.manifest)
+        for page in change.writes:
+            target = docs / page.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(staging / page.path, target)
+        for path in change.deletes:
+            (docs / path).unlink()
+            _remove_empty_parents((docs / path).parent, docs)
+        os.replace(staging / MANIFEST, docs / MANIFEST)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _remove_empty_parents(folder: Path, docs: Path) -> None:
+    while folder != docs and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
+
+
+def _manifest_bytes(pages: tuple[RenderedPage, ...]) -> bytes:
+    files = {p.path: digest(p.content) for p in sorted(pages, key=lambda p: p.path)}
+    data = {"generator": "build_docs", "note": "Files build_docs wrote; only these are ever rewritten or deleted.", "files": files}
+    return (json.dumps(data, indent=2) + "\n").encode("utf-8")

@@ -1,0 +1,322 @@
+"""Pages and data for entities and terms: entity pages, their index, the glossary, the
+editors' candidates report, the abbreviation list behind the tooltips, and the JSON files.
+
+Every statement a page makes about an entity or term is either quoted from a
+paragraph (and links to it) or marked as editorial.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from build_docs.clean.cleaner import Article
+from build_docs.timeline.events import Event
+from build_docs.extract.index import Site
+from build_docs.link.knowledge import Entity, Knowledge, Quote, Term
+from build_docs.link.mentions import Links, Mention, entity_key, term_key
+from build_docs.render.markdown import Md, attr_value, escape, linked
+from build_docs.link.registry import ENTITIES, KIND_LABELS, KINDS
+
+QUOTES_PER_ARTICLE = 5  # on an entity page; further mentions in the same article are listed by paragraph
+RELATED = 12  # entities listed as related, most shared paragraphs first
+ABBREVIATIONS = "snippets/abbreviations.txt"
+_ABBREVIATION = r"^[\w&.\-]+$"
+
+
+@dataclass(frozen=True)
+class Cited:
+    """A quote as a page shows it: the sentence, and a link to its paragraph."""
+
+    quote: str
+    href: Md
+    label: str  # "An Evolving Partnership, ¶3"
+    number: str  # the paragraph's number, "3"
+
+
+def entity_href(entity_id: str, prefix: str = "../") -> Md:
+    return Md(f"{prefix}entities/{entity_id}.md")
+
+
+def term_href(term_id: str, prefix: str = "../") -> Md:
+    return Md(f"{prefix}glossary.md#{term_id}")
+
+
+def key_href(knowledge: Knowledge, key: str, prefix: str = "../") -> Md:
+    kind, _, ident = key.partition(":")
+    return entity_href(ident, prefix) if kind == "entity" else term_href(ident, prefix)
+
+
+def key_title(knowledge: Knowledge, key: str) -> str:
+    """What the link's tooltip says: the name, its kind, and what it is."""
+    kind, _, ident = key.partition(":")
+    if kind == "entity":
+        entity = knowledge.entities[ident]
+        about = f": {entity.description}" if entity.description else ""
+        return f"{entity.name} ({entity.kind}){about}"
+    term = knowledge.terms[ident]
+    return f"{term.term}: {term.expansion or term.definition}"
+
+
+def linked_text(knowledge: Knowledge, text: str, mentions: tuple[Mention, ...]) -> Md:
+    """A paragraph's text with its first-in-section mentions linked."""
+    spans = [(m.start, m.end, key_href(knowledge, m.key), key_title(knowledge, m.key)) for m in mentions if m.linked]
+    return linked(text, spans)
+
+
+def events_by_paragraph(events: Sequence[Event]) -> dict[tuple[str, str], list[Event]]:
+    """(article, anchor) → the timeline entries quoted from that paragraph (computed once per build)."""
+    found: dict[tuple[str, str], list[Event]] = defaultdict(list)
+    for event in events:
+        for source in event.sources:
+            found[(source.article, source.anchor)].append(event)
+    return found
+
+
+def derived_lines(article: Article, knowledge: Knowledge, links: Links, dated: Mapping[tuple[str, str], list[Event]]) -> dict[str, Md]:
+    """Reverse provenance: for each paragraph, the entities, terms and timeline entries the site took from it."""
+    lines = {}
+    for block in article.paragraphs:
+        keys = dict.fromkeys(m.key for m in links.by_block.get((article.id, block.anchor), ()))
+        parts = [_md_link(_key_name(knowledge, k), key_href(knowledge, k), key_title(knowledge, k)) for k in keys]
+        parts += [_md_link(e.display, Md(f"../timeline.md#{e.id}"), f"Timeline: {e.display}") for e in dated.get((article.id, block.anchor), [])]
+        if parts:
+            lines[block.anchor] = Md('<span class="derived-label">From this paragraph:</span> ' + " · ".join(parts))
+    return lines
+
+
+SHOWN_PER_SOURCE = 8  # entities and terms named on the Sources page per article; the rest are counted
+
+
+def source_derivations(articles: Sequence[Article], knowledge: Knowledge, links: Links, events: Sequence[Event]) -> dict[str, dict[str, object]]:
+    """Per article, for the Sources page: what the site took from it, counted, the most named linked."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for (article, _), mentions in links.by_block.items():
+        counts[article].update(m.key for m in mentions)
+    timeline: Counter[str] = Counter(q.article for e in events for q in {q.article: q for q in e.sources}.values())
+    term_ids = _terms_by_key(knowledge)
+    result = {}
+    for article in articles:
+        keys = counts.get(article.id, Counter())
+        ranked = [k for k, _ in sorted(keys.items(), key=lambda kv: (-kv[1], kv[0]))]
+        entities = [k for k in ranked if k.startswith("entity:")]
+        terms = [t for k in keys for t in term_ids.get(k, ())]
+        shown = [_md_link(_key_name(knowledge, k), key_href(knowledge, k, ""), key_title(knowledge, k)) for k in ranked[:SHOWN_PER_SOURCE]]
+        result[article.id] = {
+            "entities": len(entities),
+            "terms": len(terms),
+            "mentions": sum(keys.values()),
+            "events": timeline.get(article.id, 0),
+            "named": Md(", ".join(shown)),
+            "more": max(0, len(ranked) - SHOWN_PER_SOURCE),
+        }
+    return result
+
+
+def _terms_by_key(knowledge: Knowledge) -> dict[str, list[str]]:
+    """Link key → ids of the terms whose mentions it carries (a term naming an entity shares the entity's key)."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for term_id in knowledge.terms:
+        found[term_key(knowledge, term_id)].append(term_id)
+    return found
+
+
+def _key_name(knowledge: Knowledge, key: str) -> str:
+    kind, _, ident = key.partition(":")
+    return knowledge.entities[ident].name if kind == "entity" else knowledge.terms[ident].term
+
+
+def _md_link(text: str, href: Md, title: str) -> str:
+    return f'[{escape(text)}]({href}){{ title="{attr_value(title)}" }}'
+
+
+def knowledge_pages(
+    site: Site, knowledge: Knowledge, links: Links, page: Callable[..., object], raw: Callable[[str, bytes], object], events: Sequence[Event] = ()
+) -> list[object]:
+    titles = {a.id: a.title for a in site.articles}
+    timelines: dict[str, list[Event]] = defaultdict(list)
+    for event in events:
+        for entity_id in event.entities:
+            timelines[entity_id].append(event)
+    cite = _citer(titles)
+    related = _related(links)
+    term_ids = _terms_by_key(knowledge)
+    pages: list[object] = [
+        page("entities/index.md", "entities.md.j2", groups=_groups(knowledge, links)),
+        page("glossary.md", "glossary.md.j2", letters=_letters(knowledge, links, _citer(titles, "")), titles=titles),
+        page("reports/candidates.md", "candidates.md.j2", **_candidates(knowledge, cite)),
+        raw(ABBREVIATIONS, abbreviations(knowledge, links).encode("utf-8")),
+    ]
+    for entity in knowledge.entities.values():
+        key = entity_key(entity.id)
+        pages.append(
+            page(
+                f"entities/{entity.id}.md",
+                "entity.md.j2",
+                entity=entity,
+                kind_label=KIND_LABELS[entity.kind],
+                description=cite(entity.description_source) if entity.description_source else None,
+                terms=[knowledge.terms[t] for t in term_ids.get(key, ()) if knowledge.terms[t].entity == entity.id],
+                mentions=_mentions_by_article(links.of(key), site.articles, cite),
+                related=[(knowledge.entities[k.partition(":")[2]], n) for k, n in related.get(key, [])[:RELATED] if k.startswith("entity:")],
+                roles=_roles(entity, cite),
+                count=len(links.of(key)),
+                registry_file=f"{site.seeds_name}/{ENTITIES}",
+                timeline=timelines.get(entity.id, []),
+                titles=titles,
+            )
+        )
+    return pages
+
+
+def _citer(titles: Mapping[str, str], prefix: str = "../") -> Callable[[Quote], Cited]:
+    def cite(quote: Quote) -> Cited:
+        return Cited(
+            quote.quote,
+            Md(f"{prefix}articles/{quote.article}.md#{quote.anchor}"),
+            f"{titles.get(quote.article, quote.article)}, \u00b6{quote.anchor[1:]}",
+            quote.anchor[1:],
+        )
+
+    return cite
+
+
+def _groups(knowledge: Knowledge, links: Links) -> list[tuple[str, str, list[tuple[Entity, int, int]]]]:
+    groups: list[tuple[str, str, list[tuple[Entity, int, int]]]] = []
+    for kind, heading in KINDS.items():
+        rows = []
+        for entity in knowledge.entities.values():
+            if entity.kind == kind:
+                mentions = links.of(entity_key(entity.id))
+                rows.append((entity, len(mentions), len({m.article for m in mentions})))
+        if rows:
+            groups.append((kind, heading, sorted(rows, key=lambda r: (r[0].name.casefold(), r[0].id))))
+    return groups
+
+
+def _mentions_by_article(mentions: tuple[Mention, ...], articles: tuple[Article, ...], cite: Callable[[Quote], Cited]) -> list[dict[str, object]]:
+    """Per article: the sentences quoted (one per sentence, at most QUOTES_PER_ARTICLE), then the other paragraphs."""
+    by_article: dict[str, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        by_article[mention.article].append(mention)
+    result = []
+    for article in articles:
+        found = by_article.get(article.id)
+        if not found:
+            continue
+        quotes = list(dict.fromkeys(m.quote for m in found))
+        shown = quotes[:QUOTES_PER_ARTICLE]
+        more = [cite(q) for q in {q.anchor: q for q in reversed(quotes[QUOTES_PER_ARTICLE:])}.values()][::-1]
+        result.append({"article": article, "count": len(found), "quotes": [cite(q) for q in shown], "more": more})
+    return result
+
+
+def _related(links: Links) -> dict[str, list[tuple[str, int]]]:
+    """Keys mentioned in the same paragraph, most shared paragraphs first."""
+    together: dict[str, Counter[str]] = defaultdict(Counter)
+    for mentions in links.by_block.values():
+        keys = sorted({m.key for m in mentions})
+        for key in keys:
+            together[key].update(k for k in keys if k != key)
+    return {key: sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])) for key, counts in together.items()}
+
+
+def _roles(entity: Entity, cite: Callable[[Quote], Cited]) -> list[tuple[str, list[Cited]]]:
+    by_role: dict[str, list[Cited]] = defaultdict(list)
+    for role, quote in entity.roles:
+        by_role[role].append(cite(quote))
+    return sorted(by_role.items(), key=lambda kv: (-len(kv[1]), kv[0].casefold()))
+
+
+def _letters(knowledge: Knowledge, links: Links, cite: Callable[[Quote], Cited]) -> list[tuple[str, Md, list[dict[str, object]]]]:
+    letters: dict[str, list[dict[str, object]]] = defaultdict(list)
+    for term in sorted(knowledge.terms.values(), key=lambda t: (t.term.casefold(), t.term)):
+        first = term.term[:1].upper()
+        letter = first if "A" <= first <= "Z" else "#"
+        used = _term_mentions(knowledge, links, term)
+        articles = Counter(m.article for m in used)
+        letters[letter].append(
+            {
+                "term": term,
+                "expansion_sources": [cite(q) for q in term.expansion_sources],
+                "definition_source": cite(term.definition_source) if term.definition_source else None,
+                "entity": knowledge.entities.get(term.entity),
+                "used": [(article, count, next(m.anchor for m in used if m.article == article)) for article, count in sorted(articles.items())],
+                "count": len(used),
+            }
+        )
+    return [(letter, Md(f"letter-{letter.lower()}" if letter != "#" else "letter-other"), entries) for letter, entries in sorted(letters.items())]
+
+
+def _term_mentions(knowledge: Knowledge, links: Links, term: Term) -> tuple[Mention, ...]:
+    """Where a term is used: its mentions, which for a term naming an entity are the entity's."""
+    return links.of(term_key(knowledge, term.id))
+
+
+def _candidates(knowledge: Knowledge, cite: Callable[[Quote], Cited]) -> dict[str, object]:
+    groups: dict[str, list[tuple[object, Cited]]] = defaultdict(list)
+    for candidate in knowledge.candidates:
+        groups[candidate.kind].append((candidate, cite(candidate.example)))
+    labels = {**KINDS, "acronym": "Acronyms used but not defined"}
+    return {"groups": [(labels[kind], groups[kind]) for kind in labels if kind in groups], "total": len(knowledge.candidates)}
+
+
+def abbreviations(knowledge: Knowledge, links: Links) -> str:
+    """Python-Markdown ``abbr`` definitions for every term with an expansion, appended to every page.
+
+    A plural the text uses ("MDGs") gets its own line: ``abbr`` matches whole words exactly.
+    """
+    lines = set()
+    for term in knowledge.terms.values():
+        if not term.expansion:
+            continue
+        expansion = " ".join(term.expansion.split())
+        forms = {term.term} | {m.surface for m in links.of(term_key(knowledge, term.id)) if m.alias == term.term}
+        lines.update(f"*[{form}]: {expansion}" for form in forms if re.match(_ABBREVIATION, form))
+    # One definition per block: Python-Markdown re-reads a block's remaining lines after each
+    # definition, so a block of k definitions costs k² on every page of the site.
+    return "\n\n".join(sorted(lines)) + ("\n" if lines else "")
+
+
+def entity_records(knowledge: Knowledge, links: Links) -> list[dict[str, object]]:
+    return [
+        {
+            "id": e.id,
+            "name": e.name,
+            "kind": e.kind,
+            "aliases": list(e.aliases),
+            "description": e.description or None,
+            "description_source": e.description_source.record() if e.description_source else None,
+            "editorial": e.editorial,
+            "wikidata": e.wikidata or None,
+            "url": f"entities/{e.id}/",
+            "origin": e.origin,
+            "mentions": [m.quote.record() | {"text": m.alias} for m in links.of(entity_key(e.id))],
+        }
+        for e in knowledge.entities.values()
+    ]
+
+
+def glossary_records(knowledge: Knowledge, links: Links) -> list[dict[str, object]]:
+    records = []
+    for term in knowledge.terms.values():
+        sources = [q.record() for q in term.expansion_sources]
+        if term.definition_source:
+            sources.append(term.definition_source.record())
+        records.append(
+            {
+                "term": term.term,
+                "id": term.id,
+                "expansion": term.expansion or None,
+                "definition": term.definition or None,
+                "editorial": term.editorial,
+                "entity": term.entity or None,
+                "url": f"glossary/#{term.id}",
+                "origin": term.origin,
+                "sources": sources,
+                "occurrences": [m.quote.record() for m in _term_mentions(knowledge, links, term)],
+            }
+        )
+    return records

@@ -1,0 +1,147 @@
+"""Cleaning report pages: one per article, a summary, and each source file as received."""
+
+from __future__ import annotations
+
+import html
+from collections import Counter
+from collections.abc import Callable
+from pathlib import PurePosixPath
+
+from build_docs.clean.cleaner import Article, CleaningReport, SourceReport
+from build_docs.extract.index import Site
+from build_docs.render.markdown import Md, escape
+from build_docs.slug import slugify
+
+KIND_TEXT = {"web": "web page", "print": "print (magazine or journal page)", "ocr": "OCR scan"}
+#: Figures of the witness merge shown in the report, by the name the witness module gives them.
+WITNESS_LABELS = {
+    "ordering": "Column order",
+    "merge": "Merge",
+    "character error rate": "Character error rate against the primary",
+}
+
+
+def raw_page(name: str) -> str:
+    """Site path of the page showing one seed file as received."""
+    return f"raw/{slugify(PurePosixPath(name).stem) or 'source'}.md"
+
+
+def line_link(name: str, line: int, first_line: int, prefix: str = "../") -> Md:
+    """Link to a line of the raw view."""
+    return Md(f"{prefix}{raw_page(name)}#L{line}") if line >= first_line else Md(f"{prefix}{raw_page(name)}")
+
+
+def report_pages(site: Site, page: Callable[..., object]) -> list[object]:
+    pages = [page("reports/index.md", "reports.md.j2", **_summary(site))]
+    for article in site.articles:
+        report = site.reports[article.id]
+        pages.append(page(f"reports/{article.id}.md", "report.md.j2", sources=[f"{site.seeds_name}/{s}" for s in article.sources], **_report(article, report)))
+        for source in report.sources:
+            pages.append(
+                page(
+                    raw_page(source.name),
+                    "raw.md.j2",
+                    sources=[source.name],
+                    name=source.name,
+                    encoding=source.encoding,
+                    lines=raw_lines(source.raw, source.first_line),
+                    report_link=Md(f"../reports/{article.id}.md"),
+                    article_link=Md(f"../articles/{article.id}.md"),
+                    title=article.title,
+                )
+            )
+    return pages
+
+
+def raw_lines(text: str, first_line: int) -> Md:
+    """The text as HTML lines, each with an anchor ``L<n>``: HTML-escaped, so nothing in it is live.
+
+    Raw HTML, not a code block: MkDocs registers the anchors of HTML written in the
+    Markdown, and no Markdown extension looks inside it.
+    """
+    rows = []
+    for number, line in enumerate(text.rstrip("\n").split("\n"), start=first_line):
+        rows.append(f'<span id="L{number}" class="raw-line"><a class="raw-no" href="#L{number}">{number}</a>{html.escape(line)}</span>')
+    return Md("\n".join(rows))
+
+
+def _summary(site: Site) -> dict[str, object]:
+    rows = []
+    reasons: Counter[str] = Counter()
+    for article in site.articles:
+        report = site.reports[article.id]
+        removed = [r for s in report.sources for r in s.removed]
+        reasons.update(_reason_group(r.reason) for r in removed)
+        rows.append(
+            {
+                "id": article.id,
+                "title": article.title,
+                "files": len(report.sources),
+                "removed": len(removed),
+                "fixes": sum(len(s.fixes) for s in report.sources),
+                "unknown": sum(count for _, count in report.unknown),
+                "truncated": "yes" if report.ends_mid_sentence else "no",
+            }
+        )
+    totals = {key: sum(int(row[key]) for row in rows) for key in ("files", "removed", "fixes", "unknown")}  # type: ignore[call-overload]
+    return {"rows": rows, "totals": totals, "reasons": sorted(reasons.items(), key=lambda item: (-item[1], item[0]))}
+
+
+def _reason_group(reason: str) -> str:
+    return "header line (title, byline, date …)" if reason.startswith("metadata:") else reason
+
+
+def _report(article: Article, report: CleaningReport) -> dict[str, object]:
+    names = [s.name for s in report.sources]
+    witness_names = [name for name in names if name in report.witness]
+    return {
+        "article": article,
+        "report": report,
+        "primary": next((n for n in names if n not in report.witness), names[0]),
+        "raw_links": {name: Md(f"../{raw_page(name)}") for name in names},
+        "source_rows": [_source(s, article.id) for s in report.sources],
+        "witness_names": witness_names,
+        "witness_rows": _witness_rows(report, witness_names),
+        "unknown": Md(", ".join(f"{escape(word)} ({count})" for word, count in report.unknown)),
+    }
+
+
+def _source(source: SourceReport, article_id: str) -> dict[str, object]:
+    kind = KIND_TEXT.get(source.kind or "", "not stated")
+    if source.kind_detected:
+        kind += " (detected from the text)"
+    return {
+        "name": source.name,
+        "kind_text": kind,
+        "encoding": source.encoding,
+        "removed": [{"line": r.line, "text": r.text, "reason": r.reason, "link": line_link(source.name, r.line, source.first_line)} for r in source.removed],
+        "fixes": [
+            {
+                "line": f.line,
+                "before": f.before,
+                "after": f.after,
+                "rule": f.rule,
+                "link": line_link(source.name, f.line, source.first_line),
+                "anchor_link": Md(f"[{f.anchor}](../articles/{article_id}.md#{f.anchor})") if f.anchor else "—",
+            }
+            for f in source.fixes
+        ],
+    }
+
+
+def _witness_rows(report: CleaningReport, names: list[str]) -> list[tuple[str, list[object]]]:
+    keys: list[tuple[str, str]] = []
+    for name in names:
+        for group, figures in report.witness[name].items():  # type: ignore[union-attr]
+            for key in figures:
+                if (group, key) not in keys:
+                    keys.append((group, key))
+    rows = []
+    for group, key in keys:
+        label = f"{WITNESS_LABELS.get(group, group)}: {key.replace('_', ' ')}"
+        rows.append((label, [_figure(report.witness[n].get(group, {}).get(key, "—")) for n in names]))  # type: ignore[union-attr]
+    return rows
+
+
+def _figure(value: object) -> object:
+    return f"{value:.3f}" if isinstance(value, float) else value

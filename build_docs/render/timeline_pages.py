@@ -1,0 +1,134 @@
+"""The timeline: its page with a chart drawn at build time, and its data files.
+
+Files: ``timeline.md``; ``data/timeline.json`` (this site's format), ``data/timeline-timelinejs.json``
+(TimelineJS's JSON, so the chronology can be shown with that tool), ``data/timeline.csv``.
+The chart is an inline SVG written here: no script, no stylesheet, nothing fetched.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+from collections import Counter, defaultdict
+from collections.abc import Callable, Mapping, Sequence
+
+from build_docs.timeline.events import Event
+from build_docs.render.jsondata import dump_bytes
+from build_docs.link.knowledge import Knowledge
+from build_docs.render.markdown import Md
+
+CHART_WIDTH, CHART_HEIGHT, CHART_MARGIN = 720, 160, 28
+
+
+def timeline_pages(
+    events: Sequence[Event], knowledge: Knowledge, titles: Mapping[str, str], page: Callable[..., object], raw: Callable[[str, bytes], object]
+) -> list[object]:
+    decades: dict[int, dict[int, list[Event]]] = defaultdict(lambda: defaultdict(list))
+    for event in events:
+        decades[event.year // 10 * 10][event.year].append(event)
+    by_id = {e.id: e for e in events}
+    return [
+        page(
+            "timeline.md",
+            "timeline.md.j2",
+            events=events,
+            decades=[(decade, sorted(years.items())) for decade, years in sorted(decades.items())],
+            articles=len({q.article for e in events for q in e.sources}),
+            chart=Md(chart(events)),
+            titles=titles,
+            entities=knowledge.entities,
+            by_id=by_id,
+        ),
+        raw("data/timeline.json", dump_bytes([record(e) for e in events])),
+        raw("data/timeline-timelinejs.json", dump_bytes(timelinejs(events, titles))),
+        raw("data/timeline.csv", table(events).encode("utf-8")),
+    ]
+
+
+def record(event: Event) -> dict[str, object]:
+    return {
+        "id": event.id,
+        "date": event.date,
+        "display": event.display,
+        "precision": event.precision,
+        "certainty": event.certainty,
+        "text": event.text,
+        "when": event.when,
+        "entities": list(event.entities),
+        "sources": [q.record() for q in event.sources],
+        "disputed": list(event.disputed),
+    }
+
+
+def timelinejs(events: Sequence[Event], titles: Mapping[str, str]) -> dict[str, object]:
+    """TimelineJS 3's JSON format; every text is HTML-escaped, since TimelineJS renders these fields as HTML."""
+    items = []
+    for event in events:
+        start, _, end = event.date.partition("/")
+        cited = "; ".join(f"{html.escape(titles.get(q.article, q.article))}, \u00b6{q.anchor[1:]}" for q in event.sources)
+        item: dict[str, object] = {
+            "unique_id": event.id,
+            "start_date": _tl_date(start, event.display),
+            "text": {"headline": html.escape(event.display), "text": f"<p>\u201c{html.escape(event.text)}\u201d</p><p>{cited}</p>"},
+            "group": f"{event.year // 10 * 10}s",
+        }
+        if end:
+            item["end_date"] = _tl_date(end, "")
+        items.append(item)
+    return {"title": {"text": {"headline": "Timeline", "text": "Dated statements quoted from the sources."}}, "events": items}
+
+
+def _tl_date(iso: str, display: str) -> dict[str, str]:
+    parts = iso.split("-")
+    date = {"year": str(int(parts[0]))}
+    if len(parts) > 1:
+        date["month"] = str(int(parts[1]))
+    if len(parts) > 2:
+        date["day"] = str(int(parts[2]))
+    if display:
+        date["display_date"] = display
+    return date
+
+
+def table(events: Sequence[Event]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["id", "date", "display", "precision", "certainty", "text", "entities", "sources"])
+    for e in events:
+        sources = ";".join(f"{q.article}#{q.anchor}" for q in e.sources)
+        writer.writerow([e.id, e.date, e.display, e.precision, e.certainty, e.text, ";".join(e.entities), sources])
+    return out.getvalue()
+
+
+def chart(events: Sequence[Event]) -> str:
+    """Events per year as an SVG bar chart; each bar's tooltip gives the year and the count."""
+    if not events:
+        return ""
+    counts = Counter(e.year for e in events)
+    first, last = min(counts), max(counts)
+    years = last - first + 1
+    width = CHART_WIDTH - 2 * CHART_MARGIN
+    step = width / years
+    top = max(counts.values())
+    height = CHART_HEIGHT - 2 * CHART_MARGIN
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {CHART_WIDTH} {CHART_HEIGHT}" role="img" class="timeline-chart-svg">',
+        f"<title>Events per year, {first}\u2013{last}</title>",
+        f'<line x1="{CHART_MARGIN}" y1="{CHART_HEIGHT - CHART_MARGIN}" x2="{CHART_WIDTH - CHART_MARGIN}" y2="{CHART_HEIGHT - CHART_MARGIN}" class="axis"/>',
+    ]
+    for year, count in sorted(counts.items()):
+        bar = height * count / top
+        x = CHART_MARGIN + (year - first) * step
+        label = f"{year}: {count} event{'s' if count != 1 else ''}"
+        parts.append(
+            f'<a href="#y{year}"><rect x="{x + step * 0.1:.1f}" y="{CHART_HEIGHT - CHART_MARGIN - bar:.1f}" width="{max(step * 0.8, 1):.1f}" '
+            f'height="{bar:.1f}" class="bar"><title>{label}</title></rect></a>'
+        )
+    ticks = sorted({first, last} | {y for y in range(first, last + 1) if y % (10 if years > 15 else 5 if years > 5 else 1) == 0})
+    for year in ticks:
+        x = CHART_MARGIN + (year - first + 0.5) * step
+        parts.append(f'<text x="{x:.1f}" y="{CHART_HEIGHT - CHART_MARGIN + 16}" text-anchor="middle" class="tick">{year}</text>')
+    parts.append(f'<text x="{CHART_MARGIN}" y="{CHART_MARGIN - 10}" class="tick">{top} event{"s" if top != 1 else ""} in the busiest year</text>')
+    parts.append("</svg>")
+    return "".join(parts)

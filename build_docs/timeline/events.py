@@ -1,0 +1,278 @@
+"""Dated statements → timeline events, each quoting its source and citing its paragraph.
+
+An event is the sentence (or, when a sentence holds several dates, the clause) around a
+date the temporal tagger (:mod:`build_docs.extract.timex`) found, with the entities named in
+it. Nothing is reworded: the text of an event is the source's. A relative date ("last
+year") is resolved against the article's publication date and marked as inferred; a
+date something is planned or expected for is marked as expected.
+
+Across articles, statements of the same thing at the same date become one event with
+every citation; statements of the same thing at different dates are kept apart and
+flagged, so a reader sees that the sources disagree.
+"""
+
+from __future__ import annotations
+
+import calendar
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from rapidfuzz import fuzz
+
+from build_docs.clean.cleaner import Article
+from build_docs.link.knowledge import Quote
+from build_docs.link.mentions import Links
+from build_docs.extract.sentences import sentence_around, sentence_spans
+from build_docs.extract.timex import Timex, find_timexes
+
+DISPUTE_YEARS = 3  # two reports of one thing this many years apart may be a disagreement; further apart, two events
+SAME_EVENT = 75
+SHARED_WORDS = 3
+COMMON_IN_EVENTS = 40
+_CONTENT_WORD = re.compile(r"[^\W\d_]{5,}")  # token-set similarity (0-100) of two quotes, dates left out, that report one event
+_CLAUSE = re.compile(r";\s+")
+_PRECISIONS = ("day", "month", "year", "quarter", "season", "half", "decade", "range", "century")
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str  # anchor on the timeline page; depends only on the date and the words quoted
+    date: str  # ISO 8601: "2013-02", "1958-01-18", or an interval "2018/2022"
+    value: str  # the TIMEX3 value: "2013-02", "196X"
+    display: str  # as the page shows it: "February 2013", "the 1960s–1980s"
+    precision: str  # day | month | year | decade | range | ...
+    certainty: str  # stated | inferred | expected
+    text: str  # the clause or sentence, quoted
+    sources: tuple[Quote, ...]
+    entities: tuple[str, ...] = ()  # entity ids
+    disputed: tuple[str, ...] = ()  # ids of events that report the same thing at another date
+    mod: str = ""
+    when: str = ""  # the date as the source words it: "last year", "January 18, 1958"
+
+    @property
+    def start(self) -> str:
+        return self.date.split("/")[0]
+
+    @property
+    def year(self) -> int:
+        return int(self.start[:4])
+
+
+@dataclass(frozen=True)
+class Dated:
+    """A date found in one paragraph (what the extract stage keeps)."""
+
+    anchor: str
+    timex: Timex
+
+
+def dated(article: Article) -> tuple[Dated, ...]:
+    """Every temporal expression in an article's paragraphs, resolved against its date."""
+    return tuple(Dated(block.anchor, t) for block in article.paragraphs for t in find_timexes(block.text, anchor=article.date))
+
+
+def events_of(articles: Sequence[Article], found: Mapping[str, Sequence[Dated]], links: Links) -> tuple[Event, ...]:
+    """Events from each article's dates, merged across articles."""
+    single: list[Event] = []
+    for article in articles:
+        texts = {b.anchor: b.text for b in article.paragraphs}
+        by_block: dict[str, list[Timex]] = defaultdict(list)
+        for item in found.get(article.id, ()):
+            if placeable(item.timex):
+                by_block[item.anchor].append(item.timex)
+        for anchor, timexes in by_block.items():
+            single += _block_events(article.id, anchor, texts[anchor], timexes, links)
+    unique = {e.id: e for e in reversed(single)}  # one clause giving one date twice is one event
+    return _merge(unique.values())
+
+
+def placeable(timex: Timex) -> bool:
+    """A date a timeline can place: a calendar date, month, year, decade or range, not "now" or "two years"."""
+    if timex.type != "DATE" or not re.match(r"^\d{3}[\dX]", timex.value) or iso_interval(timex) is None:
+        return False
+    # "today's world", "now", "on Monday": a day worked out from the publication date says when the
+    # article was written, not when something happened.
+    return not (timex.anchored and timex.precision == "day" and not re.search(r"\d", timex.text))
+
+
+def _block_events(article: str, anchor: str, text: str, timexes: list[Timex], links: Links) -> list[Event]:
+    spans = sentence_spans(text)
+    events = []
+    for timex in timexes:
+        begin, end = sentence_around(text, timex.start, timex.end, spans)
+        others = [t for t in timexes if t is not timex and begin <= t.start < end]
+        if others:
+            begin, end = _clause(text, begin, end, timex)
+        quote = Quote(article, anchor, " ".join(text[begin:end].split()))
+        entities = sorted(
+            {m.key.partition(":")[2] for m in links.by_block.get((article, anchor), ()) if m.key.startswith("entity:") and begin <= m.start < end}
+        )
+        events.append(_event(timex, quote.quote, (quote,), tuple(entities)))
+    return events
+
+
+def _clause(text: str, begin: int, end: int, timex: Timex) -> tuple[int, int]:
+    """The part of a sentence between semicolons that holds the date."""
+    at = begin
+    for separator in _CLAUSE.finditer(text, begin, end):
+        if timex.start < separator.start():
+            return at, separator.start()
+        at = separator.end()
+    return at, end
+
+
+def _event(timex: Timex, text: str, sources: tuple[Quote, ...], entities: tuple[str, ...]) -> Event:
+    interval = iso_interval(timex)
+    assert interval is not None
+    digest = hashlib.sha1(f"{interval}|{' '.join(text.casefold().split())}".encode()).hexdigest()[:8]
+    return Event(
+        id=f"e-{interval.replace('/', '-').lower()}-{digest}",
+        date=interval,
+        value=timex.value,
+        display=display(timex),
+        precision=timex.precision,
+        certainty=timex.certainty,
+        text=text,
+        sources=sources,
+        entities=entities,
+        mod=timex.mod,
+        when=" ".join(timex.text.split()),
+    )
+
+
+def iso_interval(timex: Timex) -> str | None:
+    """The TIMEX3 value as ISO 8601: a date, or an interval ``start/end`` for decades, ranges, quarters."""
+    start = _iso(timex.value, first=True)
+    if start is None:
+        return None
+    if timex.end_value:
+        end = _iso(timex.end_value, first=False)
+        return f"{start}/{end}" if end and end >= start else None
+    end = _iso(timex.value, first=False)
+    return start if end == start else f"{start}/{end}"
+
+
+_QUARTERS = {"Q1": ("01", "03"), "Q2": ("04", "06"), "Q3": ("07", "09"), "Q4": ("10", "12"), "H1": ("01", "06"), "H2": ("07", "12")}
+_SEASONS = {"SP": ("03", "05"), "SU": ("06", "08"), "FA": ("09", "11"), "WI": ("12", "02")}
+
+
+def _iso(value: str, first: bool) -> str | None:
+    """``2013`` → ``2013``; ``196X`` → ``1960``/``1969``; ``2019-Q1`` → ``2019-01``/``2019-03``."""
+    if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+        return value
+    if re.fullmatch(r"\d{3}X", value):
+        return value[:3] + ("0" if first else "9")
+    if re.fullmatch(r"\d{2}", value):  # a century: "19" is the 1900s
+        return value + ("00" if first else "99")
+    match = re.fullmatch(r"(\d{4})-(Q[1-4]|H[12]|SP|SU|FA|WI)", value)
+    if match:
+        year, part = match.groups()
+        months = {**_QUARTERS, **_SEASONS}[part]
+        if part == "WI" and not first:
+            return f"{int(year) + 1:04d}-{months[1]}"
+        return f"{year}-{months[0 if first else 1]}"
+    return None
+
+
+_MODS = {"START": "early {}", "END": "end of {}", "MID": "mid-{}", "BEFORE": "before {}", "AFTER": "after {}", "APPROX": "about {}"}
+
+
+def display(timex: Timex) -> str:
+    """How a reader sees the date: "18 January 1958", "February 2013", "the 1960s–1980s", "2018–2022"."""
+    shown = _display(timex.value)
+    if timex.end_value:
+        end = _display(timex.end_value)
+        if shown.startswith("the ") and end.startswith("the "):
+            end = end[4:]
+        shown = f"{shown}\u2013{end}"
+    return _MODS.get(timex.mod, "{}").format(shown)
+
+
+def _display(value: str) -> str:
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        year, month, day = map(int, value.split("-"))
+        return f"{day} {calendar.month_name[month]} {year}"
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        year, month = map(int, value.split("-"))
+        return f"{calendar.month_name[month]} {year}"
+    if re.fullmatch(r"\d{3}X", value):
+        return f"the {value[:3]}0s"
+    if re.fullmatch(r"\d{2}", value):
+        century = int(value) + 1
+        suffix = "th" if 10 <= century % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(century % 10, "th")
+        return f"the {century}{suffix} century"
+    match = re.fullmatch(r"(\d{4})-(Q[1-4]|H[12]|SP|SU|FA|WI)", value)
+    if match:
+        year, part = match.groups()
+        names = {"H1": "first half of", "H2": "second half of", "SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
+        return f"{part} {year}" if part.startswith("Q") else f"{names[part]} {year}"
+    return value
+
+
+def _merge(events: Iterable[Event]) -> tuple[Event, ...]:
+    """One event per thing reported at one date; the same thing at different dates is flagged.
+
+    Only events sharing uncommon words (:func:`_similar_pairs`) are compared, so the cost
+    stays near linear in the number of events.
+    """
+    single = sorted(events, key=lambda e: (e.date, e.sources[0]))
+    parent = list(range(len(single)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in _similar_pairs(single):
+        if single[i].date == single[j].date and _same(single[i], single[j]):
+            parent[max(root(i), root(j))] = min(root(i), root(j))
+    groups: dict[int, list[Event]] = defaultdict(list)
+    for i, event in enumerate(single):
+        groups[root(i)].append(event)
+    merged = [
+        replace(group[0], sources=tuple(sorted({q for e in group for q in e.sources})), entities=tuple(sorted({x for e in group for x in e.entities})))
+        for group in groups.values()
+    ]
+    disputes: dict[str, set[str]] = defaultdict(set)
+    for i, j in _similar_pairs(merged):
+        one, other = merged[i], merged[j]
+        if one.date != other.date and one.precision == other.precision and abs(one.year - other.year) <= DISPUTE_YEARS and _same(one, other):
+            disputes[one.id].add(other.id)
+            disputes[other.id].add(one.id)
+    final = [replace(e, disputed=tuple(sorted(disputes[e.id]))) if e.id in disputes else e for e in merged]
+    return tuple(sorted(final, key=lambda e: (e.start, _PRECISIONS.index(e.precision) if e.precision in _PRECISIONS else 99, e.date, e.text)))
+
+
+def _similar_pairs(events: list[Event]) -> list[tuple[int, int]]:
+    """Pairs of events that share at least ``SHARED_WORDS`` uncommon words (an inverted index, not all pairs).
+
+    A word in more than ``COMMON_IN_EVENTS`` events says nothing about which event it is and is skipped,
+    which keeps the number of pairs compared close to linear in the number of events.
+    """
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, event in enumerate(events):
+        for word in set(_CONTENT_WORD.findall(event.text.casefold())):
+            index[word].append(i)
+    shared: dict[tuple[int, int], int] = defaultdict(int)
+    for holders in index.values():
+        if len(holders) <= COMMON_IN_EVENTS:
+            for a, i in enumerate(holders):
+                for j in holders[a + 1 :]:
+                    shared[(i, j)] += 1
+    return sorted(pair for pair, n in shared.items() if n >= SHARED_WORDS)
+
+
+def _articles(event: Event) -> frozenset[str]:
+    return frozenset(q.article for q in event.sources)
+
+
+def _same(one: Event, other: Event) -> bool:
+    """Two quotes from different articles say the same thing: their words, without digits, mostly agree."""
+    if _articles(one) & _articles(other):
+        return False  # one article does not report one event twice
+    strip = re.compile(r"\d+")
+    return fuzz.token_set_ratio(strip.sub("", one.text.casefold()), strip.sub("", other.text.casefold())) >= SAME_EVENT
