@@ -23,8 +23,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from benchmarks.readme_section import replace_section  # noqa: E402
-from build_docs.sources.catalog import load_catalog  # noqa: E402
 from build_docs.clean.cleaner import clean, clean_all  # noqa: E402
+from build_docs.sources.catalog import load_catalog  # noqa: E402
 from build_docs.sources.read import read_sources  # noqa: E402
 
 WORDS = re.compile(r"[^\W_]+")

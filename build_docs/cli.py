@@ -12,10 +12,11 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from build_docs.sources.catalog import KINDS
 from build_docs.diagnostics import BuildError, Diagnostic, has_errors
 from build_docs.pipeline import BuildConfig, build, shown
+from build_docs.publish.write import Plan
 from build_docs.single import clean_file_report, extract_file_report
+from build_docs.sources.catalog import KINDS
 
 
 def parser() -> argparse.ArgumentParser:
@@ -74,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _check(change, docs: str) -> int:  # type: ignore[no-untyped-def]
+def _check(change: Plan, docs: str) -> int:
     for page in change.writes:
         print(f"{docs}/{page.path}: stale: the build would rewrite it", file=sys.stderr)
     for path in change.deletes:

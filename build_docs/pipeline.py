@@ -10,19 +10,20 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from build_docs.sources.catalog import load_catalog
 from build_docs.clean.cleaner import clean_all
 from build_docs.diagnostics import BuildError, Diagnostic, has_errors
 from build_docs.extract.discover import is_common
-from build_docs.timeline.events import events_of
 from build_docs.extract.extractors import extract
 from build_docs.extract.index import index
 from build_docs.link.knowledge import assemble, paragraphs_of
 from build_docs.link.mentions import link_all
-from build_docs.sources.read import read_sources
 from build_docs.link.registry import load_registry
-from build_docs.render.pages import RenderedPage, render
 from build_docs.publish.write import Plan, apply, plan
+from build_docs.render.pages import render
+from build_docs.render.templating import RenderedPage
+from build_docs.sources.catalog import load_catalog
+from build_docs.sources.read import read_sources
+from build_docs.timeline.events import events_of
 
 CATALOG = "catalog.yml"
 
@@ -49,28 +50,26 @@ def shown(path: Path) -> str:
 
 
 def generate(config: BuildConfig) -> tuple[tuple[RenderedPage, ...], tuple[Diagnostic, ...]]:
-    """Read, clean, extract, index, link and render; raise :class:`BuildError` on any error."""
+    """Read, clean, extract, link, date and render; raise :class:`BuildError` on any error."""
     seeds = shown(config.seeds)
-    catalog, problems = load_catalog(config.seeds / CATALOG, f"{seeds}/{CATALOG}")
-    registry, found = load_registry(config.seeds, seeds)
+    catalog, problems = load_catalog(config.seeds / CATALOG, f"{seeds}/{CATALOG}")  # sources/
+    registry, found = load_registry(config.seeds, seeds)  # link/
     problems += found
-    sources, found = read_sources(config.seeds, catalog, seeds)
+    sources, found = read_sources(config.seeds, catalog, seeds)  # sources/
     problems += found
-    cleaned = clean_all(sources, extra_words=registry.names())
+    cleaned = clean_all(sources, extra_words=registry.names())  # clean/
     problems += cleaned.problems
-    extractions = [extract(article) for article in cleaned.articles]
+    extractions = [extract(article) for article in cleaned.articles]  # extract/
     site, found = index(list(zip(cleaned.articles, extractions, strict=True)), cleaned.reports, seeds)
     problems += found
-    definitions = [(e.article, anchor, d) for e in site.extractions.values() for anchor, d in e["definitions"]]  # type: ignore[attr-defined]
-    names = [(e.article, anchor, n) for e in site.extractions.values() for anchor, n in e["names"]]  # type: ignore[attr-defined]
-    knowledge, found = assemble(registry, paragraphs_of(site.articles), definitions, names, common=is_common)
+    knowledge, found = assemble(registry, paragraphs_of(site.articles), site.definitions(), site.names(), common=is_common)  # link/, pass 1
     problems += found
     diagnostics = tuple(sorted(problems))
     if has_errors(diagnostics):
         raise BuildError(diagnostics)
-    knowledge, links = link_all(knowledge, site.articles)
-    events = events_of(site.articles, {e.article: e["dates"] for e in site.extractions.values()}, links)  # type: ignore[misc]
-    return render(site, knowledge, links, events), diagnostics
+    knowledge, links = link_all(knowledge, site.articles)  # link/, pass 2
+    events = events_of(site.articles, site.dates(), links)  # timeline/
+    return render(site, knowledge, links, events), diagnostics  # render/
 
 
 def build(config: BuildConfig, dry_run: bool = False, strict: bool = False) -> BuildResult:

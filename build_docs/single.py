@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from pathlib import Path
+from typing import Any
 
-from build_docs.extract.acronyms import find_definitions
 from build_docs.clean.cleaner import clean
 from build_docs.diagnostics import Diagnostic
+from build_docs.extract.acronyms import find_definitions
 from build_docs.extract.discover import find_all, is_common
-from build_docs.render.jsondata import dumps
-from build_docs.link.knowledge import assemble
-from build_docs.link.mentions import names
-from build_docs.link.matcher import Matcher
-from build_docs.sources.read import read_source
-from build_docs.link.registry import empty, load_registry
 from build_docs.extract.timex import find_timexes
+from build_docs.link.knowledge import assemble
+from build_docs.link.matcher import Matcher
+from build_docs.link.mentions import names
+from build_docs.link.registry import empty, load_registry
+from build_docs.render.jsondata import dumps
+from build_docs.sources.read import read_source
 
 
 def clean_file_report(path: Path, shown: str, kind: str | None, as_json: bool) -> tuple[str, list[Diagnostic]]:
@@ -97,7 +98,7 @@ def extract_file_report(path: Path, shown: str, seeds: Path | None, date: str | 
     return _extract_text(data), problems
 
 
-def _extract_text(data: dict) -> str:  # type: ignore[type-arg]
+def _extract_text(data: dict[str, Any]) -> str:
     lines = [f"{data['file']}: {len(data['terms'])} terms defined, {len(data['entities'])} entities, {len(data['mentions'])} mentions"]
     lines += ["", "Terms defined:"] + [f"  {t['term']} = {t['expansion']}  [{t['start']}:{t['end']}]" for t in data["terms"]]
     lines += ["", "Entities:"] + [f"  {e['kind']:<12} {e['name']}  ({e['id']}, {e['origin']})" for e in data["entities"]]

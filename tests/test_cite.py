@@ -9,8 +9,8 @@ import bibtexparser
 import pytest
 import rispy
 
-from build_docs.render.cite import Edition, apa, bibliography, bibtex, chicago, csl, key, ris
 from build_docs.clean.cleaner import Article
+from build_docs.render.cite import Edition, apa, bibliography, bibtex, chicago, csl, key, ris
 
 SITE = "China\u2013Russia Relations: A Source Reader"
 HOSTILE = "Braces {and} 100% $money$ & under_score #1 \\ back~slash^"

@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from build_docs.clean.cleaner import Article
+from build_docs.clean.structure import Block
 from build_docs.extract.discover import is_common
 from build_docs.extract.extractors import extract
 from build_docs.link.knowledge import assemble, paragraphs_of
 from build_docs.link.mentions import entity_key, link, prune, term_key
 from build_docs.link.registry import empty, load_registry
-from build_docs.clean.structure import Block
 
 
 def article(article_id: str, *texts: str) -> Article:
@@ -27,8 +27,8 @@ def article(article_id: str, *texts: str) -> Article:
 
 def knowledge_of(articles: list[Article], registry=None):
     extractions = [extract(a) for a in articles]
-    definitions = [(e.article, anchor, d) for e in extractions for anchor, d in e["definitions"]]
-    names = [(e.article, anchor, n) for e in extractions for anchor, n in e["names"]]
+    definitions = [(e.article, anchor, d) for e in extractions for anchor, d in e.definitions]
+    names = [(e.article, anchor, n) for e in extractions for anchor, n in e.names]
     return assemble(registry or empty(), paragraphs_of(articles), definitions, names, is_common)
 
 

@@ -9,10 +9,10 @@ import re
 import xml.etree.ElementTree as ET
 
 from build_docs.clean.cleaner import Article
-from build_docs.timeline.events import Dated, events_of
-from build_docs.link.mentions import Links
 from build_docs.clean.structure import Block
 from build_docs.extract.timex import find_timexes
+from build_docs.link.mentions import Links
+from build_docs.timeline.events import Dated, events_of
 from tests.conftest import REPO
 from tests.test_entities_site import paragraph_text
 

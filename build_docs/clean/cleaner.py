@@ -26,14 +26,14 @@ from pathlib import PurePosixPath
 from types import MappingProxyType
 
 from build_docs.clean.boilerplate import Removal, furniture, shared_lines
-from build_docs.sources.catalog import CatalogEntry
-from build_docs.diagnostics import Diagnostic, warning
 from build_docs.clean.header import Header, read_header
 from build_docs.clean.ocr import Lexicon, repair
-from build_docs.sources.read import SourceDoc
-from build_docs.slug import slugify
 from build_docs.clean.structure import Block, ends_mid_sentence, number, segment
 from build_docs.clean.witness import find_witnesses, merge, order_by_continuation, order_by_witness, overlap_cer
+from build_docs.diagnostics import Diagnostic, warning
+from build_docs.slug import slugify
+from build_docs.sources.catalog import CatalogEntry
+from build_docs.sources.read import SourceDoc
 
 METADATA = ("title", "subtitle", "section", "authors", "affiliation", "publication", "date", "url", "kind")
 OCR_UNKNOWN_SHARE = 0.06  # a text with more unknown lower-case words than this reads as an OCR scan
@@ -74,7 +74,8 @@ class CleaningReport:
     article: str
     sources: tuple[SourceReport, ...]
     unknown: tuple[tuple[str, int], ...] = ()  # published words not in the English list (nor the registries), with counts
-    witness: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
+    #: per witness merged into the article: figure group ("ordering", "merge", ...) → figure → value
+    witness: Mapping[str, Mapping[str, Mapping[str, object]]] = field(default_factory=lambda: MappingProxyType({}))
     ends_mid_sentence: bool = False
 
 
@@ -200,11 +201,11 @@ def _line_text(lines: list[tuple[int, str]], no: int) -> str:
 
 
 def _finish_one(draft: Draft, lexicon: Lexicon, base: Lexicon) -> tuple[Article, CleaningReport, list[Diagnostic]]:
-    lines, fixes = list(draft.lines), []
+    lines, fixes = list(draft.lines), list[Fix]()
     if draft.kind == "ocr":
         lines = [lines[i] for i in order_by_continuation([t for _, t in lines]).order]
         lines, fixes = repair_lines(lines, lexicon)
-    blocks = number(segment(lines, markdown=draft.doc.name.lower().endswith(".md")))
+    blocks = number(segment(lines, markdown=draft.doc.format == "markdown"))
     fixes = _anchor_fixes(fixes, blocks)
     return _article(draft, blocks, (draft,), {draft.doc.name: fixes}, base, {})
 
@@ -215,8 +216,8 @@ def _finish_group(drafts: list[Draft], lexicon: Lexicon, base: Lexicon) -> tuple
     lines, fixes = list(primary.lines), {}
     if primary.kind == "ocr":
         lines, fixes[primary.doc.name] = repair_lines(lines, lexicon)
-    blocks = segment(lines, markdown=primary.doc.name.lower().endswith(".md"))
-    figures: dict[str, object] = {}
+    blocks = segment(lines, markdown=primary.doc.format == "markdown")
+    figures: dict[str, dict[str, dict[str, object]]] = {}
     for other in sorted((d for d in drafts if d is not primary), key=lambda d: d.doc.name):
         reference = "\n".join(b.text for b in blocks)
         ordering = order_by_witness([t for _, t in other.lines], reference)
@@ -225,7 +226,7 @@ def _finish_group(drafts: list[Draft], lexicon: Lexicon, base: Lexicon) -> tuple
         cleaned_text = "\n".join(t for _, t in repaired)
         merged = merge([b.text for b in blocks], cleaned_text, lexicon.known)
         blocks = [replace(blocks[m.primary_index], text=m.text) if m.primary_index is not None else Block("paragraph", m.text, 0) for m in merged.blocks]
-        error_rate = {
+        error_rate: dict[str, object] = {
             "before": overlap_cer(other.doc.text, reference).cer,
             "after": overlap_cer(cleaned_text, reference).cer,
         }
@@ -251,7 +252,7 @@ def _article(
     drafts: tuple[Draft, ...],
     fixes: Mapping[str, list[Fix]],
     english: Lexicon,
-    witness: Mapping[str, object],
+    witness: Mapping[str, Mapping[str, Mapping[str, object]]],
 ) -> tuple[Article, CleaningReport, list[Diagnostic]]:
     doc = primary.doc
     meta, origin = dict(primary.meta), dict(primary.origin)

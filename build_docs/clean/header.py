@@ -165,7 +165,8 @@ def _read_foot_line(text: str, found: dict[str, object]) -> str:
         return "source line"
     bio = _BIO.match(text)
     if bio and len(text.split()) <= 45:
-        authors = tuple(found.get("authors", ()))  # type: ignore[arg-type]
+        known = found.get("authors", ())
+        authors: tuple[str, ...] = tuple(known) if isinstance(known, tuple) else ()
         if bio["name"] not in authors:
             found["authors"] = (*authors, bio["name"])
         found["bios"] = (*found.get("bios", ()), text)  # type: ignore[misc]

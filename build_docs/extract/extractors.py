@@ -1,42 +1,59 @@
 """Stage 3, :class:`Article` → :class:`Extraction`: what each article yields.
 
-Extractors are a named table, run in order (as Python-Markdown registers its
-processors). Each looks at one article alone: counts, acronym definitions
-(:mod:`build_docs.extract.acronyms`) and names found by their patterns
-(:mod:`build_docs.extract.discover`) and dates (:mod:`build_docs.extract.timex`), each kept with
-the paragraph it stands in. What
-they add up to across the corpus is decided later (:mod:`build_docs.link.knowledge`).
+Each extractor looks at one article alone and keeps every finding with the
+anchor of the paragraph it stands in: counts, acronym definitions
+(:mod:`build_docs.extract.acronyms`), names found by their patterns
+(:mod:`build_docs.extract.discover`) and dates (:mod:`build_docs.extract.timex`).
+What they add up to across the corpus is decided later
+(:mod:`build_docs.link.knowledge`).
+
+To add an extractor: a function of one :class:`Article`, a field of
+:class:`Extraction` for what it returns, and a line in :func:`extract`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from types import MappingProxyType
 
-from build_docs.extract.acronyms import Definition, find_definitions
 from build_docs.clean.cleaner import Article
+from build_docs.extract.acronyms import Definition, find_definitions
 from build_docs.extract.discover import Found, find_all
-from build_docs.timeline.events import dated
+from build_docs.extract.timex import Timex, find_timexes
+
+
+@dataclass(frozen=True)
+class Dated:
+    """A date found in one paragraph."""
+
+    anchor: str
+    timex: Timex
 
 
 @dataclass(frozen=True)
 class Extraction:
-    """What one article yields, keyed by extractor name."""
+    """What one article yields."""
 
-    article: str
-    facts: Mapping[str, object]
+    article: str  # the article's id
+    words: int
+    paragraphs: int
+    definitions: tuple[tuple[str, Definition], ...]  # (anchor, acronym definition)
+    names: tuple[tuple[str, Found], ...]  # (anchor, name found by a pattern)
+    dates: tuple[Dated, ...]
 
-    def __getitem__(self, name: str) -> object:
-        return self.facts[name]
+
+def extract(article: Article) -> Extraction:
+    return Extraction(
+        article=article.id,
+        words=count_words(article),
+        paragraphs=len(article.paragraphs),
+        definitions=definitions(article),
+        names=names(article),
+        dates=dated(article),
+    )
 
 
 def count_words(article: Article) -> int:
     return sum(len(block.text.split()) for block in article.blocks)
-
-
-def count_paragraphs(article: Article) -> int:
-    return len(article.paragraphs)
 
 
 def definitions(article: Article) -> tuple[tuple[str, Definition], ...]:
@@ -49,14 +66,6 @@ def names(article: Article) -> tuple[tuple[str, Found], ...]:
     return tuple((block.anchor, found) for block in article.paragraphs for found in find_all(block.text))
 
 
-EXTRACTORS: tuple[tuple[str, Callable[[Article], object]], ...] = (
-    ("words", count_words),
-    ("paragraphs", count_paragraphs),
-    ("definitions", definitions),
-    ("names", names),
-    ("dates", dated),
-)
-
-
-def extract(article: Article) -> Extraction:
-    return Extraction(article.id, MappingProxyType({name: run(article) for name, run in EXTRACTORS}))
+def dated(article: Article) -> tuple[Dated, ...]:
+    """Every temporal expression in an article's paragraphs, resolved against its date."""
+    return tuple(Dated(block.anchor, t) for block in article.paragraphs for t in find_timexes(block.text, anchor=article.date))

@@ -12,7 +12,9 @@ from types import MappingProxyType
 
 from build_docs.clean.cleaner import Article, CleaningReport
 from build_docs.diagnostics import Diagnostic, error
-from build_docs.extract.extractors import Extraction
+from build_docs.extract.acronyms import Definition
+from build_docs.extract.discover import Found
+from build_docs.extract.extractors import Dated, Extraction
 
 
 @dataclass(frozen=True)
@@ -25,8 +27,25 @@ class Site:
     def __repr__(self) -> str:
         return f"Site({[a.id for a in self.articles]})"
 
-    def total(self, fact: str) -> int:
-        return sum(int(e[fact]) for e in self.extractions.values())  # type: ignore[call-overload]
+    @property
+    def words(self) -> int:
+        return sum(e.words for e in self.extractions.values())
+
+    @property
+    def paragraphs(self) -> int:
+        return sum(e.paragraphs for e in self.extractions.values())
+
+    def definitions(self) -> list[tuple[str, str, Definition]]:
+        """(article, anchor, definition) for every acronym definition, articles in id order."""
+        return [(e.article, anchor, found) for e in self.extractions.values() for anchor, found in e.definitions]
+
+    def names(self) -> list[tuple[str, str, Found]]:
+        """(article, anchor, name) for every name found by a pattern, articles in id order."""
+        return [(e.article, anchor, found) for e in self.extractions.values() for anchor, found in e.names]
+
+    def dates(self) -> dict[str, tuple[Dated, ...]]:
+        """Article id → the dates found in its paragraphs."""
+        return {e.article: e.dates for e in self.extractions.values()}
 
 
 def index(found: list[tuple[Article, Extraction]], reports: Mapping[str, CleaningReport], seeds_shown: str) -> tuple[Site, list[Diagnostic]]:

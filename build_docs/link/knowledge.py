@@ -28,12 +28,12 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from types import MappingProxyType
 
-from build_docs.extract.acronyms import Definition
 from build_docs.clean.cleaner import Article
 from build_docs.diagnostics import Diagnostic, error
+from build_docs.extract.acronyms import Definition
 from build_docs.extract.discover import Found, find_organizations
-from build_docs.link.registry import KINDS, SOURCE, Registry
 from build_docs.extract.sentences import sentence_around, sentence_spans
+from build_docs.link.registry import KINDS, SOURCE, Registry
 from build_docs.slug import slugify
 
 MIN_RECURRENCE = 2  # a name found this many times joins the site without a confident pattern
@@ -71,6 +71,15 @@ class Entity:
     def editorial(self) -> bool:
         return bool(self.description) and self.description_source is None
 
+    @property
+    def key(self) -> str:
+        """What its mentions are filed under: ``"entity:<id>"``."""
+        return entity_key(self.id)
+
+    @property
+    def label(self) -> str:
+        return self.name
+
 
 @dataclass(frozen=True)
 class Term:
@@ -88,6 +97,19 @@ class Term:
     @property
     def editorial(self) -> bool:
         return bool(self.definition) and self.definition_source is None
+
+    @property
+    def key(self) -> str:
+        """What its mentions are filed under: a term that names an entity is filed (and links) there."""
+        return entity_key(self.entity) if self.entity else f"term:{self.id}"
+
+    @property
+    def label(self) -> str:
+        return self.term
+
+
+def entity_key(entity_id: str) -> str:
+    return f"entity:{entity_id}"
 
 
 @dataclass(frozen=True)
@@ -107,6 +129,11 @@ class Knowledge:
     entities: Mapping[str, Entity]  # by id, sorted
     terms: Mapping[str, Term]  # by id, sorted
     candidates: tuple[Candidate, ...]
+
+    def named(self, key: str) -> Entity | Term:
+        """The entity or term a mention's key files it under."""
+        kind, _, ident = key.partition(":")
+        return self.entities[ident] if kind == "entity" else self.terms[ident]
 
 
 EMPTY = Knowledge(MappingProxyType({}), MappingProxyType({}), ())
@@ -181,17 +208,17 @@ class _Builder:
             source = self._registry_quote(entry.description, entry.source, self.registry.entities_path, entry.line, problems)
             draft = _Draft(entry.id, entry.name, entry.kind, "registry", list(entry.aliases), entry.description, source, entry.wikidata)
             self._claim(draft)
-        for entry in self.registry.terms.values():
-            source = self._registry_quote(entry.definition, entry.source, self.registry.glossary_path, entry.line, problems)
-            self.terms[entry.term] = Term(
+        for term in self.registry.terms.values():
+            source = self._registry_quote(term.definition, term.source, self.registry.glossary_path, term.line, problems)
+            self.terms[term.term] = Term(
                 id="",
-                term=entry.term,
+                term=term.term,
                 origin="registry",
-                expansion=entry.expansion,
-                definition=entry.definition,
+                expansion=term.expansion,
+                definition=term.definition,
                 definition_source=source,
-                aliases=entry.aliases,
-                entity=entry.entity,
+                aliases=term.aliases,
+                entity=term.entity,
             )
         return problems
 

@@ -48,14 +48,18 @@ lowercase alias); the result is the same for the same input.
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from types import MappingProxyType
+from types import MappingProxyType, ModuleType
+from typing import TYPE_CHECKING
 
 import ahocorasick
-import inflect
+
+if TYPE_CHECKING:
+    import inflect
 
 # Han (with extensions and compatibility ideographs), Hiragana, Katakana, Hangul.
 _CJK = re.compile(
@@ -95,7 +99,35 @@ def is_acronym(alias: str) -> bool:
 
 @cache
 def _engine() -> inflect.engine:
-    return inflect.engine()
+    engine: inflect.engine = _import_inflect().engine()
+    return engine
+
+
+def _import_inflect() -> ModuleType:
+    """inflect, imported on first use and without typeguard's import-time instrumentation.
+
+    inflect 7 decorates its API with ``typeguard.typechecked``, which re-reads and
+    recompiles inflect's whole module once per decorated method when inflect is
+    imported: 3.7 s, most of a small build. Those checks only validate argument
+    types (this module passes ``str``, which mypy checks), so inflect is imported
+    with the decorator as the identity, as typeguard itself does under ``python -O``.
+    """
+    if "inflect" in sys.modules:
+        return sys.modules["inflect"]
+    import typeguard
+
+    instrument = typeguard.typechecked
+    typeguard.typechecked = _unchecked  # type: ignore[assignment]
+    try:
+        import inflect
+    finally:
+        typeguard.typechecked = instrument
+    return inflect
+
+
+def _unchecked(target: object = None, **_: object) -> object:
+    """``typeguard.typechecked`` as the identity, in both its forms (``@typechecked`` and ``@typechecked(...)``)."""
+    return target if target is not None else (lambda function: function)
 
 
 @lru_cache(maxsize=65536)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 from build_docs.clean.cleaner import Article
-from build_docs.link.knowledge import Knowledge, Quote, quote_at
+from build_docs.link.knowledge import Knowledge, Quote, entity_key, quote_at
 from build_docs.link.matcher import Matcher
 
 
@@ -42,14 +42,9 @@ class Links:
         return self.by_key.get(key, ())
 
 
-def entity_key(entity_id: str) -> str:
-    return f"entity:{entity_id}"
-
-
 def term_key(knowledge: Knowledge, term_id: str) -> str:
     """A term that names an entity links to the entity's page."""
-    term = knowledge.terms[term_id]
-    return entity_key(term.entity) if term.entity else f"term:{term_id}"
+    return knowledge.terms[term_id].key
 
 
 def names(knowledge: Knowledge) -> list[tuple[str, str]]:
@@ -57,9 +52,9 @@ def names(knowledge: Knowledge) -> list[tuple[str, str]]:
     found: dict[tuple[str, str], None] = {}
     for entity in knowledge.entities.values():
         for name in (entity.name, *entity.aliases):
-            found[(name, entity_key(entity.id))] = None
+            found[(name, entity.key)] = None
     for term in knowledge.terms.values():
-        key = term_key(knowledge, term.id)
+        key = term.key
         for name in (term.term, term.expansion, *term.aliases):
             if name:
                 found[(name, key)] = None
@@ -68,7 +63,7 @@ def names(knowledge: Knowledge) -> list[tuple[str, str]]:
 
 def prune(knowledge: Knowledge, links: Links) -> Knowledge:
     """Drop what discovery found but no text links to (a place only ever named inside a longer name)."""
-    unused = [e.id for e in knowledge.entities.values() if e.origin == "discovered" and not links.of(entity_key(e.id))]
+    unused = [e.id for e in knowledge.entities.values() if e.origin == "discovered" and not links.of(e.key)]
     if not unused:
         return knowledge
     entities = {i: e for i, e in knowledge.entities.items() if i not in unused}

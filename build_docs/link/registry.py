@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -178,7 +178,7 @@ def _load_entities(path: Path, shown: str, problems: list[Diagnostic]) -> tuple[
             name=str(name),
             kind=str(kind),
             line=line,
-            aliases=tuple(fields.get("aliases", ())),  # type: ignore[arg-type]
+            aliases=tuple(fields.get("aliases", ())),
             description=str(fields.get("description", "")),
             source=str(fields.get("source", "")),
             wikidata=wikidata,
@@ -207,13 +207,17 @@ def _load_terms(path: Path, shown: str, problems: list[Diagnostic]) -> dict[str,
             expansion=str(fields.get("expansion", "")),
             definition=str(fields.get("definition", "")),
             source=str(fields.get("source", "")),
-            aliases=tuple(fields.get("aliases", ())),  # type: ignore[arg-type]
+            aliases=tuple(fields.get("aliases", ())),
             entity=str(fields.get("entity", "")),
         )
     return terms
 
 
-def _entries(node: yaml.Node | None, shown: str, section: str, known: Mapping[str, str], problems: list[Diagnostic]):
+#: a registry entry's checked fields: text, or a tuple of names for ``aliases``
+Fields = dict[str, str | tuple[str, ...]]
+
+
+def _entries(node: yaml.Node | None, shown: str, section: str, known: Mapping[str, str], problems: list[Diagnostic]) -> Iterator[tuple[str, Fields, int]]:
     """(key, checked fields, line) for each entry of a ``section:`` mapping."""
     if node is None:
         return
@@ -225,7 +229,7 @@ def _entries(node: yaml.Node | None, shown: str, section: str, known: Mapping[st
         if not isinstance(value, yaml.MappingNode):
             problems.append(error(shown, line, f"entry {key.value!r} must be a mapping of fields ({', '.join(known)})"))
             continue
-        fields: dict[str, object] = {}
+        fields: Fields = {}
         for field, item in pairs(value, shown, problems):
             checked = _field(field.value, item, known, shown, problems)
             if checked is not None:
@@ -233,7 +237,7 @@ def _entries(node: yaml.Node | None, shown: str, section: str, known: Mapping[st
         yield " ".join(key.value.split()), fields, line
 
 
-def _field(name: str, node: yaml.Node, known: Mapping[str, str], shown: str, problems: list[Diagnostic]) -> object:
+def _field(name: str, node: yaml.Node, known: Mapping[str, str], shown: str, problems: list[Diagnostic]) -> str | tuple[str, ...] | None:
     line = node_line(node)
     if name not in known:
         hint = difflib.get_close_matches(name, known, n=1)

@@ -9,11 +9,12 @@ made absolute; the hook (which would rebuild from the repository's own seeds) an
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 
-def site_config(repo: Path, docs: Path, site: Path) -> dict:  # type: ignore[type-arg]
+def site_config(repo: Path, docs: Path, site: Path) -> dict[str, Any]:
     config = yaml.safe_load((repo / "mkdocs.yml").read_text(encoding="utf-8"))
     config.pop("hooks", None)
     config.pop("watch", None)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from build_docs.diagnostics import Diagnostic, error
-from build_docs.render.pages import RenderedPage
+from build_docs.render.templating import RenderedPage
 
 MANIFEST = ".build_docs-manifest.json"
 

@@ -259,7 +259,7 @@ def bibtex(article: Article, edition: Edition | None = None) -> str:
             ("note", "{" + _bib_text(_edition_note(article)) + "}"),
         ]
         if parts:
-            fields.append(("origdate", "{" + article.date + "}"))
+            fields.append(("origdate", f"{{{article.date}}}"))
         return _bib_entry("misc", edition_key(article), fields)
     if article.publication:
         fields.append(("journal", "{" + _bib_text(article.publication) + "}"))
@@ -268,7 +268,7 @@ def bibtex(article: Article, edition: Edition | None = None) -> str:
     if len(parts) > 1:
         fields.append(("month", MONTHS[parts[1] - 1][:3].lower()))
     if parts:
-        fields.append(("date", "{" + article.date + "}"))
+        fields.append(("date", f"{{{article.date}}}"))
     if article.url:
         fields.append(("url", "{" + _bib_url(article.url) + "}"))
     return _bib_entry("article" if article.publication else "misc", key(article), fields)
@@ -336,7 +336,7 @@ def bibliography(articles: Iterable[Article], editions: Mapping[str, Edition] | 
     """
     entries: dict[str, tuple[Article, Edition | None]] = {}
     for article in articles:
-        cited = [(key(article), None)]
+        cited: list[tuple[str, Edition | None]] = [(key(article), None)]
         if editions and article.id in editions:
             cited.append((edition_key(article), editions[article.id]))
         for entry_key, edition in cited:

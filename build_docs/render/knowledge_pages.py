@@ -13,12 +13,13 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from build_docs.clean.cleaner import Article
-from build_docs.timeline.events import Event
 from build_docs.extract.index import Site
 from build_docs.link.knowledge import Entity, Knowledge, Quote, Term
-from build_docs.link.mentions import Links, Mention, entity_key, term_key
-from build_docs.render.markdown import Md, attr_value, escape, linked
+from build_docs.link.mentions import Links, Mention
 from build_docs.link.registry import ENTITIES, KIND_LABELS, KINDS
+from build_docs.render.markdown import Md, attr_value, escape, linked
+from build_docs.render.templating import RenderedPage, page
+from build_docs.timeline.events import Event
 
 QUOTES_PER_ARTICLE = 5  # on an entity page; further mentions in the same article are listed by paragraph
 RELATED = 12  # entities listed as related, most shared paragraphs first
@@ -45,19 +46,17 @@ def term_href(term_id: str, prefix: str = "../") -> Md:
 
 
 def key_href(knowledge: Knowledge, key: str, prefix: str = "../") -> Md:
-    kind, _, ident = key.partition(":")
-    return entity_href(ident, prefix) if kind == "entity" else term_href(ident, prefix)
+    named = knowledge.named(key)
+    return entity_href(named.id, prefix) if isinstance(named, Entity) else term_href(named.id, prefix)
 
 
 def key_title(knowledge: Knowledge, key: str) -> str:
     """What the link's tooltip says: the name, its kind, and what it is."""
-    kind, _, ident = key.partition(":")
-    if kind == "entity":
-        entity = knowledge.entities[ident]
-        about = f": {entity.description}" if entity.description else ""
-        return f"{entity.name} ({entity.kind}){about}"
-    term = knowledge.terms[ident]
-    return f"{term.term}: {term.expansion or term.definition}"
+    named = knowledge.named(key)
+    if isinstance(named, Entity):
+        about = f": {named.description}" if named.description else ""
+        return f"{named.name} ({named.kind}){about}"
+    return f"{named.term}: {named.expansion or named.definition}"
 
 
 def linked_text(knowledge: Knowledge, text: str, mentions: tuple[Mention, ...]) -> Md:
@@ -93,8 +92,8 @@ SHOWN_PER_SOURCE = 8  # entities and terms named on the Sources page per article
 def source_derivations(articles: Sequence[Article], knowledge: Knowledge, links: Links, events: Sequence[Event]) -> dict[str, dict[str, object]]:
     """Per article, for the Sources page: what the site took from it, counted, the most named linked."""
     counts: dict[str, Counter[str]] = defaultdict(Counter)
-    for (article, _), mentions in links.by_block.items():
-        counts[article].update(m.key for m in mentions)
+    for (article_id, _), mentions in links.by_block.items():
+        counts[article_id].update(m.key for m in mentions)
     timeline: Counter[str] = Counter(q.article for e in events for q in {q.article: q for q in e.sources}.values())
     term_ids = _terms_by_key(knowledge)
     result = {}
@@ -118,14 +117,13 @@ def source_derivations(articles: Sequence[Article], knowledge: Knowledge, links:
 def _terms_by_key(knowledge: Knowledge) -> dict[str, list[str]]:
     """Link key → ids of the terms whose mentions it carries (a term naming an entity shares the entity's key)."""
     found: dict[str, list[str]] = defaultdict(list)
-    for term_id in knowledge.terms:
-        found[term_key(knowledge, term_id)].append(term_id)
+    for term in knowledge.terms.values():
+        found[term.key].append(term.id)
     return found
 
 
 def _key_name(knowledge: Knowledge, key: str) -> str:
-    kind, _, ident = key.partition(":")
-    return knowledge.entities[ident].name if kind == "entity" else knowledge.terms[ident].term
+    return knowledge.named(key).label
 
 
 def _md_link(text: str, href: Md, title: str) -> str:
@@ -133,8 +131,8 @@ def _md_link(text: str, href: Md, title: str) -> str:
 
 
 def knowledge_pages(
-    site: Site, knowledge: Knowledge, links: Links, page: Callable[..., object], raw: Callable[[str, bytes], object], events: Sequence[Event] = ()
-) -> list[object]:
+    site: Site, knowledge: Knowledge, links: Links, events: Sequence[Event] = ()
+) -> list[RenderedPage]:
     titles = {a.id: a.title for a in site.articles}
     timelines: dict[str, list[Event]] = defaultdict(list)
     for event in events:
@@ -143,14 +141,14 @@ def knowledge_pages(
     cite = _citer(titles)
     related = _related(links)
     term_ids = _terms_by_key(knowledge)
-    pages: list[object] = [
+    pages: list[RenderedPage] = [
         page("entities/index.md", "entities.md.j2", groups=_groups(knowledge, links)),
         page("glossary.md", "glossary.md.j2", letters=_letters(knowledge, links, _citer(titles, "")), titles=titles),
-        page("reports/candidates.md", "candidates.md.j2", **_candidates(knowledge, cite)),
-        raw(ABBREVIATIONS, abbreviations(knowledge, links).encode("utf-8")),
+        page("reports/candidates.md", "candidates.md.j2", _candidates(knowledge, cite)),
+        RenderedPage(ABBREVIATIONS, abbreviations(knowledge, links).encode("utf-8")),
     ]
     for entity in knowledge.entities.values():
-        key = entity_key(entity.id)
+        key = entity.key
         pages.append(
             page(
                 f"entities/{entity.id}.md",
@@ -189,7 +187,7 @@ def _groups(knowledge: Knowledge, links: Links) -> list[tuple[str, str, list[tup
         rows = []
         for entity in knowledge.entities.values():
             if entity.kind == kind:
-                mentions = links.of(entity_key(entity.id))
+                mentions = links.of(entity.key)
                 rows.append((entity, len(mentions), len({m.article for m in mentions})))
         if rows:
             groups.append((kind, heading, sorted(rows, key=lambda r: (r[0].name.casefold(), r[0].id))))
@@ -252,7 +250,7 @@ def _letters(knowledge: Knowledge, links: Links, cite: Callable[[Quote], Cited])
 
 def _term_mentions(knowledge: Knowledge, links: Links, term: Term) -> tuple[Mention, ...]:
     """Where a term is used: its mentions, which for a term naming an entity are the entity's."""
-    return links.of(term_key(knowledge, term.id))
+    return links.of(term.key)
 
 
 def _candidates(knowledge: Knowledge, cite: Callable[[Quote], Cited]) -> dict[str, object]:
@@ -268,12 +266,12 @@ def abbreviations(knowledge: Knowledge, links: Links) -> str:
 
     A plural the text uses ("MDGs") gets its own line: ``abbr`` matches whole words exactly.
     """
-    lines = set()
+    lines: set[str] = set()
     for term in knowledge.terms.values():
         if not term.expansion:
             continue
         expansion = " ".join(term.expansion.split())
-        forms = {term.term} | {m.surface for m in links.of(term_key(knowledge, term.id)) if m.alias == term.term}
+        forms = {term.term} | {m.surface for m in links.of(term.key) if m.alias == term.term}
         lines.update(f"*[{form}]: {expansion}" for form in forms if re.match(_ABBREVIATION, form))
     # One definition per block: Python-Markdown re-reads a block's remaining lines after each
     # definition, so a block of k definitions costs k² on every page of the site.
@@ -293,14 +291,14 @@ def entity_records(knowledge: Knowledge, links: Links) -> list[dict[str, object]
             "wikidata": e.wikidata or None,
             "url": f"entities/{e.id}/",
             "origin": e.origin,
-            "mentions": [m.quote.record() | {"text": m.alias} for m in links.of(entity_key(e.id))],
+            "mentions": [m.quote.record() | {"text": m.alias} for m in links.of(e.key)],
         }
         for e in knowledge.entities.values()
     ]
 
 
 def glossary_records(knowledge: Knowledge, links: Links) -> list[dict[str, object]]:
-    records = []
+    records: list[dict[str, object]] = []
     for term in knowledge.terms.values():
         sources = [q.record() for q in term.expansion_sources]
         if term.definition_source:

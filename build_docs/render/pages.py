@@ -1,73 +1,43 @@
-"""Stage 5, :class:`Site` → :class:`RenderedPage`: Markdown pages and data files.
+"""The render stage's orchestrator, :func:`render`: every page and data file of the site.
 
-Templates live in ``templates/`` (Jinja2, which MkDocs already brings). The
-environment escapes every value by default with :func:`build_docs.render.markdown.escape`;
-only :class:`~build_docs.render.markdown.Md` values written by the build pass as they are.
-Output is deterministic: sorted inputs, no timestamps, ``\\n`` line ends.
+It lists the page families (home, articles, sources, data, cite, reports,
+entities and glossary, timeline, bibliographies, assets) and renders the article
+pages and indexes itself; each other family has its own module. Pages come from
+templates through :func:`build_docs.render.templating.page`. Output is
+deterministic: sorted inputs, no timestamps, ``\\n`` line ends.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from importlib import resources
 
-import jinja2
-import yaml
-
+from build_docs.clean.cleaner import Article
+from build_docs.extract.index import Site
+from build_docs.link.knowledge import Knowledge
+from build_docs.link.mentions import Links
 from build_docs.render.citation import author_list, display_date
 from build_docs.render.cite import Edition, apa, bibliography, bibtex, chicago, csl, ris
-from build_docs.clean.cleaner import Article
-from build_docs.timeline.events import Event
-from build_docs.extract.index import Site
 from build_docs.render.jsondata import dump_bytes, dumps
-from build_docs.link.knowledge import Knowledge
-from build_docs.render.knowledge_pages import derived_lines, entity_records, events_by_paragraph, glossary_records, knowledge_pages, linked_text, source_derivations
-from build_docs.link.mentions import Links
-from build_docs.render.markdown import Md, attr_value, escape
+from build_docs.render.knowledge_pages import (
+    derived_lines,
+    entity_records,
+    events_by_paragraph,
+    glossary_records,
+    knowledge_pages,
+    linked_text,
+    source_derivations,
+)
+from build_docs.render.markdown import Md, escape
 from build_docs.render.page_meta import article_meta
 from build_docs.render.report_pages import report_pages
+from build_docs.render.templating import RenderedPage, page
 from build_docs.render.timeline_pages import timeline_pages
+from build_docs.timeline.events import Event
 
 SITE_NAME = "China–Russia Relations: A Source Reader"
 KIND_NAMES = {"web": "web page", "print": "print (magazine or journal page)", "ocr": "OCR scan"}
 ORIGIN_NOTES = {"catalog": "from the catalog", "front matter": "from the file's front matter", "text": ""}
-
-
-@dataclass(frozen=True)
-class RenderedPage:
-    """One file to write under ``docs/``: a POSIX path and its exact bytes."""
-
-    path: str
-    content: bytes
-
-    def __repr__(self) -> str:
-        return f"RenderedPage({self.path!r}, {len(self.content)} bytes)"
-
-
-def _finalize(value: object) -> object:
-    return value if isinstance(value, Md) else escape(str(value))
-
-
-def _slug(value: str) -> Md:
-    """Identifiers (page names, anchors) go into links and attribute lists unescaped."""
-    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", value):
-        raise ValueError(f"not a slug: {value!r}")
-    return Md(value)
-
-
-ENV = jinja2.Environment(
-    loader=jinja2.PackageLoader("build_docs", "templates"),
-    finalize=_finalize,
-    undefined=jinja2.StrictUndefined,
-    keep_trailing_newline=True,
-    trim_blocks=True,
-    lstrip_blocks=True,
-    autoescape=False,
-)
-ENV.filters["slug"] = _slug
-ENV.filters["attr"] = attr_value
 
 
 def render(site: Site, knowledge: Knowledge, links: Links, events: Sequence[Event]) -> tuple[RenderedPage, ...]:
@@ -75,17 +45,17 @@ def render(site: Site, knowledge: Knowledge, links: Links, events: Sequence[Even
     titles = {a.id: a.title for a in site.articles}
     dated = events_by_paragraph(events)
     pages = [
-        _page("index.md", "index.md.j2", site_name=SITE_NAME, counts=counts, articles=site.articles, authors=_authors(site)),
-        _page("articles/index.md", "articles.md.j2", articles=_by_title(site), bylines={a.id: _byline(a) for a in site.articles}),
-        _page("sources.md", "sources.md.j2", **_sources_context(site), derived=source_derivations(site.articles, knowledge, links, events)),
-        _page("data.md", "data.md.j2", example=site.articles[0].id if site.articles else "an-article"),
+        page("index.md", "index.md.j2", site_name=SITE_NAME, counts=counts, articles=site.articles, authors=_authors(site)),
+        page("articles/index.md", "articles.md.j2", articles=_by_title(site), bylines={a.id: _byline(a) for a in site.articles}),
+        page("sources.md", "sources.md.j2", _sources_context(site), derived=source_derivations(site.articles, knowledge, links, events)),
+        page("data.md", "data.md.j2", example=site.articles[0].id if site.articles else "an-article"),
         *(_article_page(site, article, knowledge, links, dated) for article in site.articles),
-        *report_pages(site, _page),
-        *knowledge_pages(site, knowledge, links, _page, RenderedPage, events),  # type: ignore[arg-type]
-        *timeline_pages(events, knowledge, titles, _page, RenderedPage),  # type: ignore[arg-type]
+        *report_pages(site),
+        *knowledge_pages(site, knowledge, links, events),
+        *timeline_pages(events, knowledge, titles),
         RenderedPage("data/articles.json", dump_bytes([_article_record(a) for a in site.articles])),
         *_bibliography(site),
-        _page("cite.md", "cite.md.j2", site_name=Md(SITE_NAME), articles=len(site.articles), example_citation=_example_citation(site)),
+        page("cite.md", "cite.md.j2", site_name=Md(SITE_NAME), articles=len(site.articles), example_citation=_example_citation(site)),
         RenderedPage("data/entities.json", dump_bytes(entity_records(knowledge, links))),
         RenderedPage("data/glossary.json", dump_bytes(glossary_records(knowledge, links))),
         *_assets(),
@@ -93,30 +63,11 @@ def render(site: Site, knowledge: Knowledge, links: Links, events: Sequence[Even
     return tuple(sorted(pages, key=lambda p: p.path))
 
 
-def marker(sources: list[str], meta: Mapping[str, object] | None = None) -> str:
-    """Front matter that opens every generated page: says it is generated and from what.
-
-    It is front matter, not an HTML comment, because MkDocs takes a page's title
-    from its first element only when that element is the ``# heading``. ``meta``
-    (citation data) is written as YAML data, so source text in it stays data.
-    """
-    origin = f" from {', '.join(sources)}" if sources else ""
-    note = f"Generated by build_docs{origin}. Do not edit: change seeds/ and rebuild."
-    extra = yaml.safe_dump(dict(meta), allow_unicode=True, sort_keys=True, width=10_000) if meta else ""
-    return f"---\n# {' '.join(note.split())}\ngenerator: build_docs\n{extra}---"
-
-
-def _page(path: str, template: str, sources: list[str] | None = None, meta: Mapping[str, object] | None = None, **context: object) -> RenderedPage:
-    text = ENV.get_template(template).render(**context)
-    text = marker(sources or [], meta) + "\n\n" + re.sub(r"\n{3,}", "\n\n", text).strip("\n") + "\n"
-    return RenderedPage(path, text.encode("utf-8"))
-
-
 def _article_page(site: Site, article: Article, knowledge: Knowledge, links: Links, dated: Mapping[tuple[str, str], list[Event]]) -> RenderedPage:
     source_paths = [f"{site.seeds_name}/{s}" for s in article.sources]
     texts = {b.anchor: linked_text(knowledge, b.text, links.by_block.get((article.id, b.anchor), ())) for b in article.paragraphs}
     derived = derived_lines(article, knowledge, links, dated)
-    return _page(
+    return page(
         f"articles/{article.id}.md",
         "article.md.j2",
         meta=article_meta(article, SITE_NAME),
@@ -206,8 +157,8 @@ def _counts(site: Site) -> dict[str, int]:
     return {
         "articles": len(site.articles),
         "sources": sum(len(a.sources) for a in site.articles),
-        "paragraphs": site.total("paragraphs"),
-        "words": site.total("words"),
+        "paragraphs": site.paragraphs,
+        "words": site.words,
     }
 
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import html
 from collections import Counter
-from collections.abc import Callable
 from pathlib import PurePosixPath
 
 from build_docs.clean.cleaner import Article, CleaningReport, SourceReport
 from build_docs.extract.index import Site
 from build_docs.render.markdown import Md, escape
+from build_docs.render.templating import RenderedPage, page
 from build_docs.slug import slugify
 
 KIND_TEXT = {"web": "web page", "print": "print (magazine or journal page)", "ocr": "OCR scan"}
@@ -31,11 +31,11 @@ def line_link(name: str, line: int, first_line: int, prefix: str = "../") -> Md:
     return Md(f"{prefix}{raw_page(name)}#L{line}") if line >= first_line else Md(f"{prefix}{raw_page(name)}")
 
 
-def report_pages(site: Site, page: Callable[..., object]) -> list[object]:
-    pages = [page("reports/index.md", "reports.md.j2", **_summary(site))]
+def report_pages(site: Site) -> list[RenderedPage]:
+    pages = [page("reports/index.md", "reports.md.j2", _summary(site))]
     for article in site.articles:
         report = site.reports[article.id]
-        pages.append(page(f"reports/{article.id}.md", "report.md.j2", sources=[f"{site.seeds_name}/{s}" for s in article.sources], **_report(article, report)))
+        pages.append(page(f"reports/{article.id}.md", "report.md.j2", _report(article, report), sources=[f"{site.seeds_name}/{s}" for s in article.sources]))
         for source in report.sources:
             pages.append(
                 page(
@@ -132,14 +132,14 @@ def _source(source: SourceReport, article_id: str) -> dict[str, object]:
 def _witness_rows(report: CleaningReport, names: list[str]) -> list[tuple[str, list[object]]]:
     keys: list[tuple[str, str]] = []
     for name in names:
-        for group, figures in report.witness[name].items():  # type: ignore[union-attr]
+        for group, figures in report.witness[name].items():
             for key in figures:
                 if (group, key) not in keys:
                     keys.append((group, key))
     rows = []
     for group, key in keys:
         label = f"{WITNESS_LABELS.get(group, group)}: {key.replace('_', ' ')}"
-        rows.append((label, [_figure(report.witness[n].get(group, {}).get(key, "—")) for n in names]))  # type: ignore[union-attr]
+        rows.append((label, [_figure(report.witness[n].get(group, {}).get(key, "—")) for n in names]))
     return rows
 
 

@@ -11,19 +11,20 @@ import csv
 import html
 import io
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
-from build_docs.timeline.events import Event
-from build_docs.render.jsondata import dump_bytes
 from build_docs.link.knowledge import Knowledge
+from build_docs.render.jsondata import dump_bytes
 from build_docs.render.markdown import Md
+from build_docs.render.templating import RenderedPage, page
+from build_docs.timeline.events import Event
 
 CHART_WIDTH, CHART_HEIGHT, CHART_MARGIN = 720, 160, 28
 
 
 def timeline_pages(
-    events: Sequence[Event], knowledge: Knowledge, titles: Mapping[str, str], page: Callable[..., object], raw: Callable[[str, bytes], object]
-) -> list[object]:
+    events: Sequence[Event], knowledge: Knowledge, titles: Mapping[str, str]
+) -> list[RenderedPage]:
     decades: dict[int, dict[int, list[Event]]] = defaultdict(lambda: defaultdict(list))
     for event in events:
         decades[event.year // 10 * 10][event.year].append(event)
@@ -40,9 +41,9 @@ def timeline_pages(
             entities=knowledge.entities,
             by_id=by_id,
         ),
-        raw("data/timeline.json", dump_bytes([record(e) for e in events])),
-        raw("data/timeline-timelinejs.json", dump_bytes(timelinejs(events, titles))),
-        raw("data/timeline.csv", table(events).encode("utf-8")),
+        RenderedPage("data/timeline.json", dump_bytes([record(e) for e in events])),
+        RenderedPage("data/timeline-timelinejs.json", dump_bytes(timelinejs(events, titles))),
+        RenderedPage("data/timeline.csv", table(events).encode("utf-8")),
     ]
 
 

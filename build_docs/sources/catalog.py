@@ -133,12 +133,15 @@ def _check_field(name: str, value: object, shown: str, line: int, problems: list
     if name == "authors" and isinstance(value, str):
         value = [value]
     expected, meaning = FIELDS[name]
-    if not isinstance(value, expected) or (name == "authors" and not all(isinstance(a, str) for a in value)):  # type: ignore[union-attr]
+    if isinstance(value, list) and name == "authors":
+        if not all(isinstance(a, str) for a in value):
+            problems.append(error(shown, line, f"{name!r} must be the {meaning}, got {value!r}"))
+            return None
+        return tuple(a.strip() for a in value)
+    if not isinstance(value, expected) or not isinstance(value, str):
         problems.append(error(shown, line, f"{name!r} must be the {meaning}, got {value!r}"))
         return None
-    if name == "authors":
-        return tuple(a.strip() for a in value)  # type: ignore[union-attr]
-    text = value.strip()  # type: ignore[union-attr]
+    text = value.strip()
     if name == "date" and not ISO_DATE.match(text):
         problems.append(error(shown, line, f"'date' must be YYYY, YYYY-MM or YYYY-MM-DD, got {text!r}"))
         return None

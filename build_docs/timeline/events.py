@@ -23,10 +23,11 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz
 
 from build_docs.clean.cleaner import Article
+from build_docs.extract.extractors import Dated
+from build_docs.extract.sentences import sentence_around, sentence_spans
+from build_docs.extract.timex import Timex
 from build_docs.link.knowledge import Quote
 from build_docs.link.mentions import Links
-from build_docs.extract.sentences import sentence_around, sentence_spans
-from build_docs.extract.timex import Timex, find_timexes
 
 DISPUTE_YEARS = 3  # two reports of one thing this many years apart may be a disagreement; further apart, two events
 SAME_EVENT = 75
@@ -59,19 +60,6 @@ class Event:
     @property
     def year(self) -> int:
         return int(self.start[:4])
-
-
-@dataclass(frozen=True)
-class Dated:
-    """A date found in one paragraph (what the extract stage keeps)."""
-
-    anchor: str
-    timex: Timex
-
-
-def dated(article: Article) -> tuple[Dated, ...]:
-    """Every temporal expression in an article's paragraphs, resolved against its date."""
-    return tuple(Dated(block.anchor, t) for block in article.paragraphs for t in find_timexes(block.text, anchor=article.date))
 
 
 def events_of(articles: Sequence[Article], found: Mapping[str, Sequence[Dated]], links: Links) -> tuple[Event, ...]:
@@ -206,9 +194,9 @@ def _display(value: str) -> str:
         return f"the {century}{suffix} century"
     match = re.fullmatch(r"(\d{4})-(Q[1-4]|H[12]|SP|SU|FA|WI)", value)
     if match:
-        year, part = match.groups()
+        in_year, part = match.groups()
         names = {"H1": "first half of", "H2": "second half of", "SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
-        return f"{part} {year}" if part.startswith("Q") else f"{names[part]} {year}"
+        return f"{part} {in_year}" if part.startswith("Q") else f"{names[part]} {in_year}"
     return value
 
 

@@ -132,8 +132,8 @@ def _candidates(grams: Sequence[Sequence[int]]) -> list[tuple[int, int]]:
     """Pairs of document indices worth comparing in full, from an inverted index of sampled word pairs."""
     sampled = [{h for h in g if h % _SAMPLE == 0} for g in grams]
     postings: dict[int, list[int]] = defaultdict(list)
-    for doc, grams in enumerate(sampled):
-        for gram in grams:
+    for doc, kept in enumerate(sampled):
+        for gram in kept:
             postings[gram].append(doc)
     shared: Counter[tuple[int, int]] = Counter()
     for found in postings.values():

@@ -150,14 +150,17 @@ def _votes(keys: Sequence[str], grams: Mapping[int, Sequence[int]]) -> list[tupl
 
 def _near(places: Sequence[int | None], keys: Sequence[Sequence[str]], i: int) -> tuple[int | None, int | None]:
     """Where line ``i`` would start if it continued the placed line before it, and if it led into the placed line after it."""
-    before = after = None
+    before: int | None = None
+    after: int | None = None
     for j in range(i - 1, max(-1, i - 1 - _CONTEXT), -1):
-        if places[j] is not None:
-            before = places[j] + len(keys[j])
+        place = places[j]
+        if place is not None:
+            before = place + len(keys[j])
             break
     for j in range(i + 1, min(len(places), i + 1 + _CONTEXT)):
-        if places[j] is not None:
-            after = max(0, places[j] - len(keys[i]))
+        place = places[j]
+        if place is not None:
+            after = max(0, place - len(keys[i]))
             break
     return before, after
 
