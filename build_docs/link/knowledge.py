@@ -14,8 +14,7 @@ safe, what each acronym stands for and where a source says so.
 * A person's surname ("Xi", "Putin") becomes an alias when the corpus uses it on
   its own, it is not an English word, and no other person shares it.
 
-Descriptions taken from a source carry their :class:`Quote`; a description
-without one was written by an editor and is shown as editorial.
+What it decides is a :class:`~build_docs.link.model.Knowledge` (:mod:`.model`).
 """
 
 from __future__ import annotations
@@ -25,14 +24,13 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from types import MappingProxyType
 
 from build_docs.clean.cleaner import Article
 from build_docs.diagnostics import Diagnostic, error
 from build_docs.extract.acronyms import Definition
 from build_docs.extract.discover import Found, find_organizations
-from build_docs.extract.sentences import sentence_around, sentence_spans
+from build_docs.link.model import Candidate, Entity, Knowledge, Quote, Term, quote_at
 from build_docs.link.registry import KINDS, SOURCE, Registry
 from build_docs.slug import slugify
 
@@ -43,100 +41,6 @@ _ROMAN = re.compile(r"^[IVXLC]+$")
 _CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w\u2019'\-]*)(?:\s+(?:(?:of|and|for|the|on|&)\s+)*[A-Z][\w\u2019'\-]*)+")
 
 
-@dataclass(frozen=True, order=True)
-class Quote:
-    """Where a statement comes from: an article, its paragraph anchor, and the sentence quoted."""
-
-    article: str
-    anchor: str
-    quote: str
-
-    def record(self) -> dict[str, str]:
-        return {"article": self.article, "anchor": self.anchor, "quote": self.quote}
-
-
-@dataclass(frozen=True)
-class Entity:
-    id: str
-    name: str
-    kind: str
-    aliases: tuple[str, ...]  # every other name it is matched by
-    origin: str  # "registry" or "discovered"
-    description: str = ""
-    description_source: Quote | None = None  # None with a description: editorial
-    wikidata: str = ""
-    roles: tuple[tuple[str, Quote], ...] = ()  # how the sources describe it ("Chinese President")
-
-    @property
-    def editorial(self) -> bool:
-        return bool(self.description) and self.description_source is None
-
-    @property
-    def key(self) -> str:
-        """What its mentions are filed under: ``"entity:<id>"``."""
-        return entity_key(self.id)
-
-    @property
-    def label(self) -> str:
-        return self.name
-
-
-@dataclass(frozen=True)
-class Term:
-    id: str  # anchor on the glossary page
-    term: str
-    origin: str  # "registry" or "discovered"
-    expansion: str = ""
-    expansion_sources: tuple[Quote, ...] = ()  # where a source spells the expansion out
-    definition: str = ""
-    definition_source: Quote | None = None  # None with a definition: editorial
-    aliases: tuple[str, ...] = ()
-    entity: str = ""  # the entity the term names; mentions link there
-    variants: tuple[str, ...] = ()  # other expansions sources give
-
-    @property
-    def editorial(self) -> bool:
-        return bool(self.definition) and self.definition_source is None
-
-    @property
-    def key(self) -> str:
-        """What its mentions are filed under: a term that names an entity is filed (and links) there."""
-        return entity_key(self.entity) if self.entity else f"term:{self.id}"
-
-    @property
-    def label(self) -> str:
-        return self.term
-
-
-def entity_key(entity_id: str) -> str:
-    return f"entity:{entity_id}"
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A name or acronym discovery was not sure of, for editors to add to a registry (or ignore)."""
-
-    name: str
-    kind: str  # an entity kind, or "acronym"
-    count: int
-    example: Quote
-    reason: str
-    suggestion: str = ""
-
-
-@dataclass(frozen=True)
-class Knowledge:
-    entities: Mapping[str, Entity]  # by id, sorted
-    terms: Mapping[str, Term]  # by id, sorted
-    candidates: tuple[Candidate, ...]
-
-    def named(self, key: str) -> Entity | Term:
-        """The entity or term a mention's key files it under."""
-        kind, _, ident = key.partition(":")
-        return self.entities[ident] if kind == "entity" else self.terms[ident]
-
-
-EMPTY = Knowledge(MappingProxyType({}), MappingProxyType({}), ())
 
 
 @dataclass
@@ -158,19 +62,8 @@ class _Draft:
 Paragraphs = Sequence[tuple[str, str, str]]
 
 
-@lru_cache(maxsize=256)
-def _spans(text: str) -> list[tuple[int, int]]:
-    """Sentences of a paragraph, computed once however many mentions it has."""
-    return sentence_spans(text)
-
-
 def paragraphs_of(articles: Iterable[Article]) -> list[tuple[str, str, str]]:
     return [(a.id, b.anchor, b.text) for a in articles for b in a.paragraphs]
-
-
-def quote_at(article: str, anchor: str, text: str, start: int, end: int) -> Quote:
-    begin, stop = sentence_around(text, start, end, _spans(text))
-    return Quote(article, anchor, " ".join(text[begin:stop].split()))
 
 
 def assemble(

@@ -15,8 +15,8 @@ from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 from build_docs.clean.cleaner import Article
-from build_docs.link.knowledge import Knowledge, Quote, entity_key, quote_at
 from build_docs.link.matcher import Matcher
+from build_docs.link.model import Knowledge, Quote, entity_key, quote_at
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from build_docs.clean.cleaner import Article
 from build_docs.extract.index import Site
-from build_docs.link.knowledge import Entity, Knowledge, Quote, Term
 from build_docs.link.mentions import Links, Mention
+from build_docs.link.model import Entity, Knowledge, Quote, Term
 from build_docs.link.registry import ENTITIES, KIND_LABELS, KINDS
 from build_docs.render.markdown import Md, attr_value, escape, linked
 from build_docs.render.templating import RenderedPage, page

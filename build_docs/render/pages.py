@@ -14,8 +14,8 @@ from importlib import resources
 
 from build_docs.clean.cleaner import Article
 from build_docs.extract.index import Site
-from build_docs.link.knowledge import Knowledge
 from build_docs.link.mentions import Links
+from build_docs.link.model import Knowledge
 from build_docs.render.citation import author_list, display_date
 from build_docs.render.cite import Edition, apa, bibliography, bibtex, chicago, csl, ris
 from build_docs.render.jsondata import dump_bytes, dumps

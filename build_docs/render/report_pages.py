@@ -67,24 +67,21 @@ def raw_lines(text: str, first_line: int) -> Md:
 
 def _summary(site: Site) -> dict[str, object]:
     rows = []
+    totals: Counter[str] = Counter({key: 0 for key in ("files", "removed", "fixes", "unknown")})
     reasons: Counter[str] = Counter()
     for article in site.articles:
         report = site.reports[article.id]
         removed = [r for s in report.sources for r in s.removed]
         reasons.update(_reason_group(r.reason) for r in removed)
-        rows.append(
-            {
-                "id": article.id,
-                "title": article.title,
-                "files": len(report.sources),
-                "removed": len(removed),
-                "fixes": sum(len(s.fixes) for s in report.sources),
-                "unknown": sum(count for _, count in report.unknown),
-                "truncated": "yes" if report.ends_mid_sentence else "no",
-            }
-        )
-    totals = {key: sum(int(row[key]) for row in rows) for key in ("files", "removed", "fixes", "unknown")}  # type: ignore[call-overload]
-    return {"rows": rows, "totals": totals, "reasons": sorted(reasons.items(), key=lambda item: (-item[1], item[0]))}
+        counts = {
+            "files": len(report.sources),
+            "removed": len(removed),
+            "fixes": sum(len(s.fixes) for s in report.sources),
+            "unknown": sum(count for _, count in report.unknown),
+        }
+        totals.update(counts)
+        rows.append({"id": article.id, "title": article.title, **counts, "truncated": "yes" if report.ends_mid_sentence else "no"})
+    return {"rows": rows, "totals": dict(totals), "reasons": sorted(reasons.items(), key=lambda item: (-item[1], item[0]))}
 
 
 def _reason_group(reason: str) -> str:

@@ -13,7 +13,7 @@ import io
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
-from build_docs.link.knowledge import Knowledge
+from build_docs.link.model import Knowledge
 from build_docs.render.jsondata import dump_bytes
 from build_docs.render.markdown import Md
 from build_docs.render.templating import RenderedPage, page

@@ -26,8 +26,8 @@ from build_docs.clean.cleaner import Article
 from build_docs.extract.extractors import Dated
 from build_docs.extract.sentences import sentence_around, sentence_spans
 from build_docs.extract.timex import Timex
-from build_docs.link.knowledge import Quote
 from build_docs.link.mentions import Links
+from build_docs.link.model import Quote
 
 DISPUTE_YEARS = 3  # two reports of one thing this many years apart may be a disagreement; further apart, two events
 SAME_EVENT = 75
