@@ -9,7 +9,7 @@ import bibtexparser
 import pytest
 import rispy
 
-from build_docs.clean.cleaner import Article
+from build_docs.clean.article import Article
 from build_docs.render.cite import Edition, apa, bibliography, bibtex, chicago, csl, key, ris
 
 SITE = "China\u2013Russia Relations: A Source Reader"

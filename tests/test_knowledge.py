@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from build_docs.clean.cleaner import Article
+from build_docs.clean.article import Article
 from build_docs.clean.structure import Block
 from build_docs.extract.discover import is_common
 from build_docs.extract.extractors import extract

@@ -8,7 +8,7 @@ import json
 import re
 import xml.etree.ElementTree as ET
 
-from build_docs.clean.cleaner import Article
+from build_docs.clean.article import Article
 from build_docs.clean.structure import Block
 from build_docs.extract.timex import find_timexes
 from build_docs.link.mentions import Links

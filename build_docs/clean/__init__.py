@@ -1,8 +1,8 @@
-"""Stage 2, ``SourceDoc`` → :class:`~build_docs.clean.cleaner.Article` and its cleaning report.
+"""Stage 2, ``SourceDoc`` → :class:`~build_docs.clean.article.Article` and its cleaning report.
 
-In: every ``SourceDoc`` of the corpus. Out: :class:`~build_docs.clean.cleaner.Cleaned`,
-the articles (header facts lifted out, numbered blocks) and, per article, a
-report of every line removed and every word corrected.
+In: every ``SourceDoc`` of the corpus. Out: :class:`~build_docs.clean.article.Cleaned`
+(:mod:`.article`), the articles (header facts lifted out, numbered blocks) and,
+per article, a report of every line removed and every word corrected.
 
 Owns: header facts (:mod:`.header`, :mod:`.dates`), page furniture
 (:mod:`.boilerplate`), blocks and paragraph anchors (:mod:`.structure`), OCR repair

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from build_docs.clean.cleaner import Article
+from build_docs.clean.article import Article
 from build_docs.extract.acronyms import Definition, find_definitions
 from build_docs.extract.discover import Found, find_all
 from build_docs.extract.timex import Timex, find_timexes

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from build_docs.clean.cleaner import Article, CleaningReport
+from build_docs.clean.article import Article, CleaningReport
 from build_docs.diagnostics import Diagnostic, error
 from build_docs.extract.acronyms import Definition
 from build_docs.extract.discover import Found

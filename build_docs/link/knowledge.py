@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
-from build_docs.clean.cleaner import Article
+from build_docs.clean.article import Article
 from build_docs.diagnostics import Diagnostic, error
 from build_docs.extract.acronyms import Definition
 from build_docs.extract.discover import Found, find_organizations

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from types import MappingProxyType
 
-from build_docs.clean.cleaner import Article
+from build_docs.clean.article import Article
 from build_docs.link.matcher import Matcher
 from build_docs.link.model import Knowledge, Quote, entity_key, quote_at
 

@@ -46,7 +46,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from build_docs.clean.cleaner import Article
+from build_docs.clean.article import Article
 from build_docs.render.jsondata import dumps
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")

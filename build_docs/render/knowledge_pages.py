@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from build_docs.clean.cleaner import Article
+from build_docs.clean.article import Article
 from build_docs.extract.index import Site
 from build_docs.link.mentions import Links, Mention
 from build_docs.link.model import Entity, Knowledge, Quote, Term

@@ -9,7 +9,7 @@ Google Scholar should file); the JSON-LD describes this page, an edition that
 
 from __future__ import annotations
 
-from build_docs.clean.cleaner import Article
+from build_docs.clean.article import Article
 
 
 def highwire_date(iso: str | None) -> str:

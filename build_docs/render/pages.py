@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from importlib import resources
 
-from build_docs.clean.cleaner import Article
+from build_docs.clean.article import Article
 from build_docs.extract.index import Site
 from build_docs.link.mentions import Links
 from build_docs.link.model import Knowledge

@@ -6,7 +6,7 @@ import html
 from collections import Counter
 from pathlib import PurePosixPath
 
-from build_docs.clean.cleaner import Article, CleaningReport, SourceReport
+from build_docs.clean.article import Article, CleaningReport, SourceReport
 from build_docs.extract.index import Site
 from build_docs.render.markdown import Md, escape
 from build_docs.render.templating import RenderedPage, page

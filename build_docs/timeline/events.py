@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
-from build_docs.clean.cleaner import Article
+from build_docs.clean.article import Article
 from build_docs.extract.extractors import Dated
 from build_docs.extract.sentences import sentence_around, sentence_spans
 from build_docs.extract.timex import Timex
