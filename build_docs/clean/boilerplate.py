@@ -21,52 +21,11 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from build_docs import data
 from build_docs.clean.structure import is_caption
 
-INTERFACE_PHRASES = (
-    "adjust font size",
-    "font size",
-    "text size",
-    "back to top",
-    "top of page",
-    "you might also like",
-    "you may also like",
-    "related articles",
-    "related stories",
-    "related news",
-    "related posts",
-    "read more",
-    "more stories",
-    "most popular",
-    "most read",
-    "share this",
-    "share this article",
-    "share",
-    "print",
-    "email",
-    "e-mail",
-    "tweet",
-    "follow us",
-    "subscribe",
-    "sign up",
-    "log in",
-    "login",
-    "advertisement",
-    "comments",
-    "leave a comment",
-    "language",
-    "skip to content",
-    "skip to main content",
-    "home",
-    "next",
-    "previous",
-    "click here",
-    "tags",
-    "print this page",
-    "bookmark",
-    "recommend",
-    "download pdf",
-)
+#: Interface phrases of web pages ("adjust font size", "read more"), longest first.
+INTERFACE_PHRASES = data.lines("clean/interface-phrases.txt")
 _INTERFACE = re.compile(r"^(?:" + "|".join(re.escape(p) for p in sorted(INTERFACE_PHRASES, key=len, reverse=True)) + r")\b(?P<rest>.*)$", re.I)
 _URL = re.compile(r"(?:https?:?/?/?|www\.)\S+|\S+\.(?:com|org|net|gov|edu|cn|ru)(?:/\S*)?", re.I)
 _WORD = re.compile(r"[^\W\d_]{2,}")

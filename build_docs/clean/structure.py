@@ -13,6 +13,8 @@ import re
 import statistics
 from dataclasses import dataclass, replace
 
+from build_docs import data
+
 SENTENCE_END = (".", "!", "?", ":", "\u201d", '"')
 UNWRAPPED_LINE = 150  # a block whose lines are this long holds one paragraph per line
 HEADING_WORDS = 12
@@ -24,34 +26,7 @@ _MD_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.+?)\s*#*\s*$")
 _CAPTION = re.compile(r"^(?P<lead>[A-Z][A-Z0-9'\u2019&\- ]{2,50}[A-Z0-9]):\s+(?P<text>\S.*)$")
 CITABLE = ("paragraph", "item", "caption")
 #: Words a title does not end on: a short line ending with one is a fragment of a sentence.
-DANGLING = frozenset(
-    {
-        "a",
-        "an",
-        "the",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "from",
-        "by",
-        "with",
-        "and",
-        "or",
-        "but",
-        "as",
-        "that",
-        "which",
-        "who",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-    }
-)
+DANGLING = data.words("clean/dangling-words.txt")
 
 
 @dataclass(frozen=True)

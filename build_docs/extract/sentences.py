@@ -25,14 +25,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-_ABBREVIATIONS = frozenset(
-    {
-        *("mr", "mrs", "ms", "dr", "prof", "st"),
-        *("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"),
-        *("gen", "col", "lt", "sen", "rep", "gov", "inc", "ltd", "co", "corp"),
-        *("vs", "etc", "e.g", "i.e", "cf", "al", "fig", "vol", "p", "pp"),
-    }
-)
+from build_docs import data
+
+_ABBREVIATIONS = data.words("sentences/abbreviations.txt")
 _CASED_ABBREVIATIONS = frozenset({"No", "Nos"})
 _OPENERS = frozenset("\"'“‘«„‚([{")
 # Either a blank line, or terminal punctuation (not starting inside a run of it) with
