@@ -14,8 +14,6 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 
 def _text(name: str) -> str:
     return resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
@@ -37,4 +35,6 @@ def words(name: str) -> frozenset[str]:
 @cache
 def table(name: str) -> Any:
     """A ``.yaml`` table; callers must not change what it returns (it is shared)."""
+    import yaml  # here, not at the top: importing it takes about 13 ms, and most readers of lists never need it
+
     return yaml.safe_load(_text(name))
