@@ -28,7 +28,8 @@ from types import MappingProxyType
 from build_docs.clean.article import Article, Cleaned, CleaningReport, Fix, SourceReport
 from build_docs.clean.boilerplate import Removal, furniture, shared_lines
 from build_docs.clean.header import Header, read_header
-from build_docs.clean.ocr import Lexicon, repair
+from build_docs.clean.ocr import Lexicon
+from build_docs.clean.ocr.lines import repair_lines
 from build_docs.clean.structure import Block, ends_mid_sentence, number, segment
 from build_docs.clean.witness import find_witnesses, merge, order_by_continuation, order_by_witness, overlap_cer
 from build_docs.diagnostics import Diagnostic, warning
@@ -225,44 +226,6 @@ def _unknown(blocks: tuple[Block, ...], lexicon: Lexicon) -> tuple[tuple[str, in
     words = (w for b in blocks for w in _WORD.findall(b.text) if len(w) > 2)  # not "U" of "U.S." nor "nd" of "22nd"
     counts = Counter(w for w in words if not lexicon.known(w))
     return tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:UNKNOWN_LISTED])
-
-
-def repair_lines(lines: Sequence[tuple[int, str]], lexicon: Lexicon) -> tuple[list[tuple[int, str]], list[Fix]]:
-    """Repair OCR text line by line, keeping each output line's source line number.
-
-    Repairs may join lines (a word hyphenated at a line end); the offsets of the
-    corrections map every output line back to the line it started on.
-    """
-    if not lines:
-        return [], []
-    text = "\n".join(t for _, t in lines)
-    result = repair(text, lexicon)
-    starts = [0]
-    for match in re.finditer("\n", text):
-        starts.append(match.end())
-    numbers = [no for no, _ in lines]
-
-    def source_line(offset: int) -> int:
-        return numbers[bisect.bisect_right(starts, offset) - 1]
-
-    shifts: list[tuple[int, int]] = []  # (output offset after a correction, input offset after it)
-    delta = 0
-    for c in sorted(result.corrections, key=lambda c: c.start):
-        delta += len(c.after) - (c.end - c.start)
-        shifts.append((c.end + delta, c.end))
-    out_ends = [s[0] for s in shifts]
-
-    def input_offset(out: int) -> int:
-        i = bisect.bisect_right(out_ends, out) - 1
-        return out if i < 0 else shifts[i][1] + (out - shifts[i][0])
-
-    repaired: list[tuple[int, str]] = []
-    position = 0
-    for piece in result.text.split("\n"):
-        repaired.append((source_line(min(input_offset(position), len(text))), piece))
-        position += len(piece) + 1
-    fixes = [Fix(source_line(c.start), c.before, c.after, c.rule) for c in result.corrections]
-    return repaired, fixes
 
 
 def _anchor_fixes(fixes: list[Fix], blocks: tuple[Block, ...]) -> list[Fix]:

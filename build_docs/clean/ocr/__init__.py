@@ -30,7 +30,8 @@ in), :mod:`.words` (a misread word), :mod:`.joins` (hyphenation, split words, dr
 capitals), :mod:`.numbers`, :mod:`.phrases` (names from the extra words), :mod:`.context` (what
 a word's place in the text says), :mod:`.confusions` (the confusions and the search along
 them), :mod:`.lexicon` and :mod:`.english` (the word lists), :mod:`.corrections` (what is
-recorded). Their tables (confusions and costs, word lists, rule names) are in
+recorded), and :mod:`.lines` (:func:`~.lines.repair_lines`, what the cleaner calls: repair
+over numbered lines, every correction kept with its source line). Their tables (confusions and costs, word lists, rule names) are in
 ``build_docs/data/ocr/``.
 
 How much this removes, and that it makes no document worse, is measured on real scans
