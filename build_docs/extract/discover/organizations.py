@@ -1,0 +1,193 @@
+"""Organisations: a run of capitalised words ending in a head word, with an optional "of ..." complement
+("Russian Direct Investment Fund", "Export-Import Bank of China"; rule ``org-head``).
+
+The text is cut into chunks (capitalised runs joined by connectors such as "of" and "and"), a
+chunk into segments (two organisations named side by side), and a segment yields at most one
+organisation: from its start, or after "of" or a person's title, to its last head word and
+complement. An organisation is strong with two capitalised words besides its head words, counted
+in its "of ..." complement too ("Ministry of Foreign Affairs"), or with its acronym in parentheses
+after it; a name ending in a weak head ("Programme", "Front") needs the acronym.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from build_docs.extract.acronyms import best_long_form
+from build_docs.extract.discover import lexicon
+from build_docs.extract.discover.found import Found, span
+from build_docs.extract.discover.lexicon import is_common
+from build_docs.extract.discover.place_names import gazetteer, is_place_name, name_key, place_at
+from build_docs.extract.discover.tokens import Tok, is_function, run_key, tokenize
+
+# Words that join the capitalised words of one organisation's name ("Bank of China", "Organization for Security and ...").
+_ORG_CONNECTORS = frozenset({"of", "for", "and", "the", "on", "in", "&"})
+_ORG_OF = frozenset({"of", "for", "on"})  # ... of them, those that start a complement
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,9})\)")
+
+
+def find_organizations(text: str) -> list[Found]:
+    """Organisations: a capitalised run ending in a head word ("Russian Direct Investment Fund"), optionally "of ..."."""
+    return organizations_in(text, tokenize(text))
+
+
+def organizations_in(text: str, tokens: list[Tok]) -> list[Found]:
+    """The organisations in ``text``, given its tokens (:func:`find_all` tokenizes once for all three finders)."""
+    found = (_org_in(text, segment) for chunk in _chunks(tokens) if not chunk[0].broken for segment in _segments(chunk))
+    return [f for f in found if f is not None]
+
+
+# -- chunks and segments ------------------------------------------------------------------
+
+
+def _chunks(tokens: list[Tok]) -> list[list[Tok]]:
+    """Maximal runs of capitalised tokens joined by whitespace and inner connectors ("of", "for", "and", "the", "on", "in", "&")."""
+    chunks: list[list[Tok]] = []
+    run: list[Tok] = []
+    for k, tok in enumerate(tokens):
+        if run and tok.joined:
+            inner = tok.word in _ORG_CONNECTORS and (tok.word != "the" or run[-1].word in _ORG_OF or run[-1].word == "in")
+            if inner or _org_word(tok):
+                run.append(tok)
+                continue
+        chunks.append(run)
+        after_particle = tok.joined and tokens[k - 1].word in lexicon.PARTICLES  # "Rio de Janeiro ...": no organisation starts there
+        run = [tok] if (_org_word(tok) or tok.cap and is_function(tok)) and not after_particle else []
+    chunks.append(run)
+    for chunk in chunks:
+        while chunk and chunk[-1].word in _ORG_CONNECTORS:
+            chunk.pop()
+    return [c for c in chunks if c]
+
+
+def _org_word(tok: Tok) -> bool:
+    """A capitalised word that may be part of an organisation's name (not "Assembly-mandated", "UN-led")."""
+    if not tok.cap or tok.word[0].isdigit() or tok.word.lower() in lexicon.SMALL_WORDS:
+        return False  # "And", "Of" inside a run: a headline's words, not a name's
+    tail = tok.word.rpartition("-")[2]
+    return not (tail.islower() and tail.endswith(("ed", "ing")))
+
+
+def _segments(chunk: list[Tok]) -> list[list[Tok]]:
+    """Split a chunk at "and"/"&" after a head word: two organisations named side by side."""
+    segments: list[list[Tok]] = [[]]
+    for tok in chunk:
+        if tok.word in ("and", "&") and segments[-1] and (segments[-1][-1].bare in lexicon.ORG_HEADS or segments[-1][-1].bare in lexicon.OTHER_NAME_HEADS):
+            segments.append([])
+        else:
+            segments[-1].append(tok)
+    return segments
+
+
+# -- the organisation in a segment --------------------------------------------------------
+
+
+@cache
+def _title_stops() -> frozenset[str]:
+    """A person's title ends an organisation's name: "World Bank President ..."."""
+    return lexicon.HEAD_TITLES - lexicon.ORG_HEADS - {"General", "Chief", "Representative", "Leader", "Deputy", "Justice", "Speaker"}
+
+
+def _org_in(text: str, seg: list[Tok]) -> Found | None:
+    """The organisation in a segment of a chunk: from its start (or after "of"/a title) to its last head word and complement."""
+    stops = _title_stops()
+    first = 0
+    while first < len(seg) and (seg[first].word in _ORG_CONNECTORS or _leading_noise(seg[first])):
+        first += 1
+    heads = [k for k in range(first, len(seg)) if seg[k].bare in lexicon.ORG_HEADS and seg[k].cap]
+    if not heads:
+        return None
+    h = heads[0]
+    start = first
+    for k in range(first, h):
+        if seg[k].word in _ORG_OF or seg[k].bare in stops or seg[k].word == "in" or seg[k].word in ("and", "&") and _names_other(seg[k - 1]):
+            start = k + 1  # "President of the World Bank", "China and the Association of ..." -> the organisation alone
+    while start < h and (seg[start].word in _ORG_CONNECTORS or _leading_noise(seg[start])):
+        start += 1
+    if is_place_name(run_key(seg[start : h + 1])):
+        return None  # "Russian Federation on Measures ...": a country, then words
+    end, k = h, h + 1
+    while k < len(seg) and seg[k].cap and seg[k].bare not in stops:
+        end = k if seg[k].bare in lexicon.ORG_HEADS else end
+        k += 1
+    if k == end + 1 and k < len(seg) and seg[k].word in _ORG_OF:
+        end = _complement(seg, k, end)
+    if end + 2 < len(seg) and seg[end + 1].word == "in" and _in_place_ends(text, seg, start, h, end):
+        end = len(seg) - 1
+    return _organization(text, seg, start, h, end)
+
+
+def _organization(text: str, seg: list[Tok], start: int, h: int, end: int) -> Found | None:
+    """The organisation at ``seg[start : end + 1]`` (first head at ``h``), unless it is a head word alone or a place."""
+    org = seg[start : end + 1]
+    words = [t for t in org if t.cap]
+    others = sum(1 for t in words if t.bare not in lexicon.ORG_HEADS)
+    if others == 0:
+        return None  # "The Bank", "Council" alone
+    begin, stop = org[0].start, org[-1].core
+    if org[-1].word.endswith(".") and org[-1].bare != "Co":
+        stop -= 1  # "Ltd." at a sentence's end
+    name = span(text, begin, stop)
+    place = gazetteer().get(name_key(name))
+    if place is not None and place.kind in ("country", "region"):
+        return None  # "Russian Federation", "Soviet Union": places
+    before = sum(1 for t in seg[start:h] if t.cap)
+    weak_head = [t.bare for t in org if t.bare in lexicon.ORG_HEADS][-1] in lexicon.WEAK_HEADS  # "Barbados Programme of Action": a plan as often as a body
+    strong = _acronym_follows(text, begin, stop) or (before >= 2 or others >= 2) and not org[0].headline and not weak_head
+    return Found("organization", name, begin, stop, "org-head", "", strong)
+
+
+def _names_other(tok: Tok) -> bool:
+    """A word before "and" that names something else: a country ("China and the Association ..."), an acronym ("CNSA and ...")."""
+    return is_place_name(tok.word) or tok.word.isupper() and len(tok.word) > 1
+
+
+def _leading_noise(tok: Tok) -> bool:
+    """A capitalised word that starts a run but not the name: "In", "Today", a month, a sentence-initial gerund or adverb."""
+    w = tok.bare
+    if is_function(tok) or w in lexicon.DATES or tok.possessive or w in lexicon.COMPANY_SUFFIXES:
+        return True  # "Ltd." ends the name before: "... Co., Ltd. China CEFC Energy Company"
+    if tok.sentence and len(w) > 5 and w.endswith(("ing", "ly")):
+        stem = w[:-3] if w.endswith("ing") else w[:-2]
+        return is_common(stem) or is_common(stem + "e")  # "Strengthening", "Recently"; not "Beijing"
+    return False
+
+
+# -- what follows the head ----------------------------------------------------------------
+
+
+def _complement(seg: list[Tok], k: int, end: int) -> int:
+    """Extend ``end`` over "of [the] Capitalised ..." (up to 5 words; inner "and"/"of" only after a word that is no place)."""
+    stops = _title_stops()
+    m = k + 1 + (k + 1 < len(seg) and seg[k + 1].word == "the")
+    last, count = end, 0
+    while m < len(seg) and count < 6:
+        tok = seg[m]
+        title = tok.bare in stops and not (count and m + 1 < len(seg) and seg[m + 1].word in _ORG_OF)  # "High Commissioner for ..."
+        if tok.cap and not title:
+            last, count = m, count + 1
+        elif not (tok.word in _ORG_CONNECTORS and tok.word != "in" and count and not is_place_name(seg[m - 1].word)):
+            break
+        m += 1
+    for c in range(k + 2, last):
+        if seg[c].word in ("for", "on") and place_at(seg, c + 1) == last + 1:
+            return c - 1  # "League of Arab States for Syria": the place belongs to what comes before
+    return last
+
+
+def _in_place_ends(text: str, seg: list[Tok], start: int, h: int, end: int) -> bool:
+    """ "in <place>" ends the name: after a complement ("... Security and Co-operation in Europe") or before its acronym ("... in Lebanon (UNIFIL)")."""
+    place = end + 2 + (seg[end + 2].word == "the" and end + 3 < len(seg))
+    if place_at(seg, place) != len(seg):
+        return False
+    return any(t.word in _ORG_OF for t in seg[h:end]) or _acronym_follows(text, seg[start].start, seg[-1].core)
+
+
+def _acronym_follows(text: str, start: int, end: int) -> bool:
+    """ "... Organization (SCO)": the name at ``start:end`` is the long form of the parenthesised acronym after it (Schwartz & Hearst)."""
+    match = _ACRONYM_AFTER.match(text, end, end + 14)
+    if not match:
+        return False
+    name = " ".join(text[start:end].split())
+    return best_long_form(match.group(1), name) == name

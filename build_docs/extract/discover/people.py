@@ -1,0 +1,161 @@
+"""People: a name after a title ("Chinese President Xi Jinping"; rule ``title-before``) or before an appositive title
+("Glazyev, advisor to the Russian president, said"; rule ``appositive-title``).
+
+A name is 1-3 capitalised words (:data:`MAX_NAME_WORDS`, initials and particles such as "bin" or
+"von der" not counted) that are not titles, dates or nationalities, not all very common words and
+not followed by more capitalised words (that would be an organisation or a heading). A name after
+a title is strong when the title is a head of state or government, minister, ambassador ... and
+the name has an uncommon word; a name before an appositive is strong unless it stands in a headline.
+"""
+
+from __future__ import annotations
+
+from build_docs.extract.discover import lexicon
+from build_docs.extract.discover.appositives import appositive
+from build_docs.extract.discover.found import Found, dedupe, span
+from build_docs.extract.discover.lexicon import VERY_COMMON_RANK, is_common
+from build_docs.extract.discover.place_names import is_place_name, place_at
+from build_docs.extract.discover.titles import role_prefix, title_phrase, title_word
+from build_docs.extract.discover.tokens import Tok, commas, is_entity_word, is_function, is_initial, run_before, run_key, tokenize
+
+MAX_NAME_WORDS = 3  # capitalised words in a person's name
+
+
+def find_people(text: str) -> list[Found]:
+    """People named after a title ("President Xi") or before an appositive title ("Glazyev, advisor to ...")."""
+    return people_in(text, tokenize(text))
+
+
+def people_in(text: str, tokens: list[Tok]) -> list[Found]:
+    """The people in ``text``, given its tokens (:func:`find_all` tokenizes once for all three finders)."""
+    return dedupe(_title_before(text, tokens) + _appositive_title(text, tokens))
+
+
+# -- a title before the name --------------------------------------------------------------
+
+
+def _title_before(text: str, tokens: list[Tok]) -> list[Found]:
+    found: list[Found] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        if not title_word(tokens[i]):
+            i += 1
+            continue
+        j, head = title_phrase(tokens, i)
+        if j == i + 1 and head in lexicon.NAME_TITLES and i > 0 and tokens[i].joined and _name_word(tokens[i - 1]):
+            head = ""  # "Hassan Sheikh Mohamud": a word of a name
+        name_end = _name_after(tokens, j) if head else j
+        if name_end == j:
+            i = max(j, i + 1)
+            continue
+        role_start = role_prefix(tokens, i)
+        role = span(text, tokens[role_start].start, tokens[j - 1].core)
+        name = tokens[j:name_end]
+        start, end = name[0].start, name[-1].core
+        strong = head in lexicon.STRONG_TITLES and tokens[j - 1].cap and _has_uncommon(name) and not name[0].headline
+        found.append(Found("person", span(text, start, end), start, end, "title-before", role, strong))
+        i = name_end
+    return found
+
+
+def _name_after(tokens: list[Tok], j: int) -> int:
+    """Index after a person's name starting at token ``j`` (``j`` itself when there is none)."""
+    n = len(tokens)
+    if j >= n or not tokens[j].joined or not _name_word(tokens[j]) or is_initial(tokens[j]) or place_at(tokens, j):
+        return j
+    k = j
+    while k < n and (k == j or tokens[k].joined) and not (k > j and tokens[k - 1].possessive):
+        tok = tokens[k]
+        inner = tok.word in lexicon.PARTICLES or tok.word in lexicon.NAME_TITLES and k > j  # "bin", "Hassan Sheikh Mohamud"
+        particle = inner and k + 1 < n and tokens[k + 1].joined and _name_word(tokens[k + 1])
+        if not (particle or _name_word(tok) and not is_place_name(tok.word)):
+            break
+        k += 1
+    while k > j and tokens[k - 1].word in lexicon.PARTICLES:
+        k -= 1
+    words = [t for t in tokens[j:k] if not is_initial(t) and not _inner_particle(t, j, tokens) and t.word not in lexicon.NAME_TITLES]
+    if not words or len(words) > MAX_NAME_WORDS or is_initial(tokens[k - 1]) or len(words[0].bare) < 2:
+        return j
+    if k < n and tokens[k].joined and not tokens[k - 1].possessive and continues_run(tokens[k]):
+        return j  # the capitalised run goes on: an organisation's name or a heading, not a person's
+    if all(is_common(t.bare, VERY_COMMON_RANK) for t in words) or tokens[j].headline and not _has_uncommon(words):
+        return j
+    return k
+
+
+def _inner_particle(tok: Tok, j: int, tokens: list[Tok]) -> bool:
+    """A particle ("bin", "Al", "van") that is not the first word of the name starting at token ``j``."""
+    return tok.word.lower() in lexicon.PARTICLES and tok is not tokens[j]
+
+
+# -- an appositive title after the name ---------------------------------------------------
+
+
+def _appositive_title(text: str, tokens: list[Tok]) -> list[Found]:
+    """ "NAME, [a|the] [adjectives] TITLE ...," -> NAME with the appositive as its role."""
+    found: list[Found] = []
+    for i in commas(text, tokens):
+        start = _name_before(tokens, i)
+        role = appositive(text, tokens[i].end, lexicon.APPOSITIVE_TITLES) if start is not None else None
+        if start is None or role is None:
+            continue
+        a, b = tokens[start].start, tokens[i].core
+        found.append(Found("person", span(text, a, b), a, b, "appositive-title", span(text, *role), not tokens[start].headline))
+    return found
+
+
+def _name_before(tokens: list[Tok], i: int) -> int | None:
+    """Start of a person's name of 1-3 uncommon capitalised words ending at token ``i``."""
+
+    def name_token(tok: Tok) -> bool:
+        return _name_word(tok) or is_initial(tok) or tok.word in lexicon.PARTICLES
+
+    start = run_before(tokens, i, name_token, 6)
+    if start is None:
+        return None
+    while start <= i and tokens[start].word in lexicon.PARTICLES:
+        start += 1
+    if start > 0 and tokens[start].joined and continues_run(tokens[start - 1]) and not tokens[start - 1].possessive:
+        return None  # part of a longer capitalised run
+    run = tokens[start : i + 1]
+    words = [t for t in run if not is_initial(t) and t.word not in lexicon.PARTICLES]
+    if not words or len(words) > MAX_NAME_WORDS or is_initial(run[0]):
+        return None
+    if is_place_name(run_key(run)) or any(is_place_name(t.word) for t in words):
+        return None
+    if not _has_uncommon(words) or any(is_common(t.bare, VERY_COMMON_RANK) for t in words):
+        return None
+    if run[0].sentence and (is_common(run[0].bare) or len(run) == 1 and run[0].word.endswith("ly")):
+        return None  # "However, ...", "Fifthly, ..."
+    return start
+
+
+# -- name words ---------------------------------------------------------------------------
+
+
+def _name_word(tok: Tok) -> bool:
+    """A token that may be part of a person's name: capitalised, not a title, date or nationality."""
+    w = tok.bare
+    if not tok.cap or w.isupper() and len(w) > 1 and "." not in w:
+        return _particle_prefixed(w)
+    if w.lower() in lexicon.FUNCTION_WORDS or is_entity_word(w) or w in lexicon.NAME_SUFFIXES:
+        return False
+    return not (len(w) > 1 and w.count(".") > 1)  # "U.S." is no name
+
+
+def _particle_prefixed(word: str) -> bool:
+    """ "al-Assad", "el-Sisi": a lowercase particle joined to a capitalised name."""
+    head, _, rest = word.partition("-")
+    return head in lexicon.PARTICLES and rest[:1].isupper()
+
+
+def continues_run(tok: Tok) -> bool:
+    """A capitalised word after a name that makes it part of a longer name ("President Putin Foundation")."""
+    w = tok.bare
+    if not tok.cap or is_function(tok) or w in lexicon.DATES or title_word(tok) or w in lexicon.DEMONYMS:
+        return False
+    return not is_place_name(tok.word)
+
+
+def _has_uncommon(toks: list[Tok]) -> bool:
+    return any(not is_common(t.bare) for t in toks if not is_initial(t) and t.word not in lexicon.PARTICLES)

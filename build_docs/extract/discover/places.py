@@ -1,0 +1,134 @@
+"""Places: gazetteer names (rule ``gazetteer``) and names an appositive calls a city, province, country ...
+("Dongguan, a city in China's Guangdong province,"; rule ``appositive-place``).
+
+At each capitalised token the longest gazetteer name is taken, then kept unless it is a word of a
+longer capitalised run ("Shanghai Cooperation Organization"), of an all-capitals line, or the end
+of a word broken across lines. The frequency list ranks place names with words ("london" is among
+the 1,000 most frequent), so a one-word city that is also a common word is dropped unless it is a
+capital or has a million people; even then it is dropped at a sentence's start when the text also
+uses the word in lowercase ("Male and female ...").
+"""
+
+from __future__ import annotations
+
+import re
+
+from build_docs.extract.discover import lexicon
+from build_docs.extract.discover.appositives import appositive
+from build_docs.extract.discover.found import Found, dedupe, span
+from build_docs.extract.discover.lexicon import is_common
+from build_docs.extract.discover.people import continues_run
+from build_docs.extract.discover.place_names import Place, place_window
+from build_docs.extract.discover.tokens import Tok, commas, is_entity_word, is_function, run_before, tokenize
+
+
+def find_places(text: str) -> list[Found]:
+    """Places: gazetteer names and names an appositive calls a city, province, country ..."""
+    return places_in(text, tokenize(text))
+
+
+def places_in(text: str, tokens: list[Tok]) -> list[Found]:
+    """The places in ``text``, given its tokens (:func:`find_all` tokenizes once for all three finders)."""
+    return dedupe(_gazetteer_hits(text, tokens, _LowerWords(text)) + _appositive_places(text, tokens))
+
+
+# -- gazetteer names ----------------------------------------------------------------------
+
+
+class _LowerWords:
+    """The lowercase words of a text, collected the first time one is asked for."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.words: set[str] | None = None
+
+    def __contains__(self, word: str) -> bool:
+        if self.words is None:
+            self.words = set(re.findall(r"\b[a-z]+\b", self.text))
+        return word in self.words
+
+
+def _gazetteer_hits(text: str, tokens: list[Tok], lower: _LowerWords) -> list[Found]:
+    """The longest gazetteer name at each capitalised token (windows of up to 8 tokens), then the ones worth keeping."""
+    hits: list[tuple[int, int, Place]] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        found = place_window(tokens, i) if tokens[i].cap else None
+        if found is not None:
+            hits.append((i, found[0], found[1]))
+            i = found[0]
+        else:
+            i += 1
+    inside = {k for a, b, _ in hits for k in range(a, b)}
+    kept = []
+    for a, b, place in hits:
+        if _keep_place(tokens, a, b, place, lower, inside):
+            start, end = tokens[a].start, tokens[b - 1].core
+            kept.append(Found("place", span(text, start, end), start, end, "gazetteer", "", True, place.name))
+    return kept
+
+
+def _keep_place(tokens: list[Tok], a: int, b: int, place: Place, lower: _LowerWords, inside: set[int]) -> bool:
+    """Not a common word standing for something else, not a word of an all-capitals line, not part of a longer name."""
+    first = tokens[a]
+    if first.broken:
+        return False  # "Timor-\nLeste": the end of a word broken across lines
+    if b - a == 1 and place.kind != "country":
+        word = first.word
+        if is_common(word) and (not place.major or (first.sentence or first.headline) and word.lower() in lower):
+            return False  # "Nice", "Mobile", "Reading"; "Male and female ..."
+        if word.isupper() and place.kind != "region":
+            return False  # an acronym that spells a city
+    if first.word.isupper() and any(_caps_neighbour(tokens, k) for k in (a - 1, b)):
+        return False  # "LET US" in an all-capitals line
+    return not any(0 <= k < len(tokens) and k not in inside and _run_neighbour(tokens, k, a, b) for k in (a - 1, b))
+
+
+def _caps_neighbour(tokens: list[Tok], k: int) -> bool:
+    return 0 <= k < len(tokens) and tokens[k].word.isupper() and len(tokens[k].word) > 1 and tokens[k].word.isalpha()
+
+
+def _run_neighbour(tokens: list[Tok], k: int, a: int, b: int) -> bool:
+    """Token ``k`` next to the place at ``a:b`` continues its capitalised run: "Shanghai Cooperation", "Kazan Federal"."""
+    tok = tokens[k]
+    joined = tokens[a].joined if k < a else tok.joined
+    if not joined or not tok.cap or (k < a and tok.possessive) or (k >= b and tokens[b - 1].possessive):
+        return False
+    w = tok.bare
+    if is_function(tok) or w in lexicon.DATES or w in lexicon.DEMONYMS or w in lexicon.HEAD_TITLES:
+        return False  # "In Moscow", "Moscow Mayor"
+    return not (k < a and (w in lexicon.ROLE_PREFIXES or w in lexicon.TITLE_MODIFIERS or w.replace(".", "").isupper()))
+
+
+# -- appositives --------------------------------------------------------------------------
+
+
+def _appositive_places(text: str, tokens: list[Tok]) -> list[Found]:
+    """ "NAME, a city in ...," -> NAME, a place, with the appositive as its role."""
+    found = []
+    for i in commas(text, tokens):
+        start = _place_name_before(tokens, i)
+        role = appositive(text, tokens[i].end, lexicon.PLACE_NOUNS, lowercase=True) if start is not None else None
+        if start is None or role is None:
+            continue
+        a, b = tokens[start].start, tokens[i].core
+        found.append(Found("place", span(text, a, b), a, b, "appositive-place", span(text, *role), True))
+    return found
+
+
+def _place_name_before(tokens: list[Tok], i: int) -> int | None:
+    """Start of a place name of 1-3 capitalised words ending at token ``i``."""
+
+    def place_token(tok: Tok) -> bool:
+        return tok.cap and not is_function(tok) and not is_entity_word(tok.bare) and not tok.word.isupper()
+
+    start = run_before(tokens, i, place_token, 3)
+    if start is None or start > 0 and tokens[start].joined and continues_run(tokens[start - 1]):
+        return None
+    while start < i and tokens[start].sentence and is_common(tokens[start].word):
+        start += 1  # "Concerning Guinea-Bissau, a country ..."
+    if all(t.word in lexicon.GENERIC_PLACE_WORDS for t in tokens[start : i + 1]):
+        return None  # "the global North, a ..."
+    if start == i and tokens[i].sentence and (is_common(tokens[i].word) or tokens[i].word.endswith("ly")):
+        return None
+    return start
