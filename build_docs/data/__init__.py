@@ -5,7 +5,7 @@ A ``.txt`` list holds one entry per line; blank lines and lines starting with
 is read once, on first use, and shared.
 
 Files live beside this module, in one folder per stage that reads them
-(``discover/``, ``timex/``, ``ocr/``): ``lines("discover/titles.txt")``.
+(``discover/``, ``timex/``, ``ocr/``): ``lines("discover/titles-head.txt")``.
 """
 
 from __future__ import annotations
