@@ -11,14 +11,17 @@ Files live beside this module, in one folder per stage that reads them
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
-from typing import Any
+from pathlib import Path
 
-import yaml
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (about 3 ms), which only ``Any`` needs
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def _text(name: str) -> str:
-    return resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
+    # Beside this file, read directly: importlib.resources costs about 10 ms of import time, which
+    # a module that loads its tables at import (extract/timex) would add to every start.
+    return Path(__file__).parent.joinpath(name).read_text(encoding="utf-8")
 
 
 @cache
@@ -37,4 +40,6 @@ def words(name: str) -> frozenset[str]:
 @cache
 def table(name: str) -> Any:
     """A ``.yaml`` table; callers must not change what it returns (it is shared)."""
+    import yaml  # here, not at the top: importing it takes about 13 ms, and most readers of lists never need it
+
     return yaml.safe_load(_text(name))
