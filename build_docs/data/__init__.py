@@ -5,18 +5,20 @@ A ``.txt`` list holds one entry per line; blank lines and lines starting with
 is read once, on first use, and shared.
 
 Files live beside this module, in one folder per stage that reads them
-(``discover/``, ``timex/``, ``ocr/``): ``lines("discover/titles-head.txt")``.
+(``clean/``, ``discover/``, ``ocr/``, ``sentences/``, ``timex/``): ``lines("discover/titles-head.txt")``.
 """
 
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 
 def _text(name: str) -> str:
-    return resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
+    # Beside this file, read directly: importlib.resources costs about 10 ms of import time, which
+    # a module that loads its tables at import (extract/timex) would add to every start.
+    return Path(__file__).parent.joinpath(name).read_text(encoding="utf-8")
 
 
 @cache
