@@ -5,11 +5,11 @@ from __future__ import annotations
 from textwrap import dedent
 
 from build_docs.clean.cleaner import clean
-from build_docs.clean.dates import find_date
 from build_docs.clean.header import read_header
 from build_docs.clean.structure import segment
 from build_docs.slug import slugify
 from build_docs.sources.catalog import CatalogEntry
+from build_docs.sources.dates import find_date
 from build_docs.sources.read import read_source
 
 

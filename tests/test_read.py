@@ -7,7 +7,7 @@ from pathlib import Path
 
 from build_docs.diagnostics import Severity
 from build_docs.sources.catalog import EMPTY
-from build_docs.sources.markdown import split_front_matter
+from build_docs.sources.frontmatter import split_front_matter
 from build_docs.sources.read import read_source, read_sources
 from build_docs.sources.text import decode
 

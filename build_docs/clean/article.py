@@ -70,6 +70,8 @@ class Article:
     date: str | None = None
     url: str | None = None
     kind: str | None = None
+    tags: tuple[str, ...] = ()
+    extra: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # other front matter, kept as data
     ends_mid_sentence: bool = False
     #: where each metadata field came from: "catalog", "front matter" or "text"
     origin: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))

@@ -30,14 +30,16 @@ from build_docs.clean.boilerplate import Removal, furniture, shared_lines
 from build_docs.clean.header import Header, read_header
 from build_docs.clean.ocr import Lexicon
 from build_docs.clean.ocr.lines import repair_lines
+from build_docs.clean.parts import blocks_of, removed_by_reader, title_part
 from build_docs.clean.structure import Block, ends_mid_sentence, number, segment
 from build_docs.clean.witness import find_witnesses, merge, order_by_continuation, order_by_witness, overlap_cer
 from build_docs.diagnostics import Diagnostic, warning
 from build_docs.slug import slugify
 from build_docs.sources.catalog import CatalogEntry
 from build_docs.sources.read import SourceDoc
+from build_docs.sources.reading import Part
 
-METADATA = ("title", "subtitle", "section", "authors", "affiliation", "publication", "date", "url", "kind")
+METADATA = ("title", "subtitle", "section", "authors", "affiliation", "publication", "date", "url", "kind", "tags", "extra")
 OCR_UNKNOWN_SHARE = 0.06  # a text with more unknown lower-case words than this reads as an OCR scan
 _TOKEN = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
 _WORD = re.compile(r"\b[^\W\d_]+(?:['\u2019-][^\W\d_]+)*\b")
@@ -55,6 +57,7 @@ class Draft:
     origin: Mapping[str, str]
     lines: tuple[tuple[int, str], ...]
     removed: tuple[Removal, ...]
+    parts: tuple[Part, ...] | None = None  # a structured source's body, as its format states it
 
     @property
     def words(self) -> int:
@@ -65,11 +68,11 @@ def clean_all(sources: Sequence[SourceDoc], extra_words: Sequence[str] = ()) -> 
     """Clean every source; witnesses of one article come out as one article."""
     base = Lexicon(extra_words)
     kinds = {doc.name: _kind(doc, base) for doc in sources}
-    clean_text = [doc.text for doc in sources if kinds[doc.name][0] != "ocr"]
+    clean_text = [doc.plain for doc in sources if kinds[doc.name][0] != "ocr"]
     lexicon = Lexicon([*extra_words, *(w for text in clean_text for w in _TOKEN.findall(text))])
-    groups = find_witnesses([(doc.name, doc.text) for doc in sources])
+    groups = find_witnesses([(doc.name, doc.plain) for doc in sources])
     lines = {doc.name: _lines(doc) for doc in sources}
-    shared = shared_lines(((doc.name, [t for _, t in lines[doc.name]]) for doc in sources), groups)
+    shared = shared_lines(((doc.name, [t for _, t in lines[doc.name]]) for doc in sources if doc.parts is None), groups)
     drafts = {doc.name: _draft(doc, lines[doc.name], *kinds[doc.name], shared) for doc in sources}
     grouped = {name for group in groups for name in group}
     articles: list[Article] = []
@@ -97,16 +100,22 @@ def _kind(doc: SourceDoc, lexicon: Lexicon) -> tuple[str | None, bool]:
     """The catalog's kind, or "ocr" when the text reads like a scan (many unknown words)."""
     if doc.catalog and doc.catalog.kind:
         return doc.catalog.kind, False
+    if doc.parts is not None:  # Markdown and HTML are born digital
+        return None, False
     lower = [w for w in _TOKEN.findall(doc.text) if w.islower()]
     unknown = sum(not lexicon.known(w) for w in lower)
     return ("ocr", True) if lower and unknown / len(lower) > OCR_UNKNOWN_SHARE else (None, False)
 
 
 def _lines(doc: SourceDoc) -> list[tuple[int, str]]:
+    if doc.parts is not None:
+        return [(part.line, part.text) for part in doc.parts]
     return [(doc.first_line + i, line) for i, line in enumerate(doc.text.split("\n"))]
 
 
 def _draft(doc: SourceDoc, lines: list[tuple[int, str]], kind: str | None, detected: bool, shared: frozenset[str]) -> Draft:
+    if doc.parts is not None:
+        return _structured_draft(doc, kind, detected)
     header = read_header(lines)
     body = [(no, text) for no, text in lines if no not in header.used]
     removed = furniture(body, shared)
@@ -126,6 +135,30 @@ def _draft(doc: SourceDoc, lines: list[tuple[int, str]], kind: str | None, detec
     )
 
 
+def _structured_draft(doc: SourceDoc, kind: str | None, detected: bool) -> Draft:
+    """A Markdown or HTML source: its facts come from its metadata (and an opening title heading), not from guessing."""
+    parts = tuple(doc.parts or ())
+    header, removed = Header(), removed_by_reader(doc.removed)
+    opening = title_part(parts)
+    if opening is not None and not doc.front_matter.get("title") and not (doc.catalog and doc.catalog.title):
+        header = Header(title=opening.text, used={opening.line: "title"})
+        removed.append(Removal(opening.line, opening.text, "metadata: title"))
+        parts = parts[1:]
+    meta, origin = merge_metadata(doc.catalog, doc.front_matter, header)
+    if kind and "kind" not in meta:
+        meta["kind"], origin["kind"] = kind, "text"
+    return Draft(
+        doc=doc,
+        kind=kind,
+        kind_detected=detected,
+        meta=MappingProxyType(meta),
+        origin=MappingProxyType(origin),
+        lines=tuple((part.line, part.text) for part in parts),
+        removed=tuple(sorted(removed, key=lambda r: r.line)),
+        parts=parts,
+    )
+
+
 def _line_text(lines: list[tuple[int, str]], no: int) -> str:
     return lines[no - lines[0][0]][1].strip()
 
@@ -135,7 +168,7 @@ def _finish_one(draft: Draft, lexicon: Lexicon, base: Lexicon) -> tuple[Article,
     if draft.kind == "ocr":
         lines = [lines[i] for i in order_by_continuation([t for _, t in lines]).order]
         lines, fixes = repair_lines(lines, lexicon)
-    blocks = number(segment(lines, markdown=draft.doc.format == "markdown"))
+    blocks = number(blocks_of(draft.parts) if draft.parts is not None else segment(lines))
     fixes = _anchor_fixes(fixes, blocks)
     return _article(draft, blocks, (draft,), {draft.doc.name: fixes}, base, {})
 
@@ -146,7 +179,7 @@ def _finish_group(drafts: list[Draft], lexicon: Lexicon, base: Lexicon) -> tuple
     lines, fixes = list(primary.lines), {}
     if primary.kind == "ocr":
         lines, fixes[primary.doc.name] = repair_lines(lines, lexicon)
-    blocks = segment(lines, markdown=primary.doc.format == "markdown")
+    blocks = blocks_of(primary.parts) if primary.parts is not None else segment(lines)
     figures: dict[str, dict[str, dict[str, object]]] = {}
     for other in sorted((d for d in drafts if d is not primary), key=lambda d: d.doc.name):
         reference = "\n".join(b.text for b in blocks)
@@ -155,7 +188,7 @@ def _finish_group(drafts: list[Draft], lexicon: Lexicon, base: Lexicon) -> tuple
         repaired, fixes[other.doc.name] = repair_lines(ordered, lexicon) if other.kind == "ocr" else (ordered, [])
         cleaned_text = "\n".join(t for _, t in repaired)
         merged = merge([b.text for b in blocks], cleaned_text, lexicon.known)
-        blocks = [replace(blocks[m.primary_index], text=m.text) if m.primary_index is not None else Block("paragraph", m.text, 0) for m in merged.blocks]
+        blocks = [_merged_block(blocks[m.primary_index], m.text) if m.primary_index is not None else Block("paragraph", m.text, 0) for m in merged.blocks]
         error_rate: dict[str, object] = {
             "before": overlap_cer(other.doc.text, reference).cer,
             "after": overlap_cer(cleaned_text, reference).cer,
@@ -165,6 +198,11 @@ def _finish_group(drafts: list[Draft], lexicon: Lexicon, base: Lexicon) -> tuple
     if primary.doc.name in fixes:
         fixes[primary.doc.name] = _anchor_fixes(fixes[primary.doc.name], numbered)
     return _article(primary, numbered, tuple(sorted(drafts, key=lambda d: d.doc.name)), fixes, base, figures)
+
+
+def _merged_block(block: Block, text: str) -> Block:
+    """A block with the merged reading of its text; formatting stays only where the text did not change."""
+    return block if text == block.text else replace(block, text=text, spans=())
 
 
 def _figures(result: object) -> dict[str, object]:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from build_docs.clean.dates import find_date
+from build_docs.sources.dates import find_date
 
 HEAD_LINES = 15  # how many non-empty lines may hold the header
 FOOT_LINES = 4  # how many non-empty lines may hold bio and source lines

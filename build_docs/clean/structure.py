@@ -14,6 +14,7 @@ import statistics
 from dataclasses import dataclass, replace
 
 from build_docs import data
+from build_docs.sources.reading import Span
 
 SENTENCE_END = (".", "!", "?", ":", "\u201d", '"')
 UNWRAPPED_LINE = 150  # a block whose lines are this long holds one paragraph per line
@@ -24,20 +25,25 @@ _BULLET = re.compile(r"^(?:[-*\u2022\u00b7\u25aa]|\d+[.)])\s+(?P<text>\S.*)$")
 _MD_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.+?)\s*#*\s*$")
 #: "EXPANDING COOPERATION: Chinese President …" — an all-caps lead-in marks a photo caption.
 _CAPTION = re.compile(r"^(?P<lead>[A-Z][A-Z0-9'\u2019&\- ]{2,50}[A-Z0-9]):\s+(?P<text>\S.*)$")
-CITABLE = ("paragraph", "item", "caption")
+#: Blocks that get a paragraph number. Headings, code, tables and pull quotes (which repeat the body) do not.
+CITABLE = ("paragraph", "item", "caption", "quote", "image", "note")
 #: Words a title does not end on: a short line ending with one is a fragment of a sentence.
 DANGLING = data.words("clean/dangling-words.txt")
 
 
 @dataclass(frozen=True)
 class Block:
-    """A heading, paragraph, list item or caption; ``anchor`` is ``p<N>`` for citable text."""
+    """A heading, paragraph, list item or caption (and, from structured sources, a quote, pull quote, image,
+    code, table or note); ``anchor`` is ``p<N>`` for citable text."""
 
-    kind: str  # "heading" | "paragraph" | "item" | "caption"
-    text: str
+    kind: str  # "heading" | "paragraph" | "item" | "caption" | "quote" | "pullquote" | "image" | "code" | "table" | "note"
+    text: str  # plain text, what extractors read
     line: int  # line in the source file where the block starts
     anchor: str = ""
     level: int = 0  # heading level: 2 for sections, 3 for subsections
+    spans: tuple[Span, ...] = ()  # inline formatting and links a structured source states over ``text``
+    rows: tuple[tuple[str, ...], ...] = ()  # a table's cells
+    label: str = ""  # a note's label
 
     def __repr__(self) -> str:
         return f"{self.kind}#{self.anchor or '-'}@{self.line}: {self.text[:40]!r}"

@@ -17,8 +17,9 @@ from build_docs.extract.index import Site
 from build_docs.link.mentions import Links, Mention
 from build_docs.link.model import Entity, Knowledge, Quote, Term
 from build_docs.link.registry import ENTITIES, KIND_LABELS, KINDS
-from build_docs.render.markdown import Md, attr_value, escape, linked
+from build_docs.render.markdown import Md, attr_value, escape, formatted
 from build_docs.render.templating import RenderedPage, page
+from build_docs.sources.reading import Span
 from build_docs.timeline.events import Event
 
 QUOTES_PER_ARTICLE = 5  # on an entity page; further mentions in the same article are listed by paragraph
@@ -59,10 +60,12 @@ def key_title(knowledge: Knowledge, key: str) -> str:
     return f"{named.term}: {named.expansion or named.definition}"
 
 
-def linked_text(knowledge: Knowledge, text: str, mentions: tuple[Mention, ...]) -> Md:
-    """A paragraph's text with its first-in-section mentions linked."""
-    spans = [(m.start, m.end, key_href(knowledge, m.key), key_title(knowledge, m.key)) for m in mentions if m.linked]
-    return linked(text, spans)
+def linked_text(
+    knowledge: Knowledge, text: str, mentions: tuple[Mention, ...], spans: Sequence[Span] = (), notes: Mapping[str, tuple[str, str]] | None = None
+) -> Md:
+    """A paragraph's text with its source formatting and its first-in-section mentions linked."""
+    links = [(m.start, m.end, key_href(knowledge, m.key), key_title(knowledge, m.key)) for m in mentions if m.linked]
+    return formatted(text, spans, links, notes)
 
 
 def events_by_paragraph(events: Sequence[Event]) -> dict[tuple[str, str], list[Event]]:

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from importlib import resources
 
 from build_docs.clean.article import Article
+from build_docs.clean.structure import Block
 from build_docs.extract.index import Site
 from build_docs.link.mentions import Links
 from build_docs.link.model import Knowledge
@@ -28,7 +29,7 @@ from build_docs.render.knowledge_pages import (
     linked_text,
     source_derivations,
 )
-from build_docs.render.markdown import Md, escape
+from build_docs.render.markdown import Md, escape, formatted
 from build_docs.render.page_meta import article_meta
 from build_docs.render.report_pages import report_pages
 from build_docs.render.templating import RenderedPage, page
@@ -65,7 +66,8 @@ def render(site: Site, knowledge: Knowledge, links: Links, events: Sequence[Even
 
 def _article_page(site: Site, article: Article, knowledge: Knowledge, links: Links, dated: Mapping[tuple[str, str], list[Event]]) -> RenderedPage:
     source_paths = [f"{site.seeds_name}/{s}" for s in article.sources]
-    texts = {b.anchor: linked_text(knowledge, b.text, links.by_block.get((article.id, b.anchor), ())) for b in article.paragraphs}
+    notes = {b.label: (str(n), b.anchor) for n, b in enumerate((b for b in article.paragraphs if b.kind == "note"), start=1)}
+    texts = {b.anchor: linked_text(knowledge, b.text, links.by_block.get((article.id, b.anchor), ()), b.spans, notes) for b in article.paragraphs}
     derived = derived_lines(article, knowledge, links, dated)
     return page(
         f"articles/{article.id}.md",
@@ -82,7 +84,22 @@ def _article_page(site: Site, article: Article, knowledge: Knowledge, links: Lin
         heading_marks={level: Md("#" * max(level, 2)) for level in range(0, 7)},
         texts=texts,
         derived=derived,
+        notes={anchor: number for number, anchor in notes.values()},
+        unnumbered={i: _unnumbered(b) for i, b in enumerate(article.blocks) if b.kind in ("pullquote", "code", "table")},
     )
+
+
+def _unnumbered(block: Block) -> Md:
+    """A pull quote, code or table: shown as the source has it, not numbered (not body text to cite)."""
+    if block.kind == "code":  # an indented code block: shown exactly, nothing in it read as Markdown
+        return Md("\n".join(f"    {line}".rstrip() for line in block.text.split("\n")))
+    if block.kind == "table":
+        rows = [[escape(cell) for cell in row] for row in block.rows]
+        width = max(len(row) for row in rows)
+        rows = [row + [Md("")] * (width - len(row)) for row in rows]
+        lines = ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * width, *("| " + " | ".join(row) + " |" for row in rows[1:])]
+        return Md("\n".join(lines))
+    return Md(f'<span class="caption-label">Pull quote</span> {formatted(block.text, block.spans)}')
 
 
 def _example_citation(site: Site) -> str:
@@ -199,6 +216,9 @@ def _article_record(article: Article) -> dict[str, object]:
         "affiliation": article.affiliation,
         "kind": article.kind,
         "ends_mid_sentence": article.ends_mid_sentence,
+        "original_url": article.url,
+        "tags": list(article.tags),
+        "front_matter": dict(article.extra),
     }
 
 

@@ -17,6 +17,7 @@ from types import MappingProxyType
 from build_docs.diagnostics import Diagnostic, error, warning
 from build_docs.sources.catalog import Catalog, CatalogEntry
 from build_docs.sources.readers import READERS, reader_for
+from build_docs.sources.reading import Part
 from build_docs.sources.text import read_text
 
 DATA_SUFFIXES = (".yml", ".yaml")
@@ -33,7 +34,14 @@ class SourceDoc:
     first_line: int = 1  # line number in the file of the first line of ``text``
     front_matter: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
     catalog: CatalogEntry | None = None
-    format: str = "text"  # "text" or "markdown", as its reader says
+    format: str = "text"  # "text", "markdown", "html", as its reader says
+    parts: tuple[Part, ...] | None = None  # the structure a structured format states (see sources/reading.py)
+    removed: tuple[tuple[int, str, str], ...] = ()  # (line, text, why): what the reader left out
+
+    @property
+    def plain(self) -> str:
+        """The text a reader reads: for a structured source its parts' text, without markup."""
+        return self.text if self.parts is None else "\n\n".join(part.text for part in self.parts)
 
     def __repr__(self) -> str:
         return f"SourceDoc({self.name!r}, {len(self.text)} chars, {self.encoding})"
@@ -69,5 +77,7 @@ def read_source(raw: bytes, name: str, shown: str, entry: CatalogEntry | None = 
     reading, problems = (reader_for(name) or read_text)(raw, shown)
     if reading is None:
         return None, problems
-    doc = SourceDoc(name, shown, reading.text, reading.encoding, reading.first_line, reading.front_matter, entry, reading.format)
+    doc = SourceDoc(
+        name, shown, reading.text, reading.encoding, reading.first_line, reading.front_matter, entry, reading.format, reading.parts, reading.removed
+    )
     return doc, problems

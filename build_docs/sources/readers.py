@@ -22,6 +22,7 @@ READERS: Mapping[str, Reader] = MappingProxyType(
     {
         ".txt": read_text,
         ".md": read_markdown,
+        ".markdown": read_markdown,
     }
 )
 

@@ -6,7 +6,7 @@ import re
 
 from build_docs import data
 
-MONTHS = {name: number for number, names in enumerate(data.lines("clean/months.txt"), start=1) for name in names.split()}
+MONTHS = {name: number for number, names in enumerate(data.lines("sources/months.txt"), start=1) for name in names.split()}
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])\b")
 _MDY = re.compile(_MONTH + r"\s+(?P<day>[0-3]?\d)\s*,\s*(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
