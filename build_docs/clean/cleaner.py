@@ -100,8 +100,8 @@ def _kind(doc: SourceDoc, lexicon: Lexicon) -> tuple[str | None, bool]:
     """The catalog's kind, or "ocr" when the text reads like a scan (many unknown words)."""
     if doc.catalog and doc.catalog.kind:
         return doc.catalog.kind, False
-    if doc.parts is not None:  # Markdown and HTML are born digital
-        return None, False
+    if doc.parts is not None:  # Markdown and HTML are born digital; a saved page is a web page
+        return ("web", True) if doc.format == "html" else (None, False)
     lower = [w for w in _TOKEN.findall(doc.text) if w.islower()]
     unknown = sum(not lexicon.known(w) for w in lower)
     return ("ocr", True) if lower and unknown / len(lower) > OCR_UNKNOWN_SHARE else (None, False)
@@ -140,11 +140,12 @@ def _structured_draft(doc: SourceDoc, kind: str | None, detected: bool) -> Draft
     parts = tuple(doc.parts or ())
     header, removed = Header(), removed_by_reader(doc.removed)
     opening = title_part(parts)
-    if opening is not None and not doc.front_matter.get("title") and not (doc.catalog and doc.catalog.title):
+    stated = (doc.catalog and doc.catalog.title) or doc.front_matter.get("title")
+    if opening is not None and (not stated or " ".join(str(stated).split()).casefold() == opening.text.casefold()):
         header = Header(title=opening.text, used={opening.line: "title"})
         removed.append(Removal(opening.line, opening.text, "metadata: title"))
         parts = parts[1:]
-    meta, origin = merge_metadata(doc.catalog, doc.front_matter, header)
+    meta, origin = merge_metadata(doc.catalog, doc.front_matter, header, "page metadata" if doc.format == "html" else "front matter")
     if kind and "kind" not in meta:
         meta["kind"], origin["kind"] = kind, "text"
     return Draft(
@@ -277,12 +278,14 @@ def _anchor_fixes(fixes: list[Fix], blocks: tuple[Block, ...]) -> list[Fix]:
     return anchored
 
 
-def merge_metadata(entry: CatalogEntry | None, front: Mapping[str, object], header: Header) -> tuple[dict[str, object], dict[str, str]]:
-    """Catalog over front matter over the text; empty values never win."""
+def merge_metadata(
+    entry: CatalogEntry | None, front: Mapping[str, object], header: Header, stated_by: str = "front matter"
+) -> tuple[dict[str, object], dict[str, str]]:
+    """Catalog over what the file states (front matter, a page's metadata) over the text; empty values never win."""
     meta: dict[str, object] = {}
     origin: dict[str, str] = {}
     for name in METADATA:
-        for where, value in (("catalog", getattr(entry, name, None)), ("front matter", front.get(name)), ("text", getattr(header, name, None))):
+        for where, value in (("catalog", getattr(entry, name, None)), (stated_by, front.get(name)), ("text", getattr(header, name, None))):
             if value:
                 meta[name], origin[name] = value, where
                 break

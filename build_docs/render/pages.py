@@ -38,7 +38,7 @@ from build_docs.timeline.events import Event
 
 SITE_NAME = "China–Russia Relations: A Source Reader"
 KIND_NAMES = {"web": "web page", "print": "print (magazine or journal page)", "ocr": "OCR scan"}
-ORIGIN_NOTES = {"catalog": "from the catalog", "front matter": "from the file's front matter", "text": ""}
+ORIGIN_NOTES = {"catalog": "from the catalog", "front matter": "from the file's front matter", "page metadata": "from the page's metadata", "text": ""}
 
 
 def render(site: Site, knowledge: Knowledge, links: Links, events: Sequence[Event]) -> tuple[RenderedPage, ...]:

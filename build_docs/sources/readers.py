@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from types import MappingProxyType
 
 from build_docs.diagnostics import Diagnostic
+from build_docs.sources.html import read_html
 from build_docs.sources.markdown import read_markdown
 from build_docs.sources.reading import Reading
 from build_docs.sources.text import read_text
@@ -23,6 +24,8 @@ READERS: Mapping[str, Reader] = MappingProxyType(
         ".txt": read_text,
         ".md": read_markdown,
         ".markdown": read_markdown,
+        ".html": read_html,
+        ".htm": read_html,
     }
 )
 
