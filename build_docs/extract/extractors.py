@@ -3,7 +3,9 @@
 Each extractor looks at one article alone and keeps every finding with the
 anchor of the paragraph it stands in: counts, acronym definitions
 (:mod:`build_docs.extract.acronyms`), names found by their patterns
-(:mod:`build_docs.extract.discover`) and dates (:mod:`build_docs.extract.timex`).
+(:mod:`build_docs.extract.discover`) and dates (:mod:`build_docs.extract.timex`), resolved
+against the article's date or, when it states none, the one its text shows
+(:mod:`build_docs.extract.dating`).
 What they add up to across the corpus is decided later
 (:mod:`build_docs.link.knowledge`).
 
@@ -17,16 +19,18 @@ from dataclasses import dataclass
 
 from build_docs.clean.article import Article
 from build_docs.extract.acronyms import Definition, find_definitions
+from build_docs.extract.dating import DateEstimate, estimate_date
 from build_docs.extract.discover import Found, find_all
 from build_docs.extract.timex import Timex, find_timexes
 
 
 @dataclass(frozen=True)
 class Dated:
-    """A date found in one paragraph."""
+    """A date found in one paragraph; ``estimated`` when resolving it took the article's estimated date."""
 
     anchor: str
     timex: Timex
+    estimated: bool = False
 
 
 @dataclass(frozen=True)
@@ -39,16 +43,19 @@ class Extraction:
     definitions: tuple[tuple[str, Definition], ...]  # (anchor, acronym definition)
     names: tuple[tuple[str, Found], ...]  # (anchor, name found by a pattern)
     dates: tuple[Dated, ...]
+    date_estimate: DateEstimate | None = None  # only for an article that states no date
 
 
 def extract(article: Article) -> Extraction:
+    estimate = estimate_date(article)
     return Extraction(
         article=article.id,
         words=count_words(article),
         paragraphs=len(article.paragraphs),
         definitions=definitions(article),
         names=names(article),
-        dates=dated(article),
+        dates=dated(article, estimate),
+        date_estimate=estimate,
     )
 
 
@@ -66,6 +73,16 @@ def names(article: Article) -> tuple[tuple[str, Found], ...]:
     return tuple((block.anchor, found) for block in article.paragraphs for found in find_all(block.text))
 
 
-def dated(article: Article) -> tuple[Dated, ...]:
-    """Every temporal expression in an article's paragraphs, resolved against its date."""
-    return tuple(Dated(block.anchor, t) for block in article.paragraphs for t in find_timexes(block.text, anchor=article.date))
+def dated(article: Article, estimate: DateEstimate | None = None) -> tuple[Dated, ...]:
+    """Every temporal expression in an article's paragraphs, resolved against its date.
+
+    Without a stated date, against the estimated year when there is one; an expression whose value or
+    certainty that changed is marked ``estimated``."""
+    if article.date or estimate is None or estimate.year is None:
+        return tuple(Dated(block.anchor, t) for block in article.paragraphs for t in find_timexes(block.text, anchor=article.date))
+    found = []
+    for block in article.paragraphs:
+        alone = {(t.start, t.end): (t.value, t.certainty) for t in find_timexes(block.text)}
+        for t in find_timexes(block.text, anchor=str(estimate.year)):
+            found.append(Dated(block.anchor, t, estimated=alone.get((t.start, t.end)) != (t.value, t.certainty)))
+    return tuple(found)

@@ -13,6 +13,7 @@ from types import MappingProxyType
 from build_docs.clean.article import Article, CleaningReport
 from build_docs.diagnostics import Diagnostic, error
 from build_docs.extract.acronyms import Definition
+from build_docs.extract.dating import DateEstimate
 from build_docs.extract.discover import Found
 from build_docs.extract.extractors import Dated, Extraction
 
@@ -46,6 +47,10 @@ class Site:
     def dates(self) -> dict[str, tuple[Dated, ...]]:
         """Article id → the dates found in its paragraphs."""
         return {e.article: e.dates for e in self.extractions.values()}
+
+    def estimates(self) -> dict[str, DateEstimate]:
+        """Article id → when its text shows it was written, for the articles that state no date."""
+        return {e.article: e.date_estimate for e in self.extractions.values() if e.date_estimate is not None}
 
 
 def index(found: list[tuple[Article, Extraction]], reports: Mapping[str, CleaningReport], seeds_shown: str) -> tuple[Site, list[Diagnostic]]:

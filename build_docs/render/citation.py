@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from build_docs.extract.dating import DateEstimate
+from build_docs.render.markdown import Md, attr_value, escape
+
 UNKNOWN_DATE = "date not stated in the source"
 
 
@@ -25,3 +28,9 @@ def author_list(authors: tuple[str, ...]) -> str:
     if len(authors) == 1:
         return authors[0]
     return ", ".join(authors[:-1]) + " and " + authors[-1]
+
+
+def estimated_date(estimate: DateEstimate) -> Md:
+    """The Date row of an undated article: not stated, the estimate, and each piece of evidence linked to its paragraph."""
+    cited = "; ".join(f'{escape(e.note)} ([¶{e.quote.anchor[1:]}](#{e.quote.anchor}){{ title="{attr_value(e.quote.quote)}" }})' for e in estimate.evidence)
+    return Md(f"not stated in the source; estimated *{escape(estimate.display)}* from the text: {cited}")

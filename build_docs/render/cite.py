@@ -7,7 +7,9 @@ cleaned page for it (:class:`Edition`); every edition entry names the site and t
 Contracts, shared by every function here:
 
 * Nothing is invented. A missing date is ``n.d.`` in the styles and absent from the data
-  formats; a missing publication is left out; unknown authors give no author field, and the
+  formats; a date estimated from an undated text (``estimate``, e.g. ``c. 2014``) is only ever
+  an addition to that: ``n.d. [c. 2014]`` in the styles, a note in the data formats, never a
+  date field; a missing publication is left out; unknown authors give no author field, and the
   styles then start with the title. The edition has no date of its own (neither publication
   nor access date): only the original's date is given, as the original's.
 * Names are never split. Whether the family name comes first ("Li Ziguo") or last cannot be
@@ -136,7 +138,7 @@ def _series(names: tuple[str, ...], conjunction: str) -> str:
     return ", ".join(names[:-1]) + f", {conjunction} " + names[-1]
 
 
-def _edition_note(article: Article) -> str:
+def _edition_note(article: Article, estimate: str = "") -> str:
     """Prose naming the original, for the data formats (no ``n.d.``: unknown parts are left out)."""
     note = f"{EDITION_LABEL} of \u201c{_title(article)}\u201d"
     if article.authors:
@@ -148,7 +150,7 @@ def _edition_note(article: Article) -> str:
         note += ", originally published " + ", ".join(where)
     if article.url:
         note += f" ({article.url})" if where else f", originally published at {article.url}"
-    return note + "."
+    return note + "." + (" " + _estimate_note(estimate) if estimate else "")
 
 
 # --- Chicago (notes-bibliography, bibliography entry) -----------------------------------
@@ -161,11 +163,20 @@ def _chicago_authors(authors: tuple[str, ...]) -> str:
     return _end(_series(shown, "and"))
 
 
-def chicago(article: Article, edition: Edition | None = None) -> str:
+def _no_date(estimate: str) -> str:
+    """``n.d.``, or ``n.d. [c. 2014]`` with an estimate (the bracketed date of the styles' guides)."""
+    return f"n.d. [{estimate}]" if estimate else "n.d."
+
+
+def _estimate_note(estimate: str) -> str:
+    return f"Date not stated in the source; estimated {estimate} from its text." if estimate else ""
+
+
+def chicago(article: Article, edition: Edition | None = None, estimate: str = "") -> str:
     """A Chicago bibliography entry, plain text; with ``edition``, cite the edition and name the original."""
     parts = [_chicago_authors(article.authors)] if article.authors else []
     parts.append(f"\u201c{_end(_title(article))}\u201d")
-    date = _long_date(_date_parts(article)) or "n.d."
+    date = _long_date(_date_parts(article)) or _no_date(estimate)
     if edition is None:
         parts.append(_end(f"{article.publication}, {date}" if article.publication else date))
         if article.url:
@@ -188,17 +199,17 @@ def _apa_authors(authors: tuple[str, ...]) -> str:
     return _end(", ".join(authors[:-1]) + ", & " + authors[-1])
 
 
-def _apa_date(parts: tuple[int, ...]) -> str:
+def _apa_date(parts: tuple[int, ...], estimate: str = "") -> str:
     if not parts:
-        return "(n.d.)."
+        return f"({_no_date(estimate)})."
     month = f", {MONTHS[parts[1] - 1]}" if len(parts) > 1 else ""
     day = f" {parts[2]}" if len(parts) > 2 else ""
     return f"({parts[0]}{month}{day})."
 
 
-def apa(article: Article, edition: Edition | None = None) -> str:
+def apa(article: Article, edition: Edition | None = None, estimate: str = "") -> str:
     """An APA 7 reference, plain text (the italics of title or source cannot be shown)."""
-    parts = _apa_date_and_title(article, edition)
+    parts = _apa_date_and_title(article, edition, estimate)
     if edition is None:
         if article.publication:
             parts.append(_end(article.publication))
@@ -207,17 +218,17 @@ def apa(article: Article, edition: Edition | None = None) -> str:
         return " ".join(parts)
     parts += [_end(edition.site_name), edition.url]
     original = [f"in {article.publication}"] if article.publication else []
-    original.append(str(_date_parts(article)[0]) if article.date else "n.d.")
+    original.append(str(_date_parts(article)[0]) if article.date else _no_date(estimate))
     if article.url:
         original.append(article.url)
     parts.append("(Original work published " + ", ".join(original) + ")")
     return " ".join(parts)
 
 
-def _apa_date_and_title(article: Article, edition: Edition | None) -> list[str]:
+def _apa_date_and_title(article: Article, edition: Edition | None, estimate: str = "") -> list[str]:
     """Author, date, title — or title, date when there is no author (APA moves the title up)."""
     title = _title(article) + (f" [{EDITION_LABEL}]" if edition else "")
-    date = _apa_date(() if edition else _date_parts(article))
+    date = _apa_date(() if edition else _date_parts(article), "" if edition else estimate)
     if article.authors:
         return [_apa_authors(article.authors), date, _end(title)]
     return [_end(title), date]
@@ -248,7 +259,7 @@ def _bib_entry(entry_type: str, entry_key: str, fields: list[tuple[str, str]]) -
     return f"@{entry_type}{{{entry_key},\n{body}\n}}\n"
 
 
-def bibtex(article: Article, edition: Edition | None = None) -> str:
+def bibtex(article: Article, edition: Edition | None = None, estimate: str = "") -> str:
     """One BibTeX entry (biblatex fields ``date``/``origdate`` added), ending in a newline."""
     fields = _bib_common(article)
     parts = _date_parts(article)
@@ -256,7 +267,7 @@ def bibtex(article: Article, edition: Edition | None = None) -> str:
         fields += [
             ("howpublished", "{" + _bib_text(f"{EDITION_LABEL} in {edition.site_name}") + "}"),
             ("url", "{" + _bib_url(edition.url) + "}"),
-            ("note", "{" + _bib_text(_edition_note(article)) + "}"),
+            ("note", "{" + _bib_text(_edition_note(article, estimate)) + "}"),
         ]
         if parts:
             fields.append(("origdate", f"{{{article.date}}}"))
@@ -271,6 +282,8 @@ def bibtex(article: Article, edition: Edition | None = None) -> str:
         fields.append(("date", f"{{{article.date}}}"))
     if article.url:
         fields.append(("url", "{" + _bib_url(article.url) + "}"))
+    if estimate and not parts:
+        fields.append(("note", "{" + _bib_text(_estimate_note(estimate)) + "}"))
     return _bib_entry("article" if article.publication else "misc", key(article), fields)
 
 
@@ -282,12 +295,12 @@ def _ris_record(pairs: list[tuple[str, str]]) -> str:
     return "\n".join(lines) + "\nER  - \n"
 
 
-def ris(article: Article, edition: Edition | None = None) -> str:
+def ris(article: Article, edition: Edition | None = None, estimate: str = "") -> str:
     """One RIS record, LF line ends, ending in ``ER  - `` and a newline."""
     head = [("AU", a) for a in article.authors]
     if edition is not None:
         pairs = [("TY", "ELEC"), ("ID", edition_key(article)), ("TI", _title(article)), *head]
-        pairs += [("T2", edition.site_name), ("UR", edition.url), ("N1", _edition_note(article))]
+        pairs += [("T2", edition.site_name), ("UR", edition.url), ("N1", _edition_note(article, estimate))]
         return _ris_record(pairs)
     pairs = [("TY", "JOUR" if article.publication else "GEN"), ("ID", key(article)), ("TI", _title(article)), *head]
     pairs.append(("T2", article.publication or ""))
@@ -297,13 +310,14 @@ def ris(article: Article, edition: Edition | None = None) -> str:
     if len(parts) > 1:
         pairs += [("DA", "/".join(f"{p:02d}" for p in parts))]
     pairs.append(("UR", article.url or ""))
+    pairs.append(("N1", "" if parts else _estimate_note(estimate)))
     return _ris_record(pairs)
 
 
 # --- CSL-JSON ----------------------------------------------------------------------------
 
 
-def csl(article: Article, edition: Edition | None = None) -> dict:
+def csl(article: Article, edition: Edition | None = None, estimate: str = "") -> dict:
     """One CSL-JSON item (a plain dict, ready for ``json.dumps``)."""
     item: dict = {"id": key(article), "type": "article-journal" if article.publication else "article", "title": _title(article)}
     if article.authors:
@@ -311,7 +325,7 @@ def csl(article: Article, edition: Edition | None = None) -> dict:
     parts = _date_parts(article)
     if edition is not None:
         item.update({"id": edition_key(article), "type": "webpage", "genre": EDITION_LABEL})
-        item.update({"container-title": edition.site_name, "URL": edition.url, "note": _edition_note(article)})
+        item.update({"container-title": edition.site_name, "URL": edition.url, "note": _edition_note(article, estimate)})
         item["original-title"] = _title(article)
         if parts:
             item["original-date"] = {"date-parts": [list(parts)]}
@@ -322,18 +336,24 @@ def csl(article: Article, edition: Edition | None = None) -> dict:
         item["container-title"] = article.publication
     if article.url:
         item["URL"] = article.url
+    if estimate and not parts:
+        item["note"] = _estimate_note(estimate)
     return item
 
 
 # --- files -------------------------------------------------------------------------------
 
 
-def bibliography(articles: Iterable[Article], editions: Mapping[str, Edition] | None = None) -> tuple[str, str, str]:
+def bibliography(
+    articles: Iterable[Article], editions: Mapping[str, Edition] | None = None, estimates: Mapping[str, str] | None = None
+) -> tuple[str, str, str]:
     """``(bib, ris, csl json)`` file texts for every article, sorted by key, each ending in a newline.
 
     Originals only; with ``editions`` (by article id) each article that has one is also cited
-    as its edition. Two entries with one key raise ``ValueError`` naming both.
+    as its edition; ``estimates`` (by article id) are the dates estimated for undated ones.
+    Two entries with one key raise ``ValueError`` naming both.
     """
+    guessed = estimates or {}
     entries: dict[str, tuple[Article, Edition | None]] = {}
     for article in articles:
         cited: list[tuple[str, Edition | None]] = [(key(article), None)]
@@ -344,7 +364,7 @@ def bibliography(articles: Iterable[Article], editions: Mapping[str, Edition] | 
                 raise ValueError(f"citation key {entry_key!r} is used by {entries[entry_key][0].id!r} and {article.id!r}")
             entries[entry_key] = (article, edition)
     ordered = [entries[k] for k in sorted(entries)]
-    bib = "\n".join(bibtex(a, e) for a, e in ordered)
-    ris_text = "\n".join(ris(a, e) for a, e in ordered)
-    csl_text = dumps([csl(a, e) for a, e in ordered])
+    bib = "\n".join(bibtex(a, e, guessed.get(a.id, "")) for a, e in ordered)
+    ris_text = "\n".join(ris(a, e, guessed.get(a.id, "")) for a, e in ordered)
+    csl_text = dumps([csl(a, e, guessed.get(a.id, "")) for a, e in ordered])
     return bib, ris_text, csl_text

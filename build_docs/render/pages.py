@@ -14,10 +14,11 @@ from importlib import resources
 
 from build_docs.clean.article import Article
 from build_docs.clean.structure import Block
+from build_docs.extract.dating import DateEstimate
 from build_docs.extract.index import Site
 from build_docs.link.mentions import Links
 from build_docs.link.model import Knowledge
-from build_docs.render.citation import author_list, display_date
+from build_docs.render.citation import author_list, display_date, estimated_date
 from build_docs.render.cite import Edition, apa, bibliography, bibtex, chicago, csl, ris
 from build_docs.render.jsondata import dump_bytes, dumps
 from build_docs.render.knowledge_pages import (
@@ -54,7 +55,7 @@ def render(site: Site, knowledge: Knowledge, links: Links, events: Sequence[Even
         *report_pages(site),
         *knowledge_pages(site, knowledge, links, events),
         *timeline_pages(events, knowledge, titles),
-        RenderedPage("data/articles.json", dump_bytes([_article_record(a) for a in site.articles])),
+        RenderedPage("data/articles.json", dump_bytes([_article_record(a, site.extractions[a.id].date_estimate) for a in site.articles])),
         *_bibliography(site),
         page("cite.md", "cite.md.j2", site_name=Md(SITE_NAME), articles=len(site.articles), example_citation=_example_citation(site)),
         RenderedPage("data/entities.json", dump_bytes(entity_records(knowledge, links))),
@@ -69,14 +70,15 @@ def _article_page(site: Site, article: Article, knowledge: Knowledge, links: Lin
     notes = {b.label: (str(n), b.anchor) for n, b in enumerate((b for b in article.paragraphs if b.kind == "note"), start=1)}
     texts = {b.anchor: linked_text(knowledge, b.text, links.by_block.get((article.id, b.anchor), ()), b.spans, notes) for b in article.paragraphs}
     derived = derived_lines(article, knowledge, links, dated)
+    estimate = site.extractions[article.id].date_estimate
     return page(
         f"articles/{article.id}.md",
         "article.md.j2",
         meta=article_meta(article, SITE_NAME),
         article=article,
-        meta_rows=_meta_rows(article),
-        citation=chicago(article),
-        cite=_cite_box(article),
+        meta_rows=_meta_rows(article, estimate),
+        citation=chicago(article, estimate=_shown(estimate)),
+        cite=_cite_box(article, _shown(estimate)),
         sources=source_paths,
         source_links=Md(", ".join(f"`{escape_code(p)}`" for p in source_paths)),
         page_url=f"articles/{article.id}/",
@@ -110,17 +112,22 @@ def _edition(article: Article) -> Edition:
     return Edition(SITE_NAME, f"articles/{article.id}/")
 
 
-def _cite_box(article: Article) -> dict[str, object]:
+def _shown(estimate: DateEstimate | None) -> str:
+    """An estimated date as citations add it to ``n.d.``: ``c. 2014``; empty without one."""
+    return estimate.display if estimate else ""
+
+
+def _cite_box(article: Article, estimate: str = "") -> dict[str, object]:
     """The "Cite this article" box: both works in two styles, and the data formats as code blocks to copy."""
     edition = _edition(article)
-    bib = bibtex(article) + "\n" + bibtex(article, edition)
-    record = ris(article) + "\n" + ris(article, edition)
-    items = dumps([csl(article), csl(article, edition)])
+    bib = bibtex(article, estimate=estimate) + "\n" + bibtex(article, edition, estimate)
+    record = ris(article, estimate=estimate) + "\n" + ris(article, edition, estimate)
+    items = dumps([csl(article, estimate=estimate), csl(article, edition, estimate)])
     return {
-        "chicago": chicago(article),
-        "apa": apa(article),
-        "chicago_edition": chicago(article, edition),
-        "apa_edition": apa(article, edition),
+        "chicago": chicago(article, estimate=estimate),
+        "apa": apa(article, estimate=estimate),
+        "chicago_edition": chicago(article, edition, estimate),
+        "apa_edition": apa(article, edition, estimate),
         "bibtex": _code(bib),
         "ris": _code(record),
         "csl": _code(items),
@@ -136,14 +143,15 @@ def _code(text: str) -> Md:
 
 def _bibliography(site: Site) -> list[RenderedPage]:
     editions = {a.id: _edition(a) for a in site.articles}
-    bib, record, items = bibliography(site.articles, editions)
+    estimates = {key: e.display for key, e in site.estimates().items()}
+    bib, record, items = bibliography(site.articles, editions, estimates)
     pages = [
         RenderedPage("data/sources.bib", bib.encode("utf-8")),
         RenderedPage("data/sources.ris", record.encode("utf-8")),
         RenderedPage("data/sources.csl.json", items.encode("utf-8")),
     ]
     for article in site.articles:
-        one_bib, one_ris, one_csl = bibliography([article], {article.id: editions[article.id]})
+        one_bib, one_ris, one_csl = bibliography([article], {article.id: editions[article.id]}, estimates)
         pages += [
             RenderedPage(f"data/cite/{article.id}.bib", one_bib.encode("utf-8")),
             RenderedPage(f"data/cite/{article.id}.ris", one_ris.encode("utf-8")),
@@ -152,7 +160,7 @@ def _bibliography(site: Site) -> list[RenderedPage]:
     return pages
 
 
-def _meta_rows(article: Article) -> list[tuple[str, object, str]]:
+def _meta_rows(article: Article, estimate: DateEstimate | None = None) -> list[tuple[str, object, str]]:
     origin = article.origin
     rows: list[tuple[str, object, str]] = []
     if article.authors:
@@ -162,7 +170,8 @@ def _meta_rows(article: Article) -> list[tuple[str, object, str]]:
     if article.affiliation:
         rows.append(("Affiliation", article.affiliation, ORIGIN_NOTES[origin["affiliation"]]))
     rows.append(("Publication", article.publication or "not stated in the source", ORIGIN_NOTES[origin["publication"]] if article.publication else ""))
-    rows.append(("Date", display_date(article.date), ORIGIN_NOTES[origin["date"]] if article.date else ""))
+    shown_date = estimated_date(estimate) if estimate and not article.date else display_date(article.date)
+    rows.append(("Date", shown_date, ORIGIN_NOTES[origin["date"]] if article.date else ""))
     if article.kind:
         rows.append(("Kind of source", KIND_NAMES[article.kind], ""))
     if article.url:
@@ -195,14 +204,14 @@ def _byline(article: Article) -> Md:
 def _sources_context(site: Site) -> dict[str, object]:
     return {
         "articles": _by_title(site),
-        "citations": {a.id: chicago(a) for a in site.articles},
+        "citations": {a.id: chicago(a, estimate=_shown(site.extractions[a.id].date_estimate)) for a in site.articles},
         "kinds": {a.id: KIND_NAMES.get(a.kind or "", "not stated") for a in site.articles},
         "files": {a.id: Md(", ".join(f"`{escape_code(site.seeds_name + '/' + s)}`" for s in a.sources)) for a in site.articles},
         "extractions": site.extractions,
     }
 
 
-def _article_record(article: Article) -> dict[str, object]:
+def _article_record(article: Article, estimate: DateEstimate | None = None) -> dict[str, object]:
     return {
         "id": article.id,
         "title": article.title,
@@ -219,6 +228,8 @@ def _article_record(article: Article) -> dict[str, object]:
         "original_url": article.url,
         "tags": list(article.tags),
         "front_matter": dict(article.extra),
+        "date_estimated": estimate.value if estimate else None,  # never a stated date: "date" stays null
+        "date_evidence": [e.record() for e in estimate.evidence] if estimate else [],
     }
 
 

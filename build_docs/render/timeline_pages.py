@@ -54,6 +54,7 @@ def record(event: Event) -> dict[str, object]:
         "display": event.display,
         "precision": event.precision,
         "certainty": event.certainty,
+        "estimated": event.estimated,
         "text": event.text,
         "when": event.when,
         "entities": list(event.entities),
@@ -95,10 +96,10 @@ def _tl_date(iso: str, display: str) -> dict[str, str]:
 def table(events: Sequence[Event]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["id", "date", "display", "precision", "certainty", "text", "entities", "sources"])
+    writer.writerow(["id", "date", "display", "precision", "certainty", "text", "entities", "sources", "estimated"])
     for e in events:
         sources = ";".join(f"{q.article}#{q.anchor}" for q in e.sources)
-        writer.writerow([e.id, e.date, e.display, e.precision, e.certainty, e.text, ";".join(e.entities), sources])
+        writer.writerow([e.id, e.date, e.display, e.precision, e.certainty, e.text, ";".join(e.entities), sources, "yes" if e.estimated else ""])
     return out.getvalue()
 
 

@@ -4,7 +4,9 @@ An event is the sentence (or, when a sentence holds several dates, the clause) a
 date the temporal tagger (:mod:`build_docs.extract.timex`) found, with the entities named in
 it. Nothing is reworded: the text of an event is the source's. A relative date ("last
 year") is resolved against the article's publication date and marked as inferred; a
-date something is planned or expected for is marked as expected.
+date something is planned or expected for is marked as expected. In an article that states no
+date, what was resolved against the date its text shows (:mod:`build_docs.extract.dating`)
+is marked ``estimated``.
 
 Across articles, statements of the same thing at the same date become one event with
 every citation; statements of the same thing at different dates are kept apart and
@@ -52,6 +54,7 @@ class Event:
     disputed: tuple[str, ...] = ()  # ids of events that report the same thing at another date
     mod: str = ""
     when: str = ""  # the date as the source words it: "last year", "January 18, 1958"
+    estimated: bool = False  # resolved against an article's estimated date, not a stated one
 
     @property
     def start(self) -> str:
@@ -68,11 +71,15 @@ def events_of(articles: Sequence[Article], found: Mapping[str, Sequence[Dated]],
     for article in articles:
         texts = {b.anchor: b.text for b in article.paragraphs}
         by_block: dict[str, list[Timex]] = defaultdict(list)
+        estimated: set[tuple[str, int]] = set()
         for item in found.get(article.id, ()):
             if placeable(item.timex):
                 by_block[item.anchor].append(item.timex)
+                if item.estimated:
+                    estimated.add((item.anchor, item.timex.start))
         for anchor, timexes in by_block.items():
-            single += _block_events(article.id, anchor, texts[anchor], timexes, links)
+            events = _block_events(article.id, anchor, texts[anchor], timexes, links)
+            single += [replace(e, estimated=True) if (anchor, t.start) in estimated else e for e, t in zip(events, timexes, strict=True)]
     unique = {e.id: e for e in reversed(single)}  # one clause giving one date twice is one event
     return _merge(unique.values())
 
@@ -222,7 +229,12 @@ def _merge(events: Iterable[Event]) -> tuple[Event, ...]:
     for i, event in enumerate(single):
         groups[root(i)].append(event)
     merged = [
-        replace(group[0], sources=tuple(sorted({q for e in group for q in e.sources})), entities=tuple(sorted({x for e in group for x in e.entities})))
+        replace(
+            group[0],
+            sources=tuple(sorted({q for e in group for q in e.sources})),
+            entities=tuple(sorted({x for e in group for x in e.entities})),
+            estimated=all(e.estimated for e in group),  # another source stating the date makes it not an estimate
+        )
         for group in groups.values()
     ]
     disputes: dict[str, set[str]] = defaultdict(set)
