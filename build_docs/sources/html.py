@@ -55,12 +55,12 @@ def read_html(raw: bytes, shown: str) -> tuple[Reading | None, list[Diagnostic]]
         with_metadata=True,
         deduplicate=False,
     )
-    if not extracted:
-        return None, [*problems, warning(shown, 1, "no article text found in this page; save the article's own page, or convert it to .txt or .md")]
-    doc = ET.fromstring(extracted)
-    meta = _metadata(doc)
+    doc = ET.fromstring(extracted) if extracted else None
+    meta = _metadata(doc) if doc is not None else {}
     url = str(meta.get("url", ""))
-    parts = tuple(_Parts(url if is_web_address(url) else "").of(doc.find("main")))
+    parts = tuple(_Parts(url if is_web_address(url) else "").of(doc.find("main"))) if doc is not None else ()
+    if not parts:
+        return None, [*problems, warning(shown, 1, "no article text found in this page; save the article's own page, or convert it to .txt or .md")]
     visible = _visible_blocks(text)
     located = tuple(_locate(parts, visible))
     removed = tuple(_left_out(visible, located))

@@ -13,15 +13,15 @@ import re
 from urllib.parse import quote, urljoin, urlsplit
 
 SCHEMES = ("http", "https", "mailto")
-#: Control characters and whitespace browsers ignore inside a URL ("java\nscript:").
-_IGNORED = re.compile(r"[\x00-\x20\x7f]+")
+#: Control characters browsers ignore inside a URL ("java\nscript:"); spaces at either end are ignored too.
+_IGNORED = re.compile(r"[\x00-\x1f\x7f]+")
 #: What may stand in a link as it is; everything else is percent-encoded (parentheses, quotes, spaces).
 _SAFE = "/:?#[]@!$&'*+,;=%~-._"
 
 
 def safe_target(target: str, base: str = "") -> str | None:
     """The URL to link to, percent-encoded for a Markdown link, or ``None`` when the link must become text."""
-    target = _IGNORED.sub("", target)
+    target = _IGNORED.sub("", target).strip(" ")
     if not target or target.startswith("#"):
         return None
     scheme = urlsplit(target).scheme.lower()
