@@ -40,8 +40,7 @@ def figures(seeds: Path) -> str:
         "| OCR witness | primary | character error rate as received | after cleaning | reduction |",
         "|---|---|---:|---:|---:|",
     ]
-    for article in cleaned.articles:
-        report = cleaned.reports[article.id]
+    for report in cleaned.reports:
         for name, found in sorted(report.witness.items()):
             rate = found["character error rate"]  # type: ignore[index]
             before, after = rate["before"], rate["after"]

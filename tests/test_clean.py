@@ -177,7 +177,8 @@ def test_front_matter_fills_what_the_catalog_does_not():
 
 def test_missing_title_warns_and_falls_back_to_the_file_name():
     result, problems = article("from the middle of a sentence, the scan begins without any title at all, as scans do.\n", name="001_scan.txt")
-    assert result.title == "Untitled (001_scan.txt)" and result.id == "001-scan"
+    assert result.title == "001 scan" and result.id == "001-scan"  # what the file name says (issue 12; was "Untitled (001_scan.txt)")
+    assert result.origin["title"] == "file name"
     assert problems[0].path == "seeds/001_scan.txt" and "add 'title:'" in problems[0].message
 
 

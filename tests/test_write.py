@@ -101,6 +101,8 @@ def test_hand_edits_to_a_generated_file_are_not_lost(fixture_seeds: Path, tmp_pa
 def test_duplicate_page_names_are_an_error_naming_both_files(seeds: Path, tmp_path: Path):
     (seeds / "a.txt").write_text("The Same Title Twice\n\nOne article about rivers and the bridges over them.\n", encoding="utf-8")
     (seeds / "b.txt").write_text("The Same Title Twice\n\nAnother article, about railways, written years apart.\n", encoding="utf-8")
+    # Given in the catalog: two titles the build only found in the text would each take a name from the file name (issue 12).
+    (seeds / "catalog.yml").write_text("sources:\n  a.txt:\n    title: The Same Title Twice\n  b.txt:\n    title: The Same Title Twice\n", encoding="utf-8")
     with pytest.raises(BuildError) as failure:
         build(config(seeds, tmp_path))
     [problem] = failure.value.diagnostics

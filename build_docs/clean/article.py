@@ -40,6 +40,7 @@ class SourceReport:
     first_line: int
     removed: tuple[Removal, ...]
     fixes: tuple[Fix, ...] = ()
+    kept: tuple[Removal, ...] = ()  # head lines shaped like a title but kept in the body (a salutation, a dateline), and why
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,8 @@ class Article:
     tags: tuple[str, ...] = ()
     extra: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # other front matter, kept as data
     ends_mid_sentence: bool = False
-    #: where each metadata field came from: "catalog", "front matter" or "text"
+    #: where each metadata field came from: "catalog", "front matter", "text" or "file name" (a title
+    #: the text does not give); "id" says where the page name came from: "catalog", "title" or "file name"
     origin: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
     @property
@@ -87,5 +89,5 @@ class Article:
 @dataclass(frozen=True)
 class Cleaned:
     articles: tuple[Article, ...]
-    reports: Mapping[str, CleaningReport]
+    reports: tuple[CleaningReport, ...]  # one per article, in the same order (two may want one page name)
     problems: tuple[Diagnostic, ...]

@@ -32,6 +32,7 @@ from build_docs.clean.ocr import Lexicon
 from build_docs.clean.ocr.lines import repair_lines
 from build_docs.clean.parts import blocks_of, removed_by_reader, title_part
 from build_docs.clean.structure import Block, ends_mid_sentence, number, segment
+from build_docs.clean.titles import corpus_casing, title_from_file_name, words_to_case
 from build_docs.clean.witness import find_witnesses, merge, order_by_continuation, order_by_witness, overlap_cer
 from build_docs.diagnostics import Diagnostic, warning
 from build_docs.slug import slugify
@@ -58,6 +59,7 @@ class Draft:
     lines: tuple[tuple[int, str], ...]
     removed: tuple[Removal, ...]
     parts: tuple[Part, ...] | None = None  # a structured source's body, as its format states it
+    kept: tuple[Removal, ...] = ()  # lines shaped like a title that stay in the body, and why
 
     @property
     def words(self) -> int:
@@ -76,15 +78,18 @@ def clean_all(sources: Sequence[SourceDoc], extra_words: Sequence[str] = ()) -> 
     drafts = {doc.name: _draft(doc, lines[doc.name], *kinds[doc.name], shared) for doc in sources}
     grouped = {name for group in groups for name in group}
     articles: list[Article] = []
-    reports: dict[str, CleaningReport] = {}
+    reports: list[CleaningReport] = []
     problems: list[Diagnostic] = []
     units = [[drafts[name] for name in group] for group in groups] + [[drafts[d.name]] for d in sources if d.name not in grouped]
+    untitled = words_to_case(unit[0].doc.name for unit in units if not any("title" in d.meta for d in unit))
+    casing = corpus_casing(untitled, clean_text)
     for unit in sorted(units, key=lambda u: u[0].doc.name):
-        article, report, found = _finish_one(unit[0], lexicon, base) if len(unit) == 1 else _finish_group(unit, lexicon, base)
+        article, report, found = _finish_one(unit[0], lexicon, base, casing) if len(unit) == 1 else _finish_group(unit, lexicon, base, casing)
         articles.append(article)
-        reports[article.id] = report
+        reports.append(report)
         problems += found
-    return Cleaned(tuple(articles), MappingProxyType(reports), tuple(problems))
+    problems += _titles_from_file_names(articles, {d.name: d for d in sources})
+    return Cleaned(tuple(articles), tuple(reports), tuple(problems))
 
 
 def clean(doc: SourceDoc, kind: str | None = None) -> tuple[Article, CleaningReport, list[Diagnostic]]:
@@ -92,8 +97,23 @@ def clean(doc: SourceDoc, kind: str | None = None) -> tuple[Article, CleaningRep
     if kind is not None:
         doc = replace(doc, catalog=replace(doc.catalog or CatalogEntry(file=doc.name, line=0), kind=kind))
     cleaned = clean_all([doc])
-    article = cleaned.articles[0]
-    return article, cleaned.reports[article.id], list(cleaned.problems)
+    return cleaned.articles[0], cleaned.reports[0], list(cleaned.problems)
+
+
+def _titles_from_file_names(articles: list[Article], docs: Mapping[str, SourceDoc]) -> list[Diagnostic]:
+    """One warning for the build, not one per file: these articles have titles made from their file names."""
+    untitled = [a for a in articles if a.origin.get("title") == "file name"]
+    named = [docs[a.sources[0]] for a in untitled]
+    if not named:
+        return []
+    folder = named[0].shown.rpartition("/")[0] or "."
+    if len(named) == 1:
+        doc = named[0]
+        how = f"no title found in the text; the title is made from the file name ({untitled[0].title!r})"
+        return [warning(doc.shown, doc.first_line, f"{how}; add 'title:' for this file in {folder}/catalog.yml")]
+    listed = ", ".join(d.name for d in named[:3]) + (f" and {len(named) - 3} more" if len(named) > 3 else "")
+    how = f"no title found in the text of {len(named)} articles; their titles are made from their file names ({listed})"
+    return [warning(f"{folder}/catalog.yml", 0, f"{how}; give them titles ('title:') in {folder}/catalog.yml")]
 
 
 def _kind(doc: SourceDoc, lexicon: Lexicon) -> tuple[str | None, bool]:
@@ -124,6 +144,7 @@ def _draft(doc: SourceDoc, lines: list[tuple[int, str]], kind: str | None, detec
     if kind and "kind" not in meta:
         meta["kind"], origin["kind"] = kind, "text"
     header_lines = [Removal(no, _line_text(lines, no), f"metadata: {what}") for no, what in header.used.items()]
+    kept = tuple(Removal(no, _line_text(lines, no), f"not the title: {why}") for no, why in header.rejected.items())
     return Draft(
         doc=doc,
         kind=kind,
@@ -132,6 +153,7 @@ def _draft(doc: SourceDoc, lines: list[tuple[int, str]], kind: str | None, detec
         origin=MappingProxyType(origin),
         lines=tuple((no, text) for no, text in body if no not in gone),
         removed=tuple(sorted([*header_lines, *removed], key=lambda r: r.line)),
+        kept=kept,
     )
 
 
@@ -145,7 +167,7 @@ def _structured_draft(doc: SourceDoc, kind: str | None, detected: bool) -> Draft
         header = Header(title=opening.text, used={opening.line: "title"})
         removed.append(Removal(opening.line, opening.text, "metadata: title"))
         parts = parts[1:]
-    meta, origin = merge_metadata(doc.catalog, doc.front_matter, header, "page metadata" if doc.format == "html" else "front matter")
+    meta, origin = merge_metadata(doc.catalog, doc.front_matter, header, "page metadata" if doc.format == "html" else "front matter", doc.origins)
     if kind and "kind" not in meta:
         meta["kind"], origin["kind"] = kind, "text"
     return Draft(
@@ -164,17 +186,17 @@ def _line_text(lines: list[tuple[int, str]], no: int) -> str:
     return lines[no - lines[0][0]][1].strip()
 
 
-def _finish_one(draft: Draft, lexicon: Lexicon, base: Lexicon) -> tuple[Article, CleaningReport, list[Diagnostic]]:
+def _finish_one(draft: Draft, lexicon: Lexicon, base: Lexicon, casing: Mapping[str, str]) -> tuple[Article, CleaningReport, list[Diagnostic]]:
     lines, fixes = list(draft.lines), list[Fix]()
     if draft.kind == "ocr":
         lines = [lines[i] for i in order_by_continuation([t for _, t in lines]).order]
         lines, fixes = repair_lines(lines, lexicon)
     blocks = number(blocks_of(draft.parts) if draft.parts is not None else segment(lines))
     fixes = _anchor_fixes(fixes, blocks)
-    return _article(draft, blocks, (draft,), {draft.doc.name: fixes}, base, {})
+    return _article(draft, blocks, (draft,), {draft.doc.name: fixes}, base, {}, casing)
 
 
-def _finish_group(drafts: list[Draft], lexicon: Lexicon, base: Lexicon) -> tuple[Article, CleaningReport, list[Diagnostic]]:
+def _finish_group(drafts: list[Draft], lexicon: Lexicon, base: Lexicon, casing: Mapping[str, str]) -> tuple[Article, CleaningReport, list[Diagnostic]]:
     """Witnesses of one article: the cleanest is the primary, the others fill it in."""
     primary = min(drafts, key=lambda d: (d.kind == "ocr", -d.words, d.doc.name))
     lines, fixes = list(primary.lines), {}
@@ -198,7 +220,7 @@ def _finish_group(drafts: list[Draft], lexicon: Lexicon, base: Lexicon) -> tuple
     numbered = number(blocks)
     if primary.doc.name in fixes:
         fixes[primary.doc.name] = _anchor_fixes(fixes[primary.doc.name], numbered)
-    return _article(primary, numbered, tuple(sorted(drafts, key=lambda d: d.doc.name)), fixes, base, figures)
+    return _article(primary, numbered, tuple(sorted(drafts, key=lambda d: d.doc.name)), fixes, base, figures, casing)
 
 
 def _merged_block(block: Block, text: str) -> Block:
@@ -222,6 +244,7 @@ def _article(
     fixes: Mapping[str, list[Fix]],
     english: Lexicon,
     witness: Mapping[str, Mapping[str, Mapping[str, object]]],
+    casing: Mapping[str, str],
 ) -> tuple[Article, CleaningReport, list[Diagnostic]]:
     doc = primary.doc
     meta, origin = dict(primary.meta), dict(primary.origin)
@@ -231,10 +254,13 @@ def _article(
                 meta[name], origin[name] = value, other.origin[name]
     problems: list[Diagnostic] = []
     stem = slugify(PurePosixPath(doc.name).stem) or "article"
-    article_id = (doc.catalog and doc.catalog.id) or slugify(str(meta.get("title", ""))) or stem
-    if "title" not in meta:
-        meta["title"] = f"Untitled ({doc.name})"
-        problems.append(warning(doc.shown, doc.first_line, "no title found in the text; add 'title:' for this file in seeds/catalog.yml"))
+    title_slug = slugify(str(meta.get("title", "")))
+    if doc.catalog and doc.catalog.id:
+        article_id, origin["id"] = doc.catalog.id, "catalog"
+    else:  # the index (extract/index.py) makes a page name taken twice unique, unless both were given
+        article_id, origin["id"] = (title_slug, "title") if title_slug else (stem, "file name")
+    if "title" not in meta:  # the text has none: what the file name says (clean_all warns once for all of them)
+        meta["title"], origin["title"] = title_from_file_name(doc.name, casing), "file name"
     if not any(b.anchor for b in blocks):
         problems.append(warning(doc.shown, doc.first_line, "no paragraphs found: the file holds only header lines"))
     truncated = ends_mid_sentence(blocks)
@@ -258,7 +284,7 @@ def _article(
 
 def _source_report(draft: Draft, fixes: tuple[Fix, ...]) -> SourceReport:
     doc = draft.doc
-    return SourceReport(doc.name, draft.kind, draft.kind_detected, doc.encoding, doc.text, doc.first_line, draft.removed, fixes)
+    return SourceReport(doc.name, draft.kind, draft.kind_detected, doc.encoding, doc.text, doc.first_line, draft.removed, fixes, draft.kept)
 
 
 def _unknown(blocks: tuple[Block, ...], lexicon: Lexicon) -> tuple[tuple[str, int], ...]:
@@ -279,13 +305,19 @@ def _anchor_fixes(fixes: list[Fix], blocks: tuple[Block, ...]) -> list[Fix]:
 
 
 def merge_metadata(
-    entry: CatalogEntry | None, front: Mapping[str, object], header: Header, stated_by: str = "front matter"
+    entry: CatalogEntry | None,
+    front: Mapping[str, object],
+    header: Header,
+    stated_by: str = "front matter",
+    origins: Mapping[str, str] | None = None,
 ) -> tuple[dict[str, object], dict[str, str]]:
-    """Catalog over what the file states (front matter, a page's metadata) over the text; empty values never win."""
+    """Catalog over what the file states (front matter, a page's metadata; ``origins`` names another source of
+    one of its facts, such as a date from the file name) over the text; empty values never win."""
     meta: dict[str, object] = {}
     origin: dict[str, str] = {}
     for name in METADATA:
-        for where, value in (("catalog", getattr(entry, name, None)), (stated_by, front.get(name)), ("text", getattr(header, name, None))):
+        stated = (origins or {}).get(name, stated_by)
+        for where, value in (("catalog", getattr(entry, name, None)), (stated, front.get(name)), ("text", getattr(header, name, None))):
             if value:
                 meta[name], origin[name] = value, where
                 break

@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from build_docs.clean.titles import not_a_title
 from build_docs.sources.dates import find_date
 
 HEAD_LINES = 15  # how many non-empty lines may hold the header
@@ -42,6 +43,8 @@ class Header:
     date: str | None = None
     publication: str | None = None
     used: Mapping[int, str] = field(default_factory=dict)  # line number -> what it gave
+    #: lines shaped like a title that are not one, and why ("a salutation"); they stay in the body
+    rejected: Mapping[int, str] = field(default_factory=dict)
 
 
 def read_header(lines: list[tuple[int, str]]) -> Header:
@@ -50,7 +53,7 @@ def read_header(lines: list[tuple[int, str]]) -> Header:
     head = _head_zone(filled)
     found: dict[str, object] = {}
     used: dict[int, str] = {}
-    title_at = _find_title(head[:TITLE_LINES])
+    title_at, rejected = _find_title(filled, len(head[:TITLE_LINES]))
     if title_at is not None:
         found["title"] = head[title_at][1]
         used[head[title_at][0]] = "title"
@@ -81,7 +84,7 @@ def read_header(lines: list[tuple[int, str]]) -> Header:
     bios = found.pop("bios", ())
     if bios and "affiliation" not in found:
         found["affiliation"] = " ".join(bios)  # type: ignore[arg-type]
-    return Header(used=dict(sorted(used.items())), **found)  # type: ignore[arg-type]
+    return Header(used=dict(sorted(used.items())), rejected=rejected, **found)  # type: ignore[arg-type]
 
 
 def _is_section(text: str) -> bool:
@@ -97,11 +100,18 @@ def _head_zone(filled: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return filled[:HEAD_LINES]
 
 
-def _find_title(candidates: list[tuple[int, str]]) -> int | None:
-    for index, (_, text) in enumerate(candidates):
-        if _is_title(text):
-            return index
-    return None
+def _find_title(filled: list[tuple[int, str]], candidates: int) -> tuple[int | None, dict[int, str]]:
+    """The first of the first ``candidates`` lines shaped like a title that is one; and the lines
+    rejected on the way (shaped like a title but not one, or a salutation or dateline), with why."""
+    rejected: dict[int, str] = {}
+    for index in range(candidates):
+        no, text = filled[index]
+        why = not_a_title(filled, index)
+        if why and (_is_title(text) or why.startswith(("a salutation", "the opening", "a dateline"))):
+            rejected[no] = why
+        elif not why and _is_title(text):
+            return index, rejected
+    return None, rejected
 
 
 def _is_title(text: str) -> bool:

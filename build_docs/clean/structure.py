@@ -108,7 +108,9 @@ def _wrapped_runs(group: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
         text = raw.strip()
         previous = runs[-1][-1][1] if runs else ""
         indented_start = raw[:1].isspace() and previous.endswith(SENTENCE_END)
-        short_end = bool(previous) and len(previous) < 0.6 * width and (previous.endswith(SENTENCE_END) or is_heading(previous))
+        # a short line ends its run, unless the next line carries its sentence on in lower case ("I join" / "previous speakers")
+        heading_end = is_heading(previous) and not text[:1].islower()
+        short_end = bool(previous) and len(previous) < 0.6 * width and (previous.endswith(SENTENCE_END) or heading_end)
         if not runs or _BULLET.match(text) or _CAPTION.match(text) or indented_start or short_end:
             runs.append([(no, text)])
         else:

@@ -39,7 +39,13 @@ from build_docs.timeline.events import Event
 
 SITE_NAME = "China–Russia Relations: A Source Reader"
 KIND_NAMES = {"web": "web page", "print": "print (magazine or journal page)", "ocr": "OCR scan"}
-ORIGIN_NOTES = {"catalog": "from the catalog", "front matter": "from the file's front matter", "page metadata": "from the page's metadata", "text": ""}
+ORIGIN_NOTES = {
+    "catalog": "from the catalog",
+    "front matter": "from the file's front matter",
+    "page metadata": "from the page's metadata",
+    "file name": "from the file name: the text has none",
+    "text": "",
+}
 
 
 def render(site: Site, knowledge: Knowledge, links: Links, events: Sequence[Event]) -> tuple[RenderedPage, ...]:
@@ -163,6 +169,8 @@ def _bibliography(site: Site) -> list[RenderedPage]:
 def _meta_rows(article: Article, estimate: DateEstimate | None = None) -> list[tuple[str, object, str]]:
     origin = article.origin
     rows: list[tuple[str, object, str]] = []
+    if origin.get("title") == "file name":  # a title found in the text (or given) goes without saying
+        rows.append(("Title", article.title, ORIGIN_NOTES["file name"]))
     if article.authors:
         rows.append(("Author" if len(article.authors) == 1 else "Authors", author_list(article.authors), ORIGIN_NOTES[origin["authors"]]))
     else:

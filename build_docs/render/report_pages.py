@@ -112,6 +112,7 @@ def _source(source: SourceReport, article_id: str) -> dict[str, object]:
         "kind_text": kind,
         "encoding": source.encoding,
         "removed": [{"line": r.line, "text": r.text, "reason": r.reason, "link": line_link(source.name, r.line, source.first_line)} for r in source.removed],
+        "kept": [{"line": r.line, "text": r.text, "reason": r.reason, "link": line_link(source.name, r.line, source.first_line)} for r in source.kept],
         "fixes": [
             {
                 "line": f.line,

@@ -26,11 +26,11 @@ def read_markdown(raw: bytes, shown: str) -> tuple[Reading | None, list[Diagnost
     if text is None:
         return None, problems
     meta, body, first_line, found = split_front_matter(text, shown)
-    facts = dict(meta)
+    facts, origins = dict(meta), {}
     stem = shown.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     if "date" not in facts and (jekyll := JEKYLL_NAME.match(stem)):
-        facts["date"] = jekyll["date"]
+        facts["date"], origins["date"] = jekyll["date"], "file name"
     url = str(facts.get("url", ""))
     parts, removed = parse(body, first_line, url if is_web_address(url) else "")
-    reading = Reading(body, encoding, "markdown", first_line, MappingProxyType(facts), parts, tuple(removed))
+    reading = Reading(body, encoding, "markdown", first_line, MappingProxyType(facts), parts, tuple(removed), MappingProxyType(origins))
     return reading, [*problems, *found]

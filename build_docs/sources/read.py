@@ -37,6 +37,7 @@ class SourceDoc:
     format: str = "text"  # "text", "markdown", "html", as its reader says
     parts: tuple[Part, ...] | None = None  # the structure a structured format states (see sources/reading.py)
     removed: tuple[tuple[int, str, str], ...] = ()  # (line, text, why): what the reader left out
+    origins: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # e.g. {"date": "file name"}
 
     @property
     def plain(self) -> str:
@@ -78,6 +79,16 @@ def read_source(raw: bytes, name: str, shown: str, entry: CatalogEntry | None = 
     if reading is None:
         return None, problems
     doc = SourceDoc(
-        name, shown, reading.text, reading.encoding, reading.first_line, reading.front_matter, entry, reading.format, reading.parts, reading.removed
+        name=name,
+        shown=shown,
+        text=reading.text,
+        encoding=reading.encoding,
+        first_line=reading.first_line,
+        front_matter=reading.front_matter,
+        catalog=entry,
+        format=reading.format,
+        parts=reading.parts,
+        removed=reading.removed,
+        origins=reading.origins,
     )
     return doc, problems

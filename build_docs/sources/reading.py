@@ -52,3 +52,4 @@ class Reading:
     front_matter: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
     parts: tuple[Part, ...] | None = None  # the structure a structured format states; None for plain text
     removed: tuple[tuple[int, str, str], ...] = ()  # (line, text, why) for what the reader left out
+    origins: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # a fact not from the front matter: where from
