@@ -57,8 +57,9 @@ def clean_file_report(path: Path, shown: str, kind: str | None, as_json: bool) -
 def extract_file_report(path: Path, shown: str, seeds: Path | None, date: str | None, as_json: bool) -> tuple[str, list[Diagnostic]]:
     """What one file yields: terms it defines, entities it names, every mention and every date, with character offsets.
 
-    Offsets index the file's text as Python reads it (decoded, ``\\n`` line ends; for Markdown,
-    without its front matter), so ``text[start:end]`` is the mention. The registries in
+    Offsets index the file's text as Python reads it (decoded, ``\\n`` line ends); for a structured
+    format (Markdown, HTML) they index its text without markup, the blocks its reader found joined
+    by blank lines, so ``text[start:end]`` is the mention. The registries in
     ``seeds`` (when given and present) are used as the build uses them.
     """
     doc, problems = read_source(path.read_bytes(), path.name, shown)
@@ -68,7 +69,7 @@ def extract_file_report(path: Path, shown: str, seeds: Path | None, date: str | 
     if seeds is not None:
         registry, found = load_registry(seeds, seeds.as_posix())
         problems += found
-    text, name = doc.text, "file"
+    text, name = doc.plain, "file"
     definitions = [(name, "text", d) for d in find_definitions(text)]
     knowledge, found = assemble(registry, [(name, "text", text)], definitions, [(name, "text", f) for f in find_all(text)], is_common)
     problems += [p for p in found if "names no paragraph" not in p.message]  # registry quotes point into the site, not this file
