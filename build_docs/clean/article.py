@@ -71,8 +71,10 @@ class Article:
     url: str | None = None
     kind: str | None = None
     ends_mid_sentence: bool = False
-    #: where each metadata field came from: "catalog", "front matter" or "text"
+    #: where each metadata field came from: "catalog", "front matter", "text" or "document info"
     origin: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    #: (first, last) page labels of a paginated source (PDF), as citations give them; () otherwise
+    pages: tuple[str, ...] = ()
 
     @property
     def paragraphs(self) -> tuple[Block, ...]:

@@ -38,6 +38,7 @@ class Block:
     line: int  # line in the source file where the block starts
     anchor: str = ""
     level: int = 0  # heading level: 2 for sections, 3 for subsections
+    page: str = ""  # label of the page it starts on, for a paginated source (PDF); "" otherwise
 
     def __repr__(self) -> str:
         return f"{self.kind}#{self.anchor or '-'}@{self.line}: {self.text[:40]!r}"

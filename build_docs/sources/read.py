@@ -10,7 +10,7 @@ reported and skipped.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 
@@ -33,7 +33,9 @@ class SourceDoc:
     first_line: int = 1  # line number in the file of the first line of ``text``
     front_matter: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
     catalog: CatalogEntry | None = None
-    format: str = "text"  # "text" or "markdown", as its reader says
+    format: str = "text"  # "text", "markdown" or "pdf", as its reader says
+    pages: tuple[tuple[int, str], ...] = ()  # (first line, label) of each page of a paginated source
+    document_info: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))  # filled in where the text is silent
 
     def __repr__(self) -> str:
         return f"SourceDoc({self.name!r}, {len(self.text)} chars, {self.encoding})"
@@ -70,4 +72,6 @@ def read_source(raw: bytes, name: str, shown: str, entry: CatalogEntry | None = 
     if reading is None:
         return None, problems
     doc = SourceDoc(name, shown, reading.text, reading.encoding, reading.first_line, reading.front_matter, entry, reading.format)
+    if reading.pages or reading.document_info:
+        doc = replace(doc, pages=reading.pages, document_info=reading.document_info)
     return doc, problems

@@ -13,6 +13,7 @@ from types import MappingProxyType
 
 from build_docs.diagnostics import Diagnostic
 from build_docs.sources.markdown import read_markdown
+from build_docs.sources.pdf import read_pdf
 from build_docs.sources.reading import Reading
 from build_docs.sources.text import read_text
 
@@ -22,6 +23,7 @@ READERS: Mapping[str, Reader] = MappingProxyType(
     {
         ".txt": read_text,
         ".md": read_markdown,
+        ".pdf": read_pdf,
     }
 )
 
