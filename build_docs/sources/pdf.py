@@ -104,7 +104,7 @@ def _layout(raw: bytes) -> tuple[list[tuple[str, list[list[Line]]]], dict[str, o
             pages.append((page.label or str(number), reading_runs(list(_lines(device.get_result())))))
         info = _info(document)
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        raise _Unreadable(f"encrypted PDF: its text cannot be read without the password ({exc or 'password needed'}); {TEXT_ADVICE}") from exc
+        raise _Unreadable(f"encrypted PDF: its text cannot be read without its password; {TEXT_ADVICE}") from exc
     except Exception as exc:  # noqa: BLE001 - a parser of untrusted bytes fails in many ways; each is a damaged file
         raise _Unreadable(f"damaged or truncated PDF ({type(exc).__name__}: {exc}); {DAMAGED_ADVICE}") from exc
     if not pages:
