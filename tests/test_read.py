@@ -83,8 +83,8 @@ def test_front_matter_only_in_markdown_files(seeds: Path):
 def test_other_files_are_reported_and_data_files_skipped(seeds: Path):
     (seeds / "a.txt").write_text("Text.\n", encoding="utf-8")
     (seeds / "catalog.yml").write_text("sources:\n", encoding="utf-8")
-    (seeds / "scan.pdf").write_bytes(b"%PDF-1.4")
+    (seeds / "scan.tif").write_bytes(b"II*\x00")
     (seeds / ".hidden.txt").write_text("x", encoding="utf-8")
     docs, problems = read_sources(seeds, EMPTY, "seeds")
     assert [d.name for d in docs] == ["a.txt"]
-    assert [(p.path, p.severity) for p in problems] == [("seeds/scan.pdf", Severity.WARNING)]
+    assert [(p.path, p.severity) for p in problems] == [("seeds/scan.tif", Severity.WARNING)]

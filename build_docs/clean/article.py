@@ -74,9 +74,11 @@ class Article:
     tags: tuple[str, ...] = ()
     extra: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # other front matter, kept as data
     ends_mid_sentence: bool = False
-    #: where each metadata field came from: "catalog", "front matter", "text" or "file name" (a title
-    #: the text does not give); "id" says where the page name came from: "catalog", "title" or "file name"
+    #: where each metadata field came from: "catalog", "front matter", "page metadata", "document info", "text"
+    #: or "file name" (a title the text does not give); "id" says where the page name came from
     origin: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    #: (first, last) page labels of a paginated source (PDF), as citations give them; () otherwise
+    pages: tuple[str, ...] = ()
 
     @property
     def paragraphs(self) -> tuple[Block, ...]:

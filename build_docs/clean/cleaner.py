@@ -30,6 +30,7 @@ from build_docs.clean.boilerplate import Removal, furniture, shared_lines
 from build_docs.clean.header import Header, read_header
 from build_docs.clean.ocr import Lexicon
 from build_docs.clean.ocr.lines import repair_lines
+from build_docs.clean.pages import join_broken_words, page_edges, page_range, paged
 from build_docs.clean.parts import blocks_of, removed_by_reader, title_part
 from build_docs.clean.structure import Block, ends_mid_sentence, number, segment
 from build_docs.clean.titles import corpus_casing, title_from_file_name, words_to_case
@@ -136,11 +137,16 @@ def _lines(doc: SourceDoc) -> list[tuple[int, str]]:
 def _draft(doc: SourceDoc, lines: list[tuple[int, str]], kind: str | None, detected: bool, shared: frozenset[str]) -> Draft:
     if doc.parts is not None:
         return _structured_draft(doc, kind, detected)
-    header = read_header(lines)
+    edges = {r.line: r for r in page_edges(lines, doc.pages)}  # a paginated source's running heads and page numbers
+    header = read_header([line for line in lines if line[0] not in edges] if edges else lines)
     body = [(no, text) for no, text in lines if no not in header.used]
     removed = furniture(body, shared)
+    removed += [edges[no] for no in sorted(edges.keys() - {r.line for r in removed})]
     gone = {r.line for r in removed}
     meta, origin = merge_metadata(doc.catalog, doc.front_matter, header)
+    for name, value in doc.document_info.items():  # a PDF's document information: only where the text is silent
+        if name not in meta and value:
+            meta[name], origin[name] = value, "document info"
     if kind and "kind" not in meta:
         meta["kind"], origin["kind"] = kind, "text"
     header_lines = [Removal(no, _line_text(lines, no), f"metadata: {what}") for no, what in header.used.items()]
@@ -191,7 +197,9 @@ def _finish_one(draft: Draft, lexicon: Lexicon, base: Lexicon, casing: Mapping[s
     if draft.kind == "ocr":
         lines = [lines[i] for i in order_by_continuation([t for _, t in lines]).order]
         lines, fixes = repair_lines(lines, lexicon)
-    blocks = number(blocks_of(draft.parts) if draft.parts is not None else segment(lines))
+    elif draft.doc.pages:
+        lines, fixes = join_broken_words(lines, base)
+    blocks = paged(number(blocks_of(draft.parts) if draft.parts is not None else segment(lines)), draft.doc.pages)
     fixes = _anchor_fixes(fixes, blocks)
     return _article(draft, blocks, (draft,), {draft.doc.name: fixes}, base, {}, casing)
 
@@ -217,7 +225,7 @@ def _finish_group(drafts: list[Draft], lexicon: Lexicon, base: Lexicon, casing: 
             "after": overlap_cer(cleaned_text, reference).cer,
         }
         figures[other.doc.name] = {"ordering": _figures(ordering), "merge": _figures(merged), "character error rate": error_rate}
-    numbered = number(blocks)
+    numbered = paged(number(blocks), primary.doc.pages)
     if primary.doc.name in fixes:
         fixes[primary.doc.name] = _anchor_fixes(fixes[primary.doc.name], numbered)
     return _article(primary, numbered, tuple(sorted(drafts, key=lambda d: d.doc.name)), fixes, base, figures, casing)
@@ -270,6 +278,7 @@ def _article(
         blocks=blocks,
         ends_mid_sentence=truncated,
         origin=MappingProxyType(origin),
+        pages=page_range(blocks, primary.lines, doc.pages),
         **meta,  # type: ignore[arg-type]
     )
     report = CleaningReport(

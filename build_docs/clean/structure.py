@@ -44,6 +44,7 @@ class Block:
     spans: tuple[Span, ...] = ()  # inline formatting and links a structured source states over ``text``
     rows: tuple[tuple[str, ...], ...] = ()  # a table's cells
     label: str = ""  # a note's label
+    page: str = ""  # label of the page it starts on, for a paginated source (PDF); "" otherwise
 
     def __repr__(self) -> str:
         return f"{self.kind}#{self.anchor or '-'}@{self.line}: {self.text[:40]!r}"

@@ -39,6 +39,9 @@ Format decisions:
   collapsed); lines end in LF; records in a file are separated by a blank line.
 * CSL-JSON: ``article-journal`` / ``article`` / ``webpage`` (edition, with ``genre``,
   ``original-title`` and ``original-date``); dates as ``date-parts``.
+* Pages (an article read from a PDF): the original's range, BibTeX ``pages = {7--9}``, RIS
+  ``SP``/``EP``, CSL ``page`` ``7-9``; in Chicago and APA after the publication (``7–9``), which
+  is where both styles put it. Without a publication the styles leave the range out.
 """
 
 from __future__ import annotations
@@ -50,6 +53,7 @@ from dataclasses import dataclass
 
 from build_docs.clean.article import Article
 from build_docs.render.jsondata import dumps
+from build_docs.render.page_cites import page_range
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 EDITION_LABEL = "Cleaned edition"
@@ -153,6 +157,11 @@ def _edition_note(article: Article, estimate: str = "") -> str:
     return note + "." + (" " + _estimate_note(estimate) if estimate else "")
 
 
+def _style_pages(article: Article) -> str:
+    """``", 7–9"`` after the publication in Chicago and APA; ``""`` without pages."""
+    return f", {page_range(article)}" if article.pages else ""
+
+
 # --- Chicago (notes-bibliography, bibliography entry) -----------------------------------
 
 
@@ -178,12 +187,12 @@ def chicago(article: Article, edition: Edition | None = None, estimate: str = ""
     parts.append(f"\u201c{_end(_title(article))}\u201d")
     date = _long_date(_date_parts(article)) or _no_date(estimate)
     if edition is None:
-        parts.append(_end(f"{article.publication}, {date}" if article.publication else date))
+        parts.append(_end(f"{article.publication}, {date}{_style_pages(article)}" if article.publication else date))
         if article.url:
             parts.append(article.url + ".")
         return " ".join(parts)
     parts.append(f"{EDITION_LABEL} in {edition.site_name}, {edition.url}.")
-    original = f"Originally published in {article.publication}, {date}" if article.publication else f"Originally published {date}"
+    original = f"Originally published in {article.publication}, {date}{_style_pages(article)}" if article.publication else f"Originally published {date}"
     parts.append(_end(original + (f", {article.url}" if article.url else "")))
     return " ".join(parts)
 
@@ -212,7 +221,7 @@ def apa(article: Article, edition: Edition | None = None, estimate: str = "") ->
     parts = _apa_date_and_title(article, edition, estimate)
     if edition is None:
         if article.publication:
-            parts.append(_end(article.publication))
+            parts.append(_end(article.publication + _style_pages(article)))
         if article.url:
             parts.append(article.url)
         return " ".join(parts)
@@ -274,6 +283,8 @@ def bibtex(article: Article, edition: Edition | None = None, estimate: str = "")
         return _bib_entry("misc", edition_key(article), fields)
     if article.publication:
         fields.append(("journal", "{" + _bib_text(article.publication) + "}"))
+    if article.pages:
+        fields.append(("pages", "{" + _bib_text(page_range(article, "--")) + "}"))
     if parts:
         fields.append(("year", f"{{{parts[0]}}}"))
     if len(parts) > 1:
@@ -304,6 +315,8 @@ def ris(article: Article, edition: Edition | None = None, estimate: str = "") ->
         return _ris_record(pairs)
     pairs = [("TY", "JOUR" if article.publication else "GEN"), ("ID", key(article)), ("TI", _title(article)), *head]
     pairs.append(("T2", article.publication or ""))
+    if article.pages:
+        pairs += [("SP", article.pages[0]), ("EP", article.pages[-1])]
     parts = _date_parts(article)
     if parts:
         pairs += [("PY", str(parts[0]))]
@@ -334,6 +347,8 @@ def csl(article: Article, edition: Edition | None = None, estimate: str = "") ->
         item["issued"] = {"date-parts": [list(parts)]}
     if article.publication:
         item["container-title"] = article.publication
+    if article.pages:
+        item["page"] = page_range(article, "-")
     if article.url:
         item["URL"] = article.url
     if estimate and not parts:

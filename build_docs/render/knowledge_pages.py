@@ -18,6 +18,7 @@ from build_docs.link.mentions import Links, Mention
 from build_docs.link.model import Entity, Knowledge, Quote, Term
 from build_docs.link.registry import ENTITIES, KIND_LABELS, KINDS
 from build_docs.render.markdown import Md, attr_value, escape, formatted
+from build_docs.render.page_cites import NO_PAGES, paragraph_pages
 from build_docs.render.templating import RenderedPage, page
 from build_docs.sources.reading import Span
 from build_docs.timeline.events import Event
@@ -36,6 +37,7 @@ class Cited:
     href: Md
     label: str  # "An Evolving Partnership, ¶3"
     number: str  # the paragraph's number, "3"
+    page: str = ""  # the page of the original it starts on, for a paginated source
 
 
 def entity_href(entity_id: str, prefix: str = "../") -> Md:
@@ -141,12 +143,13 @@ def knowledge_pages(
     for event in events:
         for entity_id in event.entities:
             timelines[entity_id].append(event)
-    cite = _citer(titles)
+    on_page = paragraph_pages(site.articles)
+    cite = _citer(titles, pages=on_page)
     related = _related(links)
     term_ids = _terms_by_key(knowledge)
     pages: list[RenderedPage] = [
         page("entities/index.md", "entities.md.j2", groups=_groups(knowledge, links)),
-        page("glossary.md", "glossary.md.j2", letters=_letters(knowledge, links, _citer(titles, "")), titles=titles),
+        page("glossary.md", "glossary.md.j2", letters=_letters(knowledge, links, _citer(titles, "", on_page)), titles=titles),
         page("reports/candidates.md", "candidates.md.j2", _candidates(knowledge, cite)),
         RenderedPage(ABBREVIATIONS, abbreviations(knowledge, links).encode("utf-8")),
     ]
@@ -167,18 +170,20 @@ def knowledge_pages(
                 registry_file=f"{site.seeds_name}/{ENTITIES}",
                 timeline=timelines.get(entity.id, []),
                 titles=titles,
+                pages=on_page,
             )
         )
     return pages
 
 
-def _citer(titles: Mapping[str, str], prefix: str = "../") -> Callable[[Quote], Cited]:
+def _citer(titles: Mapping[str, str], prefix: str = "../", pages: Mapping[tuple[str, str], str] = NO_PAGES) -> Callable[[Quote], Cited]:
     def cite(quote: Quote) -> Cited:
         return Cited(
             quote.quote,
             Md(f"{prefix}articles/{quote.article}.md#{quote.anchor}"),
             f"{titles.get(quote.article, quote.article)}, \u00b6{quote.anchor[1:]}",
             quote.anchor[1:],
+            pages.get((quote.article, quote.anchor), ""),
         )
 
     return cite

@@ -28,6 +28,8 @@ def article_meta(article: Article, site_name: str) -> dict[str, object]:
         citation["publisher"] = site_name
     if article.url:
         citation["original_url"] = article.url
+    if article.pages:  # a paginated source: the original's page range
+        citation["firstpage"], citation["lastpage"] = article.pages[0], article.pages[-1]
     original: dict[str, object] = {"@type": "Article", "headline": title, "name": title}
     if article.authors:
         original["author"] = [{"@type": "Person", "name": a} for a in article.authors]
@@ -37,6 +39,8 @@ def article_meta(article: Article, site_name: str) -> dict[str, object]:
         original["isPartOf"] = {"@type": "Periodical", "name": article.publication}
     if article.url:
         original["url"] = article.url
+    if article.pages:
+        original["pageStart"], original["pageEnd"] = article.pages[0], article.pages[-1]
     edition: dict[str, object] = {
         "@context": "https://schema.org",
         "@type": "Article",

@@ -31,6 +31,7 @@ from build_docs.render.knowledge_pages import (
     source_derivations,
 )
 from build_docs.render.markdown import Md, escape, formatted
+from build_docs.render.page_cites import page_marked, paragraph_pages
 from build_docs.render.page_meta import article_meta
 from build_docs.render.report_pages import report_pages
 from build_docs.render.templating import RenderedPage, page
@@ -44,6 +45,7 @@ ORIGIN_NOTES = {
     "front matter": "from the file's front matter",
     "page metadata": "from the page's metadata",
     "file name": "from the file name: the text has none",
+    "document info": "from the PDF's properties",
     "text": "",
 }
 
@@ -60,7 +62,7 @@ def render(site: Site, knowledge: Knowledge, links: Links, events: Sequence[Even
         *(_article_page(site, article, knowledge, links, dated) for article in site.articles),
         *report_pages(site),
         *knowledge_pages(site, knowledge, links, events),
-        *timeline_pages(events, knowledge, titles),
+        *timeline_pages(events, knowledge, titles, paragraph_pages(site.articles)),
         RenderedPage("data/articles.json", dump_bytes([_article_record(a, site.extractions[a.id].date_estimate) for a in site.articles])),
         *_bibliography(site),
         page("cite.md", "cite.md.j2", site_name=Md(SITE_NAME), articles=len(site.articles), example_citation=_example_citation(site)),
@@ -90,7 +92,7 @@ def _article_page(site: Site, article: Article, knowledge: Knowledge, links: Lin
         page_url=f"articles/{article.id}/",
         report_link=Md(f"../reports/{article.id}.md"),
         heading_marks={level: Md("#" * max(level, 2)) for level in range(0, 7)},
-        texts=texts,
+        texts=page_marked(article, texts),
         derived=derived,
         notes={anchor: number for number, anchor in notes.values()},
         unnumbered={i: _unnumbered(b) for i, b in enumerate(article.blocks) if b.kind in ("pullquote", "code", "table")},

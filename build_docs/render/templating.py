@@ -17,6 +17,7 @@ import jinja2
 import yaml
 
 from build_docs.render.markdown import Md, attr_value, escape
+from build_docs.render.page_cites import tip
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ ENV = jinja2.Environment(
 )
 ENV.filters["slug"] = _slug
 ENV.filters["attr"] = attr_value
+ENV.filters["tip"] = tip  # a quote's tooltip, with its page when it has one
 
 
 def marker(sources: list[str], meta: Mapping[str, object] | None = None) -> str:

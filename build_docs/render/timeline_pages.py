@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from build_docs.link.model import Knowledge
 from build_docs.render.jsondata import dump_bytes
 from build_docs.render.markdown import Md
+from build_docs.render.page_cites import NO_PAGES
 from build_docs.render.templating import RenderedPage, page
 from build_docs.timeline.events import Event
 
@@ -23,7 +24,7 @@ CHART_WIDTH, CHART_HEIGHT, CHART_MARGIN = 720, 160, 28
 
 
 def timeline_pages(
-    events: Sequence[Event], knowledge: Knowledge, titles: Mapping[str, str]
+    events: Sequence[Event], knowledge: Knowledge, titles: Mapping[str, str], pages: Mapping[tuple[str, str], str] = NO_PAGES
 ) -> list[RenderedPage]:
     decades: dict[int, dict[int, list[Event]]] = defaultdict(lambda: defaultdict(list))
     for event in events:
@@ -38,6 +39,7 @@ def timeline_pages(
             articles=len({q.article for e in events for q in e.sources}),
             chart=Md(chart(events)),
             titles=titles,
+            pages=pages,
             entities=knowledge.entities,
             by_id=by_id,
         ),

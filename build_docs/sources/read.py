@@ -34,7 +34,7 @@ class SourceDoc:
     first_line: int = 1  # line number in the file of the first line of ``text``
     front_matter: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
     catalog: CatalogEntry | None = None
-    format: str = "text"  # "text", "markdown", "html", as its reader says
+    format: str = "text"  # "text", "markdown", "html", "pdf", as its reader says
     parts: tuple[Part, ...] | None = None  # the structure a structured format states (see sources/reading.py)
     removed: tuple[tuple[int, str, str], ...] = ()  # (line, text, why): what the reader left out
     origins: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # e.g. {"date": "file name"}
@@ -43,6 +43,8 @@ class SourceDoc:
     def plain(self) -> str:
         """The text a reader reads: for a structured source its parts' text, without markup."""
         return self.text if self.parts is None else "\n\n".join(part.text for part in self.parts)
+    pages: tuple[tuple[int, str], ...] = ()  # (first line, label) of each page of a paginated source
+    document_info: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))  # filled in where the text is silent
 
     def __repr__(self) -> str:
         return f"SourceDoc({self.name!r}, {len(self.text)} chars, {self.encoding})"
@@ -90,5 +92,7 @@ def read_source(raw: bytes, name: str, shown: str, entry: CatalogEntry | None = 
         parts=reading.parts,
         removed=reading.removed,
         origins=reading.origins,
+        pages=reading.pages,
+        document_info=reading.document_info,
     )
     return doc, problems

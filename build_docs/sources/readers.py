@@ -14,6 +14,7 @@ from types import MappingProxyType
 from build_docs.diagnostics import Diagnostic
 from build_docs.sources.html import read_html
 from build_docs.sources.markdown import read_markdown
+from build_docs.sources.pdf import read_pdf
 from build_docs.sources.reading import Reading
 from build_docs.sources.text import read_text
 
@@ -26,6 +27,7 @@ READERS: Mapping[str, Reader] = MappingProxyType(
         ".markdown": read_markdown,
         ".html": read_html,
         ".htm": read_html,
+        ".pdf": read_pdf,
     }
 )
 

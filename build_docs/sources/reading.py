@@ -47,9 +47,13 @@ class Reading:
 
     text: str  # the article's text, ``\n`` line ends (front matter removed)
     encoding: str  # what the bytes were decoded as
-    format: str  # "text", "markdown", "html": how the cleaner reads the structure of the text
+    format: str  # "text", "markdown", "html" or "pdf": how the cleaner reads the structure of the text
     first_line: int = 1  # line number in the file of the first line of ``text``
     front_matter: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
     parts: tuple[Part, ...] | None = None  # the structure a structured format states; None for plain text
     removed: tuple[tuple[int, str, str], ...] = ()  # (line, text, why) for what the reader left out
     origins: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # a fact not from the front matter: where from
+    #: a paginated source (PDF): the line of ``text`` each page starts on, with the page's label ("7", "iv")
+    pages: tuple[tuple[int, str], ...] = ()
+    #: facts the file states about itself outside the text (a PDF's document information); the text wins over them
+    document_info: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
