@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from build_docs import data
 from build_docs.clean.article import Article
@@ -112,13 +113,20 @@ class DateEstimate:
         return f"{self.earliest} or later" if self.earliest is not None else f"{self.latest} or earlier"
 
 
+@lru_cache(maxsize=1024)
+def unanchored(text: str) -> tuple[Timex, ...]:
+    """The temporal expressions of a paragraph read without a publication date: read once, though the
+    estimate and the dates of an undated article both need them (the cache holds the last paragraphs only)."""
+    return tuple(find_timexes(text))
+
+
 def estimate_date(article: Article) -> DateEstimate | None:
     """The estimate for an article without a stated date; None when it has one or its text gives no evidence."""
     if article.date:
         return None
     found: list[Evidence] = []
     paragraphs = [(b.anchor, b.text) for b in article.paragraphs]
-    stated = [(anchor, text, t) for anchor, text in paragraphs for t in find_timexes(text) if _stated_year(t)]
+    stated = [(anchor, text, t) for anchor, text in paragraphs for t in unanchored(text) if _stated_year(t)]
     for anchor, text in paragraphs:
         spans = sentence_spans(text)
         counts = _counts(text)
@@ -231,7 +239,7 @@ def _counts(text: str) -> list[tuple[int, int, int, bool, re.Match[str]]]:
     counts = []
     for m in _ANNIVERSARY.finditer(text):
         counts.append((m.start(), m.end(), int(m["digits"]) if m["digits"] else _ORDINALS[m["word"].lower()], False, m))
-    for t in find_timexes(text):
+    for t in unanchored(text):
         years = _YEARS.match(t.value) if t.type == "DURATION" else None
         since = _SINCE.match(text, t.end) if years else None
         if years and since:

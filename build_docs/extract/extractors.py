@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from build_docs.clean.article import Article
 from build_docs.extract.acronyms import Definition, find_definitions
-from build_docs.extract.dating import DateEstimate, estimate_date
+from build_docs.extract.dating import DateEstimate, estimate_date, unanchored
 from build_docs.extract.discover import Found, find_all
 from build_docs.extract.timex import Timex, find_timexes
 
@@ -78,11 +78,13 @@ def dated(article: Article, estimate: DateEstimate | None = None) -> tuple[Dated
 
     Without a stated date, against the estimated year when there is one; an expression whose value or
     certainty that changed is marked ``estimated``."""
-    if article.date or estimate is None or estimate.year is None:
+    if article.date:
         return tuple(Dated(block.anchor, t) for block in article.paragraphs for t in find_timexes(block.text, anchor=article.date))
+    if estimate is None or estimate.year is None:
+        return tuple(Dated(block.anchor, t) for block in article.paragraphs for t in unanchored(block.text))
     found = []
     for block in article.paragraphs:
-        alone = {(t.start, t.end): (t.value, t.certainty) for t in find_timexes(block.text)}
+        alone = {(t.start, t.end): (t.value, t.certainty) for t in unanchored(block.text)}
         for t in find_timexes(block.text, anchor=str(estimate.year)):
             found.append(Dated(block.anchor, t, estimated=alone.get((t.start, t.end)) != (t.value, t.certainty)))
     return tuple(found)
