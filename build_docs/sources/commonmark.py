@@ -73,7 +73,7 @@ class _Walker:
             elif kind == "inline" and block is not None:
                 self._inline_block(block, token)
                 block = None
-            elif kind == "inline":
+            elif kind == "inline" and self.rows:  # a table cell
                 self.rows[-1].append(_plain(token.children or []))
             elif kind == "table_open":
                 self.rows, self.table_line = [], self._line(token)

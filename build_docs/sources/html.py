@@ -222,13 +222,17 @@ def _key(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
+LOOK_AHEAD = 200  # visible blocks searched for a part's start: bounded, so a page's cost stays linear
+
+
 def _locate(parts: tuple[Part, ...], visible: list[tuple[int, str]]) -> Iterator[Part]:
-    """Each part with the line of the page where its text starts (searching forward, as both are in reading order)."""
+    """Each part with the line of the page where its text starts (searching forward, as both are in reading
+    order; a part not found within :data:`LOOK_AHEAD` blocks keeps the line of the part before it)."""
     keys = [(line, _key(text)) for line, text in visible]
     at, line = 0, 1
     for part in parts:
         probe = " ".join(_key(part.text).split()[:6])
-        for i in range(at, len(keys)):
+        for i in range(at, min(len(keys), at + LOOK_AHEAD)):
             if probe and probe in keys[i][1]:
                 at, line = i, keys[i][0]
                 break
