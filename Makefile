@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install build check serve site test golden bench lint clean
+.PHONY: install build check serve site zensical test golden bench lint clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,15 @@ serve: build
 site: build
 	$(VENV)/bin/mkdocs build --strict
 
+# Zensical (Material's successor) renders the committed docs/ (it ignores the hook) into
+# site-zensical/, and the check compares pages, anchors and citation tags with MkDocs' site.
+$(VENV)/.zensical: $(STAMP)
+	$(PY) -m pip install --quiet -e '.[zensical]'
+	touch $@
+
+zensical: $(VENV)/.zensical
+	$(PY) benchmarks/zensical_check.py --keep site-zensical
+
 test: $(STAMP)
 	$(PY) -m pytest
 
@@ -44,4 +53,4 @@ lint: $(STAMP)
 	$(VENV)/bin/mypy
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site site-zensical .pytest_cache

@@ -7,6 +7,8 @@ slower runs measure other load, not the build):
 * ``build_docs s`` -- wall time of ``python -m build_docs build`` on N seed files
   (read, clean, extract, index, render, write ``docs/``), in a fresh interpreter;
 * ``mkdocs s`` -- wall time of ``python -m mkdocs build`` on that ``docs/``, also fresh;
+* ``zensical s`` -- wall time of ``zensical build --clean`` (Zensical 0.0.73, ``make zensical``
+  installs it; a dash when it is not installed) on the same ``docs/`` and settings;
 * ``build_docs share`` -- build_docs time / (build_docs + mkdocs time);
 * ``peak MiB`` -- maximum resident set size of each child process (``ru_maxrss``
   from ``os.wait4``), since the pipeline holds every article in memory before writing;
@@ -56,6 +58,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.readme_section import replace_section  # noqa: E402
+from benchmarks.zensical_check import write_zensical_config, zensical_command  # noqa: E402
 from build_docs.publish.mkdocs_copy import write_site_config  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
@@ -103,6 +106,8 @@ class Result:
     mkdocs_warnings: int
     build_docs_runs_s: tuple[float, ...]  # every repetition; the table shows the fastest
     mkdocs_runs_s: tuple[float, ...]
+    zensical_s: float | None = None  # None: Zensical is not installed
+    zensical_runs_s: tuple[float, ...] = ()
 
 
 class StageFailed(Exception):
@@ -237,14 +242,18 @@ def site_figures(site: Path) -> tuple[int, int, str, int]:
     return sum(p.stat().st_size for p in files), len(files), largest.relative_to(site).as_posix(), largest.stat().st_size
 
 
-def build_once(work: Path, config: Path) -> tuple[Run, Run]:
-    """One cold build into empty ``docs/`` and ``site/``: build_docs, then MkDocs."""
-    for folder in (work / "docs", work / "site"):
+def build_once(work: Path, config: Path) -> tuple[Run, Run, Run | None]:
+    """One cold build into empty ``docs/`` and ``site/``: build_docs, then MkDocs, then Zensical (if installed)."""
+    for folder in (work / "docs", work / "site", work / "site-zensical"):
         shutil.rmtree(folder, ignore_errors=True)
     python = sys.executable
     built = run_stage("build_docs", [python, "-m", "build_docs", "build", "--seeds", "seeds", "--docs", "docs"], work)
     site = run_stage("mkdocs build", [python, "-m", "mkdocs", "build", "-f", str(config), "-d", str(work / "site")], work)
-    return built, site
+    zensical = zensical_command()
+    if zensical is None:
+        return built, site, None
+    zensical_config = write_zensical_config(REPO, work / "docs", work / "site-zensical", work / "zensical.yml")
+    return built, site, run_stage("zensical build", [*zensical, "build", "--clean", "-f", str(zensical_config)], work)
 
 
 def bench_one(n: int, corpus: Path, speakers: dict[tuple[str, str], Speaker], root: Path, repeat: int, catalog: bool = True) -> Result:
@@ -258,17 +267,18 @@ def bench_one(n: int, corpus: Path, speakers: dict[tuple[str, str], Speaker], ro
     make_seeds(pick_speeches(corpus, n), speakers, work / "seeds", catalog)
     config = write_mkdocs_config(work)
     runs = [build_once(work, config) for _ in range(repeat)]
-    built_s = tuple(built.seconds for built, _ in runs)
-    site_s = tuple(site.seconds for _, site in runs)
-    built, site = runs[-1]
+    built_s = tuple(built.seconds for built, _, _ in runs)
+    site_s = tuple(site.seconds for _, site, _ in runs)
+    zensical_s = tuple(z.seconds for _, _, z in runs if z is not None)
+    built, site, _ = runs[-1]
     size, count, largest, largest_size = site_figures(work / "site")
     return Result(
         n=n,
         build_docs_s=min(built_s),
         mkdocs_s=min(site_s),
         build_docs_share=min(built_s) / (min(built_s) + min(site_s)),
-        build_docs_peak_mib=max(b.peak_mib for b, _ in runs),
-        mkdocs_peak_mib=max(s.peak_mib for _, s in runs),
+        build_docs_peak_mib=max(b.peak_mib for b, _, _ in runs),
+        mkdocs_peak_mib=max(s.peak_mib for _, s, _ in runs),
         site_mib=size / MIB,
         site_files=count,
         largest_page=largest,
@@ -277,6 +287,8 @@ def bench_one(n: int, corpus: Path, speakers: dict[tuple[str, str], Speaker], ro
         mkdocs_warnings=count_warnings(site.stderr, "WARNING"),
         build_docs_runs_s=built_s,
         mkdocs_runs_s=site_s,
+        zensical_s=min(zensical_s) if zensical_s else None,
+        zensical_runs_s=zensical_s,
     )
 
 
@@ -285,11 +297,12 @@ def bench_one(n: int, corpus: Path, speakers: dict[tuple[str, str], Speaker], ro
 
 def table(results: list[Result]) -> str:
     head = (
-        "| N | build_docs s | mkdocs s | build_docs share | build_docs peak MiB | mkdocs peak MiB | site MiB | largest page (KiB) |",
-        "|---:|---:|---:|---:|---:|---:|---:|---|",
+        "| N | build_docs s | mkdocs s | zensical s | build_docs share | build_docs peak MiB | mkdocs peak MiB | site MiB | largest page (KiB) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     )
     rows = (
-        f"| {r.n} | {r.build_docs_s:.2f} | {r.mkdocs_s:.2f} | {r.build_docs_share:.0%} | {r.build_docs_peak_mib:.0f} "
+        f"| {r.n} | {r.build_docs_s:.2f} | {r.mkdocs_s:.2f} | {'—' if r.zensical_s is None else f'{r.zensical_s:.2f}'} "
+        f"| {r.build_docs_share:.0%} | {r.build_docs_peak_mib:.0f} "
         f"| {r.mkdocs_peak_mib:.0f} | {r.site_mib:.1f} | {r.largest_page_kib:.0f} `{r.largest_page}` |"
         for r in results
     )
@@ -349,6 +362,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"bench: no UN General Debate corpus at {corpus} (expected {SPEECHES}/ and {SPEAKERS}); pass --corpus DIR", file=sys.stderr)
         return 2
     speakers = load_speakers(corpus)
+    if zensical_command() is None:
+        print("bench: Zensical is not installed (make zensical installs it); its column shows a dash", file=sys.stderr)
     root = Path(tempfile.mkdtemp(prefix="build_docs-bench-"))
     results: list[Result] = []
     try:
