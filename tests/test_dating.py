@@ -128,7 +128,7 @@ def test_the_seed_timeline_gains_the_caption_and_last_year_marked_as_estimated()
     last = next(e for e in events if e["when"] == "Last year" and e["sources"][0]["article"] == UNDATED)
     assert last["date"] == "2013" and last["estimated"] is True
     assert not any(e["estimated"] for e in events if e["sources"][0]["article"] != UNDATED)
-    page = (DOCS / "timeline.md").read_text(encoding="utf-8")
+    page = "\n".join(p.read_text(encoding="utf-8") for p in sorted((DOCS / "timeline").glob("*.md")))  # the entries' pages (issue 13)
     line = next(x for x in page.splitlines() if x.startswith("- **20 May 2014**"))
     assert "inferred from an estimated date" in line
 

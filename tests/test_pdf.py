@@ -210,7 +210,7 @@ def test_the_cite_files_carry_the_page_range(site: tuple[Path, str]):
 
 
 def test_quote_tooltips_cite_the_page(site: tuple[Path, str]):
-    timeline = (site[0] / "timeline.md").read_text(encoding="utf-8")
+    timeline = "\n".join(p.read_text(encoding="utf-8") for p in sorted((site[0] / "timeline").glob("*.md")))  # the entries' pages (issue 13)
     river_tips = [line for line in timeline.splitlines() if "trade-along-the-northern-river.md#" in line]
     assert river_tips and all("(p. " in line for line in river_tips)
     notes = [line for line in timeline.splitlines() if "notes-on-the-ferry.md#" in line]

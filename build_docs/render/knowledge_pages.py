@@ -18,6 +18,7 @@ from build_docs.link.mentions import Links, Mention
 from build_docs.link.model import Entity, Knowledge, Quote, Term
 from build_docs.link.registry import ENTITIES, KIND_LABELS, KINDS
 from build_docs.render.markdown import Md, attr_value, escape, formatted
+from build_docs.render.mention_pages import mention_pages, selected, spread
 from build_docs.render.page_cites import NO_PAGES, paragraph_pages
 from build_docs.render.templating import RenderedPage, page
 from build_docs.sources.reading import Span
@@ -25,6 +26,8 @@ from build_docs.timeline.events import Event
 
 QUOTES_PER_ARTICLE = 5  # on an entity page; further mentions in the same article are listed by paragraph
 RELATED = 12  # entities listed as related, most shared paragraphs first
+SPELLED_SHOWN = 3  # quotes spelling a glossary term out; the rest are counted (and all in data/glossary.json)
+USED_SHOWN = 12  # articles a glossary entry links to; the rest are counted (and all in data/glossary.json)
 ABBREVIATIONS = "snippets/abbreviations.txt"
 _ABBREVIATION = r"^[\w&.\-]+$"
 
@@ -79,13 +82,17 @@ def events_by_paragraph(events: Sequence[Event]) -> dict[tuple[str, str], list[E
     return found
 
 
-def derived_lines(article: Article, knowledge: Knowledge, links: Links, dated: Mapping[tuple[str, str], list[Event]]) -> dict[str, Md]:
-    """Reverse provenance: for each paragraph, the entities, terms and timeline entries the site took from it."""
+def derived_lines(
+    article: Article, knowledge: Knowledge, links: Links, dated: Mapping[tuple[str, str], list[Event]], held: Mapping[str, str]
+) -> dict[str, Md]:
+    """Reverse provenance: for each paragraph, the entities, terms and timeline entries the site took from it.
+
+    ``held``: timeline entry id → the timeline page that holds it (``timeline/2015.md``)."""
     lines = {}
     for block in article.paragraphs:
         keys = dict.fromkeys(m.key for m in links.by_block.get((article.id, block.anchor), ()))
         parts = [_md_link(_key_name(knowledge, k), key_href(knowledge, k), key_title(knowledge, k)) for k in keys]
-        parts += [_md_link(e.display, Md(f"../timeline.md#{e.id}"), f"Timeline: {e.display}") for e in dated.get((article.id, block.anchor), [])]
+        parts += [_md_link(e.display, Md(f"../{held[e.id]}#{e.id}"), f"Timeline: {e.display}") for e in dated.get((article.id, block.anchor), [])]
         if parts:
             lines[block.anchor] = Md('<span class="derived-label">From this paragraph:</span> ' + " · ".join(parts))
     return lines
@@ -94,8 +101,11 @@ def derived_lines(article: Article, knowledge: Knowledge, links: Links, dated: M
 SHOWN_PER_SOURCE = 8  # entities and terms named on the Sources page per article; the rest are counted
 
 
-def source_derivations(articles: Sequence[Article], knowledge: Knowledge, links: Links, events: Sequence[Event]) -> dict[str, dict[str, object]]:
-    """Per article, for the Sources page: what the site took from it, counted, the most named linked."""
+def source_derivations(
+    articles: Sequence[Article], knowledge: Knowledge, links: Links, events: Sequence[Event], prefix: str = ""
+) -> dict[str, dict[str, object]]:
+    """Per article, for the Sources page: what the site took from it, counted, the most named linked
+    (from a page ``prefix`` below the top: ``../`` on a page of a split Sources index)."""
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     for (article_id, _), mentions in links.by_block.items():
         counts[article_id].update(m.key for m in mentions)
@@ -107,7 +117,7 @@ def source_derivations(articles: Sequence[Article], knowledge: Knowledge, links:
         ranked = [k for k, _ in sorted(keys.items(), key=lambda kv: (-kv[1], kv[0]))]
         entities = [k for k in ranked if k.startswith("entity:")]
         terms = [t for k in keys for t in term_ids.get(k, ())]
-        shown = [_md_link(_key_name(knowledge, k), key_href(knowledge, k, ""), key_title(knowledge, k)) for k in ranked[:SHOWN_PER_SOURCE]]
+        shown = [_md_link(_key_name(knowledge, k), key_href(knowledge, k, prefix), key_title(knowledge, k)) for k in ranked[:SHOWN_PER_SOURCE]]
         result[article.id] = {
             "entities": len(entities),
             "terms": len(terms),
@@ -136,8 +146,10 @@ def _md_link(text: str, href: Md, title: str) -> str:
 
 
 def knowledge_pages(
-    site: Site, knowledge: Knowledge, links: Links, events: Sequence[Event] = ()
+    site: Site, knowledge: Knowledge, links: Links, events: Sequence[Event] = (), held: Mapping[str, str] | None = None
 ) -> list[RenderedPage]:
+    """``held``: timeline entry id → the timeline page that holds it."""
+    held = held or {}
     titles = {a.id: a.title for a in site.articles}
     timelines: dict[str, list[Event]] = defaultdict(list)
     for event in events:
@@ -151,10 +163,13 @@ def knowledge_pages(
         page("entities/index.md", "entities.md.j2", groups=_groups(knowledge, links)),
         page("glossary.md", "glossary.md.j2", letters=_letters(knowledge, links, _citer(titles, "", on_page)), titles=titles),
         page("reports/candidates.md", "candidates.md.j2", _candidates(knowledge, cite)),
-        RenderedPage(ABBREVIATIONS, abbreviations(knowledge, links).encode("utf-8")),
+        RenderedPage(ABBREVIATIONS, abbreviations(knowledge, links).encode("utf-8")),  # not appended: see render/abbreviations.py
     ]
     for entity in knowledge.entities.values():
         key = entity.key
+        items = _mentions_by_article(links.of(key), site.articles, cite)
+        subpages = mention_pages(items)
+        dated = timelines.get(entity.id, [])
         pages.append(
             page(
                 f"entities/{entity.id}.md",
@@ -163,16 +178,34 @@ def knowledge_pages(
                 kind_label=KIND_LABELS[entity.kind],
                 description=cite(entity.description_source) if entity.description_source else None,
                 terms=[knowledge.terms[t] for t in term_ids.get(key, ()) if knowledge.terms[t].entity == entity.id],
-                mentions=_mentions_by_article(links.of(key), site.articles, cite),
+                mentions=[] if subpages else items,
+                shown=selected(items) if subpages else [],
+                subpages=subpages,
+                named_in=len(items),
                 related=[(knowledge.entities[k.partition(":")[2]], n) for k, n in related.get(key, [])[:RELATED] if k.startswith("entity:")],
                 roles=_roles(entity, cite),
                 count=len(links.of(key)),
                 registry_file=f"{site.seeds_name}/{ENTITIES}",
-                timeline=timelines.get(entity.id, []),
+                timeline=spread(dated),
+                timeline_count=len(dated),
+                held=held,
                 titles=titles,
                 pages=on_page,
             )
         )
+        pages += [
+            page(
+                f"entities/{entity.id}/{sub.name}.md",
+                "entity-mentions.md.j2",
+                entity=entity,
+                sub=sub,
+                subpages=subpages,
+                count=len(links.of(key)),
+                named_in=len(items),
+                meta={"search": {"exclude": True}},  # the quotes are the articles' sentences, which search finds there
+            )
+            for sub in subpages
+        ]
     return pages
 
 
@@ -243,13 +276,16 @@ def _letters(knowledge: Knowledge, links: Links, cite: Callable[[Quote], Cited])
         letter = first if "A" <= first <= "Z" else "#"
         used = _term_mentions(knowledge, links, term)
         articles = Counter(m.article for m in used)
+        anchors = {m.article: m.anchor for m in reversed(used)}
         letters[letter].append(
             {
                 "term": term,
-                "expansion_sources": [cite(q) for q in term.expansion_sources],
+                "expansion_sources": [cite(q) for q in term.expansion_sources[:SPELLED_SHOWN]],
+                "spelled_more": max(0, len(term.expansion_sources) - SPELLED_SHOWN),
                 "definition_source": cite(term.definition_source) if term.definition_source else None,
                 "entity": knowledge.entities.get(term.entity),
-                "used": [(article, count, next(m.anchor for m in used if m.article == article)) for article, count in sorted(articles.items())],
+                "used": [(article, count, anchors[article]) for article, count in sorted(articles.items())[:USED_SHOWN]],
+                "used_more": max(0, len(articles) - USED_SHOWN),
                 "count": len(used),
             }
         )
@@ -270,20 +306,29 @@ def _candidates(knowledge: Knowledge, cite: Callable[[Quote], Cited]) -> dict[st
 
 
 def abbreviations(knowledge: Knowledge, links: Links) -> str:
-    """Python-Markdown ``abbr`` definitions for every term with an expansion, appended to every page.
+    """Python-Markdown ``abbr`` definitions for every term with an expansion (``snippets/abbreviations.txt``:
+    the whole list, for tools; each page carries the lines it uses, :func:`~build_docs.render.abbreviations.with_abbreviations`).
 
     A plural the text uses ("MDGs") gets its own line: ``abbr`` matches whole words exactly.
     """
-    lines: set[str] = set()
+    lines = sorted(abbreviation_lines(knowledge, links).values())
+    # One definition per block: Python-Markdown re-reads a block's remaining lines after each
+    # definition, so a block of k definitions costs k² on a page.
+    return "\n\n".join(lines) + ("\n" if lines else "")
+
+
+def abbreviation_lines(knowledge: Knowledge, links: Links) -> dict[str, str]:
+    """Each abbreviated form (``SCO``, ``MDGs``) → its ``abbr`` definition line (``*[SCO]: Shanghai …``)."""
+    found: dict[str, str] = {}
     for term in knowledge.terms.values():
         if not term.expansion:
             continue
         expansion = " ".join(term.expansion.split())
         forms = {term.term} | {m.surface for m in links.of(term.key) if m.alias == term.term}
-        lines.update(f"*[{form}]: {expansion}" for form in forms if re.match(_ABBREVIATION, form))
-    # One definition per block: Python-Markdown re-reads a block's remaining lines after each
-    # definition, so a block of k definitions costs k² on every page of the site.
-    return "\n\n".join(sorted(lines)) + ("\n" if lines else "")
+        for form in sorted(form for form in forms if re.match(_ABBREVIATION, form)):
+            line = f"*[{form}]: {expansion}"
+            found[form] = min(found.get(form, line), line)
+    return found
 
 
 def entity_records(knowledge: Knowledge, links: Links) -> list[dict[str, object]]:

@@ -18,10 +18,13 @@ from build_docs.extract.dating import DateEstimate
 from build_docs.extract.index import Site
 from build_docs.link.mentions import Links
 from build_docs.link.model import Knowledge
+from build_docs.render.abbreviations import with_abbreviations
 from build_docs.render.citation import author_list, display_date, estimated_date
 from build_docs.render.cite import Edition, apa, bibliography, bibtex, chicago, csl, ris
+from build_docs.render.index_pages import articles_index, sources_index
 from build_docs.render.jsondata import dump_bytes, dumps
 from build_docs.render.knowledge_pages import (
+    abbreviation_lines,
     derived_lines,
     entity_records,
     events_by_paragraph,
@@ -35,7 +38,7 @@ from build_docs.render.page_cites import page_marked, paragraph_pages
 from build_docs.render.page_meta import article_meta
 from build_docs.render.report_pages import report_pages
 from build_docs.render.templating import RenderedPage, page
-from build_docs.render.timeline_pages import timeline_pages
+from build_docs.render.timeline_pages import entry_pages, timeline_pages
 from build_docs.timeline.events import Event
 
 SITE_NAME = "China–Russia Relations: A Source Reader"
@@ -54,14 +57,15 @@ def render(site: Site, knowledge: Knowledge, links: Links, events: Sequence[Even
     counts = _counts(site) | {"entities": len(knowledge.entities), "terms": len(knowledge.terms), "events": len(events)}
     titles = {a.id: a.title for a in site.articles}
     dated = events_by_paragraph(events)
+    held = entry_pages(events)
     pages = [
         page("index.md", "index.md.j2", site_name=SITE_NAME, counts=counts, articles=site.articles, authors=_authors(site)),
-        page("articles/index.md", "articles.md.j2", articles=_by_title(site), bylines={a.id: _byline(a) for a in site.articles}),
-        page("sources.md", "sources.md.j2", _sources_context(site), derived=source_derivations(site.articles, knowledge, links, events)),
+        *articles_index(_by_title(site), {a.id: _byline(a) for a in site.articles}),
+        *sources_index(_by_title(site), _sources_context(site), lambda prefix: source_derivations(site.articles, knowledge, links, events, prefix)),
         page("data.md", "data.md.j2", example=site.articles[0].id if site.articles else "an-article"),
-        *(_article_page(site, article, knowledge, links, dated) for article in site.articles),
+        *(_article_page(site, article, knowledge, links, dated, held) for article in site.articles),
         *report_pages(site),
-        *knowledge_pages(site, knowledge, links, events),
+        *knowledge_pages(site, knowledge, links, events, held),
         *timeline_pages(events, knowledge, titles, paragraph_pages(site.articles)),
         RenderedPage("data/articles.json", dump_bytes([_article_record(a, site.extractions[a.id].date_estimate) for a in site.articles])),
         *_bibliography(site),
@@ -70,14 +74,16 @@ def render(site: Site, knowledge: Knowledge, links: Links, events: Sequence[Even
         RenderedPage("data/glossary.json", dump_bytes(glossary_records(knowledge, links))),
         *_assets(),
     ]
-    return tuple(sorted(pages, key=lambda p: p.path))
+    return tuple(sorted(with_abbreviations(pages, abbreviation_lines(knowledge, links)), key=lambda p: p.path))
 
 
-def _article_page(site: Site, article: Article, knowledge: Knowledge, links: Links, dated: Mapping[tuple[str, str], list[Event]]) -> RenderedPage:
+def _article_page(
+    site: Site, article: Article, knowledge: Knowledge, links: Links, dated: Mapping[tuple[str, str], list[Event]], held: Mapping[str, str]
+) -> RenderedPage:
     source_paths = [f"{site.seeds_name}/{s}" for s in article.sources]
     notes = {b.label: (str(n), b.anchor) for n, b in enumerate((b for b in article.paragraphs if b.kind == "note"), start=1)}
     texts = {b.anchor: linked_text(knowledge, b.text, links.by_block.get((article.id, b.anchor), ()), b.spans, notes) for b in article.paragraphs}
-    derived = derived_lines(article, knowledge, links, dated)
+    derived = derived_lines(article, knowledge, links, dated, held)
     estimate = site.extractions[article.id].date_estimate
     return page(
         f"articles/{article.id}.md",
@@ -213,7 +219,6 @@ def _byline(article: Article) -> Md:
 
 def _sources_context(site: Site) -> dict[str, object]:
     return {
-        "articles": _by_title(site),
         "citations": {a.id: chicago(a, estimate=_shown(site.extractions[a.id].date_estimate)) for a in site.articles},
         "kinds": {a.id: KIND_NAMES.get(a.kind or "", "not stated") for a in site.articles},
         "files": {a.id: Md(", ".join(f"`{escape_code(site.seeds_name + '/' + s)}`" for s in a.sources)) for a in site.articles},

@@ -1,8 +1,14 @@
-"""The timeline: its page with a chart drawn at build time, and its data files.
+"""The timeline: an overview with a chart drawn at build time, its period pages, and its data files.
 
-Files: ``timeline.md``; ``data/timeline.json`` (this site's format), ``data/timeline-timelinejs.json``
-(TimelineJS's JSON, so the chronology can be shown with that tool), ``data/timeline.csv``.
-The chart is an inline SVG written here: no script, no stylesheet, nothing fetched.
+Files: ``timeline.md`` (the overview: the chart, entries per decade and year, linking on);
+``timeline/<period>.md``, one per decade, or per year where a decade holds more than
+:data:`ENTRIES_PER_PAGE` entries, or per part of a year where a year does (so no page grows
+with the corpus); ``data/timeline.json`` (this site's format), ``data/timeline-timelinejs.json``
+(TimelineJS's JSON, so the chronology can be shown with that tool), ``data/timeline.csv``, and
+``data/timeline-pages.json`` (entry id → the page holding it). The chart is an inline SVG
+written here. An old address of an entry (``timeline/#e-…``, from when the timeline was one
+page) still leads to it: a few lines of script on the overview look the id up in
+``data/timeline-pages.json`` and go on to its page.
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ import html
 import io
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from build_docs.link.model import Knowledge
 from build_docs.render.jsondata import dump_bytes
@@ -21,31 +28,98 @@ from build_docs.render.templating import RenderedPage, page
 from build_docs.timeline.events import Event
 
 CHART_WIDTH, CHART_HEIGHT, CHART_MARGIN = 720, 160, 28
+ENTRIES_PER_PAGE = 150  # at most this many entries on one timeline page (about 110 KB of HTML)
+PAGES_FILE = "data/timeline-pages.json"
+
+
+@dataclass(frozen=True)
+class Period:
+    """One timeline page: a decade, a year, or a part of a year, and its entries by year."""
+
+    name: str  # the page's name under timeline/: "1990s", "2015", "2015-part-2"
+    title: str  # "1990s", "2015", "2015, part 2 of 3"
+    years: tuple[tuple[int, tuple[Event, ...]], ...]
+
+    @property
+    def path(self) -> str:
+        return f"timeline/{self.name}.md"
+
+    @property
+    def count(self) -> int:
+        return sum(len(entries) for _, entries in self.years)
+
+
+def periods(events: Sequence[Event], per_page: int | None = None) -> list[Period]:
+    """The timeline's pages, in date order: a decade per page while it holds at most ``per_page``
+    entries, else a year per page, else parts of a year of ``per_page`` entries each (:data:`ENTRIES_PER_PAGE`)."""
+    per_page = per_page or ENTRIES_PER_PAGE
+    decades: dict[int, dict[int, list[Event]]] = defaultdict(lambda: defaultdict(list))
+    for event in events:
+        decades[event.year // 10 * 10][event.year].append(event)
+    found: list[Period] = []
+    for decade, years in sorted(decades.items()):
+        if sum(len(entries) for entries in years.values()) <= per_page:
+            found.append(Period(f"{decade}s", f"{decade}s", tuple((y, tuple(e)) for y, e in sorted(years.items()))))
+            continue
+        for year, entries in sorted(years.items()):
+            parts = [tuple(entries[i : i + per_page]) for i in range(0, len(entries), per_page)]
+            for number, part in enumerate(parts, start=1):
+                name, title = (str(year), str(year)) if len(parts) == 1 else (f"{year}-part-{number}", f"{year}, part {number} of {len(parts)}")
+                found.append(Period(name, title, ((year, part),)))
+    return found
+
+
+def entry_pages(events: Sequence[Event]) -> dict[str, str]:
+    """Entry id → the path of the timeline page that holds it (``timeline/2015.md``)."""
+    return {event.id: period.path for period in periods(events) for _, entries in period.years for event in entries}
 
 
 def timeline_pages(
     events: Sequence[Event], knowledge: Knowledge, titles: Mapping[str, str], pages: Mapping[tuple[str, str], str] = NO_PAGES
 ) -> list[RenderedPage]:
-    decades: dict[int, dict[int, list[Event]]] = defaultdict(lambda: defaultdict(list))
-    for event in events:
-        decades[event.year // 10 * 10][event.year].append(event)
+    found = periods(events)
     by_id = {e.id: e for e in events}
+    where = {event.id: period for period in found for _, entries in period.years for event in entries}
+    years: dict[int, list[Period]] = defaultdict(list)
+    for period in found:
+        for year, _ in period.years:
+            years[year].append(period)
+    counts = Counter(e.year for e in events)
+    decades = sorted({year // 10 * 10 for year in counts})
+    overview = page(
+        "timeline.md",
+        "timeline.md.j2",
+        events=events,
+        decades=[(d, [(y, counts[y], years[y]) for y in sorted(counts) if y // 10 * 10 == d]) for d in decades],
+        articles=len({q.article for e in events for q in e.sources}),
+        chart=Md(chart(events)),
+        periods=found,
+        pages_file=PAGES_FILE,
+    )
+    rendered = [overview]
+    holders = {event_id: period.name for event_id, period in where.items()}
+    for number, period in enumerate(found):
+        rendered.append(
+            page(
+                period.path,
+                "timeline-period.md.j2",
+                period=period,
+                previous=found[number - 1] if number else None,
+                next=found[number + 1] if number + 1 < len(found) else None,
+                titles=titles,
+                pages=pages,
+                entities=knowledge.entities,
+                holders=holders,
+                by_id=by_id,
+                meta={"search": {"exclude": True}},  # every entry quotes an article, which search finds
+            )
+        )
     return [
-        page(
-            "timeline.md",
-            "timeline.md.j2",
-            events=events,
-            decades=[(decade, sorted(years.items())) for decade, years in sorted(decades.items())],
-            articles=len({q.article for e in events for q in e.sources}),
-            chart=Md(chart(events)),
-            titles=titles,
-            pages=pages,
-            entities=knowledge.entities,
-            by_id=by_id,
-        ),
+        *rendered,
         RenderedPage("data/timeline.json", dump_bytes([record(e) for e in events])),
         RenderedPage("data/timeline-timelinejs.json", dump_bytes(timelinejs(events, titles))),
         RenderedPage("data/timeline.csv", table(events).encode("utf-8")),
+        RenderedPage(PAGES_FILE, dump_bytes({e.id: f"{where[e.id].name}/" for e in events})),
     ]
 
 

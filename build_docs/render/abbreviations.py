@@ -1,0 +1,38 @@
+"""The abbreviations a page uses, written into the page: every acronym shows its expansion on hover.
+
+Python-Markdown's ``abbr`` reads ``*[SCO]: Shanghai Cooperation Organization`` lines anywhere on a
+page and marks every whole-word ``SCO`` on it (with Material's ``content.tooltips``). The list
+used to be appended to every page (``pymdownx.snippets`` ``auto_append``), so every page carried,
+and MkDocs matched, every abbreviation of the corpus; now each page carries only the lines of
+the forms it contains. The whole list stays in ``docs/snippets/abbreviations.txt``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+from build_docs.render.templating import RenderedPage
+
+RAW_TEXT = '<pre class="raw-source">'  # a raw source view is shown as received: no abbreviations in it
+
+
+def with_abbreviations(pages: Iterable[RenderedPage], lines: Mapping[str, str]) -> list[RenderedPage]:
+    """Each Markdown page with the definitions of the abbreviated forms it contains appended."""
+    if not lines:
+        return list(pages)
+    # Longest first, so "MDGs" is found before "MDG"; \b as abbr itself matches (whole words).
+    forms = re.compile(r"\b(?:" + "|".join(re.escape(f) for f in sorted(lines, key=lambda f: (-len(f), f))) + r")\b")
+    result = []
+    for page in pages:
+        if not page.path.endswith(".md"):
+            result.append(page)
+            continue
+        text = page.content.decode("utf-8")
+        used = sorted({lines[m.group()] for m in forms.finditer(text.partition(RAW_TEXT)[0])})
+        if used:
+            # One definition per block: Python-Markdown re-reads a block's remaining lines after
+            # each definition, so a block of k definitions costs k².
+            text = text + "\n" + "\n\n".join(used) + "\n"
+        result.append(RenderedPage(page.path, text.encode("utf-8")))
+    return result
