@@ -188,6 +188,8 @@ def _meta_rows(article: Article, estimate: DateEstimate | None = None) -> list[t
     rows.append(("Publication", article.publication or "not stated in the source", ORIGIN_NOTES[origin["publication"]] if article.publication else ""))
     shown_date = estimated_date(estimate) if estimate and not article.date else display_date(article.date)
     rows.append(("Date", shown_date, ORIGIN_NOTES[origin["date"]] if article.date else ""))
+    if article.section:  # the label the source sets above its title; here below it, so MkDocs takes the title from the H1
+        rows.append(("Section", article.section, ORIGIN_NOTES[origin.get("section", "text")]))
     if article.kind:
         rows.append(("Kind of source", KIND_NAMES[article.kind], ""))
     if article.url:
