@@ -79,10 +79,24 @@ def cached_json(name: str, packages: Iterable[str], build: Callable[[], Any]) ->
         pass
     table = build()
     _write(path, json.dumps(table, ensure_ascii=False, separators=(",", ":")))
-    for stale in where.glob(f"{name}-*.json"):  # made from inputs that have changed since
-        if stale != path:
-            stale.unlink(missing_ok=True)
+    _prune(where, name)
     return table
+
+
+KEPT = 4  # versions of a table kept: several checkouts of the project (branches, worktrees) share the folder
+
+
+def _prune(where: Path, name: str) -> None:
+    """Delete all but the :data:`KEPT` newest versions of a table (older ones were made from inputs since changed)."""
+    def age(path: Path) -> float:
+        try:
+            return path.stat().st_mtime
+        except OSError:
+            return 0.0
+
+    versions = sorted(where.glob(f"{name}-*.json"), key=lambda p: (-age(p), p.name))
+    for stale in versions[KEPT:]:
+        stale.unlink(missing_ok=True)
 
 
 def _write(path: Path, text: str) -> None:

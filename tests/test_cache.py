@@ -56,12 +56,16 @@ def test_key_changes_with_what_the_table_derives_from(folder: Path, monkeypatch:
     assert cache.key("t", ["pyyaml"]) != first
 
 
-def test_a_new_key_replaces_the_stale_file(folder: Path, monkeypatch: pytest.MonkeyPatch):
-    cache.cached_json("t", [], lambda: 1)
-    monkeypatch.setattr(cache, "_package_digest", lambda: "edited")
-    cache.cached_json("t", [], lambda: 2)
-    [path] = folder.glob("t-*.json")
-    assert json.loads(path.read_text(encoding="utf-8")) == 2
+def test_only_the_newest_versions_are_kept(folder: Path, monkeypatch: pytest.MonkeyPatch):
+    import os
+
+    for version in range(cache.KEPT + 2):
+        monkeypatch.setattr(cache, "_package_digest", lambda version=version: f"state {version}")
+        cache.cached_json("t", [], lambda version=version: version)
+        [newest] = [p for p in folder.glob("t-*.json") if p.name == cache.key("t", [])]
+        os.utime(newest, (1_000_000 + version, 1_000_000 + version))  # mtimes one second apart, in order
+    kept = sorted(json.loads(p.read_text(encoding="utf-8")) for p in folder.glob("t-*.json"))
+    assert kept == list(range(2, cache.KEPT + 2))  # the oldest two are gone
 
 
 def test_unwritable_folder_and_off_still_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
