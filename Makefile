@@ -47,6 +47,7 @@ bench: $(STAMP)
 	$(PY) benchmarks/matcher_bench.py --readme
 	$(PY) benchmarks/timebank_eval.py --readme
 	$(PY) benchmarks/startup.py --readme
+	$(PY) benchmarks/scaling.py --readme
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check build_docs tests benchmarks

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from build_docs.extract import acronyms
 from build_docs.extract.acronyms import best_long_form, find_definitions, is_short_form
 from tests.conftest import REPO
 
@@ -47,3 +48,56 @@ def test_definitions_in_the_seeds():
     for path in sorted((REPO / "seeds").glob("*.txt")):
         found |= set(pairs(path.read_text(encoding="utf-8")))
     assert ("SCO", "Shanghai Cooperation Organization") in found
+
+
+# The cases above, as sentences of one paragraph, with what each defines.
+SENTENCES = [
+    ("Leaders met at the Shanghai Cooperation Organization (SCO) summit.", [("SCO", "Shanghai Cooperation Organization")]),
+    ("Money went to the United Nations\nDevelopment Programme (UNDP) again.", [("UNDP", "United Nations Development Programme")]),
+    ("We support the\nArms Trade Treaty (ATT) fully.", [("ATT", "Arms Trade Treaty")]),
+    ("Then the SCO (Shanghai Cooperation Organization) met.", [("SCO", "Shanghai Cooperation Organization")]),
+    ("They adopted the Millennium Development Goals (MDGs) in 2000.", [("MDGs", "Millennium Development Goals")]),
+    ("It is about China-Russia (former Soviet Union) relations.", []),
+    ("There is a joint investment fund (68 billion RMB in total) for settlement.", []),
+    ("There are postal flights (two or three times a week) from Harbin.", []),
+    ("It was shaped by a third party (the U.S.) to a certain degree.", []),
+]
+
+
+def test_a_long_paragraph_gives_the_definitions_its_sentences_give():
+    """The look-back is bounded, and gives what the unbounded one gave: each sentence's definitions, at the same offsets."""
+    parts = [SENTENCES[i % len(SENTENCES)] for i in range(3_000)]  # about 28,000 words, 2,000 parentheses
+    text = " ".join(sentence for sentence, _ in parts)
+    found = find_definitions(text)
+    assert [(d.short, d.long) for d in found] == [pair for _, pairs in parts for pair in pairs]
+    expected, at = [], 0
+    for sentence, _ in parts:
+        expected += [(d.start + at, d.end + at) for d in find_definitions(sentence)]
+        at += len(sentence) + 1
+    assert [(d.start, d.end) for d in found] == expected
+
+
+def test_each_parenthesis_reads_a_bounded_stretch_before_it(monkeypatch):
+    """Structural, not timed: however long the paragraph, a parenthesis reads at most LOOK_BACK characters before it
+    (the text before every parenthesis was re-split from the paragraph's start: 81 s for 64,000 words)."""
+    read: list[int] = []
+    before = acronyms._before
+
+    def counted(text: str, at: int) -> acronyms._Before:
+        found = before(text, at)
+        read.append(len(found.text))
+        return found
+
+    monkeypatch.setattr(acronyms, "_before", counted)
+    text = " ".join(sentence for sentence, _ in SENTENCES) * 200
+    find_definitions(text)
+    assert len(read) == text.count("(")  # every parenthesis looked back once
+    assert max(read) == acronyms.LOOK_BACK  # and never further, 1,800 parentheses into 111,800 characters
+
+
+def test_a_long_form_longer_than_the_look_back_is_none():
+    """The only thing the bound changes: a "long form" that would begin more than LOOK_BACK characters back."""
+    word = "x" * (acronyms.LOOK_BACK + 10)
+    assert pairs(f"{word}Abc Def (AD)") == []
+    assert pairs(f"{word} Abc Def (AD)") == [("AD", "Abc Def")]
+    assert pairs(f"{'y' * acronyms.LOOK_BACK}SCO (Shanghai Cooperation Organization)") == []

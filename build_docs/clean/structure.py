@@ -53,29 +53,30 @@ class Block:
 def segment(lines: list[tuple[int, str]], markdown: bool = False) -> list[Block]:
     """Split body lines into blocks at blank lines and rejoin hard-wrapped lines."""
     blocks: list[Block] = []
+    joined: dict[int, list[str]] = {}  # block index -> the texts of the parts joined to it, joined once at the end
     for group in _groups(lines):
         runs = _wrapped_runs(group) if is_wrapped([t.strip() for _, t in group]) else [[(no, text.strip())] for no, text in group]
         for run in runs:
             for block in _blocks(run, markdown):
-                _append(blocks, block)
-    return blocks
+                _append(blocks, block, joined)
+    return [replace(b, text=" ".join([b.text, *joined[i]])) if i in joined else b for i, b in enumerate(blocks)]
 
 
-def _append(blocks: list[Block], block: Block) -> None:
-    """Add ``block``, first joining it to a paragraph that a caption or page break interrupted."""
+def _append(blocks: list[Block], block: Block, joined: dict[int, list[str]]) -> None:
+    """Add ``block``, or note it as a part of a paragraph that a caption or page break interrupted."""
     if block.kind == "paragraph":
         last = len(blocks) - 1
         while last >= 0 and blocks[last].kind == "caption":
             last -= 1
-        if last >= 0 and _continues(blocks[last], block):
-            blocks[last] = replace(blocks[last], text=f"{blocks[last].text} {block.text}")
+        if last >= 0 and _continues(blocks[last], block, joined.get(last, [blocks[last].text])[-1]):
+            joined.setdefault(last, []).append(block.text)
             return
     blocks.append(block)
 
 
-def _continues(previous: Block, block: Block) -> bool:
-    """A paragraph broken by layout: no closing punctuation, and the next part starts in lower case."""
-    return previous.kind == "paragraph" and not previous.text.endswith((*SENTENCE_END, ")")) and block.text[:1].islower()
+def _continues(previous: Block, block: Block, ending: str) -> bool:
+    """A paragraph broken by layout (``ending`` is its last part): no closing punctuation, and the next part starts in lower case."""
+    return previous.kind == "paragraph" and not ending.endswith((*SENTENCE_END, ")")) and block.text[:1].islower()
 
 
 def _groups(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:

@@ -28,6 +28,8 @@ future-tense plan is often quoted after the fact; the dropped bounds are named i
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -59,6 +61,7 @@ _SINCE = re.compile(r"\s+since\s+(?P<event>[^.;,:!?()]+)", re.I)
 _YEARS = re.compile(r"^P(\d+)Y$")
 _FUNCTION = re.compile(r"\b(?:the|a|an|of|their|its|his|her|our|this|that|and|in|on|between|two)\b", re.I)
 _CONTENT = re.compile(r"[^\W\d_]{4,}")
+_CUE_WORDS = max(len(cue.split()) for cue in data.lines("dating/completed-cues.txt"))
 _STEM = 6  # content words are compared by their first letters: "established" ~ "establishment"
 
 
@@ -126,14 +129,15 @@ def estimate_date(article: Article) -> DateEstimate | None:
         return None
     found: list[Evidence] = []
     paragraphs = [(b.anchor, b.text) for b in article.paragraphs]
-    stated = [(anchor, text, t) for anchor, text in paragraphs for t in unanchored(text) if _stated_year(t)]
+    stated = _Stated(paragraphs)
     for anchor, text in paragraphs:
-        spans = sentence_spans(text)
+        paragraph = _Paragraph(text, sentence_spans(text))
         counts = _counts(text)
         # a year inside "the 70th anniversary of the founding in 1949" dates the event, not the text's tense
-        dates = [t for a, _, t in stated if a == anchor and not any(m.start("event") <= t.start < m.end("event") for *_, m in counts)]
-        found += _date_evidence(article.id, anchor, text, spans, dates)
-        found += _anniversary_evidence(article.id, anchor, text, spans, counts, paragraphs, stated)
+        events = _Spans((m.start("event"), m.end("event")) for *_, m in counts)
+        dates = [t for t in stated.of(anchor) if not events.hold(t.start)]
+        found += _date_evidence(article.id, anchor, paragraph, dates)
+        found += _anniversary_evidence(article.id, anchor, paragraph, counts, stated)
     return combine(found)
 
 
@@ -141,8 +145,8 @@ def combine(found: Sequence[Evidence]) -> DateEstimate | None:
     """The narrowest range every lower bound and every upper bound not contradicting one allows."""
     lowers = [e.earliest for e in found if e.earliest is not None]
     lower = max(lowers) if lowers else None
-    kept = [e for e in found if e.latest is None or lower is None or e.latest >= lower]
-    dropped = [e for e in found if e not in kept]
+    kept = [e for e in found if _consistent(e, lower)]
+    dropped = [e for e in found if not _consistent(e, lower)]
     uppers = [e.latest for e in kept if e.latest is not None]
     upper = min(uppers) if uppers else None
     if lower is None and upper is None:
@@ -151,6 +155,11 @@ def combine(found: Sequence[Evidence]) -> DateEstimate | None:
     evidence = tuple(_unique(binding))
     reason = _reason(lower, upper, evidence, dropped)
     return DateEstimate(lower, upper, evidence, reason)
+
+
+def _consistent(evidence: Evidence, lower: int | None) -> bool:
+    """An upper bound no lower bound contradicts (or no upper bound at all)."""
+    return evidence.latest is None or lower is None or evidence.latest >= lower
 
 
 def _unique(items: Iterable[Evidence]) -> list[Evidence]:
@@ -190,15 +199,78 @@ def _years(value: str) -> tuple[int, int]:
     return int(value[:4]), int(value[:4])
 
 
-def _clause(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> tuple[int, int, int, int]:
-    """(sentence begin, sentence end, clause begin, clause end) around ``text[start:end]``."""
-    begin, stop = sentence_around(text, start, end, spans)
-    at = begin
-    for brk in _CLAUSE_BREAK.finditer(text, begin, stop):
-        if brk.start() >= end:
-            return begin, stop, at, brk.start()
-        at = brk.end()
-    return begin, stop, at, stop
+class _Paragraph:
+    """One paragraph's sentences and clauses, each read once however many dates it holds (a long sentence
+    with many dates costs no more per date than a short one)."""
+
+    def __init__(self, text: str, spans: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.spans = spans
+        self._breaks: dict[tuple[int, int], tuple[list[int], list[int]]] = {}
+        self._quotes: dict[tuple[int, int], str] = {}
+        self._tenses: dict[tuple[int, int], str | None] = {}
+        self._perfect: dict[tuple[int, int], bool] = {}
+
+    def clause(self, start: int, end: int) -> tuple[int, int, int, int]:
+        """(sentence begin, sentence end, clause begin, clause end) around ``text[start:end]``."""
+        begin, stop = sentence_around(self.text, start, end, self.spans)
+        if (begin, stop) not in self._breaks:
+            found = list(_CLAUSE_BREAK.finditer(self.text, begin, stop))
+            self._breaks[(begin, stop)] = ([b.start() for b in found], [b.end() for b in found])
+        starts, ends = self._breaks[(begin, stop)]
+        i = bisect_left(starts, end)  # the first break at or after the end; the clause begins after the one before
+        return begin, stop, ends[i - 1] if i else begin, starts[i] if i < len(starts) else stop
+
+    def quote(self, begin: int, stop: int) -> str:
+        if (begin, stop) not in self._quotes:
+            self._quotes[(begin, stop)] = " ".join(self.text[begin:stop].split())
+        return self._quotes[(begin, stop)]
+
+    def tense(self, at: int, end: int) -> str | None:
+        if (at, end) not in self._tenses:
+            self._tenses[(at, end)] = _tense(self.text[at:end])
+        return self._tenses[(at, end)]
+
+    def past_perfect(self, at: int, end: int) -> bool:
+        if (at, end) not in self._perfect:
+            self._perfect[(at, end)] = _PAST_PERFECT.search(self.text[at:end]) is not None
+        return self._perfect[(at, end)]
+
+    def completed(self, at: int, timex: Timex) -> bool:
+        """Whether the clause up to the date, with the date's words before its first digit ("the end of"), ends
+        with a cue. Only the last words a cue can take are read: a cue is at most ``_CUE_WORDS`` words, so a
+        match cannot begin before the one more word back where the search starts."""
+        lead = re.split(r"\d", timex.text, maxsplit=1)[0]
+        if at > timex.start:
+            return _COMPLETED.search(lead) is not None
+        end = timex.start + len(lead)  # the clause's text up to the date, then ``lead``, is text[at:end]
+        return _COMPLETED.search(self.text[_words_back(self.text, at, end, _CUE_WORDS + 1) : end]) is not None
+
+
+def _words_back(text: str, floor: int, end: int, count: int) -> int:
+    """Where the ``count``-th run of non-space characters before ``end`` begins; ``floor`` if it begins before."""
+    at = end
+    for _ in range(count):
+        while at > floor and text[at - 1].isspace():
+            at -= 1
+        while at > floor and not text[at - 1].isspace():
+            at -= 1
+    return at
+
+
+class _Spans:
+    """Whether a position lies inside any of a set of spans, by bisection."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [start for start, _ in ordered]
+        self.reach: list[int] = []  # the furthest end of the spans up to each one
+        for _, end in ordered:
+            self.reach.append(max(end, self.reach[-1]) if self.reach else end)
+
+    def hold(self, position: int) -> bool:
+        i = bisect_right(self.starts, position) - 1
+        return i >= 0 and self.reach[i] > position
 
 
 def _tense(clause: str) -> str | None:
@@ -210,20 +282,19 @@ def _tense(clause: str) -> str | None:
     return "past" if _PAST.search(clause) else None
 
 
-def _date_evidence(article: str, anchor: str, text: str, spans: list[tuple[int, int]], timexes: Sequence[Timex]) -> list[Evidence]:
+def _date_evidence(article: str, anchor: str, paragraph: _Paragraph, timexes: Sequence[Timex]) -> list[Evidence]:
     found = []
     for t in timexes:
-        begin, stop, at, end = _clause(text, t.start, t.end, spans)
-        quote = Quote(article, anchor, " ".join(text[begin:stop].split()))
-        tense = _tense(text[at:end])
+        begin, stop, at, end = paragraph.clause(t.start, t.end)
+        quote = Quote(article, anchor, paragraph.quote(begin, stop))
+        tense = paragraph.tense(at, end)
         last = _years(t.end_value)[1] if t.end_value else _years(t.value)[1]
         if tense == "future":
             found.append(Evidence(quote, "future", None, _years(t.value)[1], f"speaks of {_shown(t)} in the future tense"))
             continue
         if tense == "planned":
             continue
-        lead = text[at : t.start] + re.split(r"\d", t.text, maxsplit=1)[0]
-        if _COMPLETED.search(lead) and _PAST_PERFECT.search(text[at:end]) and not t.end_value:
+        if paragraph.completed(at, t) and paragraph.past_perfect(at, end) and not t.end_value:
             found.append(Evidence(quote, "completed", last + 1, None, f"treats {_shown(t)} as over"))
         else:
             found.append(Evidence(quote, "past", _years(t.value)[0], None, f"reports {_shown(t)} as past"))
@@ -250,22 +321,20 @@ def _counts(text: str) -> list[tuple[int, int, int, bool, re.Match[str]]]:
 def _anniversary_evidence(
     article: str,
     anchor: str,
-    text: str,
-    spans: list[tuple[int, int]],
+    paragraph: _Paragraph,
     counts: Sequence[tuple[int, int, int, bool, re.Match[str]]],
-    paragraphs: Sequence[tuple[str, str]],
-    stated: Sequence[tuple[str, str, Timex]],
+    stated: _Stated,
 ) -> list[Evidence]:
     """The year of X plus the count, when the text states X's year; "N years since X" counts up to the time of writing."""
     found = []
     for start, end, n, since, m in counts:
         event = m["event"].strip()
-        year = _event_year(event, m.start("event"), text, anchor, paragraphs, stated)
+        year = _event_year(event, m.start("event"), anchor, stated)
         if year is None:
             continue
-        begin, stop, at, clause_end = _clause(text, start, end, spans)
-        quote = Quote(article, anchor, " ".join(text[begin:stop].split()))
-        tense = _tense(text[at:clause_end])
+        begin, stop, at, clause_end = paragraph.clause(start, end)
+        quote = Quote(article, anchor, paragraph.quote(begin, stop))
+        tense = paragraph.tense(at, clause_end)
         if since and tense != "future":
             tense = None  # "in the 65 years since X, relations have changed": up to now
         when = year + n
@@ -279,25 +348,81 @@ def _anniversary_evidence(
     return found
 
 
-def _event_year(event: str, at: int, text: str, anchor: str, paragraphs: Sequence[tuple[str, str]], stated: Sequence[tuple[str, str, Timex]]) -> int | None:
+class _Stated:
+    """The years an article states (:func:`_stated_year`), by paragraph in reading order; and, built on first
+    use, every sentence of the article with its content words and the years stated in it, indexed by word, so
+    finding the sentences that name an event reads only those that hold its words."""
+
+    def __init__(self, paragraphs: Sequence[tuple[str, str]]) -> None:
+        self.paragraphs = paragraphs
+        self.by_anchor: dict[str, list[Timex]] = {}
+        for anchor, text in paragraphs:
+            self.by_anchor.setdefault(anchor, []).extend(t for t in unanchored(text) if _stated_year(t))
+        self._sentences: list[tuple[str, int, int, frozenset[int]]] = []  # (anchor, begin, end, years stated in it)
+        self._begins: dict[str, tuple[int, list[int]]] = {}  # anchor -> (index of its first sentence, their begins)
+        self._words: dict[str, list[int]] = {}  # content word -> the sentences holding it, in order
+        self._naming: dict[frozenset[str], tuple[Counter[int], frozenset[int]]] = {}
+        self._plain: dict[str, tuple[list[int], list[int]]] = {}  # anchor -> (date starts, next date that is no range)
+
+    def of(self, anchor: str) -> list[Timex]:
+        return self.by_anchor.get(anchor, [])
+
+    def inside(self, anchor: str, begin: int, end: int) -> Timex | None:
+        """The first stated date beginning in ``[begin, end)`` of a paragraph that is no range."""
+        if anchor not in self._plain:
+            dates = self.of(anchor)
+            following = [len(dates)] * (len(dates) + 1)  # the first date at or after each that is no range
+            for i in range(len(dates) - 1, -1, -1):
+                following[i] = following[i + 1] if dates[i].end_value else i
+            self._plain[anchor] = ([t.start for t in dates], following)
+        starts, following = self._plain[anchor]
+        i = following[bisect_left(starts, begin)]
+        return self.of(anchor)[i] if i < len(starts) and starts[i] < end else None
+
+    def _index(self) -> None:
+        for anchor, body in self.paragraphs:
+            dates = self.of(anchor)
+            starts = [t.start for t in dates]
+            self._begins.setdefault(anchor, (len(self._sentences), []))
+            for begin, stop in sentence_spans(body):
+                years = frozenset(_years(t.value)[0] for t in dates[bisect_left(starts, begin) : bisect_left(starts, stop)] if t.value[3] != "X")
+                for word in {w.lower()[:_STEM] for w in _CONTENT.findall(body[begin:stop])}:
+                    self._words.setdefault(word, []).append(len(self._sentences))
+                self._begins[anchor][1].append(begin)
+                self._sentences.append((anchor, begin, stop, years))
+
+    def naming(self, words: frozenset[str]) -> tuple[Counter[int], frozenset[int]]:
+        """The sentences holding all ``words``, and how many of those with one stated year give each year."""
+        if words not in self._naming:
+            if not self._sentences:
+                self._index()
+            postings = sorted((self._words.get(w, []) for w in words), key=len)
+            holding = set(postings[0]).intersection(*postings[1:])
+            years = Counter(y for i in holding if len(self._sentences[i][3]) == 1 for y in self._sentences[i][3])
+            self._naming[words] = (years, frozenset(holding))
+        return self._naming[words]
+
+    def sentence_at(self, anchor: str, at: int) -> int | None:
+        """The sentence of a paragraph holding offset ``at``, if any."""
+        first, begins = self._begins.get(anchor, (0, []))
+        i = bisect_right(begins, at) - 1
+        if i < 0 or not at < self._sentences[first + i][2]:
+            return None
+        return first + i
+
+
+def _event_year(event: str, at: int, anchor: str, stated: _Stated) -> int | None:
     """The year of the event an anniversary counts from: one stated in the phrase itself, or in the one sentence
     of the article that names the same event (all its content words) with a single year."""
-    inside = [t for a, _, t in stated if a == anchor and at <= t.start < at + len(event) and not t.end_value]
-    if inside:
-        return _years(inside[0].value)[0] if inside[0].value[3] != "X" else None
-    words = {w.lower()[:_STEM] for w in _CONTENT.findall(_FUNCTION.sub(" ", event))}
+    inside = stated.inside(anchor, at, at + len(event))
+    if inside is not None:
+        return _years(inside.value)[0] if inside.value[3] != "X" else None
+    words = frozenset(w.lower()[:_STEM] for w in _CONTENT.findall(_FUNCTION.sub(" ", event)))
     if len(words) < 2:
         return None
-    candidates: set[int] = set()
-    for para, body in paragraphs:
-        spans = sentence_spans(body)
-        for begin, stop in spans:
-            sentence = body[begin:stop]
-            if para == anchor and begin <= at < stop:
-                continue  # the anniversary's own sentence: a year in it but outside the phrase dates something else
-            if not words <= {w.lower()[:_STEM] for w in _CONTENT.findall(sentence)}:
-                continue
-            years = {_years(t.value)[0] for a, _, t in stated if a == para and begin <= t.start < stop and t.value[3] != "X"}
-            if len(years) == 1:
-                candidates |= years
-    return candidates.pop() if len(candidates) == 1 else None
+    years, holding = stated.naming(words)
+    # the anniversary's own sentence does not count: a year in it but outside the phrase dates something else
+    own = stated.sentence_at(anchor, at)
+    own_year = next(iter(stated._sentences[own][3])) if own in holding and len(stated._sentences[own][3]) == 1 else None
+    candidates = [y for y, n in years.items() if n > (y == own_year)] if len(years) <= 2 else None
+    return candidates[0] if candidates is not None and len(candidates) == 1 else None

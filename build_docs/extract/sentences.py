@@ -36,6 +36,10 @@ _BREAK = re.compile(r"""(?P<blank>\n[^\S\n]*+\n\s*+)|(?<![.!?])(?P<stop>[.!?]++[
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 _DOTTED_CAPITALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 _LOOK_BACK = 24  # longer than any abbreviation
+#: Characters: a sentence longer than this is quoted around what is cited. Twice the longest sentence of the
+#: corpora measured (1,879 characters, in 84,762 sentences of UN speeches, OCR scans and GUM documents).
+LONGEST = 4_000
+_CUT = 100  # characters a quote's edge moves to fall between words, at most
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -61,7 +65,8 @@ def sentence_around(text: str, start: int, end: int, spans: list[tuple[int, int]
     ``spans`` are :func:`sentence_spans` of ``text``, if already known. A range
     touching no sentence (it lies in whitespace between two) gives the next sentence,
     or the last one at the end of the text; a text with no sentences gives
-    ``(start, end)``.
+    ``(start, end)``. A sentence longer than :data:`LONGEST` characters (text without
+    full stops) gives the part of it around ``text[start:end]``, at most that long.
     """
     if spans is None:
         spans = sentence_spans(text)
@@ -70,8 +75,39 @@ def sentence_around(text: str, start: int, end: int, spans: list[tuple[int, int]
     first = bisect_right(spans, start, key=lambda span: span[1])  # first sentence ending after start
     last = bisect_left(spans, max(end, start + 1), key=lambda span: span[0]) - 1  # last starting before end
     if first > last:
-        return spans[min(first, len(spans) - 1)]
-    return spans[first][0], spans[last][1]
+        return _within(text, *spans[min(first, len(spans) - 1)], start, end)
+    return _within(text, spans[first][0], spans[last][1], start, end)
+
+
+def _within(text: str, begin: int, stop: int, start: int, end: int) -> tuple[int, int]:
+    """``(begin, stop)``; for a longer sentence than :data:`LONGEST`, the ``LONGEST`` characters of it centred on
+    ``text[start:end]``, cut between words (so every quote of a text without full stops is bounded, and a
+    paragraph of one sentence quoted at each of its names costs in proportion to its length)."""
+    if stop - begin <= LONGEST or end - start >= LONGEST:
+        return begin, stop
+    side = (LONGEST - (end - start)) // 2
+    low, high = max(begin, start - side), min(stop, end + side)
+    return _word_start(text, low, min(start, low + _CUT)), _word_end(text, high, max(end, high - _CUT))
+
+
+def _word_start(text: str, at: int, limit: int) -> int:
+    """``at``, or the start of the next word when ``at`` is inside a word or on a space; never past ``limit``."""
+    if at > 0 and not text[at - 1].isspace():
+        while at < limit and not text[at].isspace():
+            at += 1
+    while at < limit and text[at].isspace():
+        at += 1
+    return at
+
+
+def _word_end(text: str, at: int, limit: int) -> int:
+    """``at``, or the end of the word before when ``at`` is inside a word or after a space; never before ``limit``."""
+    if at < len(text) and not text[at].isspace():
+        while at > limit and not text[at - 1].isspace():
+            at -= 1
+    while at > limit and text[at - 1].isspace():
+        at -= 1
+    return at
 
 
 def _ends_sentence(text: str, match: re.Match[str]) -> bool:

@@ -16,13 +16,15 @@ from build_docs.render.templating import RenderedPage
 
 RAW_TEXT = '<pre class="raw-source">'  # a raw source view is shown as received: no abbreviations in it
 
+_Trie = dict[str, "_Trie"]  # a character -> what may follow it; "" -> a form ends here
+
 
 def with_abbreviations(pages: Iterable[RenderedPage], lines: Mapping[str, str]) -> list[RenderedPage]:
     """Each Markdown page with the definitions of the abbreviated forms it contains appended."""
     if not lines:
         return list(pages)
     # Longest first, so "MDGs" is found before "MDG"; \b as abbr itself matches (whole words).
-    forms = re.compile(r"\b(?:" + "|".join(re.escape(f) for f in sorted(lines, key=lambda f: (-len(f), f))) + r")\b")
+    forms = re.compile(r"\b(?:" + _longest_first(lines) + r")\b")
     result = []
     for page in pages:
         if not page.path.endswith(".md"):
@@ -36,3 +38,24 @@ def with_abbreviations(pages: Iterable[RenderedPage], lines: Mapping[str, str]) 
             text = text + "\n" + "\n\n".join(used) + "\n"
         result.append(RenderedPage(page.path, text.encode("utf-8")))
     return result
+
+
+def _longest_first(forms: Iterable[str]) -> str:
+    """A pattern matching any of ``forms``, the longest first where several begin at one place, as a trie
+    ("MDG(?:s)?"): finding a form costs its length, not one attempt per form on the page."""
+    trie: _Trie = {}
+    for form in forms:
+        node = trie
+        for char in form:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _branches(trie)
+
+
+def _branches(node: _Trie) -> str:
+    """The continuations of ``node``, each tried before the form that ends here (greedy ``?``)."""
+    branches = [re.escape(char) + _branches(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 and "" not in node else "(?:" + "|".join(branches) + ")"
+    return body + "?" if "" in node else body

@@ -18,6 +18,7 @@ from __future__ import annotations
 import calendar
 import hashlib
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -95,16 +96,17 @@ def placeable(timex: Timex) -> bool:
 
 def _block_events(article: str, anchor: str, text: str, timexes: list[Timex], links: Links) -> list[Event]:
     spans = sentence_spans(text)
+    starts = sorted(t.start for t in timexes)
+    named = sorted((m.start, m.key.partition(":")[2]) for m in links.by_block.get((article, anchor), ()) if m.key.startswith("entity:"))
+    named_at = [start for start, _ in named]
     events = []
     for timex in timexes:
         begin, end = sentence_around(text, timex.start, timex.end, spans)
-        others = [t for t in timexes if t is not timex and begin <= t.start < end]
+        others = bisect_left(starts, end) - bisect_left(starts, begin) - (begin <= timex.start < end)  # other dates in the sentence
         if others:
             begin, end = _clause(text, begin, end, timex)
         quote = Quote(article, anchor, " ".join(text[begin:end].split()))
-        entities = sorted(
-            {m.key.partition(":")[2] for m in links.by_block.get((article, anchor), ()) if m.key.startswith("entity:") and begin <= m.start < end}
-        )
+        entities = sorted({entity for _, entity in named[bisect_left(named_at, begin) : bisect_left(named_at, end)]})
         events.append(_event(timex, quote.quote, (quote,), tuple(entities)))
     return events
 
