@@ -8,6 +8,9 @@ slower runs measure other load, not the build):
   (read, clean, extract, index, render, write ``docs/``), in a fresh interpreter;
 * ``mkdocs s`` -- wall time of ``python -m mkdocs build`` on that ``docs/``, also fresh;
 * ``build_docs share`` -- build_docs time / (build_docs + mkdocs time);
+* ``stage s`` -- the time of each stage of build_docs (read, clean, extract, link, timeline,
+  render, publish), as its ``--timings`` file gives them, for the fastest build, and the
+  ``--jobs`` it ran with (``--jobs N`` here is passed on; by default build_docs chooses);
 * ``peak MiB`` -- maximum resident set size of each child process (``ru_maxrss``
   from ``os.wait4``), since the pipeline holds every article in memory before writing;
 * ``site MiB`` -- total size of the built site, and the largest HTML page (index and
@@ -29,7 +32,7 @@ would rebuild from the repository's own ``seeds/``) and ``watch:``.
 
 Usage::
 
-    .venv/bin/python benchmarks/bench.py [--sizes 100,200,400] [--repeat 3] [--corpus DIR] [--json FILE] [--no-catalog]
+    .venv/bin/python benchmarks/bench.py [--sizes 100,200,400] [--repeat 3] [--jobs N] [--corpus DIR] [--json FILE] [--no-catalog]
 
 With ``--no-catalog`` the speeches are built as they are, with no ``catalog.yml``: titles
 come from the file names and page names from the file names (issue 12); the build must exit 0.
@@ -49,8 +52,9 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -83,6 +87,7 @@ class Run:
     returncode: int
     stdout: str
     stderr: str
+    timings: dict[str, Any] | None = None  # build_docs' --timings file: stage times, counts, jobs
 
 
 @dataclass(frozen=True)
@@ -103,6 +108,8 @@ class Result:
     mkdocs_warnings: int
     build_docs_runs_s: tuple[float, ...]  # every repetition; the table shows the fastest
     mkdocs_runs_s: tuple[float, ...]
+    jobs: int = 1  # processes build_docs used for per-article work
+    stages_s: dict[str, float] = field(default_factory=dict)  # stage -> seconds, of the fastest build_docs run
 
 
 class StageFailed(Exception):
@@ -237,17 +244,22 @@ def site_figures(site: Path) -> tuple[int, int, str, int]:
     return sum(p.stat().st_size for p in files), len(files), largest.relative_to(site).as_posix(), largest.stat().st_size
 
 
-def build_once(work: Path, config: Path) -> tuple[Run, Run]:
-    """One cold build into empty ``docs/`` and ``site/``: build_docs, then MkDocs."""
+def build_once(work: Path, config: Path, jobs: int | None = None) -> tuple[Run, Run]:
+    """One cold build into empty ``docs/`` and ``site/``: build_docs (with its stage times), then MkDocs."""
     for folder in (work / "docs", work / "site"):
         shutil.rmtree(folder, ignore_errors=True)
     python = sys.executable
-    built = run_stage("build_docs", [python, "-m", "build_docs", "build", "--seeds", "seeds", "--docs", "docs"], work)
+    timings = work / "timings.json"
+    command = [python, "-m", "build_docs", "build", "--seeds", "seeds", "--docs", "docs", "--timings", str(timings)]
+    built = run_stage("build_docs", command + (["--jobs", str(jobs)] if jobs else []), work)
+    built = replace(built, timings=json.loads(timings.read_text(encoding="utf-8")))
     site = run_stage("mkdocs build", [python, "-m", "mkdocs", "build", "-f", str(config), "-d", str(work / "site")], work)
     return built, site
 
 
-def bench_one(n: int, corpus: Path, speakers: dict[tuple[str, str], Speaker], root: Path, repeat: int, catalog: bool = True) -> Result:
+def bench_one(
+    n: int, corpus: Path, speakers: dict[tuple[str, str], Speaker], root: Path, repeat: int, catalog: bool = True, jobs: int | None = None
+) -> Result:
     """Build the site from the first ``n`` speeches in ``root/nN`` ``repeat`` times and measure both stages.
 
     Times are the fastest of the repetitions (as :mod:`timeit` advises: slower runs
@@ -257,9 +269,10 @@ def bench_one(n: int, corpus: Path, speakers: dict[tuple[str, str], Speaker], ro
     work.mkdir()
     make_seeds(pick_speeches(corpus, n), speakers, work / "seeds", catalog)
     config = write_mkdocs_config(work)
-    runs = [build_once(work, config) for _ in range(repeat)]
+    runs = [build_once(work, config, jobs) for _ in range(repeat)]
     built_s = tuple(built.seconds for built, _ in runs)
     site_s = tuple(site.seconds for _, site in runs)
+    fastest = min((built for built, _ in runs), key=lambda b: b.seconds).timings or {}
     built, site = runs[-1]
     size, count, largest, largest_size = site_figures(work / "site")
     return Result(
@@ -277,6 +290,8 @@ def bench_one(n: int, corpus: Path, speakers: dict[tuple[str, str], Speaker], ro
         mkdocs_warnings=count_warnings(site.stderr, "WARNING"),
         build_docs_runs_s=built_s,
         mkdocs_runs_s=site_s,
+        jobs=int(fastest.get("jobs", 1)),
+        stages_s=dict(fastest.get("seconds", {})),
     )
 
 
@@ -293,6 +308,14 @@ def table(results: list[Result]) -> str:
         f"| {r.mkdocs_peak_mib:.0f} | {r.site_mib:.1f} | {r.largest_page_kib:.0f} `{r.largest_page}` |"
         for r in results
     )
+    return "\n".join((*head, *rows))
+
+
+def stage_table(results: list[Result]) -> str:
+    """build_docs' time per stage (its fastest run at each N) and the processes it used."""
+    stages = list(dict.fromkeys(stage for r in results for stage in r.stages_s))
+    head = ("| N | jobs | " + " | ".join(f"{stage} s" for stage in stages) + " |", "|---:|---:|" + "---:|" * len(stages))
+    rows = (f"| {r.n} | {r.jobs} | " + " | ".join(f"{r.stages_s.get(stage, 0.0):.2f}" for stage in stages) + " |" for r in results)
     return "\n".join((*head, *rows))
 
 
@@ -339,6 +362,7 @@ def parser() -> argparse.ArgumentParser:
     top.add_argument("--json", type=Path, metavar="FILE", help="also write the figures to FILE as JSON")
     top.add_argument("--readme", action="store_true", help="also write the figures into README.md between the bench markers")
     top.add_argument("--no-catalog", action="store_true", help="build the speeches as they are, without a catalog.yml")
+    top.add_argument("--jobs", type=int, metavar="N", help="passed on to build_docs (default: build_docs chooses: every core for a large corpus)")
     return top
 
 
@@ -354,7 +378,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for n in args.sizes:
             print(f"bench: N = {n} ...", file=sys.stderr, flush=True)
-            result = bench_one(n, corpus, speakers, root, max(1, args.repeat), catalog=not args.no_catalog)
+            result = bench_one(n, corpus, speakers, root, max(1, args.repeat), catalog=not args.no_catalog, jobs=args.jobs)
             print(
                 f"bench: N = {n}: {result.build_docs_warnings} build_docs warnings, {result.mkdocs_warnings} mkdocs warnings",
                 file=sys.stderr,
@@ -365,7 +389,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     finally:
         shutil.rmtree(root, ignore_errors=True)
-    report = f"{table(results)}\n\n{linearity(results)}"
+    report = f"{table(results)}\n\n{linearity(results)}\n\nbuild_docs by stage (s, fastest run):\n\n{stage_table(results)}"
     print(report)
     if args.readme and not args.no_catalog:  # the README's figures are for the catalogued build
         replace_section("bench", report)
