@@ -10,6 +10,9 @@ slower runs measure other load, not the build):
 * ``zensical s`` -- wall time of ``zensical build --clean`` (Zensical 0.0.73, ``make zensical``
   installs it; a dash when it is not installed) on the same ``docs/`` and settings;
 * ``build_docs share`` -- build_docs time / (build_docs + mkdocs time);
+* ``stage s`` -- the time of each stage of build_docs (read, clean, extract, link, timeline,
+  render, publish), as its ``--timings`` file gives them, for the fastest build, and the
+  ``--jobs`` it ran with (``--jobs N`` here is passed on; by default build_docs chooses);
 * ``peak MiB`` -- maximum resident set size of each child process (``ru_maxrss``
   from ``os.wait4``), since the pipeline holds every article in memory before writing;
 * ``site MiB`` -- total size of the built site, and the largest HTML page (index and
@@ -31,7 +34,7 @@ would rebuild from the repository's own ``seeds/``) and ``watch:``.
 
 Usage::
 
-    .venv/bin/python benchmarks/bench.py [--sizes 100,200,400] [--repeat 3] [--corpus DIR] [--json FILE] [--no-catalog]
+    .venv/bin/python benchmarks/bench.py [--sizes 100,200,400] [--repeat 3] [--jobs N] [--corpus DIR] [--json FILE] [--no-catalog]
 
 With ``--no-catalog`` the speeches are built as they are, with no ``catalog.yml``: titles
 come from the file names and page names from the file names (issue 12); the build must exit 0.
@@ -51,8 +54,9 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -86,6 +90,7 @@ class Run:
     returncode: int
     stdout: str
     stderr: str
+    timings: dict[str, Any] | None = None  # build_docs' --timings file: stage times, counts, jobs
 
 
 @dataclass(frozen=True)
@@ -108,6 +113,8 @@ class Result:
     mkdocs_runs_s: tuple[float, ...]
     zensical_s: float | None = None  # None: Zensical is not installed
     zensical_runs_s: tuple[float, ...] = ()
+    jobs: int = 1  # processes build_docs used for per-article work
+    stages_s: dict[str, float] = field(default_factory=dict)  # stage -> seconds, of the fastest build_docs run
 
 
 class StageFailed(Exception):
@@ -242,12 +249,15 @@ def site_figures(site: Path) -> tuple[int, int, str, int]:
     return sum(p.stat().st_size for p in files), len(files), largest.relative_to(site).as_posix(), largest.stat().st_size
 
 
-def build_once(work: Path, config: Path) -> tuple[Run, Run, Run | None]:
-    """One cold build into empty ``docs/`` and ``site/``: build_docs, then MkDocs, then Zensical (if installed)."""
+def build_once(work: Path, config: Path, jobs: int | None = None) -> tuple[Run, Run, Run | None]:
+    """One cold build into empty ``docs/`` and ``site/``: build_docs (with its stage times), then MkDocs, then Zensical (if installed)."""
     for folder in (work / "docs", work / "site", work / "site-zensical"):
         shutil.rmtree(folder, ignore_errors=True)
     python = sys.executable
-    built = run_stage("build_docs", [python, "-m", "build_docs", "build", "--seeds", "seeds", "--docs", "docs"], work)
+    timings = work / "timings.json"
+    command = [python, "-m", "build_docs", "build", "--seeds", "seeds", "--docs", "docs", "--timings", str(timings)]
+    built = run_stage("build_docs", command + (["--jobs", str(jobs)] if jobs else []), work)
+    built = replace(built, timings=json.loads(timings.read_text(encoding="utf-8")))
     site = run_stage("mkdocs build", [python, "-m", "mkdocs", "build", "-f", str(config), "-d", str(work / "site")], work)
     zensical = zensical_command()
     if zensical is None:
@@ -256,7 +266,9 @@ def build_once(work: Path, config: Path) -> tuple[Run, Run, Run | None]:
     return built, site, run_stage("zensical build", [*zensical, "build", "--clean", "-f", str(zensical_config)], work)
 
 
-def bench_one(n: int, corpus: Path, speakers: dict[tuple[str, str], Speaker], root: Path, repeat: int, catalog: bool = True) -> Result:
+def bench_one(
+    n: int, corpus: Path, speakers: dict[tuple[str, str], Speaker], root: Path, repeat: int, catalog: bool = True, jobs: int | None = None
+) -> Result:
     """Build the site from the first ``n`` speeches in ``root/nN`` ``repeat`` times and measure both stages.
 
     Times are the fastest of the repetitions (as :mod:`timeit` advises: slower runs
@@ -266,10 +278,11 @@ def bench_one(n: int, corpus: Path, speakers: dict[tuple[str, str], Speaker], ro
     work.mkdir()
     make_seeds(pick_speeches(corpus, n), speakers, work / "seeds", catalog)
     config = write_mkdocs_config(work)
-    runs = [build_once(work, config) for _ in range(repeat)]
+    runs = [build_once(work, config, jobs) for _ in range(repeat)]
     built_s = tuple(built.seconds for built, _, _ in runs)
     site_s = tuple(site.seconds for _, site, _ in runs)
     zensical_s = tuple(z.seconds for _, _, z in runs if z is not None)
+    fastest = min((built for built, _, _ in runs), key=lambda b: b.seconds).timings or {}
     built, site, _ = runs[-1]
     size, count, largest, largest_size = site_figures(work / "site")
     return Result(
@@ -289,6 +302,8 @@ def bench_one(n: int, corpus: Path, speakers: dict[tuple[str, str], Speaker], ro
         mkdocs_runs_s=site_s,
         zensical_s=min(zensical_s) if zensical_s else None,
         zensical_runs_s=zensical_s,
+        jobs=int(fastest.get("jobs", 1)),
+        stages_s=dict(fastest.get("seconds", {})),
     )
 
 
@@ -306,6 +321,14 @@ def table(results: list[Result]) -> str:
         f"| {r.mkdocs_peak_mib:.0f} | {r.site_mib:.1f} | {r.largest_page_kib:.0f} `{r.largest_page}` |"
         for r in results
     )
+    return "\n".join((*head, *rows))
+
+
+def stage_table(results: list[Result]) -> str:
+    """build_docs' time per stage (its fastest run at each N) and the processes it used."""
+    stages = list(dict.fromkeys(stage for r in results for stage in r.stages_s))
+    head = ("| N | jobs | " + " | ".join(f"{stage} s" for stage in stages) + " |", "|---:|---:|" + "---:|" * len(stages))
+    rows = (f"| {r.n} | {r.jobs} | " + " | ".join(f"{r.stages_s.get(stage, 0.0):.2f}" for stage in stages) + " |" for r in results)
     return "\n".join((*head, *rows))
 
 
@@ -352,6 +375,7 @@ def parser() -> argparse.ArgumentParser:
     top.add_argument("--json", type=Path, metavar="FILE", help="also write the figures to FILE as JSON")
     top.add_argument("--readme", action="store_true", help="also write the figures into README.md between the bench markers")
     top.add_argument("--no-catalog", action="store_true", help="build the speeches as they are, without a catalog.yml")
+    top.add_argument("--jobs", type=int, metavar="N", help="passed on to build_docs (default: build_docs chooses: every core for a large corpus)")
     return top
 
 
@@ -369,7 +393,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for n in args.sizes:
             print(f"bench: N = {n} ...", file=sys.stderr, flush=True)
-            result = bench_one(n, corpus, speakers, root, max(1, args.repeat), catalog=not args.no_catalog)
+            result = bench_one(n, corpus, speakers, root, max(1, args.repeat), catalog=not args.no_catalog, jobs=args.jobs)
             print(
                 f"bench: N = {n}: {result.build_docs_warnings} build_docs warnings, {result.mkdocs_warnings} mkdocs warnings",
                 file=sys.stderr,
@@ -380,7 +404,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     finally:
         shutil.rmtree(root, ignore_errors=True)
-    report = f"{table(results)}\n\n{linearity(results)}"
+    report = f"{table(results)}\n\n{linearity(results)}\n\nbuild_docs by stage (s, fastest run):\n\n{stage_table(results)}"
     print(report)
     if args.readme and not args.no_catalog:  # the README's figures are for the catalogued build
         replace_section("bench", report)

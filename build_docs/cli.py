@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from build_docs.diagnostics import BuildError, Diagnostic, has_errors
-from build_docs.pipeline import BuildConfig, build, shown
+from build_docs.diagnostics import BuildError, Diagnostic, Severity, has_errors
+from build_docs.jobs import Jobs
+from build_docs.pipeline import BuildConfig, BuildResult, build, shown
+from build_docs.progress import Progress, summary
 from build_docs.publish.write import Plan
 from build_docs.single import clean_file_report, extract_file_report
 from build_docs.sources.catalog import KINDS
@@ -22,14 +26,21 @@ from build_docs.sources.catalog import KINDS
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="build_docs", description="Build the reference site's Markdown and data files from seeds/.")
     commands = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for name, summary in (
+    for name, about in (
         ("build", "write docs/ from seeds/ (only generated files are touched)"),
         ("check", "exit 1 when docs/ is not what 'build' would write"),
     ):
-        command = commands.add_parser(name, help=summary, description=summary)
+        command = commands.add_parser(name, help=about, description=about)
         command.add_argument("--seeds", type=Path, default=Path("seeds"), metavar="DIR", help="folder of raw articles and catalog.yml (default: seeds)")
         command.add_argument("--docs", type=Path, default=Path("docs"), metavar="DIR", help="MkDocs docs folder to write (default: docs)")
         command.add_argument("--strict", action="store_true", help="treat warnings as errors")
+        command.add_argument(
+            "--jobs", type=_jobs, metavar="N", help="processes for per-article work (default: every core; one below a few dozen articles)"
+        )
+        shown_progress = command.add_mutually_exclusive_group()
+        shown_progress.add_argument("-q", "--quiet", action="store_true", help="no progress line on stderr")
+        shown_progress.add_argument("--progress", action="store_true", help="a progress line on stderr even when it is not a terminal")
+        command.add_argument("--timings", type=Path, metavar="FILE", help="write the time of each stage, the counts and --jobs to FILE as JSON")
     one = commands.add_parser("clean", help="print the cleaned text of one file", description="Print the cleaned text of one file.")
     one.add_argument("file", type=Path, metavar="FILE")
     one.add_argument("--kind", choices=KINDS, help="kind of source (default: from the text)")
@@ -46,6 +57,16 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a number of processes (1 or more), got {text!r}")
+    return value
+
+
 def _iso_date(text: str) -> str:
     try:
         return dt.date.fromisoformat(text).isoformat()
@@ -59,20 +80,56 @@ def main(argv: list[str] | None = None) -> int:
         return clean_file(args.file, args.kind, args.json)
     if args.command == "extract":
         return extract_file(args.file, args.seeds, args.date, args.json)
-    config = BuildConfig(seeds=args.seeds, docs=args.docs)
+    config = BuildConfig(seeds=args.seeds, docs=args.docs, jobs=Jobs(workers=args.jobs))
+    progress = Progress(show=_status_line() if args.progress or (not args.quiet and sys.stderr.isatty()) else None)
     try:
-        result = build(config, dry_run=args.command == "check", strict=args.strict)
+        result = build(config, dry_run=args.command == "check", strict=args.strict, progress=progress)
     except BuildError as failure:
+        _end_status(progress)
         _report(failure.diagnostics)
         why = "warnings are errors with --strict" if args.strict and not failure.errors else "errors"
         print(f"build_docs: failed ({why}); {shown(args.docs)}/ left unchanged", file=sys.stderr)
         return 1
+    _end_status(progress)
     _report(result.diagnostics)
-    if args.command == "check":
-        return _check(result.plan, shown(args.docs))
     change = result.plan
+    warnings = sum(d.severity is Severity.WARNING for d in result.diagnostics)
+    changed = f"{len(change.writes) + len(change.deletes)} stale" if args.command == "check" else f"{len(change.writes)} written"
+    print(summary(result.articles, result.pages, f"{changed}, {len(change.unchanged)} unchanged", warnings, progress.timings))
+    if args.timings:
+        _write_timings(args.timings, result, warnings, progress.timings, config.jobs)
+    if args.command == "check":
+        return _check(change, shown(args.docs))
     print(f"build_docs: {len(change.writes)} written, {len(change.deletes)} deleted, {len(change.unchanged)} unchanged in {shown(args.docs)}/")
     return 0
+
+
+def _status_line() -> Callable[[str], None]:
+    """Show one status line on stderr, each replacing the last (carriage return, then clear to the end of the line)."""
+
+    def show(line: str) -> None:
+        sys.stderr.write(f"\r{line}\x1b[K")
+        sys.stderr.flush()
+
+    return show
+
+
+def _end_status(progress: Progress) -> None:
+    """Clear the status line, so what follows starts on a clean line."""
+    if progress.showing:
+        sys.stderr.write("\r\x1b[K")
+        sys.stderr.flush()
+
+
+def _write_timings(path: Path, result: BuildResult, warnings: int, timings: dict[str, float], jobs: Jobs) -> None:
+    figures = {
+        "jobs": jobs.workers_for(result.articles),
+        "articles": result.articles,
+        "pages": result.pages,
+        "warnings": warnings,
+        "seconds": {name: round(seconds, 3) for name, seconds in timings.items()},
+    }
+    path.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
 
 
 def _check(change: Plan, docs: str) -> int:

@@ -15,9 +15,11 @@ from build_docs.diagnostics import BuildError, Diagnostic, has_errors
 from build_docs.extract.discover import is_common
 from build_docs.extract.extractors import extract
 from build_docs.extract.index import index
+from build_docs.jobs import SERIAL, Jobs
 from build_docs.link.knowledge import assemble, paragraphs_of
 from build_docs.link.mentions import link_all
 from build_docs.link.registry import load_registry
+from build_docs.progress import Progress
 from build_docs.publish.write import Plan, apply, plan
 from build_docs.render.pages import render
 from build_docs.render.templating import RenderedPage
@@ -32,12 +34,22 @@ CATALOG = "catalog.yml"
 class BuildConfig:
     seeds: Path
     docs: Path
+    jobs: Jobs = SERIAL  # how per-article work runs: processes, or another Executor (build_docs/jobs.py)
+
+
+@dataclass(frozen=True)
+class Generated:
+    pages: tuple[RenderedPage, ...]
+    diagnostics: tuple[Diagnostic, ...]
+    articles: int
 
 
 @dataclass(frozen=True)
 class BuildResult:
     plan: Plan
     diagnostics: tuple[Diagnostic, ...]
+    articles: int = 0
+    pages: int = 0
 
 
 def shown(path: Path) -> str:
@@ -49,40 +61,53 @@ def shown(path: Path) -> str:
     return path.as_posix() if relative.startswith("..") else Path(relative).as_posix()
 
 
-def generate(config: BuildConfig) -> tuple[tuple[RenderedPage, ...], tuple[Diagnostic, ...]]:
-    """Read, clean, extract, link, date and render; raise :class:`BuildError` on any error."""
+def generate(config: BuildConfig, progress: Progress | None = None) -> Generated:
+    """Read, clean, extract, link, date and render; raise :class:`BuildError` on any error.
+
+    Per-article work runs as ``config.jobs`` says (:mod:`build_docs.jobs`); ``progress`` times
+    each stage and hears how far the per-article ones have got."""
+    progress = progress or Progress()
     seeds = shown(config.seeds)
-    catalog, problems = load_catalog(config.seeds / CATALOG, f"{seeds}/{CATALOG}")  # sources/
-    registry, found = load_registry(config.seeds, seeds)  # link/
-    problems += found
-    sources, found = read_sources(config.seeds, catalog, seeds)  # sources/
-    problems += found
-    cleaned = clean_all(sources, extra_words=registry.names())  # clean/
-    problems += cleaned.problems
-    extractions = [extract(article) for article in cleaned.articles]  # extract/
-    site, found = index(list(zip(cleaned.articles, extractions, strict=True)), cleaned.reports, seeds)
-    problems += found
-    knowledge, found = assemble(registry, paragraphs_of(site.articles), site.definitions(), site.names(), common=is_common)  # link/, pass 1
-    problems += found
-    diagnostics = tuple(sorted(problems))
-    if has_errors(diagnostics):
-        raise BuildError(diagnostics)
-    knowledge, links = link_all(knowledge, site.articles)  # link/, pass 2
-    events = events_of(site.articles, site.dates(), links)  # timeline/
-    return render(site, knowledge, links, events), diagnostics  # render/
+    with progress.stage("read"):  # sources/ (and the registries, link/)
+        catalog, problems = load_catalog(config.seeds / CATALOG, f"{seeds}/{CATALOG}")
+        registry, found = load_registry(config.seeds, seeds)
+        problems += found
+        sources, found = read_sources(config.seeds, catalog, seeds)
+        problems += found
+    with progress.stage("clean") as tick:  # clean/
+        cleaned = clean_all(sources, extra_words=registry.names(), runner=config.jobs.runner(tick))
+        problems += cleaned.problems
+    with progress.stage("extract") as tick:  # extract/
+        extractions = config.jobs.runner(tick).map(extract, cleaned.articles)
+        site, found = index(list(zip(cleaned.articles, extractions, strict=True)), cleaned.reports, seeds)
+        problems += found
+    with progress.stage("link"):  # link/, pass 1
+        knowledge, found = assemble(registry, paragraphs_of(site.articles), site.definitions(), site.names(), common=is_common)
+        problems += found
+        diagnostics = tuple(sorted(problems))
+        if has_errors(diagnostics):
+            raise BuildError(diagnostics)
+        knowledge, links = link_all(knowledge, site.articles)  # link/, pass 2
+    with progress.stage("timeline"):  # timeline/
+        events = events_of(site.articles, site.dates(), links)
+    with progress.stage("render"):  # render/
+        pages = render(site, knowledge, links, events)
+    return Generated(pages, diagnostics, len(site.articles))
 
 
-def build(config: BuildConfig, dry_run: bool = False, strict: bool = False) -> BuildResult:
+def build(config: BuildConfig, dry_run: bool = False, strict: bool = False, progress: Progress | None = None) -> BuildResult:
     """Generate the site and, unless ``dry_run``, bring ``docs/`` up to date.
 
     With ``strict``, warnings fail the build as errors do, before anything is written.
     """
-    pages, diagnostics = generate(config)
-    if strict and diagnostics:
-        raise BuildError(diagnostics)
-    change = plan(pages, config.docs, shown(config.docs))
-    if change.problems:
-        raise BuildError(diagnostics + change.problems)
-    if not dry_run:
-        apply(change, config.docs)
-    return BuildResult(change, diagnostics)
+    progress = progress or Progress()
+    generated = generate(config, progress)
+    if strict and generated.diagnostics:
+        raise BuildError(generated.diagnostics)
+    with progress.stage("publish"):  # publish/
+        change = plan(generated.pages, config.docs, shown(config.docs))
+        if change.problems:
+            raise BuildError(generated.diagnostics + change.problems)
+        if not dry_run:
+            apply(change, config.docs)
+    return BuildResult(change, generated.diagnostics, generated.articles, len(generated.pages))

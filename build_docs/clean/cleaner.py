@@ -36,6 +36,7 @@ from build_docs.clean.structure import Block, ends_mid_sentence, number, segment
 from build_docs.clean.titles import corpus_casing, title_from_file_name, words_to_case
 from build_docs.clean.witness import find_witnesses, merge, order_by_continuation, order_by_witness, overlap_cer
 from build_docs.diagnostics import Diagnostic, warning
+from build_docs.jobs import IN_PROCESS, Runner
 from build_docs.slug import slugify
 from build_docs.sources.catalog import CatalogEntry
 from build_docs.sources.read import SourceDoc
@@ -67,30 +68,49 @@ class Draft:
         return sum(len(t.split()) for _, t in self.lines)
 
 
-def clean_all(sources: Sequence[SourceDoc], extra_words: Sequence[str] = ()) -> Cleaned:
-    """Clean every source; witnesses of one article come out as one article."""
+def clean_all(sources: Sequence[SourceDoc], extra_words: Sequence[str] = (), runner: Runner = IN_PROCESS) -> Cleaned:
+    """Clean every source; witnesses of one article come out as one article.
+
+    What needs the whole corpus (the lexicons, witnesses, lines shared by many sources, the
+    casing of file names) is worked out here; drafting each source and finishing each article
+    go through ``runner``, which may run them in other processes (:mod:`build_docs.jobs`)."""
     base = Lexicon(extra_words)
     kinds = {doc.name: _kind(doc, base) for doc in sources}
     clean_text = [doc.plain for doc in sources if kinds[doc.name][0] != "ocr"]
     lexicon = Lexicon([*extra_words, *(w for text in clean_text for w in _TOKEN.findall(text))])
     groups = find_witnesses([(doc.name, doc.plain) for doc in sources])
-    lines = {doc.name: _lines(doc) for doc in sources}
-    shared = shared_lines(((doc.name, [t for _, t in lines[doc.name]]) for doc in sources if doc.parts is None), groups)
-    drafts = {doc.name: _draft(doc, lines[doc.name], *kinds[doc.name], shared) for doc in sources}
+    shared = shared_lines(((doc.name, [t for _, t in _lines(doc)]) for doc in sources if doc.parts is None), groups)
+    drafted = runner.map_with(_draft_one, shared, [(doc, *kinds[doc.name]) for doc in sources], "sources")
+    drafts = {draft.doc.name: draft for draft in drafted}
     grouped = {name for group in groups for name in group}
-    articles: list[Article] = []
-    reports: list[CleaningReport] = []
-    problems: list[Diagnostic] = []
     units = [[drafts[name] for name in group] for group in groups] + [[drafts[d.name]] for d in sources if d.name not in grouped]
     untitled = words_to_case(unit[0].doc.name for unit in units if not any("title" in d.meta for d in unit))
     casing = corpus_casing(untitled, clean_text)
-    for unit in sorted(units, key=lambda u: u[0].doc.name):
-        article, report, found = _finish_one(unit[0], lexicon, base, casing) if len(unit) == 1 else _finish_group(unit, lexicon, base, casing)
-        articles.append(article)
-        reports.append(report)
-        problems += found
+    finished = runner.map_with(_finish, _Finishing(lexicon, base, casing), sorted(units, key=lambda u: u[0].doc.name))
+    articles = [article for article, _, _ in finished]
+    problems = [problem for _, _, found in finished for problem in found]
     problems += _titles_from_file_names(articles, {d.name: d for d in sources})
-    return Cleaned(tuple(articles), tuple(reports), tuple(problems))
+    return Cleaned(tuple(articles), tuple(report for _, report, _ in finished), tuple(problems))
+
+
+@dataclass(frozen=True)
+class _Finishing:
+    """What finishing any article needs from the whole corpus."""
+
+    lexicon: Lexicon
+    base: Lexicon
+    casing: Mapping[str, str]
+
+
+def _draft_one(shared: frozenset[str], source: tuple[SourceDoc, str | None, bool]) -> Draft:
+    doc, kind, detected = source
+    return _draft(doc, _lines(doc), kind, detected, shared)
+
+
+def _finish(corpus: _Finishing, unit: list[Draft]) -> tuple[Article, CleaningReport, list[Diagnostic]]:
+    if len(unit) == 1:
+        return _finish_one(unit[0], corpus.lexicon, corpus.base, corpus.casing)
+    return _finish_group(unit, corpus.lexicon, corpus.base, corpus.casing)
 
 
 def clean(doc: SourceDoc, kind: str | None = None) -> tuple[Article, CleaningReport, list[Diagnostic]]:
