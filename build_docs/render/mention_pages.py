@@ -6,7 +6,9 @@ its own page, as it always has. One named in more shows :data:`SHOWN_QUOTES` quo
 be informative and spread over years and articles (:func:`selected`), at most
 :data:`SHOWN_EVENTS` of its timeline entries spread over its years (:func:`spread`), and links
 to sub-pages ``entities/<id>/mentions-<n>.md`` with every article's quotes,
-:data:`ARTICLES_PER_PAGE` articles a page. Every mention is also in ``data/entities.json``.
+:data:`ARTICLES_PER_PAGE` articles a page; of how the sources describe it, it shows
+:data:`ROLES_SHOWN` descriptions with :data:`ROLE_CITES` citations each, and each sub-page the
+descriptions its articles give. Every mention is also in ``data/entities.json``.
 So no entity page grows with the corpus.
 """
 
@@ -20,6 +22,8 @@ from typing import Any, TypeVar
 ARTICLES_PER_PAGE = 20  # articles listed with their quotes on one page (5 quotes each at most)
 SHOWN_QUOTES = 20  # quotes on the page of an entity named in more articles than that
 SHOWN_EVENTS = 25  # timeline entries on an entity page; the rest are on the timeline pages
+ROLES_SHOWN = 10  # descriptions ("Secretary-General") on such a page, most cited first
+ROLE_CITES = 5  # citations of each; every one is on the sub-page of the article it comes from
 WORDS = (12, 45)  # a quote of this many words says most about what it names: long enough, not a list
 
 T = TypeVar("T")
@@ -45,6 +49,11 @@ def mention_pages(items: Sequence[Mapping[str, Any]], per_page: int | None = Non
     if len(items) <= per_page:
         return []
     return [MentionPage(n, f"mentions-{n}", tuple(items[i : i + per_page])) for n, i in enumerate(range(0, len(items), per_page), start=1)]
+
+
+def capped_roles(roles: Sequence[tuple[str, Sequence[T]]]) -> list[tuple[str, list[T], int]]:
+    """The first :data:`ROLES_SHOWN` descriptions, each with its first :data:`ROLE_CITES` citations and how many more it has."""
+    return [(role, list(cites[:ROLE_CITES]), max(0, len(cites) - ROLE_CITES)) for role, cites in roles[:ROLES_SHOWN]]
 
 
 def _informative(cited: Any) -> tuple[bool, int]:
