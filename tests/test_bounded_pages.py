@@ -256,6 +256,7 @@ def test_an_entity_shows_capped_descriptions_and_its_mention_pages_hold_every_on
     shown = len(re.findall(r"\]\(\.\./articles/", line))
     more = int(re.search(r"; and (\d+) more$", line).group(1))
     assert shown == 3
+    assert "\n\nEvery description, article by article, is on the pages of mentions: [page 1](olaf-hansen/mentions-1.md)" in roles
     cited = []
     for sub in sorted((docs / "entities" / "olaf-hansen").glob("mentions-*.md")):
         text = sub.read_text(encoding="utf-8").split("## How these articles describe it", 1)
