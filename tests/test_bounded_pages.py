@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -263,3 +264,14 @@ def test_an_entity_shows_capped_descriptions_and_its_mention_pages_hold_every_on
         if len(text) == 2:
             cited += re.findall(r"\]\(\.\./\.\./articles/([a-z0-9-]+)\.md#p\d+\)", text[1])
     assert len(cited) == len(set(cited)) == shown + more
+
+
+def test_mention_pages_hold_fewer_articles_when_their_sentences_are_long():
+    """A page of mentions is bounded by its characters too: long sentences make fewer articles a page."""
+    cited = SimpleNamespace(quote="word " * 400)  # a 2,000-character sentence
+    items = [{"quotes": [cited] * 5, "more": [cited] * 10} for _ in range(30)]
+    pages = mention_pages.mention_pages(items)
+    assert sum(len(p.items) for p in pages) == 30
+    assert all(sum(mention_pages.weight(i) for i in p.items) <= mention_pages.WEIGHT_PER_PAGE for p in pages if len(p.items) > 1)
+    assert max(len(p.items) for p in pages) < mention_pages.ARTICLES_PER_PAGE
+    assert mention_pages.mention_pages([{"quotes": [SimpleNamespace(quote="short")], "more": []}] * 5) == []

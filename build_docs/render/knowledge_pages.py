@@ -28,6 +28,7 @@ from build_docs.sources.reading import Span
 from build_docs.timeline.events import Event
 
 QUOTES_PER_ARTICLE = 5  # on an entity page; further mentions in the same article are listed by paragraph
+ALSO_SHOWN = 30  # paragraphs listed so, each with its sentence as the tooltip; the rest are counted (all in data/entities.json)
 RELATED = 12  # entities listed as related, most shared paragraphs first
 ABBREVIATIONS = "snippets/abbreviations.txt"
 _ABBREVIATION = r"^[\w&.\-]+$"
@@ -256,8 +257,9 @@ def _mentions_by_article(mentions: tuple[Mention, ...], articles: tuple[Article,
             continue
         quotes = list(dict.fromkeys(m.quote for m in found))
         shown = quotes[:QUOTES_PER_ARTICLE]
-        more = [cite(q) for q in {q.anchor: q for q in reversed(quotes[QUOTES_PER_ARTICLE:])}.values()][::-1]
-        result.append({"article": article, "count": len(found), "quotes": [cite(q) for q in shown], "more": more})
+        more = list({q.anchor: q for q in reversed(quotes[QUOTES_PER_ARTICLE:])}.values())[::-1]
+        listed = [cite(q) for q in more[:ALSO_SHOWN]]
+        result.append({"article": article, "count": len(found), "quotes": [cite(q) for q in shown], "more": listed, "more_count": len(more) - len(listed)})
     return result
 
 
