@@ -1,7 +1,9 @@
 """Bounded pages (issue 13): no page grows with the corpus, and every old address still leads on.
 
 A synthetic corpus names one organization in every article, with a date in each, so the
-entity page, the timeline and the indexes all have more than one page holds. The caps are
+entity page, the timeline and the indexes all have more than one page holds; a person with a
+role in every article, seven bodies with acronyms (the glossary, the entities index) and five
+acronyms never defined (the candidates report) fill the other lists. The caps are
 lowered for the test (the same code splits at the real caps on a real corpus): the bound is
 structural -- at most K entries per page whatever N -- never a size or a time.
 """
@@ -10,17 +12,21 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 from build_docs.pipeline import BuildConfig, build
-from build_docs.render import index_pages, mention_pages, timeline_pages
+from build_docs.render import glossary_pages, index_pages, mention_pages, registry_pages, report_pages, timeline_pages
 from tests.conftest import mkdocs_build, mkdocs_config
 
 ARTICLES = 60
 ENTITY = "arctic-shipping-council"
+BODIES = ("Baltic Convoy Office", "Barents Pilot Service", "Kola Harbour Trust")
+UNDEFINED = ("QXR", "QZT", "XKJ")
 
 
 def article(n: int) -> str:
@@ -32,13 +38,34 @@ def article(n: int) -> str:
     )
 
 
+def escort(n: int) -> str:
+    """An article of the second corpus: a body with an acronym, an acronym never defined, a person with a role."""
+    body = BODIES[n % len(BODIES)]
+    acronym = "".join(word[0] for word in body.split())
+    return (
+        article(n)
+        + f"\nThe {body} ({acronym}) will escort convoy {n}, and the {acronym} reported to the {UNDEFINED[n % len(UNDEFINED)]} office.\n\n"
+        + f"Council Chairman Olaf Hansen said convoy {n} was ready.\n"
+    )
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    tmp = tmp_path_factory.mktemp("bounded")
+    return build_site(tmp_path_factory.mktemp("bounded"), article)
+
+
+@pytest.fixture(scope="module")
+def lists(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A corpus whose glossary, entities, candidates and descriptions fill more than a page (near-identical
+    articles merge as witnesses, so it has fewer articles than files: these tests do not count them)."""
+    return build_site(tmp_path_factory.mktemp("lists"), escort)
+
+
+def build_site(tmp: Path, text: Callable[[int], str]) -> Path:
     seeds = tmp / "seeds"
     seeds.mkdir()
     for n in range(ARTICLES):
-        (seeds / f"convoy-{n:03d}.txt").write_text(article(n), encoding="utf-8")
+        (seeds / f"convoy-{n:03d}.txt").write_text(text(n), encoding="utf-8")
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(timeline_pages, "ENTRIES_PER_PAGE", 7)
         patch.setattr(mention_pages, "ARTICLES_PER_PAGE", 8)
@@ -46,8 +73,14 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
         patch.setattr(mention_pages, "SHOWN_EVENTS", 4)
         patch.setattr(index_pages, "ARTICLES_PER_PAGE", 25)
         patch.setattr(index_pages, "SOURCES_PER_PAGE", 25)
+        patch.setattr(report_pages, "REPORTS_PER_PAGE", 25)
+        patch.setattr(glossary_pages, "TERMS_PER_PAGE", 1)
+        patch.setattr(registry_pages, "ENTITIES_PER_PAGE", 1)
+        patch.setattr(registry_pages, "CANDIDATES_SHOWN", 2)
+        patch.setattr(registry_pages, "CANDIDATES_PER_PAGE", 2)
+        patch.setattr(mention_pages, "ROLE_CITES", 3)
         build(BuildConfig(seeds=seeds, docs=tmp / "docs"))
-    done = mkdocs_build(mkdocs_config(tmp, tmp / "docs"))
+    done = mkdocs_build(mkdocs_config(tmp, tmp / "docs"))  # --strict: every link and anchor resolves
     assert done.returncode == 0, done.stderr
     return tmp
 
@@ -151,3 +184,94 @@ def test_each_page_carries_only_the_abbreviations_it_uses(built: Path):
     assert "*[ASC]" not in (docs / "cite.md").read_text(encoding="utf-8")
     article = (built / "site" / "articles" / "convoy-report-number-000" / "index.html").read_text(encoding="utf-8")
     assert '<abbr title="Arctic Shipping Council">ASC</abbr>' in article
+
+
+def test_the_home_page_and_the_reports_index_link_on_instead_of_listing_every_article(built: Path):
+    docs = built / "docs"
+    home = (docs / "index.md").read_text(encoding="utf-8")
+    assert "(articles/convoy-report-number-000.md)" not in home and "(articles/index.md)" in home
+    index = (docs / "reports" / "index.md").read_text(encoding="utf-8")
+    parts = sorted((docs / "reports" / "by-title").glob("page-*.md"))
+    assert len(parts) == -(-ARTICLES // 25) and all(f"(by-title/{p.name})" in index for p in parts)
+    assert "convoy-report-number-000.md)" not in index and "## Lines taken out, by reason" in index
+    rows = [re.findall(r"^\| \[[^\]]*\]\(\.\./([a-z0-9-]+)\.md\)", p.read_text(encoding="utf-8"), flags=re.M) for p in parts]
+    assert all(0 < len(r) <= 25 for r in rows)
+    assert sorted(sum(rows, [])) == sorted(a["id"] for a in json.loads((docs / "data" / "articles.json").read_text(encoding="utf-8")))
+
+
+def test_the_glossary_splits_by_letter_and_every_term_address_resolves(lists: Path):
+    docs, site = lists / "docs", lists / "site"
+    terms = json.loads((docs / "data" / "glossary.json").read_text(encoding="utf-8"))
+    assert len(terms) == 1 + len(BODIES)
+    index = (docs / "glossary.md").read_text(encoding="utf-8")
+    assert not re.search(r"^### ", index, flags=re.M)  # no entries on the index
+    where = json.loads((docs / "data" / "glossary-pages.json").read_text(encoding="utf-8"))
+    assert set(where) == {t["id"] for t in terms}
+    assert {"b/", "b-2/"} <= set(where.values())  # a letter with more terms than a page holds is in parts
+    for term in terms:
+        page = where[term["id"]]
+        assert term["url"] == f"glossary/{page}#{term['id']}"
+        assert f"(glossary/{page.rstrip('/')}.md)" in index
+        held = Page(site / "glossary" / page / "index.html")
+        assert term["id"] in held.ids
+    for part in (docs / "glossary").glob("*.md"):
+        assert len(re.findall(r"^### ", part.read_text(encoding="utf-8"), flags=re.M)) == 1
+    assert "glossary-pages.json" in (site / "glossary" / "index.html").read_text(encoding="utf-8")
+    article = (docs / "articles" / "convoy-report-number-000.md").read_text(encoding="utf-8")
+    assert "(../glossary/a.md#asc)" in article or "(../entities/arctic-shipping-council.md)" in article
+
+
+def test_the_entities_index_splits_by_kind_and_letter(lists: Path):
+    docs = lists / "docs"
+    entities = json.loads((docs / "data" / "entities.json").read_text(encoding="utf-8"))
+    index = (docs / "entities" / "index.md").read_text(encoding="utf-8")
+    assert "{ #organization }" in index and "{ #person }" in index  # the kinds keep their anchors
+    shelves = sorted((docs / "entities" / "by-name").glob("*.md"))
+    assert {"organization-b", "organization-b-2", "person-o"} <= {s.stem for s in shelves}
+    listed: list[str] = []
+    for shelf in shelves:
+        assert f"(by-name/{shelf.name})" in index
+        found = re.findall(r"^- \[[^\]]*\]\(\.\./([a-z0-9-]+)\.md\)", shelf.read_text(encoding="utf-8"), flags=re.M)
+        assert len(found) == 1  # the cap
+        listed += found
+    assert sorted(listed) == sorted(e["id"] for e in entities)
+    assert not re.search(r"^- \[", index, flags=re.M)
+
+
+def test_the_candidates_report_is_capped_per_kind_and_links_to_every_candidate(lists: Path):
+    docs = lists / "docs"
+    report = (docs / "reports" / "candidates.md").read_text(encoding="utf-8")
+    acronyms = report.split("## Acronyms used but not defined", 1)[1]
+    assert len(re.findall(r"^\| [A-Z]{3} \|", acronyms, flags=re.M)) == 2  # the cap, of 3
+    pages = sorted((docs / "reports" / "candidates").glob("acronym-*.md"))
+    assert len(pages) == 2 and all(f"(candidates/{p.name})" in report for p in pages)
+    names = [n for p in pages for n in re.findall(r"^\| ([A-Z]{3}) \|", p.read_text(encoding="utf-8"), flags=re.M)]
+    assert sorted(names) == sorted(UNDEFINED)
+
+
+def test_an_entity_shows_capped_descriptions_and_its_mention_pages_hold_every_one(lists: Path):
+    docs = lists / "docs"
+    person = (docs / "entities" / "olaf-hansen.md").read_text(encoding="utf-8")
+    roles = person.split("## How the sources describe it", 1)[1].split("\n## ", 1)[0]
+    line = next(line for line in roles.splitlines() if line.startswith("- “Chairman”"))
+    shown = len(re.findall(r"\]\(\.\./articles/", line))
+    more = int(re.search(r"; and (\d+) more$", line).group(1))
+    assert shown == 3
+    assert "\n\nEvery description, article by article, is on the pages of mentions: [page 1](olaf-hansen/mentions-1.md)" in roles
+    cited = []
+    for sub in sorted((docs / "entities" / "olaf-hansen").glob("mentions-*.md")):
+        text = sub.read_text(encoding="utf-8").split("## How these articles describe it", 1)
+        if len(text) == 2:
+            cited += re.findall(r"\]\(\.\./\.\./articles/([a-z0-9-]+)\.md#p\d+\)", text[1])
+    assert len(cited) == len(set(cited)) == shown + more
+
+
+def test_mention_pages_hold_fewer_articles_when_their_sentences_are_long():
+    """A page of mentions is bounded by its characters too: long sentences make fewer articles a page."""
+    cited = SimpleNamespace(quote="word " * 400)  # a 2,000-character sentence
+    items = [{"quotes": [cited] * 5, "more": [cited] * 10} for _ in range(30)]
+    pages = mention_pages.mention_pages(items)
+    assert sum(len(p.items) for p in pages) == 30
+    assert all(sum(mention_pages.weight(i) for i in p.items) <= mention_pages.WEIGHT_PER_PAGE for p in pages if len(p.items) > 1)
+    assert max(len(p.items) for p in pages) < mention_pages.ARTICLES_PER_PAGE
+    assert mention_pages.mention_pages([{"quotes": [SimpleNamespace(quote="short")], "more": []}] * 5) == []

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from build_docs.clean.article import Article
@@ -17,18 +17,20 @@ from build_docs.extract.index import Site
 from build_docs.link.mentions import Links, Mention
 from build_docs.link.model import Entity, Knowledge, Quote, Term
 from build_docs.link.registry import ENTITIES, KIND_LABELS, KINDS
+from build_docs.render import timeline_pages
+from build_docs.render.glossary_pages import glossary_pages, term_page
 from build_docs.render.markdown import Md, attr_value, escape, formatted
-from build_docs.render.mention_pages import mention_pages, selected, spread
+from build_docs.render.mention_pages import capped_roles, mention_pages, selected, spread
 from build_docs.render.page_cites import NO_PAGES, paragraph_pages
+from build_docs.render.registry_pages import candidates_pages, entities_index
 from build_docs.render.templating import RenderedPage, page
 from build_docs.sources.reading import Span
 from build_docs.timeline.events import Event
 
 QUOTES_PER_ARTICLE = 5  # on an entity page; further mentions in the same article are listed by paragraph
+ALSO_SHOWN = 30  # paragraphs listed so, each with its sentence as the tooltip; the rest are counted (all in data/entities.json)
 RELATED = 12  # entities listed as related, most shared paragraphs first
 _CROWDED = 64  # keys in one paragraph beyond which its pairs are not counted one by one (see _related)
-SPELLED_SHOWN = 3  # quotes spelling a glossary term out; the rest are counted (and all in data/glossary.json)
-USED_SHOWN = 12  # articles a glossary entry links to; the rest are counted (and all in data/glossary.json)
 ABBREVIATIONS = "snippets/abbreviations.txt"
 _ABBREVIATION = r"^[\w&.\-]+$"
 
@@ -48,13 +50,14 @@ def entity_href(entity_id: str, prefix: str = "../") -> Md:
     return Md(f"{prefix}entities/{entity_id}.md")
 
 
-def term_href(term_id: str, prefix: str = "../") -> Md:
-    return Md(f"{prefix}glossary.md#{term_id}")
+def term_href(knowledge: Knowledge, term_id: str, prefix: str = "../") -> Md:
+    """A link to a term's entry: on ``glossary.md``, or on its letter's page when the glossary is split."""
+    return Md(f"{prefix}{term_page(knowledge.terms, term_id)}#{term_id}")
 
 
 def key_href(knowledge: Knowledge, key: str, prefix: str = "../") -> Md:
     named = knowledge.named(key)
-    return entity_href(named.id, prefix) if isinstance(named, Entity) else term_href(named.id, prefix)
+    return entity_href(named.id, prefix) if isinstance(named, Entity) else term_href(knowledge, named.id, prefix)
 
 
 def key_title(knowledge: Knowledge, key: str) -> str:
@@ -158,12 +161,13 @@ def knowledge_pages(
             timelines[entity_id].append(event)
     on_page = paragraph_pages(site.articles)
     cite = _citer(titles, pages=on_page)
+    citers = {prefix: _citer(titles, prefix, on_page) for prefix in ("", "../")}
     related = _related(links)
     term_ids = _terms_by_key(knowledge)
     pages: list[RenderedPage] = [
-        page("entities/index.md", "entities.md.j2", groups=_groups(knowledge, links)),
-        page("glossary.md", "glossary.md.j2", letters=_letters(knowledge, links, _citer(titles, "", on_page)), titles=titles),
-        page("reports/candidates.md", "candidates.md.j2", _candidates(knowledge, cite)),
+        *entities_index(_groups(knowledge, links)),
+        *glossary_pages(knowledge, links, titles, lambda quote, prefix: citers[prefix](quote)),
+        *candidates_pages(knowledge.candidates, lambda quote, prefix: _citer(titles, prefix, on_page)(quote)),
         RenderedPage(ABBREVIATIONS, abbreviations(knowledge, links).encode("utf-8")),  # not appended: see render/abbreviations.py
     ]
     for entity in knowledge.entities.values():
@@ -171,6 +175,8 @@ def knowledge_pages(
         items = _mentions_by_article(links.of(key), site.articles, cite)
         subpages = mention_pages(items)
         dated = timelines.get(entity.id, [])
+        roles = _roles(entity, cite)
+        shown_roles = capped_roles(roles) if subpages else [(role, cites, 0) for role, cites in roles]
         pages.append(
             page(
                 f"entities/{entity.id}.md",
@@ -178,17 +184,20 @@ def knowledge_pages(
                 entity=entity,
                 kind_label=KIND_LABELS[entity.kind],
                 description=cite(entity.description_source) if entity.description_source else None,
-                terms=[knowledge.terms[t] for t in term_ids.get(key, ()) if knowledge.terms[t].entity == entity.id],
+                terms=[(knowledge.terms[t], term_href(knowledge, t)) for t in term_ids.get(key, ()) if knowledge.terms[t].entity == entity.id],
                 mentions=[] if subpages else items,
                 shown=selected(items) if subpages else [],
                 subpages=subpages,
                 named_in=len(items),
                 related=[(knowledge.entities[k.partition(":")[2]], n) for k, n in related.get(key, [])[:RELATED] if k.startswith("entity:")],
-                roles=_roles(entity, cite),
+                roles=shown_roles,
+                roles_more=len(roles) - len(shown_roles),
+                roles_cut=len(roles) > len(shown_roles) or any(more for _, _, more in shown_roles),
                 count=len(links.of(key)),
                 registry_file=f"{site.seeds_name}/{ENTITIES}",
                 timeline=spread(dated),
                 timeline_count=len(dated),
+                sources_shown=timeline_pages.SOURCES_SHOWN,
                 held=held,
                 titles=titles,
                 pages=on_page,
@@ -201,6 +210,7 @@ def knowledge_pages(
                 entity=entity,
                 sub=sub,
                 subpages=subpages,
+                roles=_roles(entity, cite, {item["article"].id for item in sub.items}),
                 count=len(links.of(key)),
                 named_in=len(items),
                 meta={"search": {"exclude": True}},  # the quotes are the articles' sentences, which search finds there
@@ -248,8 +258,9 @@ def _mentions_by_article(mentions: tuple[Mention, ...], articles: tuple[Article,
             continue
         quotes = list(dict.fromkeys(m.quote for m in found))
         shown = quotes[:QUOTES_PER_ARTICLE]
-        more = [cite(q) for q in {q.anchor: q for q in reversed(quotes[QUOTES_PER_ARTICLE:])}.values()][::-1]
-        result.append({"article": article, "count": len(found), "quotes": [cite(q) for q in shown], "more": more})
+        more = list({q.anchor: q for q in reversed(quotes[QUOTES_PER_ARTICLE:])}.values())[::-1]
+        listed = [cite(q) for q in more[:ALSO_SHOWN]]
+        result.append({"article": article, "count": len(found), "quotes": [cite(q) for q in shown], "more": listed, "more_count": len(more) - len(listed)})
     return result
 
 
@@ -303,47 +314,18 @@ def _most_shared(item: tuple[str, int]) -> tuple[int, str]:
     return -item[1], item[0]
 
 
-def _roles(entity: Entity, cite: Callable[[Quote], Cited]) -> list[tuple[str, list[Cited]]]:
+def _roles(entity: Entity, cite: Callable[[Quote], Cited], articles: Collection[str] | None = None) -> list[tuple[str, list[Cited]]]:
+    """How the sources describe it, most cited first (only in ``articles``, if given)."""
     by_role: dict[str, list[Cited]] = defaultdict(list)
     for role, quote in entity.roles:
-        by_role[role].append(cite(quote))
+        if articles is None or quote.article in articles:
+            by_role[role].append(cite(quote))
     return sorted(by_role.items(), key=lambda kv: (-len(kv[1]), kv[0].casefold()))
-
-
-def _letters(knowledge: Knowledge, links: Links, cite: Callable[[Quote], Cited]) -> list[tuple[str, Md, list[dict[str, object]]]]:
-    letters: dict[str, list[dict[str, object]]] = defaultdict(list)
-    for term in sorted(knowledge.terms.values(), key=lambda t: (t.term.casefold(), t.term)):
-        first = term.term[:1].upper()
-        letter = first if "A" <= first <= "Z" else "#"
-        used = _term_mentions(knowledge, links, term)
-        articles = Counter(m.article for m in used)
-        anchors = {m.article: m.anchor for m in reversed(used)}
-        letters[letter].append(
-            {
-                "term": term,
-                "expansion_sources": [cite(q) for q in term.expansion_sources[:SPELLED_SHOWN]],
-                "spelled_more": max(0, len(term.expansion_sources) - SPELLED_SHOWN),
-                "definition_source": cite(term.definition_source) if term.definition_source else None,
-                "entity": knowledge.entities.get(term.entity),
-                "used": [(article, count, anchors[article]) for article, count in sorted(articles.items())[:USED_SHOWN]],
-                "used_more": max(0, len(articles) - USED_SHOWN),
-                "count": len(used),
-            }
-        )
-    return [(letter, Md(f"letter-{letter.lower()}" if letter != "#" else "letter-other"), entries) for letter, entries in sorted(letters.items())]
 
 
 def _term_mentions(knowledge: Knowledge, links: Links, term: Term) -> tuple[Mention, ...]:
     """Where a term is used: its mentions, which for a term naming an entity are the entity's."""
     return links.of(term.key)
-
-
-def _candidates(knowledge: Knowledge, cite: Callable[[Quote], Cited]) -> dict[str, object]:
-    groups: dict[str, list[tuple[object, Cited]]] = defaultdict(list)
-    for candidate in knowledge.candidates:
-        groups[candidate.kind].append((candidate, cite(candidate.example)))
-    labels = {**KINDS, "acronym": "Acronyms used but not defined"}
-    return {"groups": [(labels[kind], groups[kind]) for kind in labels if kind in groups], "total": len(knowledge.candidates)}
 
 
 def abbreviations(knowledge: Knowledge, links: Links) -> str:
@@ -405,7 +387,7 @@ def glossary_records(knowledge: Knowledge, links: Links) -> list[dict[str, objec
                 "definition": term.definition or None,
                 "editorial": term.editorial,
                 "entity": term.entity or None,
-                "url": f"glossary/#{term.id}",
+                "url": term_page(knowledge.terms, term.id).removesuffix(".md") + f"/#{term.id}",
                 "origin": term.origin,
                 "sources": sources,
                 "occurrences": [m.quote.record() for m in _term_mentions(knowledge, links, term)],

@@ -1,12 +1,14 @@
 """Bounded entity pages: what an entity page shows when many articles name it, and the sub-pages
 that hold the complete list.
 
-An entity named in at most :data:`ARTICLES_PER_PAGE` articles lists every article's quotes on
+An entity named in at most :data:`ARTICLES_PER_PAGE` articles (with quotes that fit a page) lists every article's quotes on
 its own page, as it always has. One named in more shows :data:`SHOWN_QUOTES` quotes chosen to
 be informative and spread over years and articles (:func:`selected`), at most
 :data:`SHOWN_EVENTS` of its timeline entries spread over its years (:func:`spread`), and links
 to sub-pages ``entities/<id>/mentions-<n>.md`` with every article's quotes,
-:data:`ARTICLES_PER_PAGE` articles a page. Every mention is also in ``data/entities.json``.
+:data:`ARTICLES_PER_PAGE` articles (and about :data:`WEIGHT_PER_PAGE` characters) a page; of how the sources describe it, it shows
+:data:`ROLES_SHOWN` descriptions with :data:`ROLE_CITES` citations each, and each sub-page the
+descriptions its articles give. Every mention is also in ``data/entities.json``.
 So no entity page grows with the corpus.
 """
 
@@ -18,8 +20,11 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 ARTICLES_PER_PAGE = 20  # articles listed with their quotes on one page (5 quotes each at most)
+WEIGHT_PER_PAGE = 110_000  # and at most about this many characters of them (:func:`weight`): long sentences make fewer a page
 SHOWN_QUOTES = 20  # quotes on the page of an entity named in more articles than that
 SHOWN_EVENTS = 25  # timeline entries on an entity page; the rest are on the timeline pages
+ROLES_SHOWN = 10  # descriptions ("Secretary-General") on such a page, most cited first
+ROLE_CITES = 5  # citations of each; every one is on the sub-page of the article it comes from
 WORDS = (12, 45)  # a quote of this many words says most about what it names: long enough, not a list
 
 T = TypeVar("T")
@@ -39,12 +44,32 @@ class MentionPage:
         return first if first == last else f"{first} … {last}"
 
 
+def weight(item: Mapping[str, Any]) -> int:
+    """About how many characters an article's entry takes: each quote twice (the text and its tooltip), each further paragraph's sentence once."""
+    return 200 + sum(250 + 2 * len(str(c.quote)) for c in item["quotes"]) + sum(120 + len(str(c.quote)) for c in item["more"])
+
+
 def mention_pages(items: Sequence[Mapping[str, Any]], per_page: int | None = None) -> list[MentionPage]:
-    """The complete list in pages of ``per_page`` (:data:`ARTICLES_PER_PAGE`) articles; none when one page holds it."""
+    """The complete list in pages of at most ``per_page`` (:data:`ARTICLES_PER_PAGE`) articles and
+    :data:`WEIGHT_PER_PAGE` characters (an article heavier alone is a page alone); none when one page holds it."""
     per_page = per_page or ARTICLES_PER_PAGE
-    if len(items) <= per_page:
+    weights = [weight(item) for item in items]
+    if len(items) <= per_page and sum(weights) <= WEIGHT_PER_PAGE:
         return []
-    return [MentionPage(n, f"mentions-{n}", tuple(items[i : i + per_page])) for n, i in enumerate(range(0, len(items), per_page), start=1)]
+    chunks: list[list[Mapping[str, Any]]] = [[]]
+    load = 0
+    for item, heavy in zip(items, weights, strict=True):
+        if chunks[-1] and (len(chunks[-1]) >= per_page or load + heavy > WEIGHT_PER_PAGE):
+            chunks.append([])
+            load = 0
+        chunks[-1].append(item)
+        load += heavy
+    return [MentionPage(n, f"mentions-{n}", tuple(chunk)) for n, chunk in enumerate(chunks, start=1)]
+
+
+def capped_roles(roles: Sequence[tuple[str, Sequence[T]]]) -> list[tuple[str, list[T], int]]:
+    """The first :data:`ROLES_SHOWN` descriptions, each with its first :data:`ROLE_CITES` citations and how many more it has."""
+    return [(role, list(cites[:ROLE_CITES]), max(0, len(cites) - ROLE_CITES)) for role, cites in roles[:ROLES_SHOWN]]
 
 
 def _informative(cited: Any) -> tuple[bool, int]:

@@ -18,6 +18,7 @@ from build_docs.extract.dating import DateEstimate
 from build_docs.extract.index import Site
 from build_docs.link.mentions import Links
 from build_docs.link.model import Knowledge
+from build_docs.render import index_pages
 from build_docs.render.abbreviations import with_abbreviations
 from build_docs.render.citation import author_list, display_date, estimated_date
 from build_docs.render.cite import Edition, apa, bibliography, bibtex, chicago, csl, ris
@@ -59,7 +60,7 @@ def render(site: Site, knowledge: Knowledge, links: Links, events: Sequence[Even
     dated = events_by_paragraph(events)
     held = entry_pages(events)
     pages = [
-        page("index.md", "index.md.j2", site_name=SITE_NAME, counts=counts, articles=site.articles, authors=_authors(site)),
+        page("index.md", "index.md.j2", site_name=SITE_NAME, counts=counts, articles=_home_list(site), authors=_authors(site)),
         *articles_index(_by_title(site), {a.id: _byline(a) for a in site.articles}),
         *sources_index(_by_title(site), _sources_context(site), lambda prefix: source_derivations(site.articles, knowledge, links, events, prefix)),
         page("data.md", "data.md.j2", example=site.articles[0].id if site.articles else "an-article"),
@@ -208,6 +209,11 @@ def _counts(site: Site) -> dict[str, int]:
 
 def _by_title(site: Site) -> list[Article]:
     return sorted(site.articles, key=lambda a: (a.title.casefold(), a.id))
+
+
+def _home_list(site: Site) -> tuple[Article, ...]:
+    """The articles the home page lists: all of them while the Articles index is one page, else none (it links there)."""
+    return site.articles if len(site.articles) <= index_pages.ARTICLES_PER_PAGE else ()
 
 
 def _authors(site: Site) -> dict[str, str]:

@@ -8,6 +8,7 @@ from pathlib import PurePosixPath
 
 from build_docs.clean.article import Article, CleaningReport, SourceReport
 from build_docs.extract.index import Site
+from build_docs.render.index_pages import split
 from build_docs.render.markdown import Md, escape
 from build_docs.render.templating import RenderedPage, page
 from build_docs.slug import slugify
@@ -31,8 +32,11 @@ def line_link(name: str, line: int, first_line: int, prefix: str = "../") -> Md:
     return Md(f"{prefix}{raw_page(name)}#L{line}") if line >= first_line else Md(f"{prefix}{raw_page(name)}")
 
 
+REPORTS_PER_PAGE = 100  # rows of the reports index on one page (about 0.3 KB of HTML each)
+
+
 def report_pages(site: Site) -> list[RenderedPage]:
-    pages = [page("reports/index.md", "reports.md.j2", _summary(site))]
+    pages = _index(site)
     for article in site.articles:
         report = site.reports[article.id]
         pages.append(page(f"reports/{article.id}.md", "report.md.j2", _report(article, report), sources=[f"{site.seeds_name}/{s}" for s in article.sources]))
@@ -53,6 +57,33 @@ def report_pages(site: Site) -> list[RenderedPage]:
     return pages
 
 
+def _index(site: Site) -> list[RenderedPage]:
+    """``reports/index.md``: the totals and, up to :data:`REPORTS_PER_PAGE` articles, a row per article;
+    beyond, the rows are on ``reports/by-title/page-<n>.md`` in title order, as the Articles index's."""
+    summary = _summary(site)
+    by_title = sorted(site.articles, key=lambda a: (a.title.casefold(), a.id))
+    parts = split(by_title, REPORTS_PER_PAGE)
+    if not parts:
+        return [page("reports/index.md", "reports.md.j2", summary, parts=[], prefix=Md(""))]
+    rows = {str(row["id"]): row for row in _rows(site)}
+    pages = [page("reports/index.md", "reports.md.j2", summary | {"rows": []}, parts=parts, prefix=Md(""))]
+    pages += [
+        page(
+            f"reports/by-title/{part.name}.md",
+            "reports.md.j2",
+            summary | {"rows": [rows[a.id] for a in part.articles]},
+            parts=[],
+            part=part,
+            count=len(parts),
+            total=len(site.articles),
+            prefix=Md("../"),
+            meta={"search": {"exclude": True}},  # a table of counts: search finds the reports themselves
+        )
+        for part in parts
+    ]
+    return pages
+
+
 def raw_lines(text: str, first_line: int) -> Md:
     """The text as HTML lines, each with an anchor ``L<n>``: HTML-escaped, so nothing in it is live.
 
@@ -66,22 +97,26 @@ def raw_lines(text: str, first_line: int) -> Md:
 
 
 def _summary(site: Site) -> dict[str, object]:
-    rows = []
+    rows = _rows(site)
     totals: Counter[str] = Counter({key: 0 for key in ("files", "removed", "fixes", "unknown")})
-    reasons: Counter[str] = Counter()
+    for row in rows:
+        totals.update({key: int(str(row[key])) for key in totals})
+    reasons = Counter(_reason_group(r.reason) for a in site.articles for s in site.reports[a.id].sources for r in s.removed)
+    return {"rows": rows, "totals": dict(totals), "reasons": sorted(reasons.items(), key=lambda item: (-item[1], item[0]))}
+
+
+def _rows(site: Site) -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = []
     for article in site.articles:
         report = site.reports[article.id]
-        removed = [r for s in report.sources for r in s.removed]
-        reasons.update(_reason_group(r.reason) for r in removed)
         counts = {
             "files": len(report.sources),
-            "removed": len(removed),
+            "removed": sum(len(s.removed) for s in report.sources),
             "fixes": sum(len(s.fixes) for s in report.sources),
             "unknown": sum(count for _, count in report.unknown),
         }
-        totals.update(counts)
         rows.append({"id": article.id, "title": article.title, **counts, "truncated": "yes" if report.ends_mid_sentence else "no"})
-    return {"rows": rows, "totals": dict(totals), "reasons": sorted(reasons.items(), key=lambda item: (-item[1], item[0]))}
+    return rows
 
 
 def _reason_group(reason: str) -> str:

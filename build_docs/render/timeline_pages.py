@@ -29,6 +29,8 @@ from build_docs.timeline.events import Event
 
 CHART_WIDTH, CHART_HEIGHT, CHART_MARGIN = 720, 160, 28
 ENTRIES_PER_PAGE = 150  # at most this many entries on one timeline page (about 110 KB of HTML)
+WEIGHT_PER_PAGE = 150_000  # and at most about this many characters of them (:func:`weight`), whatever their quotes' length
+SOURCES_SHOWN = 8  # citations of one entry shown; the rest are counted (every one is in data/timeline.json)
 PAGES_FILE = "data/timeline-pages.json"
 
 
@@ -58,15 +60,34 @@ def periods(events: Sequence[Event], per_page: int | None = None) -> list[Period
         decades[event.year // 10 * 10][event.year].append(event)
     found: list[Period] = []
     for decade, years in sorted(decades.items()):
-        if sum(len(entries) for entries in years.values()) <= per_page:
+        held = [e for entries in years.values() for e in entries]
+        if len(held) <= per_page and sum(map(weight, held)) <= WEIGHT_PER_PAGE:
             found.append(Period(f"{decade}s", f"{decade}s", tuple((y, tuple(e)) for y, e in sorted(years.items()))))
             continue
         for year, entries in sorted(years.items()):
-            parts = [tuple(entries[i : i + per_page]) for i in range(0, len(entries), per_page)]
+            parts = _parts(entries, per_page)
             for number, part in enumerate(parts, start=1):
                 name, title = (str(year), str(year)) if len(parts) == 1 else (f"{year}-part-{number}", f"{year}, part {number} of {len(parts)}")
                 found.append(Period(name, title, ((year, part),)))
     return found
+
+
+def weight(event: Event) -> int:
+    """About how many characters an entry takes on its page: its quote and the citations shown, each with its sentence as the tooltip."""
+    return 300 + len(event.text) + sum(200 + len(q.quote) for q in event.sources[:SOURCES_SHOWN])
+
+
+def _parts(entries: Sequence[Event], per_page: int) -> list[tuple[Event, ...]]:
+    """``entries`` in order, cut into parts of at most ``per_page`` entries and :data:`WEIGHT_PER_PAGE` characters (an entry heavier alone is a part alone)."""
+    parts: list[list[Event]] = [[]]
+    load = 0
+    for event in entries:
+        if parts[-1] and (len(parts[-1]) >= per_page or load + weight(event) > WEIGHT_PER_PAGE):
+            parts.append([])
+            load = 0
+        parts[-1].append(event)
+        load += weight(event)
+    return [tuple(part) for part in parts if part]
 
 
 def entry_pages(events: Sequence[Event]) -> dict[str, str]:
@@ -111,6 +132,7 @@ def timeline_pages(
                 entities=knowledge.entities,
                 holders=holders,
                 by_id=by_id,
+                shown=SOURCES_SHOWN,
                 meta={"search": {"exclude": True}},  # every entry quotes an article, which search finds
             )
         )
