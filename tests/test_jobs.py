@@ -21,6 +21,7 @@ import pytest
 from build_docs.jobs import PARALLEL_FROM, Jobs, Runner, cores
 from build_docs.pipeline import BuildConfig, build
 from build_docs.progress import Progress
+from build_docs.publish.write import MANIFEST
 from tests.conftest import FIXTURE, REPO, run_cli, tree
 
 GOLDEN = REPO / "tests" / "golden" / "docs"
@@ -137,10 +138,11 @@ def test_progress_lines_and_timings():
 
 # --- the command line: the summary, and progress only on a terminal -------------------------
 
-SUMMARY = re.compile(
-    r"build_docs: 3 articles, 39 pages \(39 written, 0 unchanged\), 0 warnings; [\d.]+ s: "
-    r"read [\d.]+ s, clean [\d.]+ s, extract [\d.]+ s, link [\d.]+ s, timeline [\d.]+ s, render [\d.]+ s, publish [\d.]+ s"
-)
+def summary(pages: int) -> re.Pattern[str]:
+    return re.compile(
+        rf"build_docs: 3 articles, {pages} pages \({pages} written, 0 unchanged\), 0 warnings; [\d.]+ s: "
+        r"read [\d.]+ s, clean [\d.]+ s, extract [\d.]+ s, link [\d.]+ s, timeline [\d.]+ s, render [\d.]+ s, publish [\d.]+ s"
+    )
 
 
 def test_summary_then_the_last_line_as_before(fixture_seeds: Path, tmp_path: Path):
@@ -148,14 +150,15 @@ def test_summary_then_the_last_line_as_before(fixture_seeds: Path, tmp_path: Pat
     done = run_cli("build", "--jobs", "2", "--seeds", fixture_seeds, "--docs", docs, "--timings", tmp_path / "t.json")
     assert done.returncode == 0
     lines = done.stdout.splitlines()
-    assert len(lines) == 2 and SUMMARY.fullmatch(lines[0]), done.stdout
-    assert lines[1] == f"build_docs: 39 written, 0 deleted, 0 unchanged in {docs.as_posix()}/"
+    pages = sum(1 for p in docs.rglob("*") if p.is_file() and p.name != MANIFEST)  # every file the build wrote
+    assert len(lines) == 2 and summary(pages).fullmatch(lines[0]), done.stdout
+    assert lines[1] == f"build_docs: {pages} written, 0 deleted, 0 unchanged in {docs.as_posix()}/"
     assert done.stderr == ""  # not a terminal: no progress, and nothing else was wrong
     timings = json.loads((tmp_path / "t.json").read_text())
-    assert (timings["jobs"], timings["articles"], timings["pages"], timings["warnings"]) == (2, 3, 39, 0)
+    assert (timings["jobs"], timings["articles"], timings["pages"], timings["warnings"]) == (2, 3, pages, 0)
     assert list(timings["seconds"]) == ["read", "clean", "extract", "link", "timeline", "render", "publish"]
     again = run_cli("check", "--seeds", fixture_seeds, "--docs", docs)
-    assert again.returncode == 0 and "build_docs: 3 articles, 39 pages (0 stale, 39 unchanged), 0 warnings; " in again.stdout
+    assert again.returncode == 0 and f"build_docs: 3 articles, {pages} pages (0 stale, {pages} unchanged), 0 warnings; " in again.stdout
 
 
 def test_stderr_holds_only_diagnostics_when_not_a_terminal(seeds: Path, tmp_path: Path):
@@ -200,7 +203,8 @@ def _on_a_terminal(*args: str | Path) -> tuple[int, str, str]:
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="pseudo-terminals as Linux has them")
 def test_progress_on_a_terminal_and_quiet_with_q(fixture_seeds: Path, tmp_path: Path):
     status, stdout, shown = _on_a_terminal("build", "--seeds", fixture_seeds, "--docs", tmp_path / "docs")
-    assert status == 0 and SUMMARY.fullmatch(stdout.splitlines()[0])
+    pages = sum(1 for p in (tmp_path / "docs").rglob("*") if p.is_file() and p.name != MANIFEST)
+    assert status == 0 and summary(pages).fullmatch(stdout.splitlines()[0])
     assert "\rread: " in shown and "\rextract: 3/3 articles, " in shown and "\rpublish: " in shown
     status, stdout, shown = _on_a_terminal("build", "-q", "--seeds", fixture_seeds, "--docs", tmp_path / "quiet")
-    assert status == 0 and shown == "" and SUMMARY.fullmatch(stdout.splitlines()[0])
+    assert status == 0 and shown == "" and summary(pages).fullmatch(stdout.splitlines()[0])
