@@ -42,7 +42,7 @@ def folder() -> Path | None:
 
 
 @cache
-def _package_digest() -> str:
+def package_digest() -> str:
     """A digest of every file of this package: any change to code or data gives a new one."""
     digest = hashlib.sha256()
     for path in sorted(p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
@@ -54,7 +54,7 @@ def _package_digest() -> str:
 def key(name: str, packages: Iterable[str]) -> str:
     """The file name of table ``name`` derived from ``packages`` as things stand now."""
     versions = sorted(f"{p}=={_version(p)}" for p in packages)
-    parts = [name, sys.version, *versions, _package_digest()]
+    parts = [name, sys.version, *versions, package_digest()]
     return f"{name}-{hashlib.sha256(chr(0).join(parts).encode('utf-8')).hexdigest()[:32]}.json"
 
 

@@ -19,6 +19,7 @@ from build_docs.jobs import Jobs
 from build_docs.pipeline import BuildConfig, BuildResult, build, shown
 from build_docs.progress import Progress, summary
 from build_docs.publish.write import Plan
+from build_docs.results import folder_for
 from build_docs.single import clean_file_report, extract_file_report
 from build_docs.sources.catalog import KINDS
 
@@ -41,6 +42,9 @@ def parser() -> argparse.ArgumentParser:
         shown_progress.add_argument("-q", "--quiet", action="store_true", help="no progress line on stderr")
         shown_progress.add_argument("--progress", action="store_true", help="a progress line on stderr even when it is not a terminal")
         command.add_argument("--timings", type=Path, metavar="FILE", help="write the time of each stage, the counts and --jobs to FILE as JSON")
+        command.add_argument(
+            "--no-cache", action="store_true", help="neither read nor keep per-article results in .cache/build_docs/ beside the seeds folder"
+        )
     one = commands.add_parser("clean", help="print the cleaned text of one file", description="Print the cleaned text of one file.")
     one.add_argument("file", type=Path, metavar="FILE")
     one.add_argument("--kind", choices=KINDS, help="kind of source (default: from the text)")
@@ -80,7 +84,8 @@ def main(argv: list[str] | None = None) -> int:
         return clean_file(args.file, args.kind, args.json)
     if args.command == "extract":
         return extract_file(args.file, args.seeds, args.date, args.json)
-    config = BuildConfig(seeds=args.seeds, docs=args.docs, jobs=Jobs(workers=args.jobs))
+    results = None if args.no_cache else folder_for(args.seeds)
+    config = BuildConfig(seeds=args.seeds, docs=args.docs, jobs=Jobs(workers=args.jobs), results=results)
     progress = Progress(show=_status_line() if args.progress or (not args.quiet and sys.stderr.isatty()) else None)
     try:
         result = build(config, dry_run=args.command == "check", strict=args.strict, progress=progress)

@@ -23,6 +23,7 @@ from build_docs.progress import Progress
 from build_docs.publish.write import Plan, apply, plan
 from build_docs.render.pages import render
 from build_docs.render.templating import RenderedPage
+from build_docs.results import cached_map
 from build_docs.sources.catalog import load_catalog
 from build_docs.sources.read import read_sources
 from build_docs.timeline.events import events_of
@@ -35,6 +36,7 @@ class BuildConfig:
     seeds: Path
     docs: Path
     jobs: Jobs = SERIAL  # how per-article work runs: processes, or another Executor (build_docs/jobs.py)
+    results: Path | None = None  # where per-article results are kept between builds (build_docs/results.py); None: not kept
 
 
 @dataclass(frozen=True)
@@ -78,7 +80,7 @@ def generate(config: BuildConfig, progress: Progress | None = None) -> Generated
         cleaned = clean_all(sources, extra_words=registry.names(), runner=config.jobs.runner(tick))
         problems += cleaned.problems
     with progress.stage("extract") as tick:  # extract/
-        extractions = config.jobs.runner(tick).map(extract, cleaned.articles)
+        extractions = cached_map(config.results, "extract", extract, cleaned.articles, config.jobs.runner(tick))
         site, found = index(list(zip(cleaned.articles, extractions, strict=True)), cleaned.reports, seeds)
         problems += found
     with progress.stage("link"):  # link/, pass 1

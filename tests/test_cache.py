@@ -52,7 +52,7 @@ def test_key_changes_with_what_the_table_derives_from(folder: Path, monkeypatch:
     monkeypatch.setattr(cache, "_version", lambda package: "0.0-other")
     assert cache.key("t", ["pyyaml"]) != first
     monkeypatch.undo()
-    monkeypatch.setattr(cache, "_package_digest", lambda: "another state of the code")
+    monkeypatch.setattr(cache, "package_digest", lambda: "another state of the code")
     assert cache.key("t", ["pyyaml"]) != first
 
 
@@ -60,7 +60,7 @@ def test_only_the_newest_versions_are_kept(folder: Path, monkeypatch: pytest.Mon
     import os
 
     for version in range(cache.KEPT + 2):
-        monkeypatch.setattr(cache, "_package_digest", lambda version=version: f"state {version}")
+        monkeypatch.setattr(cache, "package_digest", lambda version=version: f"state {version}")
         cache.cached_json("t", [], lambda version=version: version)
         [newest] = [p for p in folder.glob("t-*.json") if p.name == cache.key("t", [])]
         os.utime(newest, (1_000_000 + version, 1_000_000 + version))  # mtimes one second apart, in order

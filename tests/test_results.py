@@ -1,0 +1,77 @@
+"""Per-article results kept between builds: an edit re-extracts only what it changed, and the output never differs."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from build_docs import pipeline
+from build_docs.extract.extractors import extract
+from build_docs.pipeline import BuildConfig, build
+from build_docs.results import folder_for
+from tests.conftest import FIXTURE, tree
+
+
+@pytest.fixture
+def counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The ids of the articles extraction really ran on (serial jobs run in this process)."""
+    calls: list[str] = []
+
+    def counting(article):  # type: ignore[no-untyped-def]
+        calls.append(article.id)
+        return extract(article)
+
+    monkeypatch.setattr(pipeline, "extract", counting)
+    return calls
+
+
+def run(seeds: Path, docs: Path, results: Path | None) -> dict[str, bytes]:
+    build(BuildConfig(seeds=seeds, docs=docs, results=results))
+    return tree(docs)
+
+
+def test_a_cached_build_is_byte_identical_and_extracts_nothing_again(tmp_path: Path, counted: list[str]):
+    seeds = Path(shutil.copytree(FIXTURE, tmp_path / "seeds"))
+    cache = folder_for(seeds)
+    cold = run(seeds, tmp_path / "cold", None)
+    counted.clear()
+    first = run(seeds, tmp_path / "first", cache)
+    assert first == cold and len(counted) == 3
+    counted.clear()
+    again = run(seeds, tmp_path / "again", cache)
+    assert again == cold and counted == []
+
+
+def test_an_edit_re_extracts_only_its_article(tmp_path: Path, counted: list[str]):
+    seeds = Path(shutil.copytree(FIXTURE, tmp_path / "seeds"))
+    cache = folder_for(seeds)
+    run(seeds, tmp_path / "first", cache)
+    edited = seeds / "gamma.md"
+    text = edited.read_text(encoding="utf-8")
+    edited.write_text(text.replace("The closing paragraph ends here.", "The closing paragraph ends here, edited."), encoding="utf-8")
+    counted.clear()
+    cached = run(seeds, tmp_path / "cached", cache)
+    assert counted == ["a-markdown-article-with-front-matter"]
+    assert cached == run(seeds, tmp_path / "cold", None)
+
+
+def test_a_broken_result_file_is_computed_again(tmp_path: Path, counted: list[str]):
+    seeds = Path(shutil.copytree(FIXTURE, tmp_path / "seeds"))
+    cache = folder_for(seeds)
+    cold = run(seeds, tmp_path / "first", cache)
+    for kept in (cache / "extract").glob("*.pickle"):
+        kept.write_bytes(b"not a pickle")
+    counted.clear()
+    assert run(seeds, tmp_path / "again", cache) == cold and len(counted) == 3
+
+
+def test_the_command_keeps_results_beside_the_seeds_unless_told_not_to(tmp_path: Path):
+    from tests.conftest import run_cli
+
+    seeds = Path(shutil.copytree(FIXTURE, tmp_path / "seeds"))
+    assert run_cli("build", "--no-cache", "--seeds", seeds, "--docs", tmp_path / "docs").returncode == 0
+    assert not (tmp_path / ".cache").exists()
+    assert run_cli("build", "--seeds", seeds, "--docs", tmp_path / "docs2").returncode == 0
+    assert len(list((tmp_path / ".cache" / "build_docs" / "extract").glob("*.pickle"))) == 3
