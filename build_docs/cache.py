@@ -78,7 +78,7 @@ def cached_json(name: str, packages: Iterable[str], build: Callable[[], Any]) ->
     except (OSError, ValueError):
         pass
     table = build()
-    _write(path, json.dumps(table, ensure_ascii=False, separators=(",", ":")))
+    write_atomic(path, json.dumps(table, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
     _prune(where, name)
     return table
 
@@ -99,16 +99,17 @@ def _prune(where: Path, name: str) -> None:
         stale.unlink(missing_ok=True)
 
 
-def _write(path: Path, text: str) -> None:
-    """Write ``path`` whole or not at all (a concurrent build reads either nothing or all of it)."""
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``path`` whole or not at all (a concurrent build reads either nothing or all of it);
+    a folder that cannot be written is no error: nothing is kept."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
     except OSError:
         return
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
         os.replace(temporary, path)
     except OSError:
         Path(temporary).unlink(missing_ok=True)

@@ -13,15 +13,13 @@ written by the build's own process only (it is trusted as the build's own output
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar, cast
 
-from build_docs.cache import package_digest
+from build_docs.cache import package_digest, write_atomic
 from build_docs.jobs import Runner
 
 T = TypeVar("T")
@@ -47,7 +45,7 @@ def cached_map(folder: Path | None, stage: str, fn: Callable[[T], R], items: Seq
     missing = [i for i in range(len(items)) if i not in results]
     for i, result in zip(missing, runner.map(fn, [items[i] for i in missing]), strict=True):
         results[i] = result
-        _write(where / keys[i], result)
+        write_atomic(where / keys[i], pickle.dumps(result, protocol=5))
     return [results[i] for i in range(len(items))]
 
 
@@ -64,18 +62,3 @@ def _read(path: Path) -> tuple[object] | None:
             return (pickle.load(handle),)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError, TypeError, ValueError):
         return None
-
-
-def _write(path: Path, result: object) -> None:
-    """Write whole or not at all; a folder that cannot be written is no error (nothing is kept)."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".pickle")
-    except OSError:
-        return
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            pickle.dump(result, handle, protocol=5)
-        os.replace(temporary, path)
-    except OSError:
-        Path(temporary).unlink(missing_ok=True)

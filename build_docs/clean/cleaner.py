@@ -163,20 +163,15 @@ def _draft(doc: SourceDoc, lines: list[tuple[int, str]], kind: str | None, detec
     removed = furniture(body, shared)
     removed += [edges[no] for no in sorted(edges.keys() - {r.line for r in removed})]
     gone = {r.line for r in removed}
-    meta, origin = merge_metadata(doc.catalog, doc.front_matter, header)
-    for name, value in doc.document_info.items():  # a PDF's document information: only where the text is silent
-        if name not in meta and value:
-            meta[name], origin[name] = value, "document info"
-    if kind and "kind" not in meta:
-        meta["kind"], origin["kind"] = kind, "text"
+    meta, origin = _facts(doc, header, kind)
     header_lines = [Removal(no, _line_text(lines, no), f"metadata: {what}") for no, what in header.used.items()]
     kept = tuple(Removal(no, _line_text(lines, no), f"not the title: {why}") for no, why in header.rejected.items())
     return Draft(
         doc=doc,
         kind=kind,
         kind_detected=detected,
-        meta=MappingProxyType(meta),
-        origin=MappingProxyType(origin),
+        meta=meta,
+        origin=origin,
         lines=tuple((no, text) for no, text in body if no not in gone),
         removed=tuple(sorted([*header_lines, *removed], key=lambda r: r.line)),
         kept=kept,
@@ -193,19 +188,29 @@ def _structured_draft(doc: SourceDoc, kind: str | None, detected: bool) -> Draft
         header = Header(title=opening.text, used={opening.line: "title"})
         removed.append(Removal(opening.line, opening.text, "metadata: title"))
         parts = parts[1:]
-    meta, origin = merge_metadata(doc.catalog, doc.front_matter, header, "page metadata" if doc.format == "html" else "front matter", doc.origins)
-    if kind and "kind" not in meta:
-        meta["kind"], origin["kind"] = kind, "text"
+    meta, origin = _facts(doc, header, kind, "page metadata" if doc.format == "html" else "front matter")
     return Draft(
         doc=doc,
         kind=kind,
         kind_detected=detected,
-        meta=MappingProxyType(meta),
-        origin=MappingProxyType(origin),
+        meta=meta,
+        origin=origin,
         lines=tuple((part.line, part.text) for part in parts),
         removed=tuple(sorted(removed, key=lambda r: r.line)),
         parts=parts,
     )
+
+
+def _facts(doc: SourceDoc, header: Header, kind: str | None, stated_by: str = "front matter") -> tuple[Mapping[str, object], Mapping[str, str]]:
+    """A source's metadata and where each fact came from: the catalog, what the file states, the text,
+    then a PDF's document information where all of them are silent, and the kind of source."""
+    meta, origin = merge_metadata(doc.catalog, doc.front_matter, header, stated_by, doc.origins)
+    for name, value in doc.document_info.items():
+        if name not in meta and value:
+            meta[name], origin[name] = value, "document info"
+    if kind and "kind" not in meta:
+        meta["kind"], origin["kind"] = kind, "text"
+    return MappingProxyType(meta), MappingProxyType(origin)
 
 
 def _line_text(lines: list[tuple[int, str]], no: int) -> str:
