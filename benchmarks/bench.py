@@ -1,6 +1,6 @@
 """Scale benchmark: the whole build, from raw speeches to a static site, at N = 100, 200, 400.
 
-What is measured, for each N (each build is cold -- empty ``docs/`` and ``site/`` --
+What is measured, for each N (each build is cold -- empty ``docs/``, ``site/`` and ``.cache/`` --
 and repeated ``--repeat`` times; the fastest time counts, since on a shared machine
 slower runs measure other load, not the build):
 
@@ -15,8 +15,10 @@ slower runs measure other load, not the build):
   ``--jobs`` it ran with (``--jobs N`` here is passed on; by default build_docs chooses);
 * ``peak MiB`` -- maximum resident set size of each child process (``ru_maxrss``
   from ``os.wait4``), since the pipeline holds every article in memory before writing;
-* ``site MiB`` -- total size of the built site, and the largest HTML page (index and
-  source pages list every article, so they are the ones that grow with N).
+* ``site MiB`` -- total size of the built site, per article, and the largest HTML page;
+* ``rebuild s`` -- after the measured builds, one seed is edited (a paragraph added to the
+  middle speech) and build_docs runs again with what the last build kept (``.cache/`` and
+  ``docs/``), as a maintainer's edit-and-see loop does; then ``mkdocs build --dirty``.
 
 Why: the project promises that the build scales to hundreds of articles, that the
 time grows linearly with N, and that build_docs stays a small share of the total
@@ -116,6 +118,9 @@ class Result:
     zensical_runs_s: tuple[float, ...] = ()
     jobs: int = 1  # processes build_docs used for per-article work
     stages_s: dict[str, float] = field(default_factory=dict)  # stage -> seconds, of the fastest build_docs run
+    rebuild_s: float = 0.0  # build_docs after one edited seed, with the results of the last build kept
+    rebuild_stages_s: dict[str, float] = field(default_factory=dict)
+    dirty_s: float = 0.0  # mkdocs build --dirty after that rebuild
 
 
 class StageFailed(Exception):
@@ -257,20 +262,43 @@ def site_figures(site: Path) -> tuple[int, int, str, int]:
 
 
 def build_once(work: Path, config: Path, jobs: int | None = None) -> tuple[Run, Run, Run | None]:
-    """One cold build into empty ``docs/`` and ``site/``: build_docs (with its stage times), then MkDocs, then Zensical (if installed)."""
-    for folder in (work / "docs", work / "site", work / "site-zensical"):
+    """One cold build into empty ``docs/`` and ``site/``, with no results kept from an earlier build
+    (``.cache/``): build_docs (with its stage times), then MkDocs, then Zensical (if installed)."""
+    for folder in (work / "docs", work / "site", work / "site-zensical", work / ".cache"):
         shutil.rmtree(folder, ignore_errors=True)
-    python = sys.executable
-    timings = work / "timings.json"
-    command = [python, "-m", "build_docs", "build", "--seeds", "seeds", "--docs", "docs", "--timings", str(timings)]
-    built = run_stage("build_docs", command + (["--jobs", str(jobs)] if jobs else []), work)
-    built = replace(built, timings=json.loads(timings.read_text(encoding="utf-8")))
-    site = run_stage("mkdocs build", [python, "-m", "mkdocs", "build", "-f", str(config), "-d", str(work / "site")], work)
+    built = build_docs(work, jobs)
+    site = run_stage("mkdocs build", mkdocs_command(work, config), work)
     zensical = zensical_command()
     if zensical is None:
         return built, site, None
     zensical_config = write_zensical_config(REPO, work / "docs", work / "site-zensical", work / "zensical.yml")
     return built, site, run_stage("zensical build", [*zensical, "build", "--clean", "-f", str(zensical_config)], work)
+
+
+def build_docs(work: Path, jobs: int | None = None) -> Run:
+    """``python -m build_docs build`` on ``work/seeds``, with its stage times."""
+    timings = work / "timings.json"
+    command = [sys.executable, "-m", "build_docs", "build", "--seeds", "seeds", "--docs", "docs", "--timings", str(timings)]
+    built = run_stage("build_docs", command + (["--jobs", str(jobs)] if jobs else []), work)
+    return replace(built, timings=json.loads(timings.read_text(encoding="utf-8")))
+
+
+def mkdocs_command(work: Path, config: Path, *options: str) -> list[str]:
+    return [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(work / "site"), *options]
+
+
+EDIT = "\n\nThis paragraph was added by the benchmark, to time a rebuild after one edited seed.\n"
+
+
+def rebuild_after_edit(work: Path, config: Path, jobs: int | None = None) -> tuple[Run, Run]:
+    """One seed edited (a paragraph added to the middle file), then build_docs with the last build's
+    results kept (``.cache/``, ``docs/``) and ``mkdocs build --dirty`` on the ``site/`` already there."""
+    seeds = sorted(p for p in (work / "seeds").iterdir() if p.suffix == ".txt")
+    middle = seeds[len(seeds) // 2]
+    with middle.open("a", encoding="utf-8") as handle:
+        handle.write(EDIT)
+    built = build_docs(work, jobs)
+    return built, run_stage("mkdocs build --dirty", mkdocs_command(work, config, "--dirty"), work)
 
 
 def bench_one(
@@ -292,6 +320,7 @@ def bench_one(
     fastest = min((built for built, _, _ in runs), key=lambda b: b.seconds).timings or {}
     built, site, _ = runs[-1]
     size, count, largest, largest_size = site_figures(work / "site")
+    rebuilt, dirty = rebuild_after_edit(work, config, jobs)  # after the figures: the edit changes the site
     return Result(
         n=n,
         build_docs_s=min(built_s),
@@ -311,6 +340,9 @@ def bench_one(
         zensical_runs_s=zensical_s,
         jobs=int(fastest.get("jobs", 1)),
         stages_s=dict(fastest.get("seconds", {})),
+        rebuild_s=rebuilt.seconds,
+        rebuild_stages_s=dict((rebuilt.timings or {}).get("seconds", {})),
+        dirty_s=dirty.seconds,
     )
 
 
@@ -319,13 +351,25 @@ def bench_one(
 
 def table(results: list[Result]) -> str:
     head = (
-        "| N | build_docs s | mkdocs s | zensical s | build_docs share | build_docs peak MiB | mkdocs peak MiB | site MiB | largest page (KiB) |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+        "| N | build_docs s | mkdocs s | zensical s | build_docs share | build_docs peak MiB | mkdocs peak MiB "
+        "| site MiB | site KiB per article | largest page (KiB) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     )
     rows = (
         f"| {r.n} | {r.build_docs_s:.2f} | {r.mkdocs_s:.2f} | {'—' if r.zensical_s is None else f'{r.zensical_s:.2f}'} "
         f"| {r.build_docs_share:.0%} | {r.build_docs_peak_mib:.0f} "
-        f"| {r.mkdocs_peak_mib:.0f} | {r.site_mib:.1f} | {r.largest_page_kib:.0f} `{r.largest_page}` |"
+        f"| {r.mkdocs_peak_mib:.0f} | {r.site_mib:.1f} | {1024 * r.site_mib / r.n:.0f} | {r.largest_page_kib:.0f} `{r.largest_page}` |"
+        for r in results
+    )
+    return "\n".join((*head, *rows))
+
+
+def rebuild_table(results: list[Result]) -> str:
+    """One edited seed: build_docs again with the last build's results kept, and MkDocs with ``--dirty``."""
+    head = ("| N | cold build_docs s | rebuild s | rebuild / cold | stages of the rebuild (s) | mkdocs --dirty s |", "|---:|---:|---:|---:|---|---:|")
+    rows = (
+        f"| {r.n} | {r.build_docs_s:.2f} | {r.rebuild_s:.2f} | {r.rebuild_s / r.build_docs_s:.0%} "
+        f"| {', '.join(f'{stage} {seconds:.2f}' for stage, seconds in r.rebuild_stages_s.items())} | {r.dirty_s:.2f} |"
         for r in results
     )
     return "\n".join((*head, *rows))
@@ -411,7 +455,10 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     finally:
         shutil.rmtree(root, ignore_errors=True)
-    report = f"{table(results)}\n\n{linearity(results)}\n\nbuild_docs by stage (s, fastest run):\n\n{stage_table(results)}"
+    report = (
+        f"{table(results)}\n\n{linearity(results)}\n\nbuild_docs by stage (s, fastest run):\n\n{stage_table(results)}"
+        f"\n\nAfter one edited seed (a paragraph added to one speech; build_docs keeps its results in `.cache/`):\n\n{rebuild_table(results)}"
+    )
     print(report)
     if args.readme and not args.no_catalog:  # the README's figures are for the catalogued build
         replace_section("bench", report)
