@@ -16,6 +16,7 @@ from build_docs.extract.discover import is_common
 from build_docs.extract.extractors import extract
 from build_docs.extract.index import index
 from build_docs.jobs import SERIAL, Jobs
+from build_docs.link.evidence import article_evidence
 from build_docs.link.knowledge import assemble, paragraphs_of
 from build_docs.link.mentions import link_all
 from build_docs.link.registry import load_registry
@@ -23,7 +24,7 @@ from build_docs.progress import Progress
 from build_docs.publish.write import Plan, apply, plan
 from build_docs.render.pages import render
 from build_docs.render.templating import RenderedPage
-from build_docs.results import cached_map
+from build_docs.results import Kept
 from build_docs.sources.catalog import load_catalog
 from build_docs.sources.read import read_sources
 from build_docs.timeline.events import events_of
@@ -70,6 +71,7 @@ def generate(config: BuildConfig, progress: Progress | None = None) -> Generated
     each stage and hears how far the per-article ones have got."""
     progress = progress or Progress()
     seeds = shown(config.seeds)
+    kept = Kept(config.results)
     with progress.stage("read"):  # sources/ (and the registries, link/)
         catalog, problems = load_catalog(config.seeds / CATALOG, f"{seeds}/{CATALOG}")
         registry, found = load_registry(config.seeds, seeds)
@@ -77,19 +79,22 @@ def generate(config: BuildConfig, progress: Progress | None = None) -> Generated
         sources, found = read_sources(config.seeds, catalog, seeds)
         problems += found
     with progress.stage("clean") as tick:  # clean/
-        cleaned = clean_all(sources, extra_words=registry.names(), runner=config.jobs.runner(tick))
+        cleaned = clean_all(sources, extra_words=registry.names(), runner=config.jobs.runner(tick), kept=kept)
         problems += cleaned.problems
     with progress.stage("extract") as tick:  # extract/
-        extractions = cached_map(config.results, "extract", extract, cleaned.articles, config.jobs.runner(tick))
+        extractions = kept.map("extract", extract, cleaned.articles, config.jobs.runner(tick))
         site, found = index(list(zip(cleaned.articles, extractions, strict=True)), cleaned.reports, seeds)
         problems += found
-    with progress.stage("link"):  # link/, pass 1
-        knowledge, found = assemble(registry, paragraphs_of(site.articles), site.definitions(), site.names(), common=is_common)
+    with progress.stage("link") as tick:  # link/, pass 1
+        keys = [kept.key("article", article) for article in site.articles] if kept.on else []  # what results are kept under
+        found_in = [(article, site.extractions[article.id].names) for article in site.articles]
+        evidence = kept.map("evidence", article_evidence, found_in, config.jobs.runner(tick), keys or None)
+        knowledge, found = assemble(registry, paragraphs_of(site.articles), site.definitions(), site.names(), is_common, evidence)
         problems += found
         diagnostics = tuple(sorted(problems))
         if has_errors(diagnostics):
             raise BuildError(diagnostics)
-        knowledge, links = link_all(knowledge, site.articles)  # link/, pass 2
+        knowledge, links = link_all(knowledge, site.articles, kept, keys)  # link/, pass 2
     with progress.stage("timeline"):  # timeline/
         events = events_of(site.articles, site.dates(), links)
     with progress.stage("render"):  # render/

@@ -1,28 +1,39 @@
-"""Per-article results kept between builds, so an edit re-does the work of the articles it changed.
+"""Results kept between builds, so an edit re-does the work of what it changed.
 
-A stage's result for one item (today: extraction, the costliest per-article stage) is
-pickled under ``.cache/build_docs/<stage>/`` beside the seeds folder, in a file named by a
-digest of the item itself (its pickled content), of every file of this package (code and
-data: :func:`build_docs.cache.package_digest`) and of the Python version. So a result is
-read back only for the same article by the same code; anything else is computed again, and
-a file that cannot be read is ignored. The folder is safe to delete, ignored by git, and
-written by the build's own process only (it is trusted as the build's own output is).
-``--no-cache`` turns it off. Cached and cold builds write byte-identical ``docs/`` (tested).
+A stage's result for one unit of work (a source's draft, an article's extraction, the
+comparison of two sources) is pickled under ``.cache/build_docs/<stage>/`` beside the
+seeds folder, in a file named by a :meth:`Kept.key`: a digest of everything the result
+depends on (the unit itself, or the digests of its inputs, and whatever corpus-wide
+input it reads), of every file of this package (code and data:
+:func:`build_docs.cache.package_digest`) and of the Python version. So a result is read
+back only for the same input and code; anything else is computed again, and a file
+that cannot be read is ignored. Keys are digests of inputs, not of outputs, so a stage
+can name what it will need before anything is computed, and a later stage can key its
+own results by the keys of the results it reads (:meth:`Kept.key` takes digests as
+parts as readily as objects).
+
+The folder is safe to delete, ignored by git, and written by the build's own process
+only (it is trusted as the build's own output is). ``--no-cache`` turns it off (a
+:class:`Kept` with no folder keeps nothing). Cached and cold builds write
+byte-identical ``docs/`` (tested).
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import pickle
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar, cast
 
 from build_docs.cache import package_digest, write_atomic
-from build_docs.jobs import Runner
+from build_docs.jobs import IN_PROCESS, Runner
 
 T = TypeVar("T")
+C = TypeVar("C")
 R = TypeVar("R")
 
 
@@ -31,34 +42,112 @@ def folder_for(seeds: Path) -> Path:
     return seeds.resolve().parent / ".cache" / "build_docs"
 
 
-def cached_map(folder: Path | None, stage: str, fn: Callable[[T], R], items: Sequence[T], runner: Runner) -> list[R]:
-    """``[fn(item) for item in items]``, reading what an earlier build computed for the same item and code."""
-    if folder is None:
-        return runner.map(fn, items)
-    where = folder / stage
-    keys = [_key(stage, item) for item in items]
-    results: dict[int, R] = {}
-    for i, key in enumerate(keys):
-        found = _read(where / key)
+def digest(*parts: object) -> str:
+    """A digest of ``parts``: strings and bytes as they are, anything else pickled.
+
+    Pickles are stable for the frozen dataclasses, tuples, dicts and strings the stages hand
+    on; a set would pickle in an order that changes between processes, so keys use sorted tuples.
+    """
+    whole = hashlib.sha256()
+    for part in parts:
+        if isinstance(part, str):
+            data = b"s" + part.encode("utf-8", "surrogatepass")
+        elif isinstance(part, bytes):
+            data = b"b" + part
+        else:
+            data = b"p" + _pickled(part)
+        whole.update(hashlib.sha256(data).digest())
+    return whole.hexdigest()[:40]
+
+
+def _pickled(value: object) -> bytes:
+    """``value`` pickled without the memo, so the bytes depend on what it holds, not on which of its
+    parts happen to be one object (an article read back from a pickle shares strings differently)."""
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=5)
+    pickler.fast = True  # no memo: shared parts are written out each time
+    pickler.dump(value)
+    return buffer.getvalue()
+
+
+@dataclass(frozen=True)
+class Kept:
+    """The results kept in ``folder`` (``None``: none are read or written)."""
+
+    folder: Path | None = None
+
+    @property
+    def on(self) -> bool:
+        return self.folder is not None
+
+    def key(self, stage: str, *parts: object) -> str:
+        """The name of ``stage``'s result for inputs ``parts``, for this code and Python."""
+        return digest(stage, sys.version, package_digest(), *parts)
+
+    def get(self, stage: str, key: str) -> tuple[object] | None:
+        """``(result,)`` kept for ``key``, or ``None``."""
+        if self.folder is None:
+            return None
+        try:
+            with (self.folder / stage / f"{key}.pickle").open("rb") as handle:
+                return (pickle.load(handle),)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError, TypeError, ValueError):
+            return None
+
+    def put(self, stage: str, key: str, result: object) -> None:
+        if self.folder is not None:
+            write_atomic(self.folder / stage / f"{key}.pickle", pickle.dumps(result, protocol=5))
+
+    def one(self, stage: str, key: str, compute: Callable[[], R]) -> R:
+        """The result kept for ``key``, or ``compute()`` (then kept)."""
+        found = self.get(stage, key)
         if found is not None:
-            results[i] = cast(R, found[0])  # written by cached_map for this stage, item and code
-    missing = [i for i in range(len(items)) if i not in results]
-    for i, result in zip(missing, runner.map(fn, [items[i] for i in missing]), strict=True):
-        results[i] = result
-        write_atomic(where / keys[i], pickle.dumps(result, protocol=5))
-    return [results[i] for i in range(len(items))]
+            return cast(R, found[0])  # written by put() for this stage, key and code
+        result = compute()
+        self.put(stage, key, result)
+        return result
+
+    def map_with(
+        self,
+        stage: str,
+        fn: Callable[[C, T], R],
+        context: Callable[[], C],
+        items: Sequence[T],
+        keys: Sequence[str] | None,
+        runner: Runner = IN_PROCESS,
+        what: str = "articles",
+    ) -> list[R]:
+        """``[fn(context(), item) for item in items]``, reading back what was kept under ``keys`` (one per item).
+
+        ``context`` is called only when some item has no kept result: a corpus-wide input
+        that is costly to make (a lexicon) is made only when it is used. The keys must name
+        everything ``fn`` reads, the context's part included; with no keys nothing is kept.
+        """
+        if self.folder is None or keys is None:
+            return runner.map_with(fn, context(), items, what)
+        results: dict[int, R] = {}
+        for i, key in enumerate(keys):
+            found = self.get(stage, key)
+            if found is not None:
+                results[i] = cast(R, found[0])
+        missing = [i for i in range(len(items)) if i not in results]
+        if missing:
+            made = runner.map_with(fn, context(), [items[i] for i in missing], what)
+            for i, result in zip(missing, made, strict=True):
+                results[i] = result
+                self.put(stage, keys[i], result)
+        return [results[i] for i in range(len(items))]
+
+    def map(self, stage: str, fn: Callable[[T], R], items: Sequence[T], runner: Runner = IN_PROCESS, keys: Sequence[str] | None = None) -> list[R]:
+        """``[fn(item) for item in items]``; each item is its own key unless ``keys`` are given."""
+        if self.folder is None:
+            return runner.map(fn, items)
+        keys = keys if keys is not None else [self.key(stage, item) for item in items]
+        return self.map_with(stage, _call, lambda: fn, items, keys, runner)
 
 
-def _key(stage: str, item: object) -> str:
-    digest = hashlib.sha256()
-    for part in (stage.encode(), sys.version.encode(), package_digest().encode(), pickle.dumps(item, protocol=5)):
-        digest.update(hashlib.sha256(part).digest())
-    return digest.hexdigest()[:40] + ".pickle"
+NOTHING_KEPT = Kept()  # the default: no results read or written
 
 
-def _read(path: Path) -> tuple[object] | None:
-    try:
-        with path.open("rb") as handle:
-            return (pickle.load(handle),)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError, TypeError, ValueError):
-        return None
+def _call(fn: Callable[[T], R], item: T) -> R:
+    return fn(item)

@@ -20,13 +20,13 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 from types import MappingProxyType
 
 from build_docs.clean.article import Article, Cleaned, CleaningReport, Fix, SourceReport
-from build_docs.clean.boilerplate import Removal, furniture, shared_lines
+from build_docs.clean.boilerplate import Removal, furniture, normalise, shared_lines
 from build_docs.clean.header import Header, read_header
 from build_docs.clean.ocr import Lexicon
 from build_docs.clean.ocr.lines import repair_lines
@@ -37,6 +37,7 @@ from build_docs.clean.titles import corpus_casing, title_from_file_name, words_t
 from build_docs.clean.witness import find_witnesses, merge, order_by_continuation, order_by_witness, overlap_cer
 from build_docs.diagnostics import Diagnostic, warning
 from build_docs.jobs import IN_PROCESS, Runner
+from build_docs.results import NOTHING_KEPT, Kept, digest
 from build_docs.slug import slugify
 from build_docs.sources.catalog import CatalogEntry
 from build_docs.sources.read import SourceDoc
@@ -68,46 +69,104 @@ class Draft:
         return sum(len(t.split()) for _, t in self.lines)
 
 
-def clean_all(sources: Sequence[SourceDoc], extra_words: Sequence[str] = (), runner: Runner = IN_PROCESS) -> Cleaned:
+def clean_all(sources: Sequence[SourceDoc], extra_words: Sequence[str] = (), runner: Runner = IN_PROCESS, kept: Kept = NOTHING_KEPT) -> Cleaned:
     """Clean every source; witnesses of one article come out as one article.
 
     What needs the whole corpus (the lexicons, witnesses, lines shared by many sources, the
     casing of file names) is worked out here; drafting each source and finishing each article
-    go through ``runner``, which may run them in other processes (:mod:`build_docs.jobs`)."""
+    go through ``runner``, which may run them in other processes (:mod:`build_docs.jobs`).
+    Drafts and finished articles are read back from ``kept`` when a build has made them from
+    the same input: each is keyed by its source and by the part of each corpus-wide input it
+    reads (the shared lines it holds, the lexicon only for a scan or witnesses)."""
+    extra_words = tuple(extra_words)
     base = Lexicon(extra_words)
     kinds = {doc.name: _kind(doc, base) for doc in sources}
-    clean_text = [doc.plain for doc in sources if kinds[doc.name][0] != "ocr"]
-    lexicon = Lexicon([*extra_words, *(w for text in clean_text for w in _TOKEN.findall(text))])
-    groups = find_witnesses([(doc.name, doc.plain) for doc in sources])
+    clean_docs = [doc for doc in sources if kinds[doc.name][0] != "ocr"]
+    groups = find_witnesses([(doc.name, doc.plain) for doc in sources], kept=kept)
     shared = shared_lines(((doc.name, [t for _, t in _lines(doc)]) for doc in sources if doc.parts is None), groups)
-    drafted = runner.map_with(_draft_one, shared, [(doc, *kinds[doc.name]) for doc in sources], "sources")
+    items = [(doc, *kinds[doc.name], _held(doc, shared)) for doc in sources]
+    draft_keys = [kept.key("draft", item) for item in items] if kept.on else None
+    drafted = kept.map_with("draft", _draft_one, lambda: None, items, draft_keys, runner, "sources")
     drafts = {draft.doc.name: draft for draft in drafted}
+    keys = dict(zip((doc.name for doc in sources), draft_keys or (), strict=False))
     grouped = {name for group in groups for name in group}
     units = [[drafts[name] for name in group] for group in groups] + [[drafts[d.name]] for d in sources if d.name not in grouped]
+    units.sort(key=lambda u: u[0].doc.name)
     untitled = words_to_case(unit[0].doc.name for unit in units if not any("title" in d.meta for d in unit))
-    casing = corpus_casing(untitled, clean_text)
-    finished = runner.map_with(_finish, _Finishing(lexicon, base, casing), sorted(units, key=lambda u: u[0].doc.name))
-    articles = [article for article, _, _ in finished]
-    problems = [problem for _, _, found in finished for problem in found]
+    casing = corpus_casing(untitled, [doc.plain for doc in clean_docs])
+    lexical = [unit for unit in units if _reads_lexicon(unit)]
+    plain = [unit for unit in units if not _reads_lexicon(unit)]
+    finished = dict(zip(map(_unit_name, plain), _finish_units(kept, runner, plain, keys, extra_words, base, casing, lambda: None), strict=True))
+    if lexical:
+        lexicon_key = kept.key("lexicon", extra_words, *(digest(doc.plain) for doc in clean_docs)) if kept.on else ""
+        make = lambda: Lexicon([*extra_words, *(w for doc in clean_docs for w in _TOKEN.findall(doc.plain))])  # noqa: E731
+        finished |= zip(map(_unit_name, lexical), _finish_units(kept, runner, lexical, keys, extra_words, base, casing, make, lexicon_key), strict=True)
+    done = [finished[_unit_name(unit)] for unit in units]
+    articles = [article for article, _, _ in done]
+    problems = [problem for _, _, found in done for problem in found]
     problems += _titles_from_file_names(articles, {d.name: d for d in sources})
-    return Cleaned(tuple(articles), tuple(report for _, report, _ in finished), tuple(problems))
+    return Cleaned(tuple(articles), tuple(report for _, report, _ in done), tuple(problems))
 
 
 @dataclass(frozen=True)
 class _Finishing:
-    """What finishing any article needs from the whole corpus."""
+    """What finishing any article needs from the whole corpus (``lexicon`` only for scans and witnesses)."""
 
-    lexicon: Lexicon
+    lexicon: Lexicon | None
     base: Lexicon
     casing: Mapping[str, str]
 
 
-def _draft_one(shared: frozenset[str], source: tuple[SourceDoc, str | None, bool]) -> Draft:
-    doc, kind, detected = source
-    return _draft(doc, _lines(doc), kind, detected, shared)
+def _held(doc: SourceDoc, shared: frozenset[str]) -> tuple[str, ...]:
+    """The lines shared across sources that ``doc`` holds: all its furniture rules read of them."""
+    if doc.parts is not None or not shared:
+        return ()
+    return tuple(sorted({normalise(t) for _, t in _lines(doc)} & shared))
+
+
+def _reads_lexicon(unit: list[Draft]) -> bool:
+    """Whether finishing ``unit`` reads the corpus lexicon: a scan is repaired with it, witnesses merged with it."""
+    return len(unit) > 1 or unit[0].kind == "ocr"
+
+
+def _unit_name(unit: list[Draft]) -> str:
+    return unit[0].doc.name
+
+
+def _finish_units(
+    kept: Kept,
+    runner: Runner,
+    units: list[list[Draft]],
+    draft_keys: Mapping[str, str],
+    extra_words: tuple[str, ...],
+    base: Lexicon,
+    casing: Mapping[str, str],
+    lexicon: Callable[[], Lexicon | None],
+    lexicon_key: str = "",
+) -> list[tuple[Article, CleaningReport, list[Diagnostic]]]:
+    keys = None
+    if kept.on:
+        keys = [
+            kept.key("finish", extra_words, lexicon_key, *(draft_keys[d.doc.name] for d in unit), _casing_for(unit, casing))
+            for unit in units
+        ]
+    return kept.map_with("finish", _finish, lambda: _Finishing(lexicon(), base, casing), units, keys, runner)
+
+
+def _casing_for(unit: list[Draft], casing: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
+    """The corpus casing of the words of ``unit``'s file names: all a title made from a file name reads of it."""
+    return tuple((w, casing[w]) for w in sorted(words_to_case(d.doc.name for d in unit)) if w in casing)
+
+
+def _draft_one(_: None, source: tuple[SourceDoc, str | None, bool, tuple[str, ...]]) -> Draft:
+    doc, kind, detected, shared = source
+    return _draft(doc, _lines(doc), kind, detected, frozenset(shared))
 
 
 def _finish(corpus: _Finishing, unit: list[Draft]) -> tuple[Article, CleaningReport, list[Diagnostic]]:
+    if len(unit) == 1 and unit[0].kind != "ocr":
+        return _finish_one(unit[0], None, corpus.base, corpus.casing)
+    assert corpus.lexicon is not None, "a scan or witnesses are finished with the corpus lexicon"
     if len(unit) == 1:
         return _finish_one(unit[0], corpus.lexicon, corpus.base, corpus.casing)
     return _finish_group(unit, corpus.lexicon, corpus.base, corpus.casing)
@@ -217,9 +276,10 @@ def _line_text(lines: list[tuple[int, str]], no: int) -> str:
     return lines[no - lines[0][0]][1].strip()
 
 
-def _finish_one(draft: Draft, lexicon: Lexicon, base: Lexicon, casing: Mapping[str, str]) -> tuple[Article, CleaningReport, list[Diagnostic]]:
+def _finish_one(draft: Draft, lexicon: Lexicon | None, base: Lexicon, casing: Mapping[str, str]) -> tuple[Article, CleaningReport, list[Diagnostic]]:
     lines, fixes = list(draft.lines), list[Fix]()
     if draft.kind == "ocr":
+        assert lexicon is not None
         lines = [lines[i] for i in order_by_continuation([t for _, t in lines]).order]
         lines, fixes = repair_lines(lines, lexicon)
     elif draft.doc.pages:

@@ -30,15 +30,13 @@ from build_docs.clean.article import Article
 from build_docs.diagnostics import Diagnostic, error
 from build_docs.extract.acronyms import Definition
 from build_docs.extract.discover import Found, find_organizations
+from build_docs.link.evidence import Evidence, evidence_of
 from build_docs.link.model import Candidate, Entity, Knowledge, Quote, Term, quote_at
 from build_docs.link.registry import KINDS, SOURCE, Registry
 from build_docs.slug import slugify
 
 MIN_RECURRENCE = 2  # a name found this many times joins the site without a confident pattern
-_WORDS = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
-_ACRONYM = re.compile(r"(?<![\w.])(?=[A-Z0-9&]*[A-Z][A-Z0-9&]*[A-Z])[A-Z][A-Z0-9&]{1,7}(?!\w|\.\w)")
 _ROMAN = re.compile(r"^[IVXLC]+$")
-_CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w\u2019'\-]*)(?:\s+(?:(?:of|and|for|the|on|&)\s+)*[A-Z][\w\u2019'\-]*)+")
 
 
 
@@ -72,14 +70,20 @@ def assemble(
     definitions: Sequence[tuple[str, str, Definition]],
     finds: Sequence[tuple[str, str, Found]],
     common: Callable[[str], bool],
+    evidence: Sequence[Evidence] | None = None,
 ) -> tuple[Knowledge, list[Diagnostic]]:
-    """Pass 1 of linking. ``definitions`` and ``finds`` are (article, anchor, item) in reading order."""
+    """Pass 1 of linking. ``definitions`` and ``finds`` are (article, anchor, item) in reading order.
+
+    ``evidence`` is what :func:`~build_docs.link.evidence.evidence` gathered of each article, in
+    the same order, when the caller has it (kept from an earlier build); else it is gathered here."""
+    if evidence is None:
+        evidence = evidence_of(paragraphs, finds)
     builder = _Builder(registry, {(a, p): t for a, p, t in paragraphs}, common)
     problems = builder.add_registry()
     builder.add_definitions(definitions)
-    builder.add_finds(finds)
-    builder.add_surnames(paragraphs)
-    builder.add_acronym_candidates(paragraphs)
+    builder.add_finds([found for e in evidence for found in e.finds])
+    builder.add_surnames(evidence)
+    builder.add_acronym_candidates(evidence)
     return builder.freeze(), problems
 
 
@@ -191,14 +195,13 @@ class _Builder:
 
     # -- names --------------------------------------------------------------------
 
-    def add_finds(self, finds: Sequence[tuple[str, str, Found]]) -> None:
+    def add_finds(self, finds: Sequence[tuple[Found, Quote]]) -> None:
         groups: dict[str, list[tuple[Found, Quote]]] = defaultdict(list)
-        for article, anchor, found in finds:
+        for found, quote in finds:
             name = _name(found.canonical or found.name)
             if _key(name) in self.registry.ignore or _key(found.name) in self.registry.ignore:
                 continue
-            text = self.texts[(article, anchor)]
-            groups[_key(name)].append((found, quote_at(article, anchor, text, found.start, found.end)))
+            groups[_key(name)].append((found, quote))
         single_people: list[tuple[str, list[tuple[Found, Quote]]]] = []
         for key, group in groups.items():
             kind = Counter(f.kind for f, _ in group).most_common(1)[0][0]
@@ -251,14 +254,13 @@ class _Builder:
                     owners[_key(word)].add(draft.id)
         return owners
 
-    def add_surnames(self, paragraphs: Paragraphs) -> None:
+    def add_surnames(self, evidence: Sequence[Evidence]) -> None:
         """ "Xi" for Xi Jinping, when the corpus says "Xi" alone and no other person is a Xi."""
         words: Counter[str] = Counter()
         pairs: Counter[tuple[str, str]] = Counter()
-        for _, _, text in paragraphs:
-            tokens = _WORDS.findall(text)
-            words.update(t for t in tokens if t[:1].isupper())
-            pairs.update(zip(tokens, tokens[1:], strict=False))
+        for found in evidence:
+            words.update(found.capitalised)
+            pairs.update(found.pairs)
         owners = self._name_tokens()
         for draft in sorted(self.entities.values(), key=lambda d: d.id):
             parts = draft.name.split()
@@ -272,22 +274,22 @@ class _Builder:
 
     # -- candidates -----------------------------------------------------------------
 
-    def add_acronym_candidates(self, paragraphs: Paragraphs) -> None:
+    def add_acronym_candidates(self, evidence: Sequence[Evidence]) -> None:
         """Acronyms used but never defined, with an expansion suggested from the corpus's own phrases."""
         known = {_key(t.term) for t in self.terms.values()} | {_key(a) for t in self.terms.values() for a in t.aliases} | set(self.names)
-        seen: dict[str, list[Quote]] = defaultdict(list)
+        seen: dict[str, list[tuple[str, str, int, int]]] = defaultdict(list)
         spelled: dict[str, str] = {}
-        for article, anchor, text in paragraphs:
-            for match in _ACRONYM.finditer(text):
-                word = match.group()
+        for found in evidence:
+            for word, anchor, start, end in found.acronyms:
                 if _key(word) not in known and not _ROMAN.match(word) and not self.common(word):
-                    seen[word].append(quote_at(article, anchor, text, match.start(), match.end()))
-            for run in _CAPITALISED_RUN.finditer(text):
-                phrase = " ".join(run.group().split())
-                spelled.setdefault(_initials(phrase), phrase)
-        for word, quotes in seen.items():
+                    seen[word].append((found.article, anchor, start, end))
+            for initials, phrase in found.spelled:
+                spelled.setdefault(initials, phrase)
+        for word, uses in seen.items():
+            article, anchor, start, end = uses[0]
+            quote = quote_at(article, anchor, self.texts[(article, anchor)], start, end)
             suggestion = spelled.get(word.rstrip("s") if word.endswith("s") and word[:-1].isupper() else word, "")
-            self.candidates.append(Candidate(word, "acronym", len(quotes), quotes[0], "used but never defined in the sources", suggestion))
+            self.candidates.append(Candidate(word, "acronym", len(uses), quote, "used but never defined in the sources", suggestion))
 
     # -- result -------------------------------------------------------------------------
 
@@ -330,10 +332,6 @@ def _role_source(roles: list[tuple[str, Quote]]) -> Quote | None:
 
 def _digest(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:6]
-
-
-def _initials(phrase: str) -> str:
-    return "".join(part[0] for part in re.split(r"[\s\-]+", phrase) if part[:1].isupper())
 
 
 def _name(text: str) -> str:

@@ -10,13 +10,15 @@ is the one the page links.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import cache, partial
 from types import MappingProxyType
 
 from build_docs.clean.article import Article
 from build_docs.link.matcher import Matcher
 from build_docs.link.model import Knowledge, Quote, entity_key, quote_at
+from build_docs.results import NOTHING_KEPT, Kept, digest
 
 
 @dataclass(frozen=True)
@@ -71,41 +73,69 @@ def prune(knowledge: Knowledge, links: Links) -> Knowledge:
     return replace(knowledge, entities=MappingProxyType(entities), terms=MappingProxyType(terms))
 
 
-def link_all(knowledge: Knowledge, articles: Sequence[Article]) -> tuple[Knowledge, Links]:
+def link_all(knowledge: Knowledge, articles: Sequence[Article], kept: Kept = NOTHING_KEPT, keys: Sequence[str] = ()) -> tuple[Knowledge, Links]:
     """Link, then drop discovered entities nothing mentions (see :func:`prune`).
 
     Dropping them changes no mention, unless a name they shared with another entry was
-    left unlinked as ambiguous: then the text is linked again without them.
+    left unlinked as ambiguous: then the text is linked again without them. ``kept`` and
+    ``keys`` (a digest of each article) let :func:`link` read back an article's mentions.
     """
-    links = link(knowledge, articles)
-    kept = prune(knowledge, links)
-    gone = {entity_key(i) for i in knowledge.entities if i not in kept.entities}
-    if any(key in gone for keys in links.ambiguous.values() for key in keys):
-        links = link(kept, articles)
-    return kept, links
+    links = link(knowledge, articles, kept, keys)
+    kept_knowledge = prune(knowledge, links)
+    gone = {entity_key(i) for i in knowledge.entities if i not in kept_knowledge.entities}
+    if any(key in gone for keys_ in links.ambiguous.values() for key in keys_):
+        links = link(kept_knowledge, articles, kept, keys)
+    return kept_knowledge, links
 
 
-def link(knowledge: Knowledge, articles: Iterable[Article]) -> Links:
-    matcher = Matcher(names(knowledge))
+def link(knowledge: Knowledge, articles: Sequence[Article], kept: Kept = NOTHING_KEPT, keys: Sequence[str] = ()) -> Links:
+    """Every mention in ``articles``. An article's mentions depend on its text and on the names
+    looked for, nothing else, so with ``kept`` and ``keys`` (a digest of each article) they are
+    read back when an earlier build linked the same article against the same names; the
+    automaton is built only if some article is linked afresh."""
+    articles = tuple(articles)
+    pairs = names(knowledge)
+    matcher = cache(partial(Matcher, pairs))
+    if kept.on and keys:
+        names_key = digest(pairs)
+        found = [
+            kept.one("mentions", kept.key("mentions", names_key, key), partial(_mentions, matcher, article))
+            for article, key in zip(articles, keys, strict=True)
+        ]
+        ambiguous = kept.one("ambiguous", kept.key("ambiguous", names_key), lambda: dict(matcher().ambiguous))
+    else:
+        found = [_mentions(matcher, article) for article in articles]
+        ambiguous = dict(matcher().ambiguous)
     by_block: dict[tuple[str, str], tuple[Mention, ...]] = {}
     by_key: dict[str, list[Mention]] = defaultdict(list)
-    for article in articles:
-        section, linked = 0, set()
-        for block in article.blocks:
-            if block.kind == "heading":
-                section += 1
-                continue
-            if not block.anchor:
-                continue
-            mentions = []
-            for hit in matcher.find(block.text):
-                first = (section, hit.key) not in linked
-                linked.add((section, hit.key))
-                quote = quote_at(article.id, block.anchor, block.text, hit.start, hit.end)
-                mention = Mention(hit.key, article.id, block.anchor, hit.start, hit.end, hit.alias, hit.surface, quote, first)
-                mentions.append(mention)
-                by_key[hit.key].append(mention)
-            if mentions:
-                by_block[(article.id, block.anchor)] = tuple(mentions)
-    ambiguous = MappingProxyType(dict(sorted(matcher.ambiguous.items())))
-    return Links(MappingProxyType(by_block), MappingProxyType({k: tuple(v) for k, v in sorted(by_key.items())}), ambiguous)
+    for article, blocks in zip(articles, found, strict=True):
+        for anchor, mentions in blocks:
+            by_block[(article.id, anchor)] = mentions
+            for mention in mentions:
+                by_key[mention.key].append(mention)
+    return Links(
+        MappingProxyType(by_block),
+        MappingProxyType({k: tuple(v) for k, v in sorted(by_key.items())}),
+        MappingProxyType(dict(sorted(ambiguous.items()))),
+    )
+
+
+def _mentions(matcher: Callable[[], Matcher], article: Article) -> tuple[tuple[str, tuple[Mention, ...]], ...]:
+    """(anchor, mentions in order) for each paragraph of ``article`` that mentions anything."""
+    found = []
+    section, linked = 0, set()
+    for block in article.blocks:
+        if block.kind == "heading":
+            section += 1
+            continue
+        if not block.anchor:
+            continue
+        mentions = []
+        for hit in matcher().find(block.text):
+            first = (section, hit.key) not in linked
+            linked.add((section, hit.key))
+            quote = quote_at(article.id, block.anchor, block.text, hit.start, hit.end)
+            mentions.append(Mention(hit.key, article.id, block.anchor, hit.start, hit.end, hit.alias, hit.surface, quote, first))
+        if mentions:
+            found.append((block.anchor, tuple(mentions)))
+    return tuple(found)

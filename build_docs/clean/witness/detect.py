@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache, partial
 
 from build_docs.clean.witness.words import _bigrams, _chain, _keys, _positions
+from build_docs.results import NOTHING_KEPT, Kept
 
 #: a pair is the same article when at least this share of the shorter text lies in runs it shares with the longer one
 WITNESS_THRESHOLD = 0.6
@@ -78,7 +80,7 @@ def _covered(short: Sequence[int], long: Mapping[int, Sequence[int]]) -> int:
     return covered
 
 
-def witness_pairs(docs: Sequence[tuple[str, str]], threshold: float = WITNESS_THRESHOLD) -> list[WitnessPair]:
+def witness_pairs(docs: Sequence[tuple[str, str]], threshold: float = WITNESS_THRESHOLD, kept: Kept = NOTHING_KEPT) -> list[WitnessPair]:
     """Every pair of ``(name, text)`` documents whose containment reaches ``threshold``, sorted by names.
 
     The pair must also share runs of at least ``_MIN_WORDS`` words, so two
@@ -87,18 +89,21 @@ def witness_pairs(docs: Sequence[tuple[str, str]], threshold: float = WITNESS_TH
     Only pairs that share enough sampled word pairs in an inverted index are
     compared in full, each document with its few best candidates, and each
     document's positions are built once, so the time grows linearly with the
-    corpus. Names must be unique.
+    corpus. Names must be unique. With ``kept``, each text's word pairs and each pair's
+    comparison are read back when an earlier build made them from the same texts.
     """
-    grams = [array("L", _bigrams(_keys(text))) for _, text in docs]  # 4 bytes a word
+    keys = [kept.key("witness-words", text) for _, text in docs] if kept.on else []
+    grams = [kept.one("witness-words", keys[i], partial(_grams, text)) if keys else _grams(text) for i, (_, text) in enumerate(docs)]
     by_longer: dict[int, list[int]] = defaultdict(list)
     for a, b in _candidates(grams):
         short, long = (a, b) if (len(grams[a]), a) < (len(grams[b]), b) else (b, a)
         by_longer[long].append(short)
     found = []
     for long in sorted(by_longer):
-        where = _positions(grams[long])
+        where = cache(partial(_positions, grams[long]))  # made only when a comparison is not kept
         for short in by_longer[long]:
-            covered = _covered(grams[short], where)
+            compare = partial(_covered_by, grams[short], where)
+            covered = kept.one("witness-pair", kept.key("witness-pair", keys[short], keys[long]), compare) if keys else compare()
             score = covered / (len(grams[short]) + 1)
             if score >= threshold and covered >= _MIN_WORDS:
                 first, second = sorted((docs[short][0], docs[long][0]))
@@ -106,7 +111,15 @@ def witness_pairs(docs: Sequence[tuple[str, str]], threshold: float = WITNESS_TH
     return sorted(found, key=lambda p: (p.first, p.second))
 
 
-def find_witnesses(docs: Sequence[tuple[str, str]], threshold: float = WITNESS_THRESHOLD) -> list[tuple[str, ...]]:
+def _grams(text: str) -> array[int]:
+    return array("L", _bigrams(_keys(text)))  # 4 bytes a word
+
+
+def _covered_by(short: Sequence[int], long: Callable[[], Mapping[int, Sequence[int]]]) -> int:
+    return _covered(short, long())
+
+
+def find_witnesses(docs: Sequence[tuple[str, str]], threshold: float = WITNESS_THRESHOLD, kept: Kept = NOTHING_KEPT) -> list[tuple[str, ...]]:
     """Groups of documents that are the same article: sorted tuples of two or more names, in a sorted list.
 
     A group is a connected set of :func:`witness_pairs`; a document is in at most one group.
@@ -119,7 +132,7 @@ def find_witnesses(docs: Sequence[tuple[str, str]], threshold: float = WITNESS_T
             name = parent[name]
         return name
 
-    for pair in witness_pairs(docs, threshold):
+    for pair in witness_pairs(docs, threshold, kept):
         a, b = sorted((root(pair.first), root(pair.second)))
         parent[b] = a
     groups: dict[str, list[str]] = defaultdict(list)
