@@ -98,7 +98,7 @@ def generate(config: BuildConfig, progress: Progress | None = None) -> Generated
     with progress.stage("timeline"):  # timeline/
         events = events_of(site.articles, site.dates(), links)
     with progress.stage("render"):  # render/
-        pages = render(site, knowledge, links, events)
+        pages = render(site, knowledge, links, events, kept, dict(zip((a.id for a in site.articles), keys, strict=True)) if kept.on else None)
     return Generated(pages, diagnostics, len(site.articles))
 
 

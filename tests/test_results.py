@@ -75,3 +75,42 @@ def test_the_command_keeps_results_beside_the_seeds_unless_told_not_to(tmp_path:
     assert not (tmp_path / ".cache").exists()
     assert run_cli("build", "--seeds", seeds, "--docs", tmp_path / "docs2").returncode == 0
     assert len(list((tmp_path / ".cache" / "build_docs" / "extract").glob("*.pickle"))) == 3
+
+
+def test_an_edit_cleans_links_and_renders_again_only_what_it_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Drafts, finished articles, mentions and article pages are kept per article: an edit to one file
+    that adds no name redoes that article's, and the output is the cold build's."""
+    from build_docs.clean import cleaner
+    from build_docs.link import mentions
+    from build_docs.render import pages
+
+    calls: dict[str, list[str]] = {"draft": [], "finish": [], "mentions": [], "page": []}
+
+    def spy(module, name, record):  # type: ignore[no-untyped-def]
+        real = getattr(module, name)
+
+        def counting(*args):  # type: ignore[no-untyped-def]
+            calls[record].append(args)
+            return real(*args)
+
+        monkeypatch.setattr(module, name, counting)
+
+    spy(cleaner, "_draft_one", "draft")
+    spy(cleaner, "_finish", "finish")
+    spy(mentions, "_mentions", "mentions")
+    spy(pages, "_article_page", "page")
+    seeds = Path(shutil.copytree(FIXTURE, tmp_path / "seeds"))
+    cache = folder_for(seeds)
+    run(seeds, tmp_path / "first", cache)
+    assert all(calls.values())  # a first build does all of it
+    edited = seeds / "gamma.md"
+    text = edited.read_text(encoding="utf-8")
+    edited.write_text(text.replace("The closing paragraph ends here.", "The closing paragraph ends here, edited."), encoding="utf-8")
+    for made in calls.values():
+        made.clear()
+    cached = run(seeds, tmp_path / "cached", cache)
+    assert [source[0].name for _, source in calls["draft"]] == ["gamma.md"]
+    assert [[d.doc.name for d in unit] for _, unit in calls["finish"]] == [["gamma.md"]]
+    assert [article.id for _, article in calls["mentions"]] == ["a-markdown-article-with-front-matter"]
+    assert [article.id for _, article, *_ in calls["page"]] == ["a-markdown-article-with-front-matter"]
+    assert cached == run(seeds, tmp_path / "cold", None)

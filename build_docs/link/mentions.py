@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache, partial
 from types import MappingProxyType
 
@@ -39,6 +39,7 @@ class Links:
     by_block: Mapping[tuple[str, str], tuple[Mention, ...]]  # (article, anchor) -> mentions in order
     by_key: Mapping[str, tuple[Mention, ...]]  # key -> mentions in reading order (articles by id)
     ambiguous: Mapping[str, tuple[str, ...]]  # a name two entries claim -> their keys; not linked
+    digests: Mapping[str, str] = field(default_factory=dict)  # article -> a digest of its mentions, when they were kept
 
     def of(self, key: str) -> tuple[Mention, ...]:
         return self.by_key.get(key, ())
@@ -96,12 +97,11 @@ def link(knowledge: Knowledge, articles: Sequence[Article], kept: Kept = NOTHING
     articles = tuple(articles)
     pairs = names(knowledge)
     matcher = cache(partial(Matcher, pairs))
+    digests: dict[str, str] = {}
     if kept.on and keys:
         names_key = digest(pairs)
-        found = [
-            kept.one("mentions", kept.key("mentions", names_key, key), partial(_mentions, matcher, article))
-            for article, key in zip(articles, keys, strict=True)
-        ]
+        digests = {article.id: kept.key("mentions", names_key, key) for article, key in zip(articles, keys, strict=True)}
+        found = [kept.one("mentions", digests[article.id], partial(_mentions, matcher, article)) for article in articles]
         ambiguous = kept.one("ambiguous", kept.key("ambiguous", names_key), lambda: dict(matcher().ambiguous))
     else:
         found = [_mentions(matcher, article) for article in articles]
@@ -117,6 +117,7 @@ def link(knowledge: Knowledge, articles: Sequence[Article], kept: Kept = NOTHING
         MappingProxyType(by_block),
         MappingProxyType({k: tuple(v) for k, v in sorted(by_key.items())}),
         MappingProxyType(dict(sorted(ambiguous.items()))),
+        MappingProxyType(digests),
     )
 
 

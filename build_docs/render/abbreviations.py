@@ -10,7 +10,7 @@ the forms it contains. The whole list stays in ``docs/snippets/abbreviations.txt
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from build_docs.render.templating import RenderedPage
 
@@ -21,23 +21,32 @@ _Trie = dict[str, "_Trie"]  # a character -> what may follow it; "" -> a form en
 
 def with_abbreviations(pages: Iterable[RenderedPage], lines: Mapping[str, str]) -> list[RenderedPage]:
     """Each Markdown page with the definitions of the abbreviated forms it contains appended."""
-    if not lines:
-        return list(pages)
+    return abbreviator(lines)(pages)
+
+
+def abbreviator(lines: Mapping[str, str]) -> Callable[[Iterable[RenderedPage]], list[RenderedPage]]:
+    """:func:`with_abbreviations` for ``lines``, its pattern compiled once for any number of calls."""
     # Longest first, so "MDGs" is found before "MDG"; \b as abbr itself matches (whole words).
-    forms = re.compile(r"\b(?:" + _longest_first(lines) + r")\b")
-    result = []
-    for page in pages:
-        if not page.path.endswith(".md"):
-            result.append(page)
-            continue
-        text = page.content.decode("utf-8")
-        used = sorted({lines[m.group()] for m in forms.finditer(text.partition(RAW_TEXT)[0])})
-        if used:
-            # One definition per block: Python-Markdown re-reads a block's remaining lines after
-            # each definition, so a block of k definitions costs k².
-            text = text + "\n" + "\n\n".join(used) + "\n"
-        result.append(RenderedPage(page.path, text.encode("utf-8")))
-    return result
+    forms = re.compile(r"\b(?:" + _longest_first(lines) + r")\b") if lines else None
+
+    def append(pages: Iterable[RenderedPage]) -> list[RenderedPage]:
+        if forms is None:
+            return list(pages)
+        result = []
+        for page in pages:
+            if not page.path.endswith(".md"):
+                result.append(page)
+                continue
+            text = page.content.decode("utf-8")
+            used = sorted({lines[m.group()] for m in forms.finditer(text.partition(RAW_TEXT)[0])})
+            if used:
+                # One definition per block: Python-Markdown re-reads a block's remaining lines after
+                # each definition, so a block of k definitions costs k².
+                text = text + "\n" + "\n\n".join(used) + "\n"
+            result.append(RenderedPage(page.path, text.encode("utf-8")))
+        return result
+
+    return append
 
 
 def _longest_first(forms: Iterable[str]) -> str:

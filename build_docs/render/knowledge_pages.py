@@ -11,6 +11,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from build_docs.clean.article import Article
 from build_docs.extract.index import Site
@@ -19,11 +20,13 @@ from build_docs.link.model import Entity, Knowledge, Quote, Term
 from build_docs.link.registry import ENTITIES, KIND_LABELS, KINDS
 from build_docs.render import timeline_pages
 from build_docs.render.glossary_pages import glossary_pages, term_page
+from build_docs.render.kept_pages import entity_view, kept_pages
 from build_docs.render.markdown import Md, attr_value, escape, formatted
 from build_docs.render.mention_pages import capped_roles, mention_pages, selected, spread
 from build_docs.render.page_cites import NO_PAGES, paragraph_pages
 from build_docs.render.registry_pages import candidates_pages, entities_index
 from build_docs.render.templating import RenderedPage, page
+from build_docs.results import NOTHING_KEPT, Kept, digest
 from build_docs.sources.reading import Span
 from build_docs.timeline.events import Event
 
@@ -86,9 +89,7 @@ def events_by_paragraph(events: Sequence[Event]) -> dict[tuple[str, str], list[E
     return found
 
 
-def derived_lines(
-    article: Article, knowledge: Knowledge, links: Links, dated: Mapping[tuple[str, str], list[Event]], held: Mapping[str, str]
-) -> dict[str, Md]:
+def derived_lines(article: Article, knowledge: Knowledge, links: Links, dated: Mapping[tuple[str, str], list[Event]], held: Mapping[str, str]) -> dict[str, Md]:
     """Reverse provenance: for each paragraph, the entities, terms and timeline entries the site took from it.
 
     ``held``: timeline entry id → the timeline page that holds it (``timeline/2015.md``)."""
@@ -150,9 +151,16 @@ def _md_link(text: str, href: Md, title: str) -> str:
 
 
 def knowledge_pages(
-    site: Site, knowledge: Knowledge, links: Links, events: Sequence[Event] = (), held: Mapping[str, str] | None = None
+    site: Site,
+    knowledge: Knowledge,
+    links: Links,
+    events: Sequence[Event] = (),
+    held: Mapping[str, str] | None = None,
+    kept: Kept = NOTHING_KEPT,
+    finish: Callable[[list[RenderedPage]], list[RenderedPage]] = list,
 ) -> list[RenderedPage]:
-    """``held``: timeline entry id → the timeline page that holds it."""
+    """``held``: timeline entry id → the timeline page that holds it. Each entity's pages go through
+    ``finish`` (abbreviations appended) and are kept (:mod:`.kept_pages`) when the links were."""
     held = held or {}
     titles = {a.id: a.title for a in site.articles}
     timelines: dict[str, list[Event]] = defaultdict(list)
@@ -164,46 +172,71 @@ def knowledge_pages(
     citers = {prefix: _citer(titles, prefix, on_page) for prefix in ("", "../")}
     related = _related(links)
     term_ids = _terms_by_key(knowledge)
-    pages: list[RenderedPage] = [
-        *entities_index(_groups(knowledge, links)),
-        *glossary_pages(knowledge, links, titles, lambda quote, prefix: citers[prefix](quote)),
-        *candidates_pages(knowledge.candidates, lambda quote, prefix: _citer(titles, prefix, on_page)(quote)),
-        RenderedPage(ABBREVIATIONS, abbreviations(knowledge, links).encode("utf-8")),  # not appended: see render/abbreviations.py
-    ]
+    pages: list[RenderedPage] = finish(
+        [
+            *entities_index(_groups(knowledge, links)),
+            *glossary_pages(knowledge, links, titles, lambda quote, prefix: citers[prefix](quote)),
+            *candidates_pages(knowledge.candidates, lambda quote, prefix: _citer(titles, prefix, on_page)(quote)),
+        ]
+    )
+    pages.append(RenderedPage(ABBREVIATIONS, abbreviations(knowledge, links).encode("utf-8")))  # not appended: see render/abbreviations.py
+    kept = kept if links.digests else NOTHING_KEPT  # an entity's pages are keyed by the digests of the articles naming it
+    corpus = (digest(titles), digest(sorted(on_page.items())), site.seeds_name) if kept.on else ()
     for entity in knowledge.entities.values():
         key = entity.key
-        items = _mentions_by_article(links.of(key), site.articles, cite)
-        subpages = mention_pages(items)
         dated = timelines.get(entity.id, [])
-        roles = _roles(entity, cite)
-        shown_roles = capped_roles(roles) if subpages else [(role, cites, 0) for role, cites in roles]
-        pages.append(
-            page(
-                f"entities/{entity.id}.md",
-                "entity.md.j2",
-                entity=entity,
-                kind_label=KIND_LABELS[entity.kind],
-                description=cite(entity.description_source) if entity.description_source else None,
-                terms=[(knowledge.terms[t], term_href(knowledge, t)) for t in term_ids.get(key, ()) if knowledge.terms[t].entity == entity.id],
-                mentions=[] if subpages else items,
-                shown=selected(items) if subpages else [],
-                subpages=subpages,
-                named_in=len(items),
-                related=[(knowledge.entities[k.partition(":")[2]], n) for k, n in related.get(key, [])[:RELATED] if k.startswith("entity:")],
-                roles=shown_roles,
-                roles_more=len(roles) - len(shown_roles),
-                roles_cut=len(roles) > len(shown_roles) or any(more for _, _, more in shown_roles),
-                count=len(links.of(key)),
-                registry_file=f"{site.seeds_name}/{ENTITIES}",
-                timeline=spread(dated),
-                timeline_count=len(dated),
-                sources_shown=timeline_pages.SOURCES_SHOWN,
-                held=held,
-                titles=titles,
-                pages=on_page,
-            )
-        )
-        pages += [
+        terms = [(knowledge.terms[t], term_href(knowledge, t)) for t in term_ids.get(key, ()) if knowledge.terms[t].entity == entity.id]
+        near = [(knowledge.entities[k.partition(":")[2]], n) for k, n in related.get(key, [])[:RELATED] if k.startswith("entity:")]
+        inputs = (entity, entity_view(entity, links), dated, [held.get(e.id, "") for e in dated], terms, near, *corpus) if kept.on else ()
+        make = partial(_entity_pages, site, links, entity, dated, terms, near, held, titles, on_page, cite)
+        pages += kept_pages(kept, "entity", inputs, lambda make=make: finish(make()))  # type: ignore[misc]
+    return pages
+
+
+def _entity_pages(
+    site: Site,
+    links: Links,
+    entity: Entity,
+    dated: list[Event],
+    terms: list[tuple[Term, Md]],
+    related: list[tuple[Entity, int]],
+    held: Mapping[str, str],
+    titles: Mapping[str, str],
+    on_page: Mapping[tuple[str, str], str],
+    cite: Callable[[Quote], Cited],
+) -> list[RenderedPage]:
+    """An entity's page, and its pages of mentions when they are too many for one."""
+    key = entity.key
+    items = _mentions_by_article(links.of(key), site.articles, cite)
+    subpages = mention_pages(items)
+    roles = _roles(entity, cite)
+    shown_roles = capped_roles(roles) if subpages else [(role, cites, 0) for role, cites in roles]
+    return [
+        page(
+            f"entities/{entity.id}.md",
+            "entity.md.j2",
+            entity=entity,
+            kind_label=KIND_LABELS[entity.kind],
+            description=cite(entity.description_source) if entity.description_source else None,
+            terms=terms,
+            mentions=[] if subpages else items,
+            shown=selected(items) if subpages else [],
+            subpages=subpages,
+            named_in=len(items),
+            related=related,
+            roles=shown_roles,
+            roles_more=len(roles) - len(shown_roles),
+            roles_cut=len(roles) > len(shown_roles) or any(more for _, _, more in shown_roles),
+            count=len(links.of(key)),
+            registry_file=f"{site.seeds_name}/{ENTITIES}",
+            timeline=spread(dated),
+            timeline_count=len(dated),
+            sources_shown=timeline_pages.SOURCES_SHOWN,
+            held=held,
+            titles=titles,
+            pages=on_page,
+        ),
+        *(
             page(
                 f"entities/{entity.id}/{sub.name}.md",
                 "entity-mentions.md.j2",
@@ -216,8 +249,8 @@ def knowledge_pages(
                 meta={"search": {"exclude": True}},  # the quotes are the articles' sentences, which search finds there
             )
             for sub in subpages
-        ]
-    return pages
+        ),
+    ]
 
 
 def _citer(titles: Mapping[str, str], prefix: str = "../", pages: Mapping[tuple[str, str], str] = NO_PAGES) -> Callable[[Quote], Cited]:

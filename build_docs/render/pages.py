@@ -9,7 +9,8 @@ deterministic: sorted inputs, no timestamps, ``\\n`` line ends.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from functools import partial
 from importlib import resources
 
 from build_docs.clean.article import Article
@@ -19,17 +20,20 @@ from build_docs.extract.index import Site
 from build_docs.link.mentions import Links
 from build_docs.link.model import Knowledge
 from build_docs.render import index_pages
-from build_docs.render.abbreviations import with_abbreviations
+from build_docs.render.abbreviations import abbreviator
 from build_docs.render.citation import author_list, display_date, estimated_date
 from build_docs.render.cite import Edition, apa, bibliography, bibtex, chicago, csl, ris
 from build_docs.render.index_pages import articles_index, sources_index
 from build_docs.render.jsondata import dump_bytes, dumps
+from build_docs.render.kept_pages import article_keys, dated_view, kept_pages, link_view
 from build_docs.render.knowledge_pages import (
     abbreviation_lines,
     derived_lines,
     entity_records,
     events_by_paragraph,
     glossary_records,
+    key_href,
+    key_title,
     knowledge_pages,
     linked_text,
     source_derivations,
@@ -40,6 +44,7 @@ from build_docs.render.page_meta import article_meta
 from build_docs.render.report_pages import report_pages
 from build_docs.render.templating import RenderedPage, page
 from build_docs.render.timeline_pages import entry_pages, timeline_pages
+from build_docs.results import NOTHING_KEPT, Kept, digest
 from build_docs.timeline.events import Event
 
 SITE_NAME = "China–Russia Relations: A Source Reader"
@@ -54,19 +59,35 @@ ORIGIN_NOTES = {
 }
 
 
-def render(site: Site, knowledge: Knowledge, links: Links, events: Sequence[Event]) -> tuple[RenderedPage, ...]:
+def render(
+    site: Site, knowledge: Knowledge, links: Links, events: Sequence[Event], kept: Kept = NOTHING_KEPT, keys: Mapping[str, str] | None = None
+) -> tuple[RenderedPage, ...]:
+    """Every page and data file. With ``kept`` and ``keys`` (article id → a digest of the article), an
+    article's page and an entity's pages are read back when an earlier build rendered them from the same inputs."""
     counts = _counts(site) | {"entities": len(knowledge.entities), "terms": len(knowledge.terms), "events": len(events)}
     titles = {a.id: a.title for a in site.articles}
     dated = events_by_paragraph(events)
     held = entry_pages(events)
+    lines = abbreviation_lines(knowledge, links)
+    finish = abbreviator(lines)
+    kept = kept if keys is not None and links.digests else NOTHING_KEPT
+    corpus = (digest(sorted(lines.items())), site.seeds_name) if kept.on else ()
+    articles = [
+        page
+        for article in site.articles
+        for page in kept_pages(
+            kept,
+            "article",
+            _article_inputs(site, article, knowledge, links, dated, held, keys or {}, corpus) if kept.on else (),
+            partial(_finished_article_page, finish, site, article, knowledge, links, dated, held),
+        )
+    ]
     pages = [
         page("index.md", "index.md.j2", site_name=SITE_NAME, counts=counts, articles=_home_list(site), authors=_authors(site)),
         *articles_index(_by_title(site), {a.id: _byline(a) for a in site.articles}),
         *sources_index(_by_title(site), _sources_context(site), lambda prefix: source_derivations(site.articles, knowledge, links, events, prefix)),
         page("data.md", "data.md.j2", example=site.articles[0].id if site.articles else "an-article"),
-        *(_article_page(site, article, knowledge, links, dated, held) for article in site.articles),
         *report_pages(site),
-        *knowledge_pages(site, knowledge, links, events, held),
         *timeline_pages(events, knowledge, titles, paragraph_pages(site.articles)),
         RenderedPage("data/articles.json", dump_bytes([_article_record(a, site.extractions[a.id].date_estimate) for a in site.articles])),
         *_bibliography(site),
@@ -75,7 +96,36 @@ def render(site: Site, knowledge: Knowledge, links: Links, events: Sequence[Even
         RenderedPage("data/glossary.json", dump_bytes(glossary_records(knowledge, links))),
         *_assets(),
     ]
-    return tuple(sorted(with_abbreviations(pages, abbreviation_lines(knowledge, links)), key=lambda p: p.path))
+    done = [*articles, *knowledge_pages(site, knowledge, links, events, held, kept, finish)]  # abbreviations appended already
+    return tuple(sorted([*finish(pages), *done], key=lambda p: p.path))
+
+
+def _article_inputs(
+    site: Site,
+    article: Article,
+    knowledge: Knowledge,
+    links: Links,
+    dated: Mapping[tuple[str, str], list[Event]],
+    held: Mapping[str, str],
+    keys: Mapping[str, str],
+    corpus: tuple[object, ...],
+) -> tuple[object, ...]:
+    """All an article's page reads: the article, its mentions, what it shows of what they link to, its timeline entries."""
+    used = link_view(knowledge, article_keys(article, links), lambda k: key_href(knowledge, k), lambda k: key_title(knowledge, k))
+    estimate = site.extractions[article.id].date_estimate
+    return (keys[article.id], links.digests[article.id], used, dated_view(article, dated, held), estimate, *corpus)
+
+
+def _finished_article_page(
+    finish: Callable[[list[RenderedPage]], list[RenderedPage]],
+    site: Site,
+    article: Article,
+    knowledge: Knowledge,
+    links: Links,
+    dated: Mapping[tuple[str, str], list[Event]],
+    held: Mapping[str, str],
+) -> list[RenderedPage]:
+    return finish([_article_page(site, article, knowledge, links, dated, held)])
 
 
 def _article_page(

@@ -1,0 +1,54 @@
+"""Pages kept between builds: an edit re-renders the pages whose inputs it changed.
+
+An article's page, and an entity's page with its pages of mentions, are rendered from
+a small part of the build's state. :func:`kept_pages` reads them back (abbreviations
+already appended) when an earlier build rendered them from the same inputs, named by a
+key made of digests (:class:`build_docs.results.Kept`). The views below are those
+inputs: what the page shows of each entity, term or timeline entry it links to, so a
+page is rendered again when a link on it would change, and only then. The page
+functions read nothing else; the golden, cached and cold builds are compared byte for
+byte in the tests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+
+from build_docs.clean.article import Article
+from build_docs.link.mentions import Links
+from build_docs.link.model import Entity, Knowledge
+from build_docs.render.templating import RenderedPage
+from build_docs.results import Kept
+from build_docs.timeline.events import Event
+
+STAGE = "pages"
+
+
+def kept_pages(kept: Kept, family: str, parts: Sequence[object], make: Callable[[], list[RenderedPage]]) -> list[RenderedPage]:
+    """``make()``, or what it made in an earlier build from the inputs ``parts`` name."""
+    if not kept.on:
+        return make()
+    return kept.one(STAGE, kept.key(family, *parts), make)
+
+
+def link_view(knowledge: Knowledge, keys: Sequence[str], href: Callable[[str], str], title: Callable[[str], str]) -> tuple[object, ...]:
+    """What a page shows of each key it links to: the name, the link and the tooltip."""
+    return tuple((key, knowledge.named(key).label, href(key), title(key)) for key in sorted(set(keys)))
+
+
+def article_keys(article: Article, links: Links) -> list[str]:
+    """Every key mentioned in ``article``."""
+    return [m.key for b in article.paragraphs for m in links.by_block.get((article.id, b.anchor), ())]
+
+
+def dated_view(article: Article, dated: Mapping[tuple[str, str], list[Event]], held: Mapping[str, str]) -> tuple[object, ...]:
+    """The timeline entries each paragraph of ``article`` gave, and the timeline page that holds each."""
+    return tuple(
+        (b.anchor, tuple((e.id, e.display, held.get(e.id, "")) for e in dated.get((article.id, b.anchor), ()))) for b in article.paragraphs
+    )
+
+
+def entity_view(entity: Entity, links: Links) -> tuple[tuple[str, str], ...]:
+    """The mentions an entity's pages quote: those of each article that names it, by the digest of
+    that article's mentions (the same digest, the same mentions)."""
+    return tuple((a, links.digests[a]) for a in sorted({m.article for m in links.of(entity.key)}))
