@@ -98,7 +98,7 @@ def test_an_edit_cleans_links_and_renders_again_only_what_it_changed(tmp_path: P
     spy(cleaner, "_draft_one", "draft")
     spy(cleaner, "_finish", "finish")
     spy(mentions, "_mentions", "mentions")
-    spy(pages, "_article_page", "page")
+    spy(pages, "_article_pages", "page")
     seeds = Path(shutil.copytree(FIXTURE, tmp_path / "seeds"))
     cache = folder_for(seeds)
     run(seeds, tmp_path / "first", cache)

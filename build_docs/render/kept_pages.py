@@ -13,18 +13,19 @@ byte in the tests.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from typing import TypeVar
 
 from build_docs.clean.article import Article
 from build_docs.link.mentions import Links
 from build_docs.link.model import Entity, Knowledge
-from build_docs.render.templating import RenderedPage
 from build_docs.results import Kept
 from build_docs.timeline.events import Event
 
 STAGE = "pages"
+P = TypeVar("P")  # a list of pages, or pages and what else they tell the rest of the site
 
 
-def kept_pages(kept: Kept, family: str, parts: Sequence[object], make: Callable[[], list[RenderedPage]]) -> list[RenderedPage]:
+def kept_pages(kept: Kept, family: str, parts: Sequence[object], make: Callable[[], P]) -> P:
     """``make()``, or what it made in an earlier build from the inputs ``parts`` name."""
     if not kept.on:
         return make()

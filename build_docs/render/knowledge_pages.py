@@ -89,14 +89,29 @@ def events_by_paragraph(events: Sequence[Event]) -> dict[tuple[str, str], list[E
     return found
 
 
-def derived_lines(article: Article, knowledge: Knowledge, links: Links, dated: Mapping[tuple[str, str], list[Event]], held: Mapping[str, str]) -> dict[str, Md]:
+def derived_lines(
+    article: Article,
+    knowledge: Knowledge,
+    links: Links,
+    dated: Mapping[tuple[str, str], list[Event]],
+    held: Mapping[str, str],
+    fresh_at: Collection[str] = (),
+) -> dict[str, Md]:
     """Reverse provenance: for each paragraph, the entities, terms and timeline entries the site took from it.
 
+    An entity or term carries its tooltip (name, kind, what it is) the first time a line on the
+    page links it; later lines link it without repeating it: a long article names the same few
+    entities in most paragraphs, and the repeated tooltips were a tenth of its page's bytes.
+    ``fresh_at``: anchors where a new page starts (a long article's parts), so each page has its own.
     ``held``: timeline entry id → the timeline page that holds it (``timeline/2015.md``)."""
     lines = {}
+    shown: set[str] = set()
     for block in article.paragraphs:
+        if block.anchor in fresh_at:
+            shown.clear()
         keys = dict.fromkeys(m.key for m in links.by_block.get((article.id, block.anchor), ()))
-        parts = [_md_link(_key_name(knowledge, k), key_href(knowledge, k), key_title(knowledge, k)) for k in keys]
+        parts = [_md_link(_key_name(knowledge, k), key_href(knowledge, k), "" if k in shown else key_title(knowledge, k)) for k in keys]
+        shown.update(keys)
         parts += [_md_link(e.display, Md(f"../{held[e.id]}#{e.id}"), f"Timeline: {e.display}") for e in dated.get((article.id, block.anchor), [])]
         if parts:
             lines[block.anchor] = Md('<span class="derived-label">From this paragraph:</span> ' + " · ".join(parts))
@@ -147,7 +162,8 @@ def _key_name(knowledge: Knowledge, key: str) -> str:
 
 
 def _md_link(text: str, href: Md, title: str) -> str:
-    return f'[{escape(text)}]({href}){{ title="{attr_value(title)}" }}'
+    """A link the build writes, with a tooltip unless ``title`` is empty."""
+    return f'[{escape(text)}]({href}){{ title="{attr_value(title)}" }}' if title else f"[{escape(text)}]({href})"
 
 
 def knowledge_pages(

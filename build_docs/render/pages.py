@@ -21,6 +21,7 @@ from build_docs.link.mentions import Links
 from build_docs.link.model import Knowledge
 from build_docs.render import index_pages
 from build_docs.render.abbreviations import abbreviator
+from build_docs.render.article_parts import PAGES_FILE, Part, block_sizes, fresh_anchors, part_meta, part_path, part_records, parts_nav, split
 from build_docs.render.citation import author_list, display_date, estimated_date
 from build_docs.render.cite import Edition, apa, bibliography, bibtex, chicago, csl, ris
 from build_docs.render.index_pages import articles_index, sources_index
@@ -41,6 +42,7 @@ from build_docs.render.knowledge_pages import (
 from build_docs.render.markdown import Md, escape, formatted
 from build_docs.render.page_cites import page_marked, paragraph_pages
 from build_docs.render.page_meta import article_meta
+from build_docs.render.relink import with_parts
 from build_docs.render.report_pages import report_pages
 from build_docs.render.templating import RenderedPage, page
 from build_docs.render.timeline_pages import entry_pages, timeline_pages
@@ -72,16 +74,16 @@ def render(
     finish = abbreviator(lines)
     kept = kept if keys is not None and links.digests else NOTHING_KEPT
     corpus = (digest(sorted(lines.items())), site.seeds_name) if kept.on else ()
-    articles = [
-        page
-        for article in site.articles
-        for page in kept_pages(
+    articles = {
+        article.id: kept_pages(
             kept,
             "article",
             _article_inputs(site, article, knowledge, links, dated, held, keys or {}, corpus) if kept.on else (),
-            partial(_finished_article_page, finish, site, article, knowledge, links, dated, held),
+            partial(_finished_article_pages, finish, site, article, knowledge, links, dated, held),
         )
-    ]
+        for article in site.articles
+    }
+    parts = {article_id: p for article_id, (_, p) in articles.items() if len(p) > 1}  # long articles, split
     pages = [
         page("index.md", "index.md.j2", site_name=SITE_NAME, counts=counts, articles=_home_list(site), authors=_authors(site)),
         *articles_index(_by_title(site), {a.id: _byline(a) for a in site.articles}),
@@ -89,15 +91,18 @@ def render(
         page("data.md", "data.md.j2", example=site.articles[0].id if site.articles else "an-article"),
         *report_pages(site),
         *timeline_pages(events, knowledge, titles, paragraph_pages(site.articles)),
-        RenderedPage("data/articles.json", dump_bytes([_article_record(a, site.extractions[a.id].date_estimate) for a in site.articles])),
+        RenderedPage("data/articles.json", dump_bytes([_article_record(a, site.extractions[a.id].date_estimate, parts.get(a.id)) for a in site.articles])),
         *_bibliography(site),
         page("cite.md", "cite.md.j2", site_name=Md(SITE_NAME), articles=len(site.articles), example_citation=_example_citation(site)),
         RenderedPage("data/entities.json", dump_bytes(entity_records(knowledge, links))),
         RenderedPage("data/glossary.json", dump_bytes(glossary_records(knowledge, links))),
         *_assets(),
     ]
-    done = [*articles, *knowledge_pages(site, knowledge, links, events, held, kept, finish)]  # abbreviations appended already
-    return tuple(sorted([*finish(pages), *done], key=lambda p: p.path))
+    done = [  # abbreviations appended already
+        *(rendered for pages_of, _ in articles.values() for rendered in pages_of),
+        *knowledge_pages(site, knowledge, links, events, held, kept, finish),
+    ]
+    return tuple(sorted(with_parts([*finish(pages), *done], site.articles, parts), key=lambda p: p.path))
 
 
 def _article_inputs(
@@ -110,13 +115,13 @@ def _article_inputs(
     keys: Mapping[str, str],
     corpus: tuple[object, ...],
 ) -> tuple[object, ...]:
-    """All an article's page reads: the article, its mentions, what it shows of what they link to, its timeline entries."""
+    """All an article's pages read: the article, its mentions, what they show of what they link to, its timeline entries."""
     used = link_view(knowledge, article_keys(article, links), lambda k: key_href(knowledge, k), lambda k: key_title(knowledge, k))
     estimate = site.extractions[article.id].date_estimate
     return (keys[article.id], links.digests[article.id], used, dated_view(article, dated, held), estimate, *corpus)
 
 
-def _finished_article_page(
+def _finished_article_pages(
     finish: Callable[[list[RenderedPage]], list[RenderedPage]],
     site: Site,
     article: Article,
@@ -124,36 +129,47 @@ def _finished_article_page(
     links: Links,
     dated: Mapping[tuple[str, str], list[Event]],
     held: Mapping[str, str],
-) -> list[RenderedPage]:
-    return finish([_article_page(site, article, knowledge, links, dated, held)])
+) -> tuple[list[RenderedPage], tuple[Part, ...]]:
+    pages, parts = _article_pages(site, article, knowledge, links, dated, held)
+    return finish(pages), parts
 
 
-def _article_page(
+def _article_pages(
     site: Site, article: Article, knowledge: Knowledge, links: Links, dated: Mapping[tuple[str, str], list[Event]], held: Mapping[str, str]
-) -> RenderedPage:
+) -> tuple[list[RenderedPage], tuple[Part, ...]]:
+    """The article's page, or its parts when it is too long for one (:mod:`.article_parts`), and the parts."""
     source_paths = [f"{site.seeds_name}/{s}" for s in article.sources]
     notes = {b.label: (str(n), b.anchor) for n, b in enumerate((b for b in article.paragraphs if b.kind == "note"), start=1)}
     texts = {b.anchor: linked_text(knowledge, b.text, links.by_block.get((article.id, b.anchor), ()), b.spans, notes) for b in article.paragraphs}
+    texts = page_marked(article, texts)
     derived = derived_lines(article, knowledge, links, dated, held)
+    unnumbered = {i: _unnumbered(b) for i, b in enumerate(article.blocks) if b.kind in ("pullquote", "code", "table")}
+    parts = split(article, block_sizes(article, texts, derived, unnumbered))
+    if len(parts) > 1:  # each part shows its own tooltips
+        derived = derived_lines(article, knowledge, links, dated, held, fresh_anchors(parts))
     estimate = site.extractions[article.id].date_estimate
-    return page(
-        f"articles/{article.id}.md",
-        "article.md.j2",
-        meta=article_meta(article, SITE_NAME),
+    meta = article_meta(article, SITE_NAME)
+    context = dict(
         article=article,
         meta_rows=_meta_rows(article, estimate),
         citation=chicago(article, estimate=_shown(estimate)),
         cite=_cite_box(article, _shown(estimate)),
-        sources=source_paths,
         source_links=Md(", ".join(f"`{escape_code(p)}`" for p in source_paths)),
         page_url=f"articles/{article.id}/",
         report_link=Md(f"../reports/{article.id}.md"),
         heading_marks={level: Md("#" * max(level, 2)) for level in range(0, 7)},
-        texts=page_marked(article, texts),
+        texts=texts,
         derived=derived,
         notes={anchor: number for number, anchor in notes.values()},
-        unnumbered={i: _unnumbered(b) for i, b in enumerate(article.blocks) if b.kind in ("pullquote", "code", "table")},
+        unnumbered=unnumbered,
+        pages_file=PAGES_FILE,
     )
+    pages = []
+    for p in parts:
+        nav = parts_nav(article.id, parts, p)
+        cited = part_meta(meta, article.id, p.number)
+        pages.append(page(part_path(article.id, p.number), "article.md.j2", context, sources=source_paths, meta=cited, part=p, nav=nav))
+    return pages, parts
 
 
 def _unnumbered(block: Block) -> Md:
@@ -284,8 +300,8 @@ def _sources_context(site: Site) -> dict[str, object]:
     }
 
 
-def _article_record(article: Article, estimate: DateEstimate | None = None) -> dict[str, object]:
-    return {
+def _article_record(article: Article, estimate: DateEstimate | None = None, parts: Sequence[Part] | None = None) -> dict[str, object]:
+    record: dict[str, object] = {
         "id": article.id,
         "title": article.title,
         "authors": list(article.authors),
@@ -304,6 +320,9 @@ def _article_record(article: Article, estimate: DateEstimate | None = None) -> d
         "date_estimated": estimate.value if estimate else None,  # never a stated date: "date" stays null
         "date_evidence": [e.record() for e in estimate.evidence] if estimate else [],
     }
+    if parts:  # a long article split into parts: where each part is and which paragraphs it holds
+        record["parts"] = part_records(article.id, parts)
+    return record
 
 
 def escape_code(text: str) -> str:
