@@ -96,7 +96,7 @@ def generate(config: BuildConfig, progress: Progress | None = None) -> Generated
             raise BuildError(diagnostics)
         knowledge, links = link_all(knowledge, site.articles, kept, keys)  # link/, pass 2
     with progress.stage("timeline"):  # timeline/
-        events = events_of(site.articles, site.dates(), links)
+        events = events_of(site.articles, site.dates(), links, kept, keys)
     with progress.stage("render"):  # render/
         pages = render(site, knowledge, links, events, kept, dict(zip((a.id for a in site.articles), keys, strict=True)) if kept.on else None)
     return Generated(pages, diagnostics, len(site.articles))

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import html
 from collections import Counter
+from collections.abc import Callable, Mapping
 from pathlib import PurePosixPath
 
 from build_docs.clean.article import Article, CleaningReport, SourceReport
 from build_docs.extract.index import Site
 from build_docs.render.index_pages import split
+from build_docs.render.kept_pages import kept_pages
 from build_docs.render.markdown import Md, escape
 from build_docs.render.templating import RenderedPage, page
+from build_docs.results import NOTHING_KEPT, Kept
 from build_docs.slug import slugify
 
 KIND_TEXT = {"web": "web page", "print": "print (magazine or journal page)", "ocr": "OCR scan"}
@@ -35,25 +38,39 @@ def line_link(name: str, line: int, first_line: int, prefix: str = "../") -> Md:
 REPORTS_PER_PAGE = 100  # rows of the reports index on one page (about 0.3 KB of HTML each)
 
 
-def report_pages(site: Site) -> list[RenderedPage]:
-    pages = _index(site)
+def report_pages(
+    site: Site,
+    kept: Kept = NOTHING_KEPT,
+    keys: Mapping[str, str] | None = None,
+    finish: Callable[[list[RenderedPage]], list[RenderedPage]] = list,
+) -> list[RenderedPage]:
+    """The reports index, and each article's report and raw views (through ``finish``; read back from
+    ``kept`` when an earlier build made them from the same article and report, ``keys`` naming the article)."""
+    pages = finish(_index(site))
     for article in site.articles:
         report = site.reports[article.id]
-        pages.append(page(f"reports/{article.id}.md", "report.md.j2", _report(article, report), sources=[f"{site.seeds_name}/{s}" for s in article.sources]))
-        for source in report.sources:
-            pages.append(
-                page(
-                    raw_page(source.name),
-                    "raw.md.j2",
-                    sources=[source.name],
-                    name=source.name,
-                    encoding=source.encoding,
-                    lines=raw_lines(source.raw, source.first_line),
-                    report_link=Md(f"../reports/{article.id}.md"),
-                    article_link=Md(f"../articles/{article.id}.md"),
-                    title=article.title,
-                )
+        inputs = (keys[article.id], report, site.seeds_name) if kept.on and keys else ()
+        pages += kept_pages(kept if keys else NOTHING_KEPT, "report", inputs, lambda a=article, r=report: finish(_article_report(site, a, r)))  # type: ignore[misc]
+    return pages
+
+
+def _article_report(site: Site, article: Article, report: CleaningReport) -> list[RenderedPage]:
+    """An article's cleaning report and a raw view of each of its sources."""
+    pages = [page(f"reports/{article.id}.md", "report.md.j2", _report(article, report), sources=[f"{site.seeds_name}/{s}" for s in article.sources])]
+    for source in report.sources:
+        pages.append(
+            page(
+                raw_page(source.name),
+                "raw.md.j2",
+                sources=[source.name],
+                name=source.name,
+                encoding=source.encoding,
+                lines=raw_lines(source.raw, source.first_line),
+                report_link=Md(f"../reports/{article.id}.md"),
+                article_link=Md(f"../articles/{article.id}.md"),
+                title=article.title,
             )
+        )
     return pages
 
 

@@ -22,6 +22,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 
 from rapidfuzz import fuzz
 
@@ -31,6 +32,7 @@ from build_docs.extract.sentences import sentence_around, sentence_spans
 from build_docs.extract.timex import Timex
 from build_docs.link.mentions import Links
 from build_docs.link.model import Quote
+from build_docs.results import NOTHING_KEPT, Kept
 
 DISPUTE_YEARS = 3  # two reports of one thing this many years apart may be a disagreement; further apart, two events
 SAME_EVENT = 75
@@ -66,23 +68,38 @@ class Event:
         return int(self.start[:4])
 
 
-def events_of(articles: Sequence[Article], found: Mapping[str, Sequence[Dated]], links: Links) -> tuple[Event, ...]:
-    """Events from each article's dates, merged across articles."""
+def events_of(
+    articles: Sequence[Article], found: Mapping[str, Sequence[Dated]], links: Links, kept: Kept = NOTHING_KEPT, keys: Sequence[str] = ()
+) -> tuple[Event, ...]:
+    """Events from each article's dates, merged across articles.
+
+    An article's own events depend on its text, its dates (extracted from that text) and its
+    mentions, nothing else; with ``kept`` and ``keys`` (a digest of each article) they are read
+    back when an earlier build made them, and only the merge is done again."""
     single: list[Event] = []
-    for article in articles:
-        texts = {b.anchor: b.text for b in article.paragraphs}
-        by_block: dict[str, list[Timex]] = defaultdict(list)
-        estimated: set[tuple[str, int]] = set()
-        for item in found.get(article.id, ()):
-            if placeable(item.timex):
-                by_block[item.anchor].append(item.timex)
-                if item.estimated:
-                    estimated.add((item.anchor, item.timex.start))
-        for anchor, timexes in by_block.items():
-            events = _block_events(article.id, anchor, texts[anchor], timexes, links)
-            single += [replace(e, estimated=True) if (anchor, t.start) in estimated else e for e, t in zip(events, timexes, strict=True)]
+    keep = kept.on and bool(keys) and bool(links.digests)
+    for i, article in enumerate(articles):
+        make = partial(article_events, article, found.get(article.id, ()), links)
+        single += kept.one("events", kept.key("events", keys[i], links.digests[article.id]), make) if keep else make()
     unique = {e.id: e for e in reversed(single)}  # one clause giving one date twice is one event
     return _merge(unique.values())
+
+
+def article_events(article: Article, found: Sequence[Dated], links: Links) -> list[Event]:
+    """The events of one article's dates, in reading order, before merging."""
+    texts = {b.anchor: b.text for b in article.paragraphs}
+    by_block: dict[str, list[Timex]] = defaultdict(list)
+    estimated: set[tuple[str, int]] = set()
+    for item in found:
+        if placeable(item.timex):
+            by_block[item.anchor].append(item.timex)
+            if item.estimated:
+                estimated.add((item.anchor, item.timex.start))
+    single: list[Event] = []
+    for anchor, timexes in by_block.items():
+        events = _block_events(article.id, anchor, texts[anchor], timexes, links)
+        single += [replace(e, estimated=True) if (anchor, t.start) in estimated else e for e, t in zip(events, timexes, strict=True)]
+    return single
 
 
 def placeable(timex: Timex) -> bool:
