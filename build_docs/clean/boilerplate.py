@@ -72,10 +72,11 @@ def normalise(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def shared_lines(sources: Iterable[tuple[str, Sequence[str]]], groups: Iterable[Sequence[str]] = ()) -> frozenset[str]:
+def shared_lines(sources: Iterable[tuple[str, Iterable[str]]], groups: Iterable[Sequence[str]] = ()) -> frozenset[str]:
     """Short non-sentence lines found in two or more unrelated sources.
 
-    ``groups`` are witnesses of one article: lines they share are the article's, not furniture.
+    ``sources``: each source's name and its :func:`short_lines` (or all its lines: the others are
+    skipped). ``groups`` are witnesses of one article: lines they share are the article's, not furniture.
     """
     family = {name: index for index, group in enumerate(groups) for name in group}
     seen: dict[str, set[object]] = {}
@@ -84,6 +85,11 @@ def shared_lines(sources: Iterable[tuple[str, Sequence[str]]], groups: Iterable[
             if text.strip() and len(text.split()) <= SHORT and not is_sentence(text):
                 seen.setdefault(normalise(text), set()).add(family.get(name, name))
     return frozenset(line for line, owners in seen.items() if len(owners) >= 2)
+
+
+def short_lines(lines: Iterable[str]) -> tuple[str, ...]:
+    """A source's short non-sentence lines, normalised, each once: all :func:`shared_lines` reads of it."""
+    return tuple(sorted({normalise(t) for t in lines if t.strip() and len(t.split()) <= SHORT and not is_sentence(t)}))
 
 
 def furniture(lines: Sequence[tuple[int, str]], shared: frozenset[str] = frozenset()) -> list[Removal]:

@@ -22,11 +22,12 @@ import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import PurePosixPath
 from types import MappingProxyType
 
 from build_docs.clean.article import Article, Cleaned, CleaningReport, Fix, SourceReport
-from build_docs.clean.boilerplate import Removal, furniture, normalise, shared_lines
+from build_docs.clean.boilerplate import Removal, furniture, shared_lines, short_lines
 from build_docs.clean.header import Header, read_header
 from build_docs.clean.ocr import Lexicon
 from build_docs.clean.ocr.lines import repair_lines
@@ -83,8 +84,9 @@ def clean_all(sources: Sequence[SourceDoc], extra_words: Sequence[str] = (), run
     kinds = {doc.name: _kind(doc, base) for doc in sources}
     clean_docs = [doc for doc in sources if kinds[doc.name][0] != "ocr"]
     groups = find_witnesses([(doc.name, doc.plain) for doc in sources], kept=kept)
-    shared = shared_lines(((doc.name, [t for _, t in _lines(doc)]) for doc in sources if doc.parts is None), groups)
-    items = [(doc, *kinds[doc.name], _held(doc, shared)) for doc in sources]
+    short = {doc.name: _short_lines(kept, doc) for doc in sources if doc.parts is None}
+    shared = shared_lines(short.items(), groups)
+    items = [(doc, *kinds[doc.name], tuple(sorted(shared.intersection(short.get(doc.name, ()))))) for doc in sources]
     draft_keys = [kept.key("draft", item) for item in items] if kept.on else None
     drafted = kept.map_with("draft", _draft_one, lambda: None, items, draft_keys, runner, "sources")
     drafts = {draft.doc.name: draft for draft in drafted}
@@ -117,11 +119,11 @@ class _Finishing:
     casing: Mapping[str, str]
 
 
-def _held(doc: SourceDoc, shared: frozenset[str]) -> tuple[str, ...]:
-    """The lines shared across sources that ``doc`` holds: all its furniture rules read of them."""
-    if doc.parts is not None or not shared:
-        return ()
-    return tuple(sorted({normalise(t) for _, t in _lines(doc)} & shared))
+def _short_lines(kept: Kept, doc: SourceDoc) -> tuple[str, ...]:
+    """:func:`~build_docs.clean.boilerplate.short_lines` of a plain-text source, kept by its text. Those
+    it shares with other sources are all its furniture rules read of the corpus (the item a draft is keyed by)."""
+    make = partial(short_lines, (text for _, text in _lines(doc)))
+    return kept.one("short-lines", kept.key("short-lines", doc.text, doc.first_line), make) if kept.on else make()
 
 
 def _reads_lexicon(unit: list[Draft]) -> bool:

@@ -10,10 +10,11 @@ is the one the page links.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, partial
 from types import MappingProxyType
+from typing import cast
 
 from build_docs.clean.article import Article
 from build_docs.link.matcher import Matcher
@@ -64,9 +65,12 @@ def names(knowledge: Knowledge) -> list[tuple[str, str]]:
     return list(found)
 
 
-def prune(knowledge: Knowledge, links: Links) -> Knowledge:
-    """Drop what discovery found but no text links to (a place only ever named inside a longer name)."""
-    unused = [e.id for e in knowledge.entities.values() if e.origin == "discovered" and not links.of(e.key)]
+def prune(knowledge: Knowledge, links: Links | Collection[str]) -> Knowledge:
+    """Drop what discovery found but no text links to (a place only ever named inside a longer name).
+
+    ``links``: the links, or the keys they link."""
+    linked = links.by_key if isinstance(links, Links) else links
+    unused = [e.id for e in knowledge.entities.values() if e.origin == "discovered" and e.key not in linked]
     if not unused:
         return knowledge
     entities = {i: e for i, e in knowledge.entities.items() if i not in unused}
@@ -81,12 +85,37 @@ def link_all(knowledge: Knowledge, articles: Sequence[Article], kept: Kept = NOT
     left unlinked as ambiguous: then the text is linked again without them. ``kept`` and
     ``keys`` (a digest of each article) let :func:`link` read back an article's mentions.
     """
+    if kept.on and keys:  # which keys are linked, read back per article; the mentions only for the names linked in the end
+        linked, ambiguous = _linked_keys(knowledge, articles, kept, keys)
+        kept_knowledge = prune(knowledge, linked)
+        gone = {entity_key(i) for i in knowledge.entities if i not in kept_knowledge.entities}
+        again = any(key in gone for keys_ in ambiguous.values() for key in keys_)
+        return kept_knowledge, link(kept_knowledge if again else knowledge, articles, kept, keys)
     links = link(knowledge, articles, kept, keys)
     kept_knowledge = prune(knowledge, links)
     gone = {entity_key(i) for i in knowledge.entities if i not in kept_knowledge.entities}
     if any(key in gone for keys_ in links.ambiguous.values() for key in keys_):
         links = link(kept_knowledge, articles, kept, keys)
     return kept_knowledge, links
+
+
+def _linked_keys(knowledge: Knowledge, articles: Sequence[Article], kept: Kept, keys: Sequence[str]) -> tuple[set[str], Mapping[str, tuple[str, ...]]]:
+    """The keys some article links, and the ambiguous names, for ``knowledge``'s names: each article's
+    keys are kept beside its mentions, so a later build reads a few names per article, not every mention."""
+    pairs = names(knowledge)
+    matcher = cache(partial(Matcher, pairs))
+    names_key = digest(pairs)
+    linked: set[str] = set()
+    for article, key in zip(articles, keys, strict=True):
+        name = kept.key("mentions", names_key, key)
+        found = kept.get("linked", name)
+        if found is None:
+            mentions = kept.one("mentions", name, partial(_mentions, matcher, article))
+            found = (tuple(sorted({m.key for _, block in mentions for m in block})),)
+            kept.put("linked", name, found[0])
+        linked.update(cast(tuple[str, ...], found[0]))
+    ambiguous = kept.one("ambiguous", kept.key("ambiguous", names_key), lambda: dict(matcher().ambiguous))
+    return linked, ambiguous
 
 
 def link(knowledge: Knowledge, articles: Sequence[Article], kept: Kept = NOTHING_KEPT, keys: Sequence[str] = ()) -> Links:
