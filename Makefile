@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install build check serve site zensical test golden bench lint clean
+.PHONY: install build check serve serve-dirty site zensical test golden bench lint clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,11 @@ check: $(STAMP)
 
 serve: build
 	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+
+# The quick edit loop on a large corpus: MkDocs renders only the pages build_docs changed.
+# Every page is right; the search index holds only the pages rendered since start (tests/test_dirty.py).
+serve-dirty: build
+	$(VENV)/bin/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 site: build
 	$(VENV)/bin/mkdocs build --strict
