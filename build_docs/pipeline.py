@@ -99,6 +99,7 @@ def generate(config: BuildConfig, progress: Progress | None = None) -> Generated
         events = events_of(site.articles, site.dates(), links, kept, keys)
     with progress.stage("render"):  # render/
         pages = render(site, knowledge, links, events, kept, dict(zip((a.id for a in site.articles), keys, strict=True)) if kept.on else None)
+    kept.sweep()  # the results of earlier builds that this one did not use (other code, other text)
     return Generated(pages, diagnostics, len(site.articles))
 
 

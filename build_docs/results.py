@@ -25,7 +25,7 @@ import io
 import pickle
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar, cast
 
@@ -72,9 +72,13 @@ def _pickled(value: object) -> bytes:
 
 @dataclass(frozen=True)
 class Kept:
-    """The results kept in ``folder`` (``None``: none are read or written)."""
+    """The results kept in ``folder`` (``None``: none are read or written).
+
+    It remembers which results this build read or wrote, so :meth:`sweep` can remove the rest:
+    the folder holds one build's results, not one set per version of the code or of the seeds."""
 
     folder: Path | None = None
+    used: set[tuple[str, str]] = field(default_factory=set, compare=False, repr=False)
 
     @property
     def on(self) -> bool:
@@ -88,6 +92,7 @@ class Kept:
         """``(result,)`` kept for ``key``, or ``None``."""
         if self.folder is None:
             return None
+        self.used.add((stage, key))
         try:
             with (self.folder / stage / f"{key}.pickle").open("rb") as handle:
                 return (pickle.load(handle),)
@@ -96,7 +101,20 @@ class Kept:
 
     def put(self, stage: str, key: str, result: object) -> None:
         if self.folder is not None:
+            self.used.add((stage, key))
             write_atomic(self.folder / stage / f"{key}.pickle", pickle.dumps(result, protocol=5))
+
+    def sweep(self) -> int:
+        """Remove every kept result this build did not use (after a build that succeeded); how many."""
+        if self.folder is None or not self.folder.is_dir():
+            return 0
+        removed = 0
+        for stage in sorted(p for p in self.folder.iterdir() if p.is_dir()):
+            for path in stage.glob("*.pickle"):
+                if (stage.name, path.stem) not in self.used and not path.name.startswith("."):  # not another build's file being written
+                    path.unlink(missing_ok=True)
+                    removed += 1
+        return removed
 
     def one(self, stage: str, key: str, compute: Callable[[], R]) -> R:
         """The result kept for ``key``, or ``compute()`` (then kept)."""

@@ -114,3 +114,20 @@ def test_an_edit_cleans_links_and_renders_again_only_what_it_changed(tmp_path: P
     assert [article.id for _, article in calls["mentions"]] == ["a-markdown-article-with-front-matter"]
     assert [article.id for _, article, *_ in calls["page"]] == ["a-markdown-article-with-front-matter"]
     assert cached == run(seeds, tmp_path / "cold", None)
+
+
+def test_results_this_build_did_not_use_are_removed(tmp_path: Path):
+    """The folder holds one build's results: an edit's old results go, the unchanged ones stay."""
+    seeds = Path(shutil.copytree(FIXTURE, tmp_path / "seeds"))
+    cache = folder_for(seeds)
+    stray = cache / "extract" / ("0" * 40 + ".pickle")
+    run(seeds, tmp_path / "first", cache)
+    stray.write_bytes(b"left by another version of the code")
+    before = {p.relative_to(cache) for p in cache.rglob("*.pickle")}
+    edited = seeds / "gamma.md"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("The closing paragraph ends here.", "The closing paragraph ends here, edited."), encoding="utf-8")
+    run(seeds, tmp_path / "second", cache)
+    after = {p.relative_to(cache) for p in cache.rglob("*.pickle")}
+    assert not stray.exists()
+    assert before & after and before - after and after - before  # some kept, the edited article's replaced
+    assert len(after) == len(before) - 1  # the same number of results per stage, less the stray one
