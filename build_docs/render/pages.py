@@ -89,7 +89,6 @@ def render(
         *articles_index(_by_title(site), {a.id: _byline(a) for a in site.articles}),
         *sources_index(_by_title(site), _sources_context(site), lambda prefix: source_derivations(site.articles, knowledge, links, events, prefix)),
         page("data.md", "data.md.j2", example=site.articles[0].id if site.articles else "an-article"),
-        *timeline_pages(events, knowledge, titles, paragraph_pages(site.articles)),
         RenderedPage("data/articles.json", dump_bytes([_article_record(a, site.extractions[a.id].date_estimate, parts.get(a.id)) for a in site.articles])),
         *_bibliography(site),
         page("cite.md", "cite.md.j2", site_name=Md(SITE_NAME), articles=len(site.articles), example_citation=_example_citation(site)),
@@ -101,6 +100,7 @@ def render(
         *(rendered for pages_of, _ in articles.values() for rendered in pages_of),
         *knowledge_pages(site, knowledge, links, events, held, kept, finish),
         *report_pages(site, kept, keys, finish),
+        *timeline_pages(events, knowledge, titles, paragraph_pages(site.articles), kept, finish),
     ]
     return tuple(sorted(with_parts([*finish(pages), *done], site.articles, parts), key=lambda p: p.path))
 

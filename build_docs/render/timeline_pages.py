@@ -17,14 +17,18 @@ import csv
 import html
 import io
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
+from typing import Any
 
 from build_docs.link.model import Knowledge
 from build_docs.render.jsondata import dump_bytes
+from build_docs.render.kept_pages import kept_pages
 from build_docs.render.markdown import Md
 from build_docs.render.page_cites import NO_PAGES
 from build_docs.render.templating import RenderedPage, page
+from build_docs.results import NOTHING_KEPT, Kept
 from build_docs.timeline.events import Event
 
 CHART_WIDTH, CHART_HEIGHT, CHART_MARGIN = 720, 160, 28
@@ -96,8 +100,15 @@ def entry_pages(events: Sequence[Event]) -> dict[str, str]:
 
 
 def timeline_pages(
-    events: Sequence[Event], knowledge: Knowledge, titles: Mapping[str, str], pages: Mapping[tuple[str, str], str] = NO_PAGES
+    events: Sequence[Event],
+    knowledge: Knowledge,
+    titles: Mapping[str, str],
+    pages: Mapping[tuple[str, str], str] = NO_PAGES,
+    kept: Kept = NOTHING_KEPT,
+    finish: Callable[[list[RenderedPage]], list[RenderedPage]] = list,
 ) -> list[RenderedPage]:
+    """The overview, a page per period, and the data files. A period's page goes through ``finish``
+    and is kept (:mod:`.kept_pages`), keyed by its entries and what it shows of what they link to."""
     found = periods(events)
     by_id = {e.id: e for e in events}
     where = {event.id: period for period in found for _, entries in period.years for event in entries}
@@ -117,25 +128,15 @@ def timeline_pages(
         periods=found,
         pages_file=PAGES_FILE,
     )
-    rendered = [overview]
+    rendered = finish([overview])
     holders = {event_id: period.name for event_id, period in where.items()}
     for number, period in enumerate(found):
-        rendered.append(
-            page(
-                period.path,
-                "timeline-period.md.j2",
-                period=period,
-                previous=found[number - 1] if number else None,
-                next=found[number + 1] if number + 1 < len(found) else None,
-                titles=titles,
-                pages=pages,
-                entities=knowledge.entities,
-                holders=holders,
-                by_id=by_id,
-                shown=SOURCES_SHOWN,
-                meta={"search": {"exclude": True}},  # every entry quotes an article, which search finds
-            )
-        )
+        previous = found[number - 1] if number else None
+        following = found[number + 1] if number + 1 < len(found) else None
+        context = dict(titles=titles, pages=pages, entities=knowledge.entities, holders=holders, by_id=by_id)
+        inputs = (period, _named(previous), _named(following), _period_view(period, context)) if kept.on else ()
+        make = partial(_period_page, period, previous, following, context)
+        rendered += kept_pages(kept, "timeline", inputs, lambda make=make: finish([make()]))  # type: ignore[misc]
     return [
         *rendered,
         RenderedPage("data/timeline.json", dump_bytes([record(e) for e in events])),
@@ -143,6 +144,34 @@ def timeline_pages(
         RenderedPage("data/timeline.csv", table(events).encode("utf-8")),
         RenderedPage(PAGES_FILE, dump_bytes({e.id: f"{where[e.id].name}/" for e in events})),
     ]
+
+
+def _period_page(period: Period, previous: Period | None, following: Period | None, context: Mapping[str, object]) -> RenderedPage:
+    return page(
+        period.path,
+        "timeline-period.md.j2",
+        context,
+        period=period,
+        previous=previous,
+        next=following,
+        shown=SOURCES_SHOWN,
+        meta={"search": {"exclude": True}},  # every entry quotes an article, which search finds
+    )
+
+
+def _named(period: Period | None) -> tuple[str, str] | None:
+    return (period.name, period.title) if period else None
+
+
+def _period_view(period: Period, context: Mapping[str, Any]) -> tuple[object, ...]:
+    """What a period's page shows of the rest of the site: the articles its entries quote, the entities
+    they name, the entries they disagree with (and which page holds those): all the template reads."""
+    titles, pages, entities, holders, by_id = (context[k] for k in ("titles", "pages", "entities", "holders", "by_id"))
+    entries = [e for _, entries in period.years for e in entries]
+    quoted = tuple((q.article, titles[q.article], pages.get((q.article, q.anchor), "")) for e in entries for q in e.sources[:SOURCES_SHOWN])
+    named = tuple((x, entities[x].name) for e in entries for x in e.entities)
+    disputed = tuple((o, by_id[o].display, holders[o]) for e in entries for o in e.disputed)
+    return quoted, named, disputed
 
 
 def record(event: Event) -> dict[str, object]:
