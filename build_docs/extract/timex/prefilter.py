@@ -14,7 +14,7 @@ search per word, linear in the text's length.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 # Characters outside ASCII that a case-insensitive pattern matches with an ASCII letter; ``str.lower`` does not
@@ -40,33 +40,49 @@ def _minimal(words: frozenset[str]) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class Needs:
-    """Every match of a rule contains one of ``cased`` as written or one of ``anycase`` in any case (lowercase, ASCII)."""
+    """Every match of a rule contains one of ``cased`` as written or one of ``anycase`` in any case (lowercase,
+    ASCII); and, with ``also``, one of its words too (a digit and "a.m.": "3 a.m.")."""
 
     cased: tuple[str, ...] = ()
     anycase: tuple[str, ...] = ()
+    also: Needs | None = None
+
+    def words(self) -> Iterator[tuple[bool, str]]:
+        """(cased, word) for every word these needs name, ``also`` included."""
+        yield from ((True, word) for word in self.cased)
+        yield from ((False, word) for word in self.anycase)
+        if self.also:
+            yield from self.also.words()
+
+    def met(self, cased: set[str], anycase: set[str]) -> bool:
+        """Whether a text holding these words (as written, and folded) may hold a match."""
+        if cased.isdisjoint(self.cased) and anycase.isdisjoint(self.anycase):
+            return False
+        return self.also is None or self.also.met(cased, anycase)
 
 
-def needs(cased: tuple[str, ...] | list[str] = (), anycase: tuple[str, ...] | list[str] = ()) -> Needs:
+def needs(cased: tuple[str, ...] | list[str] = (), anycase: tuple[str, ...] | list[str] = (), also: Needs | None = None) -> Needs:
     """A rule's :class:`Needs`, each set cut to the words that contain no other."""
     if any(not w or not w.isascii() or any(c.isspace() for c in w) for w in (*cased, *anycase)):
         raise ValueError(f"needed words are ASCII without spaces: {cased!r} {anycase!r}")
-    return Needs(_minimal(frozenset(cased)), _minimal(frozenset(w.lower() for w in anycase)))
+    return Needs(_minimal(frozenset(cased)), _minimal(frozenset(w.lower() for w in anycase)), also)
 
 
 class Prefilter:
     """For a table of rules, which of them may match a text: every word any rule needs, searched for once per text.
 
-    One substring search per word (about a hundred), then a set intersection per rule: far cheaper than one
-    pattern, and linear in the length of the text."""
+    One substring search per word (about a hundred), then a set intersection or two per rule: far cheaper than
+    one pattern, and linear in the length of the text."""
 
     def __init__(self, table: Iterable[Needs | None]) -> None:
         self._needs = tuple(table)
-        self._cased = sorted({word for needed in self._needs if needed for word in needed.cased})
-        self._anycase = sorted({word for needed in self._needs if needed for word in needed.anycase})
+        words = {word for needed in self._needs if needed for word in needed.words()}
+        self._cased = sorted(word for cased, word in words if cased)
+        self._anycase = sorted(word for cased, word in words if not cased)
 
     def allowed(self, text: str) -> list[bool]:
-        """Per rule, in table order: whether the text holds a word it needs (always, for a rule that states none)."""
+        """Per rule, in table order: whether the text holds the words it needs (always, for a rule that states none)."""
         cased = {word for word in self._cased if word in text}
         folded = fold(text)
         anycase = {word for word in self._anycase if word in folded}
-        return [needed is None or not cased.isdisjoint(needed.cased) or not anycase.isdisjoint(needed.anycase) for needed in self._needs]
+        return [needed is None or needed.met(cased, anycase) for needed in self._needs]

@@ -94,10 +94,32 @@ class _Rule:
             return
         seen: set[tuple[int, int]] = set()
         for t in self.trigger.finditer(text):
-            for m in self.pattern.finditer(text, max(0, t.start() - _TRIGGER_REACH), min(len(text), t.end() + _TRIGGER_REACH)):
-                if m.start() <= t.start() and t.end() <= m.end() and m.span() not in seen:
+            for m in _holding(self.pattern, text, t.start(), t.end()):
+                if m.span() not in seen:
                     seen.add(m.span())
                     yield m
+
+
+def _holding(pattern: re.Pattern[str], text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern.finditer`` over the window around ``text[start:end]`` that hold it.
+
+    finditer's own scan, done here so that it can stop at ``start``: a match that begins after it cannot hold
+    the trigger, and trying the pattern at the positions after it was half the work. Matching at a position
+    sees the same text as finditer does there (lookbehind reaches before the window). After an empty match
+    finditer's next step differs from a step past it, so the window is then scanned by finditer itself."""
+    low, high = max(0, start - _TRIGGER_REACH), min(len(text), end + _TRIGGER_REACH)
+    at = low
+    while at <= start:
+        m = pattern.match(text, at, high)
+        if m is None:
+            at += 1
+            continue
+        if m.end() == at:  # empty
+            yield from (m for m in pattern.finditer(text, low, high) if m.start() <= start and end <= m.end())
+            return
+        if end <= m.end():
+            yield m
+        at = m.end()
 
 
 _TRIGGER_REACH = 60  # characters a match may extend before or after its trigger word (and the lookahead it needs)
@@ -120,10 +142,14 @@ def _rule(
 
 
 # What every match of a rule contains (its ``needs``, see .prefilter), shared by several rules: a month's name or
-# abbreviation as _MONTH reads it (case-sensitively), and the first digit of a year as _YEAR and _Y4 read it.
-_MONTH_NEEDS = needs(cased=[name for names in _MONTH_NAMES for name in names])
-_YEAR_NEEDS = needs(cased=["1", "2"])
+# abbreviation as _MONTH reads it (case-sensitively), the first digit of a year as _YEAR and _Y4 read it, and with
+# a day (_DAY), a digit as well.
 _DIGITS = "0123456789"
+_MONTH_NAME_LIST = [name for names in _MONTH_NAMES for name in names]
+_MONTH_NEEDS = needs(cased=_MONTH_NAME_LIST)
+_YEAR_NEEDS = needs(cased=["1", "2"])
+_DAY_NEEDS = needs(cased=_MONTH_NAME_LIST, also=needs(cased=list(_DIGITS)))
+_MONTH_YEAR_NEEDS = needs(cased=_MONTH_NAME_LIST, also=_YEAR_NEEDS)
 _REL_YEAR = r"(?P<yrel>last|this|next|the\s+current|current)\s+year"
 _Y4 = r"1\d{3}|20\d{2}"
 # Ordered: on a tie in length, the earlier rule wins.
@@ -142,9 +168,9 @@ _RULES: tuple[_Rule, ...] = (
         absolute=True,
         needs=needs(cased=["/1", "/2"]),
     ),
-    _rule("month_day", rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+(?:the\s+)?{_DAY}(?:{_YEAR_AFTER_DAY}{_YEAR})?(?![.,]\d)", _full_date, needs=_MONTH_NEEDS),
-    _rule("day_month", rf"(?:{_WEEKDAY},?\s+)?(?:the\s+)?(?<![\d.,$])(?<!No\.\s){_DAY}(?:\s+of)?\s+{_MONTH}(?:,?\s+{_YEAR})?", _full_date, needs=_MONTH_NEEDS),
-    _rule("month_year", rf"{_MONTH},?(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)(?:of\s+)?{_YEAR}\b", _month_year, absolute=True, needs=_MONTH_NEEDS),
+    _rule("month_day", rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+(?:the\s+)?{_DAY}(?:{_YEAR_AFTER_DAY}{_YEAR})?(?![.,]\d)", _full_date, needs=_DAY_NEEDS),
+    _rule("day_month", rf"(?:{_WEEKDAY},?\s+)?(?:the\s+)?(?<![\d.,$])(?<!No\.\s){_DAY}(?:\s+of)?\s+{_MONTH}(?:,?\s+{_YEAR})?", _full_date, needs=_DAY_NEEDS),
+    _rule("month_year", rf"{_MONTH},?(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)(?:of\s+)?{_YEAR}\b", _month_year, absolute=True, needs=_MONTH_YEAR_NEEDS),
     _rule(
         "bare_month",
         rf"(?:(?P<rel>last|this|next|this\s+past|this\s+coming)\s+)?{_MONTH}(?:\s+(?:of\s+)?{_REL_YEAR})?(?!\.?\s+\d)",
@@ -258,7 +284,10 @@ _RULES: tuple[_Rule, ...] = (
         r"(?:the|this|that|last|next)\s+(?P<unit>year|month|week|quarter|decade|century)\b|\b(?P<unit2>year)[\s-](?:end|'s\s+end)\b",
         _part_of_unit,
         trigger=r"\b(?:year|month|week|quarter|decade|century)\b",
-        needs=needs(anycase=["year", "month", "week", "quarter", "decade", "century"]),
+        needs=needs(
+            anycase=["year", "month", "week", "quarter", "decade", "century"],
+            also=needs(anycase=["end", "beginning", "start", "middle", "rest", "remainder", "balance", "close", "half", "part", "earlier", "later"]),
+        ),
     ),
     _rule(
         "deictic",
@@ -288,7 +317,7 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?<![\d.,$])(?:(?:{_NUM})[\s-]+)?(?P<unit>years?|months?|weeks?|days?|decades?|centur(?:y|ies)|quarters?)\s+(?P<dir>ago|earlier|later|from\s+now|hence)\b",
         _ago,
         trigger=r"\b(?:ago|earlier|later|now|hence)\b",
-        needs=needs(anycase=["ago", "earlier", "later", "now", "hence"]),
+        needs=needs(anycase=["ago", "earlier", "later", "now", "hence"], also=needs(anycase=["year", "month", "week", "day", "decade", "centur", "quarter"])),
     ),
     _rule(
         "weekday",
@@ -309,7 +338,7 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?<![\d.,:$])(?:(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>a\.m\.?|p\.m\.?|am\b|pm\b)|\b(?P<noon>noon|midnight))"
         rf"(?:\s+(?:{_TIME_ZONE}))?(?:,?\s+(?:(?P<cday>today|yesterday|tomorrow)|{_MONTH}\s+{_DAY}|{_WEEKDAY}))?",
         _clock,
-        needs=needs(anycase=["a.m", "p.m", "am", "pm", "noon", "midnight"]),
+        needs=needs(anycase=["a.m", "p.m", "am", "pm", "noon", "midnight"], also=needs(cased=list(_DIGITS), anycase=["noon", "midnight"])),
     ),
     _rule(
         "duration",

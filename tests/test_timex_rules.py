@@ -1,4 +1,5 @@
-"""The date tagger's prefilter: a rule is skipped only where it cannot match, whatever the case of the text."""
+"""How the date tagger runs its rules: the prefilter skips a rule only where it cannot match, whatever the case of
+the text, and the scan around a trigger word finds what finditer over its window finds."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pytest
 
 from build_docs.extract.timex import find_timexes, tagger
 from build_docs.extract.timex.prefilter import _REGEX_FOLDS, Prefilter, fold, needs
-from build_docs.extract.timex.rules import _RULES
+from build_docs.extract.timex.rules import _RULES, _TRIGGER_REACH, _holding
 
 # At least one match of every rule, in the cases and spellings texts use.
 SAMPLES = (
@@ -81,3 +82,14 @@ def test_needed_words_are_cut_to_the_shortest_and_must_be_plain() -> None:
     assert needs(anycase=["Quarter", "quarters"]).anycase == ("quarter",)
     with pytest.raises(ValueError):
         needs(anycase=["the year"])
+
+
+@pytest.mark.parametrize("pattern", [r"(?:the\s+)?(?:two|\d+)\s+years?", r"x*", r"(?:a\s+)?b?x*y", r"(?<=a)b|b*", r"\bx\b|(?=y)"])
+def test_the_scan_around_a_trigger_finds_what_finditer_over_its_window_finds(pattern: str) -> None:
+    compiled = re.compile(pattern, re.IGNORECASE)
+    text = "In the two years, 3 years ago, abxxy the year b xy  yy x " * 3
+    for start in range(len(text)):
+        for end in (start + 1, start + 4):
+            low, high = max(0, start - _TRIGGER_REACH), min(len(text), end + _TRIGGER_REACH)
+            expected = [m.span() for m in compiled.finditer(text, low, high) if m.start() <= start and end <= m.end()]
+            assert [m.span() for m in _holding(compiled, text, start, end)] == expected, (start, end)
