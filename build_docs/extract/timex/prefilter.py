@@ -77,12 +77,26 @@ class Prefilter:
     def __init__(self, table: Iterable[Needs | None]) -> None:
         self._needs = tuple(table)
         words = {word for needed in self._needs if needed for word in needed.words()}
-        self._cased = sorted(word for cased, word in words if cased)
-        self._anycase = sorted(word for cased, word in words if not cased)
+        self._cased = _shortest_first(word for cased, word in words if cased)
+        self._anycase = _shortest_first(word for cased, word in words if not cased)
 
     def allowed(self, text: str) -> list[bool]:
         """Per rule, in table order: whether the text holds the words it needs (always, for a rule that states none)."""
-        cased = {word for word in self._cased if word in text}
-        folded = fold(text)
-        anycase = {word for word in self._anycase if word in folded}
+        cased = _held(self._cased, text)
+        anycase = _held(self._anycase, fold(text))
         return [needed is None or needed.met(cased, anycase) for needed in self._needs]
+
+
+def _shortest_first(words: Iterable[str]) -> tuple[tuple[str, str | None], ...]:
+    """Each word with the longest other word inside it (if any), shortest words first: "years" after "year"."""
+    ordered = sorted(set(words), key=lambda w: (len(w), w))
+    return tuple((w, max((v for v in ordered if v != w and v in w), key=len, default=None)) for w in ordered)
+
+
+def _held(words: tuple[tuple[str, str | None], ...], text: str) -> set[str]:
+    """The words in ``text``. A word holding another that is not there is not searched for ("years" without "year")."""
+    found: set[str] = set()
+    for word, inside in words:
+        if (inside is None or inside in found) and word in text:
+            found.add(word)
+    return found
