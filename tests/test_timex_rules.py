@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from build_docs.extract.timex import find_timexes, tagger
+from build_docs.extract.timex.firsts import first_class
 from build_docs.extract.timex.prefilter import _REGEX_FOLDS, Prefilter, fold, needs
 from build_docs.extract.timex.rules import _RULES, _TRIGGER_REACH, _holding
 
@@ -86,10 +87,39 @@ def test_needed_words_are_cut_to_the_shortest_and_must_be_plain() -> None:
 
 @pytest.mark.parametrize("pattern", [r"(?:the\s+)?(?:two|\d+)\s+years?", r"x*", r"(?:a\s+)?b?x*y", r"(?<=a)b|b*", r"\bx\b|(?=y)"])
 def test_the_scan_around_a_trigger_finds_what_finditer_over_its_window_finds(pattern: str) -> None:
+    first = first_class(pattern, re.IGNORECASE)
     compiled = re.compile(pattern, re.IGNORECASE)
     text = "In the two years, 3 years ago, abxxy the year b xy  yy x " * 3
-    for start in range(len(text)):
-        for end in (start + 1, start + 4):
-            low, high = max(0, start - _TRIGGER_REACH), min(len(text), end + _TRIGGER_REACH)
-            expected = [m.span() for m in compiled.finditer(text, low, high) if m.start() <= start and end <= m.end()]
-            assert [m.span() for m in _holding(compiled, text, start, end)] == expected, (start, end)
+    for starts in {None, re.compile(first, re.IGNORECASE) if first else None}:
+        for start in range(len(text)):
+            for end in (start + 1, start + 4):
+                low, high = max(0, start - _TRIGGER_REACH), min(len(text), end + _TRIGGER_REACH)
+                expected = [m.span() for m in compiled.finditer(text, low, high) if m.start() <= start and end <= m.end()]
+                assert [m.span() for m in _holding(compiled, starts, text, start, end)] == expected, (start, end)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "first"),
+    [
+        (r"(?:the\s+)?(?P<n>\d+)\s+years", r"[\dt]"),
+        (r"(?<![\w$])\b(?:last|(?-i:May))\b", "[Ml]"),
+        (r"(?:a|b)?(?:c|d*)e", "[abcde]"),
+        (r"[A-C][^x]", "[A-C]"),
+        (r"x*", None),  # can match the empty string
+        (r"(?:a|.)b", None),  # any character
+        (r"[^\d]b", None),  # a negated class
+        (r"(?i:a)b", None),  # a case-insensitive part of a case-sensitive pattern
+    ],
+)
+def test_the_characters_a_match_can_begin_with(pattern: str, first: str | None) -> None:
+    flags = 0 if "(?i:" in pattern else re.IGNORECASE
+    assert first_class(pattern, flags) == first
+
+
+def test_the_lookahead_before_each_rule_changes_no_match() -> None:
+    for rule in _RULES:
+        assert rule.starts is not None, rule.name  # every rule's first characters are known
+        bare = re.compile(rule.pattern.pattern.removeprefix(f"(?={rule.starts.pattern})"), re.IGNORECASE)
+        assert bare.pattern != rule.pattern.pattern
+        for text in VARIANTS:
+            assert [m.span() for m in bare.finditer(text)] == [m.span() for m in rule.pattern.finditer(text)], rule.name

@@ -37,6 +37,7 @@ from build_docs.extract.timex.dates import (
     _year_range,
 )
 from build_docs.extract.timex.durations import _duration, _duration_keep, _set, _vague_duration
+from build_docs.extract.timex.firsts import first_class
 from build_docs.extract.timex.lexicon import (
     _DAY,
     _HOLIDAY,
@@ -85,6 +86,7 @@ class _Rule:
     absolute: bool  # the value needs nothing but the match: computed first, so that its year can serve "May 20"
     trigger: re.Pattern[str] | None  # a word every match contains: the pattern then runs only around its occurrences
     needs: Needs | None  # words of which every match contains one: without any in the text, the rule is not run (.prefilter)
+    starts: re.Pattern[str] | None  # one character of those a match can begin with (.firsts)
 
     def matches(self, text: str) -> Iterator[re.Match[str]]:
         """The pattern's matches. With a trigger, a pattern that opens with optional words is not tried at every
@@ -94,22 +96,28 @@ class _Rule:
             return
         seen: set[tuple[int, int]] = set()
         for t in self.trigger.finditer(text):
-            for m in _holding(self.pattern, text, t.start(), t.end()):
+            for m in _holding(self.pattern, self.starts, text, t.start(), t.end()):
                 if m.span() not in seen:
                     seen.add(m.span())
                     yield m
 
 
-def _holding(pattern: re.Pattern[str], text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+def _holding(pattern: re.Pattern[str], starts: re.Pattern[str] | None, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
     """The matches of ``pattern.finditer`` over the window around ``text[start:end]`` that hold it.
 
     finditer's own scan, done here so that it can stop at ``start``: a match that begins after it cannot hold
     the trigger, and trying the pattern at the positions after it was half the work. Matching at a position
-    sees the same text as finditer does there (lookbehind reaches before the window). After an empty match
-    finditer's next step differs from a step past it, so the window is then scanned by finditer itself."""
+    sees the same text as finditer does there (lookbehind reaches before the window), and ``starts`` (one character
+    a match can begin with) skips the positions where none can. After an empty match finditer's next step differs
+    from a step past it, so the window is then scanned by finditer itself."""
     low, high = max(0, start - _TRIGGER_REACH), min(len(text), end + _TRIGGER_REACH)
     at = low
     while at <= start:
+        if starts is not None:
+            first = starts.search(text, at, start + 1)
+            if first is None:
+                return
+            at = first.start()
         m = pattern.match(text, at, high)
         if m is None:
             at += 1
@@ -138,7 +146,10 @@ def _rule(
     trigger: str | None = None,
     needs: Needs | None = None,
 ) -> _Rule:
-    return _Rule(name, re.compile(pattern, re.IGNORECASE), meaning, keep, absolute, re.compile(trigger, re.IGNORECASE) if trigger else None, needs)
+    first = first_class(pattern, re.IGNORECASE)  # where a match can begin (.firsts): a lookahead, and where _holding tries
+    compiled = re.compile(f"(?={first}){pattern}" if first else pattern, re.IGNORECASE)
+    starts = re.compile(first, re.IGNORECASE) if first else None
+    return _Rule(name, compiled, meaning, keep, absolute, re.compile(trigger, re.IGNORECASE) if trigger else None, needs, starts)
 
 
 # What every match of a rule contains (its ``needs``, see .prefilter), shared by several rules: a month's name or
