@@ -31,8 +31,9 @@ _ABBREVIATIONS = data.words("sentences/abbreviations.txt")
 _CASED_ABBREVIATIONS = frozenset({"No", "Nos"})
 _OPENERS = frozenset("\"'“‘«„‚([{")
 # Either a blank line, or terminal punctuation (not starting inside a run of it) with
-# closers, then whitespace followed by something.
-_BREAK = re.compile(r"""(?P<blank>\n[^\S\n]*+\n\s*+)|(?<![.!?])(?P<stop>[.!?]++[”’"')\]]*+)(?P<space>\s++)(?=\S)""")
+# closers, then whitespace followed by something. The lookahead first admits only the
+# characters either can begin with, so that the engine enters the pattern only there.
+_BREAK = re.compile(r"""(?=[\n.!?])(?:(?P<blank>\n[^\S\n]*+\n\s*+)|(?<![.!?])(?P<stop>[.!?]++[”’"')\]]*+)(?P<space>\s++)(?=\S))""")
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 _DOTTED_CAPITALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 _LOOK_BACK = 24  # longer than any abbreviation

@@ -19,10 +19,11 @@ import calendar
 import hashlib
 import re
 from bisect import bisect_left
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
+from itertools import combinations
 
 from rapidfuzz import fuzz
 
@@ -276,12 +277,10 @@ def _similar_pairs(events: list[Event]) -> list[tuple[int, int]]:
     for i, event in enumerate(events):
         for word in set(_CONTENT_WORD.findall(event.text.casefold())):
             index[word].append(i)
-    shared: dict[tuple[int, int], int] = defaultdict(int)
+    shared: Counter[tuple[int, int]] = Counter()
     for holders in index.values():
         if len(holders) <= COMMON_IN_EVENTS:
-            for a, i in enumerate(holders):
-                for j in holders[a + 1 :]:
-                    shared[(i, j)] += 1
+            shared.update(combinations(holders, 2))  # holders are in ascending order: pairs (i, j) with i < j, counted in C
     return sorted(pair for pair, n in shared.items() if n >= SHARED_WORDS)
 
 

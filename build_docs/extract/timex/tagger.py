@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from build_docs.extract.timex.lexicon import _DURATION_MODS
+from build_docs.extract.timex.prefilter import Prefilter
 from build_docs.extract.timex.reading import _Meaning, _Reading
 from build_docs.extract.timex.rules import _RULES, _Rule
 from build_docs.extract.timex.values import _parse_anchor, _period
@@ -50,6 +51,8 @@ _DATE_SUFFIX = re.compile(
     r"\s+(?:(?P<APPROX>or\s+so)|(?P<ON_OR_AFTER>or\s+later|and\s+beyond|or\s+after|onwards?|and\s+later)|(?P<ON_OR_BEFORE>or\s+earlier|or\s+before))\b", re.I
 )
 
+_PREFILTER = Prefilter(rule.needs for rule in _RULES)
+
 
 @dataclass(frozen=True)
 class _Found:
@@ -61,9 +64,16 @@ class _Found:
 
 
 def _candidates(text: str) -> list[_Found]:
-    """Every rule's matches that pass its guard; where they overlap, the longest (then the earliest rule) wins."""
+    """Every rule's matches that pass its guard; where they overlap, the longest (then the earliest rule) wins.
+
+    A rule runs only over a text that holds a word each of its matches needs (:mod:`.prefilter`)."""
+    allowed = _PREFILTER.allowed(text)
     found = [
-        _Found(m.start(), m.end(), rank, rule, m) for rank, rule in enumerate(_RULES) for m in rule.matches(text) if m.end() > m.start() and rule.keep(m, text)
+        _Found(m.start(), m.end(), rank, rule, m)
+        for rank, rule in enumerate(_RULES)
+        if allowed[rank]
+        for m in rule.matches(text)
+        if m.end() > m.start() and rule.keep(m, text)
     ]
     found.sort(key=lambda f: (f.start, f.start - f.end, f.rank))
     kept: list[_Found] = []
