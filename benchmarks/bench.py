@@ -1,4 +1,4 @@
-"""Scale benchmark: the whole build, from raw speeches to a static site, at N = 100, 200, 400.
+"""Scale benchmark: the whole build, from raw speeches to a static site, at N = 100, 1,000, 3,000.
 
 What is measured, for each N (each build is cold -- empty ``docs/``, ``site/`` and ``.cache/`` --
 and repeated ``--repeat`` times; the fastest time counts, since on a shared machine
@@ -36,7 +36,7 @@ would rebuild from the repository's own ``seeds/``) and ``watch:``.
 
 Usage::
 
-    .venv/bin/python benchmarks/bench.py [--sizes 100,200,400] [--repeat 3] [--jobs N] [--corpus DIR] [--json FILE] [--no-catalog]
+    .venv/bin/python benchmarks/bench.py [--sizes 100,1000,3000] [--repeat 3] [--jobs N] [--corpus DIR] [--json FILE] [--no-catalog]
 
 With ``--no-catalog`` the speeches are built as they are, with no ``catalog.yml``: titles
 come from the file names and page names from the file names (issue 12); the build must exit 0.
@@ -69,7 +69,7 @@ from build_docs.publish.mkdocs_copy import write_site_config  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpora" / "un-general-debate"
-DEFAULT_SIZES = (100, 200, 400)
+DEFAULT_SIZES = (100, 1000, 3000)
 SPEECHES = "sessions-2010-2024"
 EARLIER = "china-russia-1946-2024"
 SPEAKERS = "Speakers_by_session.tsv"
@@ -421,7 +421,7 @@ def sizes(text: str) -> tuple[int, ...]:
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(description="Time build_docs and mkdocs build on N UN General Debate speeches.")
     top.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, metavar="DIR", help=f"corpus folder (default: {DEFAULT_CORPUS})")
-    top.add_argument("--sizes", type=sizes, default=DEFAULT_SIZES, metavar="N,N,...", help="article counts (default: 100,200,400)")
+    top.add_argument("--sizes", type=sizes, default=DEFAULT_SIZES, metavar="N,N,...", help="article counts (default: 100,1000,3000)")
     top.add_argument("--repeat", type=int, default=3, metavar="R", help="builds per N; the fastest counts (default: 3)")
     top.add_argument("--json", type=Path, metavar="FILE", help="also write the figures to FILE as JSON")
     top.add_argument("--readme", action="store_true", help="also write the figures into README.md between the bench markers")
@@ -456,6 +456,8 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         shutil.rmtree(root, ignore_errors=True)
     report = (
+        f"Fastest of {max(1, args.repeat)} run{'s' if args.repeat > 1 else ''} at each N "
+        f"(`benchmarks/bench.py --sizes {','.join(map(str, args.sizes))} --repeat {max(1, args.repeat)}`).\n\n"
         f"{table(results)}\n\n{linearity(results)}\n\nbuild_docs by stage (s, fastest run):\n\n{stage_table(results)}"
         f"\n\nAfter one edited seed (a paragraph added to one speech; build_docs keeps its results in `.cache/`):\n\n{rebuild_table(results)}"
     )
