@@ -23,7 +23,7 @@ import pytest
 from build_docs.clean.article import Article
 from build_docs.clean.structure import Block
 from build_docs.pipeline import BuildConfig, build
-from build_docs.render.article_parts import PART_BYTES, split
+from build_docs.render.article_parts import PART_BYTES, PART_WORDS, split
 from build_docs.render.relink import relinked, with_parts
 from build_docs.render.templating import RenderedPage
 from tests.conftest import mkdocs_build, mkdocs_config
@@ -243,3 +243,16 @@ def test_the_article_address_of_a_paragraph_on_a_later_part_leads_there(built: P
             assert page.url == f"{base_url}articles/{LONG}/#p2"
         finally:
             browser.close()
+
+
+def test_no_page_search_indexes_passes_zensicals_limit_and_raw_views_are_not_indexed(built: Path):
+    """Zensical refuses to build a site whose search index takes more than 16,384 token positions of
+    one page's text: a part holds at most PART_WORDS words, and raw views are left out of search."""
+    index = json.loads((built / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    pages: dict[str, int] = {}
+    for item in index["docs"]:
+        page = item["location"].split("#")[0]
+        pages[page] = pages.get(page, 0) + len(re.findall(r"\w+", item["text"]))
+    assert max(words for page, words in pages.items()) <= PART_WORDS + 2_000  # paragraph numbers, headings
+    assert not [page for page in pages if page.startswith("raw/")]
+    assert any(page.startswith(f"articles/{LONG}/") for page in pages)

@@ -69,6 +69,9 @@ def _article_report(site: Site, article: Article, report: CleaningReport) -> lis
                 report_link=Md(f"../reports/{article.id}.md"),
                 article_link=Md(f"../articles/{article.id}.md"),
                 title=article.title,
+                # Search finds the article's text on its page; a long file's view would also pass the
+                # 16,384 token positions Zensical's search takes of one page, and fail its build.
+                meta={"search": {"exclude": True}},
             )
         )
     return pages
