@@ -1,6 +1,6 @@
 """Scale benchmark: the whole build, from raw speeches to a static site, at N = 100, 1,000, 3,000.
 
-What is measured, for each N (each build is cold -- empty ``docs/``, ``site/`` and ``.cache/`` --
+What is measured, for each N (each build is cold -- empty ``docs/``, ``site/`` and ``.build_docs-results/`` --
 and repeated ``--repeat`` times; the fastest time counts, since on a shared machine
 slower runs measure other load, not the build):
 
@@ -17,7 +17,7 @@ slower runs measure other load, not the build):
   from ``os.wait4``), since the pipeline holds every article in memory before writing;
 * ``site MiB`` -- total size of the built site, per article, and the largest HTML page;
 * ``rebuild s`` -- after the measured builds, one seed is edited (a paragraph added to the
-  middle speech) and build_docs runs again with what the last build kept (``.cache/`` and
+  middle speech) and build_docs runs again with what the last build kept (``.build_docs-results/`` and
   ``docs/``), as a maintainer's edit-and-see loop does; then ``mkdocs build --dirty``.
 
 Why: the project promises that the build scales to hundreds of articles, that the
@@ -263,8 +263,8 @@ def site_figures(site: Path) -> tuple[int, int, str, int]:
 
 def build_once(work: Path, config: Path, jobs: int | None = None) -> tuple[Run, Run, Run | None]:
     """One cold build into empty ``docs/`` and ``site/``, with no results kept from an earlier build
-    (``.cache/``): build_docs (with its stage times), then MkDocs, then Zensical (if installed)."""
-    for folder in (work / "docs", work / "site", work / "site-zensical", work / ".cache"):
+    (``.build_docs-results/``): build_docs (with its stage times), then MkDocs, then Zensical (if installed)."""
+    for folder in (work / "docs", work / "site", work / "site-zensical", work / ".build_docs-results"):
         shutil.rmtree(folder, ignore_errors=True)
     built = build_docs(work, jobs)
     site = run_stage("mkdocs build", mkdocs_command(work, config), work)
@@ -292,7 +292,7 @@ EDIT = "\n\nThis paragraph was added by the benchmark, to time a rebuild after o
 
 def rebuild_after_edit(work: Path, config: Path, jobs: int | None = None) -> tuple[Run, Run]:
     """One seed edited (a paragraph added to the middle file), then build_docs with the last build's
-    results kept (``.cache/``, ``docs/``) and ``mkdocs build --dirty`` on the ``site/`` already there."""
+    results kept (``.build_docs-results/``, ``docs/``) and ``mkdocs build --dirty`` on the ``site/`` already there."""
     seeds = sorted(p for p in (work / "seeds").iterdir() if p.suffix == ".txt")
     middle = seeds[len(seeds) // 2]
     with middle.open("a", encoding="utf-8") as handle:
@@ -459,7 +459,7 @@ def main(argv: list[str] | None = None) -> int:
         f"Fastest of {max(1, args.repeat)} run{'s' if args.repeat > 1 else ''} at each N "
         f"(`benchmarks/bench.py --sizes {','.join(map(str, args.sizes))} --repeat {max(1, args.repeat)}`).\n\n"
         f"{table(results)}\n\n{linearity(results)}\n\nbuild_docs by stage (s, fastest run):\n\n{stage_table(results)}"
-        f"\n\nAfter one edited seed (a paragraph added to one speech; build_docs keeps its results in `.cache/`):\n\n{rebuild_table(results)}"
+        f"\n\nAfter one edited seed (a paragraph added to one speech; build_docs keeps its results in `.build_docs-results/`):\n\n{rebuild_table(results)}"
     )
     print(report)
     if args.readme and not args.no_catalog:  # the README's figures are for the catalogued build

@@ -43,7 +43,7 @@ def parser() -> argparse.ArgumentParser:
         shown_progress.add_argument("--progress", action="store_true", help="a progress line on stderr even when it is not a terminal")
         command.add_argument("--timings", type=Path, metavar="FILE", help="write the time of each stage, the counts and --jobs to FILE as JSON")
         command.add_argument(
-            "--no-cache", action="store_true", help="neither read nor keep per-article results in .cache/build_docs/ beside the seeds folder"
+            "--no-cache", action="store_true", help="neither read nor keep results kept in .build_docs-results/ beside the seeds folder"
         )
     one = commands.add_parser("clean", help="print the cleaned text of one file", description="Print the cleaned text of one file.")
     one.add_argument("file", type=Path, metavar="FILE")

@@ -1,8 +1,8 @@
 """Results kept between builds, so an edit re-does the work of what it changed.
 
 A stage's result for one unit of work (a source's draft, an article's extraction, the
-comparison of two sources) is pickled under ``.cache/build_docs/<stage>/`` beside the
-seeds folder, in a file named by a :meth:`Kept.key`: a digest of everything the result
+comparison of two sources) is pickled under ``.build_docs-results/<stage>/`` beside
+the seeds folder, in a file named by a :meth:`Kept.key`: a digest of everything the result
 depends on (the unit itself, or the digests of its inputs, and whatever corpus-wide
 input it reads), of every file of this package (code and data:
 :func:`build_docs.cache.package_digest`) and of the Python version. So a result is read
@@ -37,9 +37,14 @@ C = TypeVar("C")
 R = TypeVar("R")
 
 
+RESULTS = ".build_docs-results"  # ignored by git (.gitignore: .build_docs-*/)
+
+
 def folder_for(seeds: Path) -> Path:
-    """Where a seeds folder's results are kept: ``.cache/build_docs`` beside it."""
-    return seeds.resolve().parent / ".cache" / "build_docs"
+    """Where a seeds folder's results are kept: ``.build_docs-results`` beside it.
+
+    Not ``.cache/``: Zensical keeps its own cache there and ``zensical build --clean`` empties it."""
+    return seeds.resolve().parent / RESULTS
 
 
 def digest(*parts: object) -> str:

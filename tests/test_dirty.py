@@ -32,7 +32,8 @@ def test_a_dirty_rebuild_renders_only_the_edited_pages_and_each_is_what_a_full_b
     before = {p: (site / p).stat().st_mtime_ns for p in tree(site)}
     time.sleep(0.05)  # mtimes must tell the two builds apart
     edited = fixture_seeds / "gamma.md"
-    edited.write_text(edited.read_text(encoding="utf-8").replace("The closing paragraph ends here.", "The closing paragraph ends here, edited."), encoding="utf-8")
+    text = edited.read_text(encoding="utf-8")
+    edited.write_text(text.replace("The closing paragraph ends here.", "The closing paragraph ends here, edited."), encoding="utf-8")
     build(BuildConfig(seeds=fixture_seeds, docs=docs))
     assert dirty_build(config).returncode == 0
     dirty = tree(site)

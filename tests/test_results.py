@@ -72,9 +72,9 @@ def test_the_command_keeps_results_beside_the_seeds_unless_told_not_to(tmp_path:
 
     seeds = Path(shutil.copytree(FIXTURE, tmp_path / "seeds"))
     assert run_cli("build", "--no-cache", "--seeds", seeds, "--docs", tmp_path / "docs").returncode == 0
-    assert not (tmp_path / ".cache").exists()
+    assert not (tmp_path / ".build_docs-results").exists()
     assert run_cli("build", "--seeds", seeds, "--docs", tmp_path / "docs2").returncode == 0
-    assert len(list((tmp_path / ".cache" / "build_docs" / "extract").glob("*.pickle"))) == 3
+    assert len(list((tmp_path / ".build_docs-results" / "extract").glob("*.pickle"))) == 3
 
 
 def test_an_edit_cleans_links_and_renders_again_only_what_it_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
@@ -125,7 +125,8 @@ def test_results_this_build_did_not_use_are_removed(tmp_path: Path):
     stray.write_bytes(b"left by another version of the code")
     before = {p.relative_to(cache) for p in cache.rglob("*.pickle")}
     edited = seeds / "gamma.md"
-    edited.write_text(edited.read_text(encoding="utf-8").replace("The closing paragraph ends here.", "The closing paragraph ends here, edited."), encoding="utf-8")
+    text = edited.read_text(encoding="utf-8")
+    edited.write_text(text.replace("The closing paragraph ends here.", "The closing paragraph ends here, edited."), encoding="utf-8")
     run(seeds, tmp_path / "second", cache)
     after = {p.relative_to(cache) for p in cache.rglob("*.pickle")}
     assert not stray.exists()
