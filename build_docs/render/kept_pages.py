@@ -1,7 +1,7 @@
 """Pages kept between builds: an edit re-renders the pages whose inputs it changed.
 
-An article's page, and an entity's page with its pages of mentions, are rendered from
-a small part of the build's state. :func:`kept_pages` reads them back (abbreviations
+An article's page (or parts), its report and raw views, an entity's page with its pages of
+mentions, and a timeline period's page are each rendered from a small part of the build's state. :func:`kept_pages` reads them back (abbreviations
 already appended) when an earlier build rendered them from the same inputs, named by a
 key made of digests (:class:`build_docs.results.Kept`). The views below are those
 inputs: what the page shows of each entity, term or timeline entry it links to, so a
