@@ -88,13 +88,13 @@ def test_a_scan_without_text_layer_is_a_warning_that_says_what_to_do():
 
 
 @pytest.mark.parametrize("cut", [0.5, 0.9])
-def test_a_truncated_pdf_is_an_error_naming_the_file_not_a_traceback(river: bytes, cut: float):
+def test_a_truncated_pdf_is_skipped_with_a_warning_naming_the_file_not_a_traceback(river: bytes, cut: float):
     reading, problems = read_pdf(river[: int(len(river) * cut)], SHOWN)
-    assert reading is None and [p.severity.value for p in problems] == ["error"]
-    assert problems[0].path == SHOWN and "damaged or truncated PDF" in problems[0].message
+    assert reading is None and [p.severity.value for p in problems] == ["warning"]
+    assert problems[0].path == SHOWN and "damaged or truncated PDF" in problems[0].message and "skipped" in problems[0].message
 
 
-def test_an_encrypted_pdf_and_a_file_that_is_no_pdf_are_errors():
+def test_an_encrypted_pdf_and_a_file_that_is_no_pdf_are_named_and_skipped():
     reading, problems = read_pdf(journal_pdf(encrypt="secret"), SHOWN)
     assert reading is None and "encrypted PDF" in problems[0].message and "qpdf --decrypt" in problems[0].message
     reading, problems = read_pdf(b"just some text\n", SHOWN)

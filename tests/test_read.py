@@ -43,18 +43,27 @@ def test_legacy_encoding_is_detected_and_reported():
     assert str(problems[0]).startswith("seeds/s.txt: warning: not UTF-8: decoded as ")
 
 
-def test_binary_file_is_an_error_naming_the_file():
+def test_binary_file_is_skipped_with_a_warning_naming_the_file():
     doc, problems = read_source(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00" + bytes(range(256)), "img.txt", "seeds/img.txt")
     assert doc is None
-    assert [p.severity for p in problems] == [Severity.ERROR]
-    assert problems[0].path == "seeds/img.txt" and "binary file" in problems[0].message
+    assert [p.severity for p in problems] == [Severity.WARNING]
+    assert problems[0].path == "seeds/img.txt" and "binary file" in problems[0].message and "skipped" in problems[0].message
 
 
-def test_empty_and_blank_files_are_errors():
+def test_a_few_control_characters_are_removed_and_said_so():
+    text = "A Title\n\nThe delegation met in Geneva\x00 on Monday.\nIt agreed\x1b on a second meeting.\n" + "More text follows here. " * 20
+    doc, problems = read_source(text.encode("utf-8"), "c.txt", "seeds/c.txt")
+    assert doc is not None and "\x00" not in doc.text and "\x1b" not in doc.text
+    assert "met in Geneva on Monday." in doc.text and "It agreed on a second meeting." in doc.text
+    assert [(p.severity, p.line) for p in problems] == [(Severity.WARNING, 3)]
+    assert "2 control characters removed (the first U+0000)" in problems[0].message
+
+
+def test_empty_and_blank_files_are_skipped_with_a_warning():
     for raw in (b"", b"  \n\n\t\n"):
         doc, problems = read_source(raw, "e.txt", "seeds/e.txt")
         assert doc is None
-        assert problems[0].severity is Severity.ERROR and "empty file" in problems[0].message
+        assert problems[0].severity is Severity.WARNING and "empty file" in problems[0].message
 
 
 def test_front_matter_is_honoured_and_lines_are_counted():
@@ -69,9 +78,10 @@ def test_malformed_front_matter_reports_its_line():
     assert "front matter" in problems[0].message
 
 
-def test_unclosed_front_matter_is_an_error():
-    _, _, _, problems = split_front_matter("---\ntitle: T\nBody\n", "seeds/a.md")
-    assert problems[0].severity is Severity.ERROR and "never closed" in problems[0].message
+def test_unclosed_front_matter_is_read_as_text_with_a_warning():
+    meta, body, _, problems = split_front_matter("---\ntitle: T\nBody\n", "seeds/a.md")
+    assert problems[0].severity is Severity.WARNING and "never closed" in problems[0].message
+    assert dict(meta) == {} and "Body" in body
 
 
 def test_front_matter_only_in_markdown_files(seeds: Path):

@@ -69,10 +69,10 @@ def test_failed_build_leaves_docs_exactly_as_it_was(fixture_seeds: Path, tmp_pat
     build(config(fixture_seeds, tmp_path))
     before = tree(docs)
     (fixture_seeds / "alpha.txt").write_text("Changed text that would rewrite a page.\n", encoding="utf-8")
-    (fixture_seeds / "broken.txt").write_bytes(b"")
+    (fixture_seeds / "catalog.yml").write_text("sources:\n  alpha.txt:\n    kind: blog\n", encoding="utf-8")
     with pytest.raises(BuildError) as failure:
         build(config(fixture_seeds, tmp_path))
-    assert any("empty file" in d.message for d in failure.value.diagnostics)
+    assert any("'kind' must be one of" in d.message for d in failure.value.diagnostics)
     assert tree(docs) == before
     assert not list(tmp_path.glob(".build_docs-*")), "staging folder left behind"
 

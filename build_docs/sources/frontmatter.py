@@ -23,7 +23,7 @@ from types import MappingProxyType
 
 import yaml
 
-from build_docs.diagnostics import Diagnostic, error, warning
+from build_docs.diagnostics import Diagnostic, warning
 from build_docs.sources.dates import find_date
 
 ISO = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
@@ -50,16 +50,16 @@ def split_front_matter(text: str, shown: str) -> tuple[Mapping[str, object], str
         return MappingProxyType({}), text, 1, []
     end = next((i for i, line in enumerate(lines[1:], 1) if line.strip() in ("---", "...")), None)
     if end is None:
-        problem = error(shown, 1, "front matter opened with '---' is never closed; add a closing '---' line")
+        problem = warning(shown, 1, "front matter opened with '---' is never closed, so it is read as text; add a closing '---' line")
         return MappingProxyType({}), text, 1, [problem]
     body = "\n".join(lines[end + 1 :])
     try:
         data = yaml.safe_load("\n".join(lines[1:end])) or {}
     except yaml.MarkedYAMLError as exc:
         line = (exc.problem_mark.line + 2) if exc.problem_mark else 1
-        return MappingProxyType({}), body, end + 2, [error(shown, line, f"malformed front matter: {exc.problem}; fix the YAML on this line")]
+        return MappingProxyType({}), body, end + 2, [warning(shown, line, f"malformed front matter, ignored: {exc.problem}; fix the YAML on this line")]
     if not isinstance(data, dict):
-        return MappingProxyType({}), body, end + 2, [error(shown, 2, "front matter must be a mapping such as 'title: ...'")]
+        return MappingProxyType({}), body, end + 2, [warning(shown, 2, "front matter ignored: it must be a mapping such as 'title: ...'")]
     lines_of = {str(key): i + 1 for i, line in enumerate(lines[1:end], 1) for key in [line.split(":", 1)[0].strip()] if ":" in line}
     meta, problems = front_matter_fields(data, shown, lines_of)
     return MappingProxyType(meta), body, end + 2, problems

@@ -26,7 +26,7 @@ import unicodedata
 from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 
-from build_docs.diagnostics import Diagnostic, error, warning
+from build_docs.diagnostics import Diagnostic, warning
 from build_docs.sources.pdf_layout import Line, reading_runs, run_text, usual_gap
 from build_docs.sources.reading import Reading
 
@@ -47,7 +47,7 @@ def read_pdf(raw: bytes, shown: str) -> tuple[Reading | None, list[Diagnostic]]:
     try:
         pages, info = _layout(raw)
     except _Unreadable as exc:
-        return None, [error(shown, 0, str(exc))]
+        return None, [warning(shown, 0, f"{exc} (the file is skipped)")]
     problems: list[Diagnostic] = []
     lines: list[str] = []
     starts: list[tuple[int, str]] = []
