@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import html
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from functools import partial
 from pathlib import PurePosixPath
 
 from build_docs.clean.article import Article, CleaningReport, SourceReport
@@ -26,13 +27,34 @@ WITNESS_LABELS = {
 
 
 def raw_page(name: str) -> str:
-    """Site path of the page showing one seed file as received."""
+    """Site path of the page showing one seed file as received, when no other seed file claims it."""
     return f"raw/{slugify(PurePosixPath(name).stem) or 'source'}.md"
 
 
-def line_link(name: str, line: int, first_line: int, prefix: str = "../") -> Md:
-    """Link to a line of the raw view."""
-    return Md(f"{prefix}{raw_page(name)}#L{line}") if line >= first_line else Md(f"{prefix}{raw_page(name)}")
+def raw_pages(names: Iterable[str]) -> dict[str, str]:
+    """Each seed file's raw view, one page each: ``raw/<stem>.md``; files whose stems make the same
+    page name (``note.md`` and ``note.html``) take their whole name (``raw/note-md.md``), and a
+    number if that is taken too, in the order of their names."""
+    names = sorted(set(names))
+    plain = Counter(raw_page(n) for n in names)
+    taken: set[str] = set()
+    pages = {}
+    for name in names:
+        page = raw_page(name)
+        if plain[page] > 1:
+            page = f"raw/{slugify(name) or 'source'}.md"
+        stem, number = page[: -len(".md")], 1
+        while page in taken:
+            number += 1
+            page = f"{stem}-{number}.md"
+        taken.add(page)
+        pages[name] = page
+    return pages
+
+
+def line_link(page: str, line: int, first_line: int, prefix: str = "../") -> Md:
+    """Link to a line of the raw view ``page``."""
+    return Md(f"{prefix}{page}#L{line}") if line >= first_line else Md(f"{prefix}{page}")
 
 
 REPORTS_PER_PAGE = 100  # rows of the reports index on one page (about 0.3 KB of HTML each)
@@ -47,20 +69,23 @@ def report_pages(
     """The reports index, and each article's report and raw views (through ``finish``; read back from
     ``kept`` when an earlier build made them from the same article and report, ``keys`` naming the article)."""
     pages = finish(_index(site))
+    raw = raw_pages(s.name for r in site.reports.values() for s in r.sources)
     for article in site.articles:
         report = site.reports[article.id]
-        inputs = (keys[article.id], report, site.seeds_name) if kept.on and keys else ()
-        pages += kept_pages(kept if keys else NOTHING_KEPT, "report", inputs, lambda a=article, r=report: finish(_article_report(site, a, r)))  # type: ignore[misc]
+        views = {s.name: raw[s.name] for s in report.sources}
+        inputs = (keys[article.id], report, site.seeds_name, sorted(views.items())) if kept.on and keys else ()
+        make = partial(_article_report, site, article, report, views)
+        pages += kept_pages(kept if keys else NOTHING_KEPT, "report", inputs, lambda make=make: finish(make()))  # type: ignore[misc]
     return pages
 
 
-def _article_report(site: Site, article: Article, report: CleaningReport) -> list[RenderedPage]:
-    """An article's cleaning report and a raw view of each of its sources."""
-    pages = [page(f"reports/{article.id}.md", "report.md.j2", _report(article, report), sources=[f"{site.seeds_name}/{s}" for s in article.sources])]
+def _article_report(site: Site, article: Article, report: CleaningReport, raw: Mapping[str, str]) -> list[RenderedPage]:
+    """An article's cleaning report and a raw view of each of its sources (``raw``: file name → its view)."""
+    pages = [page(f"reports/{article.id}.md", "report.md.j2", _report(article, report, raw), sources=[f"{site.seeds_name}/{s}" for s in article.sources])]
     for source in report.sources:
         pages.append(
             page(
-                raw_page(source.name),
+                raw[source.name],
                 "raw.md.j2",
                 sources=[source.name],
                 name=source.name,
@@ -143,22 +168,22 @@ def _reason_group(reason: str) -> str:
     return "header line (title, byline, date …)" if reason.startswith("metadata:") else reason
 
 
-def _report(article: Article, report: CleaningReport) -> dict[str, object]:
+def _report(article: Article, report: CleaningReport, raw: Mapping[str, str]) -> dict[str, object]:
     names = [s.name for s in report.sources]
     witness_names = [name for name in names if name in report.witness]
     return {
         "article": article,
         "report": report,
         "primary": next((n for n in names if n not in report.witness), names[0]),
-        "raw_links": {name: Md(f"../{raw_page(name)}") for name in names},
-        "source_rows": [_source(s, article.id) for s in report.sources],
+        "raw_links": {name: Md(f"../{raw[name]}") for name in names},
+        "source_rows": [_source(s, article.id, raw[s.name]) for s in report.sources],
         "witness_names": witness_names,
         "witness_rows": _witness_rows(report, witness_names),
         "unknown": Md(", ".join(f"{escape(word)} ({count})" for word, count in report.unknown)),
     }
 
 
-def _source(source: SourceReport, article_id: str) -> dict[str, object]:
+def _source(source: SourceReport, article_id: str, view: str) -> dict[str, object]:
     kind = KIND_TEXT.get(source.kind or "", "not stated")
     if source.kind_detected:
         kind += " (detected from the text)"
@@ -166,15 +191,15 @@ def _source(source: SourceReport, article_id: str) -> dict[str, object]:
         "name": source.name,
         "kind_text": kind,
         "encoding": source.encoding,
-        "removed": [{"line": r.line, "text": r.text, "reason": r.reason, "link": line_link(source.name, r.line, source.first_line)} for r in source.removed],
-        "kept": [{"line": r.line, "text": r.text, "reason": r.reason, "link": line_link(source.name, r.line, source.first_line)} for r in source.kept],
+        "removed": [{"line": r.line, "text": r.text, "reason": r.reason, "link": line_link(view, r.line, source.first_line)} for r in source.removed],
+        "kept": [{"line": r.line, "text": r.text, "reason": r.reason, "link": line_link(view, r.line, source.first_line)} for r in source.kept],
         "fixes": [
             {
                 "line": f.line,
                 "before": f.before,
                 "after": f.after,
                 "rule": f.rule,
-                "link": line_link(source.name, f.line, source.first_line),
+                "link": line_link(view, f.line, source.first_line),
                 "anchor_link": Md(f"[{f.anchor}](../articles/{article_id}.md#{f.anchor})") if f.anchor else "—",
             }
             for f in source.fixes
