@@ -219,9 +219,10 @@ def _draft(doc: SourceDoc, lines: list[tuple[int, str]], kind: str | None, detec
     if doc.parts is not None:
         return _structured_draft(doc, kind, detected)
     edges = {r.line: r for r in page_edges(lines, doc.pages)}  # a paginated source's running heads and page numbers
-    header = read_header([line for line in lines if line[0] not in edges] if edges else lines)
+    scan = kind == "ocr"
+    header = read_header([line for line in lines if line[0] not in edges] if edges else lines, scan)
     body = [(no, text) for no, text in lines if no not in header.used]
-    removed = furniture(body, shared)
+    removed = furniture(body, shared, scan)
     removed += [edges[no] for no in sorted(edges.keys() - {r.line for r in removed})]
     gone = {r.line for r in removed}
     meta, origin = _facts(doc, header, kind)
@@ -286,7 +287,7 @@ def _finish_one(draft: Draft, lexicon: Lexicon | None, base: Lexicon, casing: Ma
         lines, fixes = repair_lines(lines, lexicon)
     elif draft.doc.pages:
         lines, fixes = join_broken_words(lines, base)
-    blocks = paged(number(blocks_of(draft.parts) if draft.parts is not None else segment(lines)), draft.doc.pages)
+    blocks = paged(number(blocks_of(draft.parts) if draft.parts is not None else segment(lines, scan=draft.kind == "ocr")), draft.doc.pages)
     fixes = _anchor_fixes(fixes, blocks)
     return _article(draft, blocks, (draft,), {draft.doc.name: fixes}, base, {}, casing)
 
