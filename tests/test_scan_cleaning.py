@@ -148,3 +148,10 @@ def test_a_headline_two_scans_share_stays_in_both():
         docs.append(doc)
     for article in clean_all(docs).articles:
         assert [b.text for b in article.blocks if b.kind == "heading"] == ["LAND SALE."], article.blocks
+
+
+def test_a_wrapped_text_that_runs_past_its_last_full_stop_is_not_after_the_text():
+    """Any kind of source: the tail "Meagher, Sproule, and Co ) appeared for" / "Dillon" carries a sentence on."""
+    body = list(enumerate(["The case was heard on Monday.", "Meagher, Sproule, and Co ) appeared for", "Dillon"], start=1))
+    assert furniture(body) == []
+    assert [r.reason for r in furniture([(1, "The case was heard on Monday."), (2, "Related Reading")])] == ["after the text"]

@@ -9,7 +9,8 @@ General rules, no per-file lists:
 * ``no words`` — page numbers, document numbers, rules: a line without words;
 * ``repeated`` — a short line, not a sentence, that stands in several different
   sources (a site's footer) or three times in one (a running head);
-* ``after the text`` — short lines that are not sentences after the article's last sentence.
+* ``after the text`` — short lines that are not sentences after the article's last sentence,
+  unless one of them carries a sentence on (a wrapped text that stops mid-sentence).
 
 An OCR scan (``scan=True``) loses a line only with positive evidence (:mod:`.scan`): a line
 of web addresses, a running head (repeated three times in the scan: a short line shared with
@@ -30,7 +31,7 @@ from dataclasses import dataclass
 
 from build_docs import data
 from build_docs.clean.scan import is_scan_furniture
-from build_docs.clean.structure import is_caption
+from build_docs.clean.structure import DANGLING, is_caption
 
 #: Interface phrases of web pages ("adjust font size", "read more"), longest first.
 INTERFACE_PHRASES = data.lines("clean/interface-phrases.txt")
@@ -143,6 +144,12 @@ def _repeated(text: str, counts: Counter[str], shared: frozenset[str]) -> str:
     return ""
 
 
+def _goes_on(text: str) -> bool:
+    """A wrapped line of a sentence, not a link or a label: it starts in lower case or stops where
+    a sentence cannot ("appeared for", "Sproule, and Co,"): the text ran past its last full stop."""
+    return text[:1].islower() or text.endswith((",", ";")) or text.split()[-1] in DANGLING
+
+
 def _after_the_text(lines: Sequence[tuple[int, str]]) -> list[Removal]:
     """Short non-sentences after the last sentence (captions excepted) are the page's, not the article's."""
     filled = [(no, t.strip()) for no, t in lines if t.strip()]
@@ -150,6 +157,6 @@ def _after_the_text(lines: Sequence[tuple[int, str]]) -> list[Removal]:
     if last is None:
         return []
     tail = filled[last + 1 :]
-    if any(len(t.split()) > SHORT or is_caption(t) or t.endswith("-") for _, t in tail):
+    if any(len(t.split()) > SHORT or is_caption(t) or t.endswith("-") or _goes_on(t) for _, t in tail):
         return []
     return [Removal(no, t, "after the text") for no, t in tail]
