@@ -5,7 +5,8 @@ change so a reader can check it:
 
 1. header facts (title, deck, byline, date, section, author notes) are lifted out
    of the text (:mod:`build_docs.clean.header`);
-2. page furniture is removed by general rules (:mod:`build_docs.clean.boilerplate`);
+2. page furniture is removed by general rules (:mod:`build_docs.clean.boilerplate`); from a
+   scan only with evidence, since a guess there costs the reader real text (:mod:`.scan`);
 3. OCR scans are repaired: columns put back in order and misread words corrected
    (:mod:`build_docs.clean.ocr`), never touching a word that is already right;
 4. witnesses — two sources of one article — become one article that takes the
