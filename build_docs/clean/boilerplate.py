@@ -9,7 +9,15 @@ General rules, no per-file lists:
 * ``no words`` — page numbers, document numbers, rules: a line without words;
 * ``repeated`` — a short line, not a sentence, that stands in several different
   sources (a site's footer) or three times in one (a running head);
-* ``after the text`` — short lines that are not sentences after the article's last sentence.
+* ``after the text`` — short lines that are not sentences after the article's last sentence,
+  unless one of them carries a sentence on (a wrapped text that stops mid-sentence).
+
+An OCR scan (``scan=True``) loses a line only with positive evidence (:mod:`.scan`): a line
+of web addresses, a running head (repeated three times in the scan: a short line shared with
+another scan is as often a section headline, "SHIPPING."), a line without any letter (symbols,
+or a bare page number). A scan has no site chrome, and its short lines after a full stop are most
+often a second article's headline and text, so neither ``interface`` nor ``after the text``
+is guessed for it, and a line of figures or initials is text.
 
 Every line removed is returned with its reason, for the cleaning report.
 """
@@ -22,7 +30,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from build_docs import data
-from build_docs.clean.structure import is_caption
+from build_docs.clean.scan import is_scan_furniture
+from build_docs.clean.structure import DANGLING, is_caption
 
 #: Interface phrases of web pages ("adjust font size", "read more"), longest first.
 INTERFACE_PHRASES = data.lines("clean/interface-phrases.txt")
@@ -92,17 +101,26 @@ def short_lines(lines: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted({normalise(t) for t in lines if t.strip() and len(t.split()) <= SHORT and not is_sentence(t)}))
 
 
-def furniture(lines: Sequence[tuple[int, str]], shared: frozenset[str] = frozenset()) -> list[Removal]:
-    """Classify one source's body lines; return those to remove, in line order."""
+def furniture(lines: Sequence[tuple[int, str]], shared: frozenset[str] = frozenset(), scan: bool = False) -> list[Removal]:
+    """Classify one source's body lines; return those to remove, in line order (``scan``: see the module docstring)."""
     counts = Counter(normalise(t) for _, t in lines if t.strip() and len(t.split()) <= SHORT and not is_sentence(t))
     removals: list[Removal] = []
     for no, text in lines:
-        reason = _reason(text, counts, shared)
+        reason = _scan_reason(text, counts, shared) if scan else _reason(text, counts, shared)
         if reason:
             removals.append(Removal(no, text.strip(), reason))
     removed = {r.line for r in removals}
-    removals += _after_the_text([(no, t) for no, t in lines if no not in removed])
+    if not scan:
+        removals += _after_the_text([(no, t) for no, t in lines if no not in removed])
     return sorted(removals, key=lambda r: r.line)
+
+
+def _scan_reason(text: str, counts: Counter[str], shared: frozenset[str]) -> str:
+    if not text.strip():
+        return ""
+    if _URL.search(text) and not _URL.sub("", text).strip(" |\u2022\u00b7-–—,;"):
+        return "link"
+    return is_scan_furniture(text) or _repeated(text, counts, frozenset())  # another scan's "SHIPPING." is a headline too
 
 
 def _reason(text: str, counts: Counter[str], shared: frozenset[str]) -> str:
@@ -114,12 +132,22 @@ def _reason(text: str, counts: Counter[str], shared: frozenset[str]) -> str:
         return "link"
     if has_no_words(text):
         return "no words"
+    return _repeated(text, counts, shared)
+
+
+def _repeated(text: str, counts: Counter[str], shared: frozenset[str]) -> str:
     key = normalise(text)
     if key in shared:
         return "repeated across sources"
     if counts.get(key, 0) >= 3:
         return "repeated in the source"
     return ""
+
+
+def _goes_on(text: str) -> bool:
+    """A wrapped line of a sentence, not a link or a label: it starts in lower case or stops where
+    a sentence cannot ("appeared for", "Sproule, and Co,"): the text ran past its last full stop."""
+    return text[:1].islower() or text.endswith((",", ";")) or text.split()[-1] in DANGLING
 
 
 def _after_the_text(lines: Sequence[tuple[int, str]]) -> list[Removal]:
@@ -129,6 +157,6 @@ def _after_the_text(lines: Sequence[tuple[int, str]]) -> list[Removal]:
     if last is None:
         return []
     tail = filled[last + 1 :]
-    if any(len(t.split()) > SHORT or is_caption(t) or t.endswith("-") for _, t in tail):
+    if any(len(t.split()) > SHORT or is_caption(t) or t.endswith("-") or _goes_on(t) for _, t in tail):
         return []
     return [Removal(no, t, "after the text") for no, t in tail]

@@ -5,7 +5,8 @@ change so a reader can check it:
 
 1. header facts (title, deck, byline, date, section, author notes) are lifted out
    of the text (:mod:`build_docs.clean.header`);
-2. page furniture is removed by general rules (:mod:`build_docs.clean.boilerplate`);
+2. page furniture is removed by general rules (:mod:`build_docs.clean.boilerplate`); from a
+   scan only with evidence, since a guess there costs the reader real text (:mod:`.scan`);
 3. OCR scans are repaired: columns put back in order and misread words corrected
    (:mod:`build_docs.clean.ocr`), never touching a word that is already right;
 4. witnesses — two sources of one article — become one article that takes the
@@ -219,9 +220,10 @@ def _draft(doc: SourceDoc, lines: list[tuple[int, str]], kind: str | None, detec
     if doc.parts is not None:
         return _structured_draft(doc, kind, detected)
     edges = {r.line: r for r in page_edges(lines, doc.pages)}  # a paginated source's running heads and page numbers
-    header = read_header([line for line in lines if line[0] not in edges] if edges else lines)
+    scan = kind == "ocr"
+    header = read_header([line for line in lines if line[0] not in edges] if edges else lines, scan)
     body = [(no, text) for no, text in lines if no not in header.used]
-    removed = furniture(body, shared)
+    removed = furniture(body, shared, scan)
     removed += [edges[no] for no in sorted(edges.keys() - {r.line for r in removed})]
     gone = {r.line for r in removed}
     meta, origin = _facts(doc, header, kind)
@@ -286,7 +288,7 @@ def _finish_one(draft: Draft, lexicon: Lexicon | None, base: Lexicon, casing: Ma
         lines, fixes = repair_lines(lines, lexicon)
     elif draft.doc.pages:
         lines, fixes = join_broken_words(lines, base)
-    blocks = paged(number(blocks_of(draft.parts) if draft.parts is not None else segment(lines)), draft.doc.pages)
+    blocks = paged(number(blocks_of(draft.parts) if draft.parts is not None else segment(lines, scan=draft.kind == "ocr")), draft.doc.pages)
     fixes = _anchor_fixes(fixes, blocks)
     return _article(draft, blocks, (draft,), {draft.doc.name: fixes}, base, {}, casing)
 

@@ -4,17 +4,26 @@ date, affiliation and publication lines at its head and foot.
 Each rule is general (a byline is "By Name", a labelled row "作者: Name", a bio
 line "Name is ..."); the lines a rule uses are reported so the cleaner can take
 them out of the body. Nothing here knows any particular source.
+
+A line is a deck only if it reads as one: not the first line of a sentence that goes on
+into the body, not a dateline (:func:`~build_docs.clean.titles.not_a_title` says why). For
+an OCR scan (``scan=True``) nothing above the title is thrown away: a headline printed over
+several lines ("SHIPPING." / "ARRIVALS FROM THE NORTH") is kept whole as the title, and only a
+line with no letter at all is left out as the page's (:mod:`.scan`).
 """
 
 from __future__ import annotations
 
 import re
+import statistics
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from build_docs.clean.scan import is_dateline, is_scan_furniture
 from build_docs.clean.titles import not_a_title
 from build_docs.sources.dates import find_date
 
+DECK_WIDTH = 0.7  # in a scan, a deck is set short; a line this share of the column's width or more is body
 HEAD_LINES = 15  # how many non-empty lines may hold the header
 FOOT_LINES = 4  # how many non-empty lines may hold bio and source lines
 TITLE_LINES = 3  # the title is among the first few lines
@@ -47,18 +56,23 @@ class Header:
     rejected: Mapping[int, str] = field(default_factory=dict)
 
 
-def read_header(lines: list[tuple[int, str]]) -> Header:
-    """Find header facts in ``(line number, text)`` pairs of one source."""
+def read_header(lines: list[tuple[int, str]], scan: bool = False) -> Header:
+    """Find header facts in ``(line number, text)`` pairs of one source (``scan``: an OCR scan's)."""
     filled = [(no, text.strip()) for no, text in lines if text.strip()]
-    head = _head_zone(filled)
+    width = statistics.median(len(text) for _, text in filled) if scan and filled else 0.0
+    head = _head_zone(filled, width)
     found: dict[str, object] = {}
     used: dict[int, str] = {}
     title_at, rejected = _find_title(filled, len(head[:TITLE_LINES]))
     if title_at is not None:
         found["title"] = head[title_at][1]
         used[head[title_at][0]] = "title"
+        if scan:
+            _scan_headline(head[: title_at + 1], found, used)
         # Lines above the title are the page's: a section label right above it, furniture before.
         for index, (no, text) in enumerate(head[:title_at]):
+            if no in used:
+                continue
             if index == title_at - 1 and _is_section(text):
                 found["section"] = text
                 used[no] = "section label"
@@ -71,13 +85,13 @@ def read_header(lines: list[tuple[int, str]]) -> Header:
         if after_name and "affiliation" not in found and len(text.split()) <= 12 and not text.endswith("."):
             found["affiliation"] = text
             used[no] = "affiliation"
-        elif what := _read_head_line(text, found):
+        elif what := _read_head_line(text, found, scan):
             used[no] = what
-        elif title_at is not None and index == title_at + 1 and "subtitle" not in found and _looks_like_deck(text):
+        elif title_at is not None and index == title_at + 1 and "subtitle" not in found and _is_deck(filled, index, width):
             found["subtitle"] = text
             used[no] = "deck"
         after_name = bool(_BULLET_NAME.match(text))
-    for no, text in filled[-FOOT_LINES:]:
+    for no, text in [] if scan else filled[-FOOT_LINES:]:  # a scan's last lines are its text's ("Mr. Hill was the ...")
         if no not in used and (what := _read_foot_line(text, found)):
             used[no] = what
     found.setdefault("authors", ())
@@ -93,8 +107,13 @@ def _is_section(text: str) -> bool:
     return 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words if len(w) > 3) and text[-1:].isalpha()
 
 
-def _head_zone(filled: list[tuple[int, str]]) -> list[tuple[int, str]]:
+def _head_zone(filled: list[tuple[int, str]], width: float = 0.0) -> list[tuple[int, str]]:
+    """The lines before the first body line: a long one, or in a scan (``width``: its lines' median length)
+    the first as wide as the column after the first line (which may be a long headline), since a scan's
+    head is set short and its body lines are never long."""
     for index, (_, text) in enumerate(filled[:HEAD_LINES]):
+        if width and index and len(text) >= DECK_WIDTH * width:
+            return filled[:index]
         if len(text.split()) >= BODY_WORDS and not _BYLINE.search(text) and not _AUTHOR_IS.match(text):
             return filled[:index]
     return filled[:HEAD_LINES]
@@ -125,15 +144,32 @@ def _is_title(text: str) -> bool:
     return bool(long_words) and all(w[:1].isupper() or w[:1].isdigit() for w in long_words)
 
 
-def _looks_like_deck(text: str) -> bool:
-    return len(text.split()) < 30 and not text.endswith(".") and find_date(text) is None
+def _scan_headline(lines: list[tuple[int, str]], found: dict[str, object], used: dict[int, str]) -> None:
+    """A scan's title with every line above it that has a letter: a headline over several lines, kept whole."""
+    kept = [(no, text) for no, text in lines if not is_scan_furniture(text)]
+    found["title"] = " ".join(text for _, text in kept)
+    for no, text in lines:
+        used[no] = "title" if (no, text) in kept else f"above the title: {is_scan_furniture(text)}"
 
 
-def _read_head_line(text: str, found: dict[str, object]) -> str:
-    """Take facts from one header line; say what it gave when the line held nothing else."""
+def _is_deck(filled: list[tuple[int, str]], index: int, width: float = 0.0) -> bool:
+    """The line under the title is its deck, unless it starts the body: a sentence that goes on
+    into the next line, a dateline, a fragment (:func:`not_a_title`), or, in a scan whose lines
+    are ``width`` long in the middle, a line as wide as the column (a deck is set short)."""
+    text = filled[index][1]
+    if len(text.split()) >= 30 or width and len(text) >= DECK_WIDTH * width or text.endswith(".") or find_date(text) is not None or is_dateline(text):
+        return False
+    return not not_a_title(filled, index)
+
+
+def _read_head_line(text: str, found: dict[str, object], scan: bool = False) -> str:
+    """Take facts from one header line; say what it gave when the line held nothing else. In a scan a
+    byline is a line of its own ("By Our Correspondent"): "Taken in Tow by Rowing Boat." is a headline."""
     if "|" in text and _read_label_row(text, found):
         return "byline row"
     byline = _BYLINE.search(text) or _BULLET_NAME.match(text)
+    if scan and byline and byline.start() > 0:
+        byline = None
     if byline and "authors" not in found:
         found["authors"] = _split_names(byline["names"])
         rest = text[: byline.start()].strip() if byline.re is _BYLINE else ""
@@ -153,8 +189,9 @@ def _read_head_line(text: str, found: dict[str, object]) -> str:
 def _read_label_row(text: str, found: dict[str, object]) -> bool:
     """``:Peace and Development | 作者: Zhao Mingwen | 时间: 2018-06-07``."""
     cells = [c.strip() for c in text.split("|") if c.strip()]
-    if len(cells) < 2:
-        return False
+    labels = [(m["label"].strip().lower() if (m := _LABEL.match(c)) else "") for c in cells]
+    if len(cells) < 2 or not any(key in AUTHOR_LABELS or key in DATE_LABELS for key in labels):
+        return False  # a row needs a labelled author or date: a "|" alone is as often a misread "l" in a scan
     for position, cell in enumerate(cells):
         label = _LABEL.match(cell)
         key = label["label"].strip().lower() if label else ""

@@ -5,6 +5,15 @@ broken around a photo caption or a page break is joined again (the caption is
 kept, after it), and run-in headings ("A. Title Words. Body …") are split off.
 Paragraphs, items and captions are numbered ``p1``, ``p2``, … in reading order;
 those anchors are what readers cite, so they depend only on this article's text.
+
+An OCR scan (``scan=True``) has headlines set in capitals on a line of their own
+("TOWN LOTS.", a second article's "THE GOLD FIELDS."): each becomes a heading over the
+paragraphs that follow it. A page that holds several articles thus stays one article with
+each part under its own heading. That is the simpler and safer choice: one file stays one
+citable page whose address does not change, while splitting it into several articles would
+need a title, byline and date for each, which a scan rarely states and a wrong guess would
+invent. A scan has no list markup either: a line starting "13. 7. 1 rood" carries on a
+sentence ("No. 8 of section" / "13. …"), so no number is taken for a list marker and dropped.
 """
 
 from __future__ import annotations
@@ -14,6 +23,7 @@ import statistics
 from dataclasses import dataclass, replace
 
 from build_docs import data
+from build_docs.clean.scan import is_headline
 from build_docs.sources.reading import Span
 
 SENTENCE_END = (".", "!", "?", ":", "\u201d", '"')
@@ -50,14 +60,14 @@ class Block:
         return f"{self.kind}#{self.anchor or '-'}@{self.line}: {self.text[:40]!r}"
 
 
-def segment(lines: list[tuple[int, str]], markdown: bool = False) -> list[Block]:
-    """Split body lines into blocks at blank lines and rejoin hard-wrapped lines."""
+def segment(lines: list[tuple[int, str]], markdown: bool = False, scan: bool = False) -> list[Block]:
+    """Split body lines into blocks at blank lines and rejoin hard-wrapped lines (``scan``: an OCR scan's, see above)."""
     blocks: list[Block] = []
     joined: dict[int, list[str]] = {}  # block index -> the texts of the parts joined to it, joined once at the end
     for group in _groups(lines):
-        runs = _wrapped_runs(group) if is_wrapped([t.strip() for _, t in group]) else [[(no, text.strip())] for no, text in group]
+        runs = _wrapped_runs(group, scan) if is_wrapped([t.strip() for _, t in group]) else [[(no, text.strip())] for no, text in group]
         for run in runs:
-            for block in _blocks(run, markdown):
+            for block in _blocks(run, markdown, scan):
                 _append(blocks, block, joined)
     return [replace(b, text=" ".join([b.text, *joined[i]])) if i in joined else b for i, b in enumerate(blocks)]
 
@@ -100,7 +110,7 @@ def is_wrapped(texts: list[str]) -> bool:
     return open_ends >= 0.4 * (len(texts) - 1)
 
 
-def _wrapped_runs(group: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+def _wrapped_runs(group: list[tuple[int, str]], scan: bool = False) -> list[list[tuple[int, str]]]:
     """Wrapped lines join into one paragraph; a bullet line, a caption lead-in, a line
     after a short finished one, or an indented line after a finished sentence starts a new one."""
     lengths = sorted(len(t.strip()) for _, t in group)
@@ -113,23 +123,28 @@ def _wrapped_runs(group: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
         # a short line ends its run, unless the next line carries its sentence on in lower case ("I join" / "previous speakers")
         heading_end = is_heading(previous) and not text[:1].islower()
         short_end = bool(previous) and len(previous) < 0.6 * width and (previous.endswith(SENTENCE_END) or heading_end)
-        if not runs or _BULLET.match(text) or _CAPTION.match(text) or indented_start or short_end:
+        headline = scan and (_headline(text) and previous.endswith(SENTENCE_END) or _headline(previous) and not text[:1].islower())
+        if not runs or not scan and _BULLET.match(text) or _CAPTION.match(text) or indented_start or short_end or headline:
             runs.append([(no, text)])
         else:
             runs[-1].append((no, text))
     return runs
 
 
-def _blocks(run: list[tuple[int, str]], markdown: bool) -> list[Block]:
+def _headline(text: str) -> bool:
+    return is_headline(text) and not _CAPTION.match(text)
+
+
+def _blocks(run: list[tuple[int, str]], markdown: bool, scan: bool = False) -> list[Block]:
     line = run[0][0]
     text = " ".join(" ".join(t for _, t in run).split())  # also folds no-break and wide spaces
     if markdown and (heading := _MD_HEADING.match(text)):
         return [Block("heading", heading["text"], line, level=min(max(len(heading["hashes"]), 2), 4))]
-    if bullet := _BULLET.match(text):
+    if not scan and (bullet := _BULLET.match(text)):
         return [Block("item", bullet["text"], line)]
     if _CAPTION.match(text):
         return [Block("caption", text, line)]
-    if len(run) == 1 and is_heading(text):
+    if len(run) == 1 and (is_heading(text) or scan and _headline(text)):
         return [Block("heading", text, line, level=3 if re.match(r"^[A-HJ-UWYZ]\.\s", text) else 2)]
     if (runin := _LETTER_HEADING.match(text)) and _title_case(runin["title"]):
         title = f"{runin['mark']}. {runin['title']}"

@@ -1,0 +1,69 @@
+"""The full cleaning path of a scan, as a reader meets it: what ``benchmarks/ocr_eval.py`` scores first.
+
+:func:`~build_docs.clean.ocr.repair` alone is not what a reader sees. A user's scan is read
+like any ``.txt`` seed (:func:`build_docs.sources.read.read_source`), given kind ``ocr`` as
+the catalog would (or left to be detected), and cleaned by
+:func:`build_docs.clean.cleaner.clean_all`: header facts lifted out, furniture removed, columns
+ordered, words repaired, blocks made. A rule that drops a real line or a headline costs the
+reader more than a repaired word gains, and only this path shows it.
+
+:func:`page_text` is what the article page shows of the scan: its title and deck, then the text
+of every block in order. A title made from the file name is left out: it is not the scan's
+text (a real catalog would give one).
+
+:func:`normalise` is applied to both sides (the page and the ground truth, and the raw OCR
+for the "before" figure), so layout the page cannot show is not counted as error:
+
+* a hyphen between letters followed by whitespace (``Thorns-`` / ``hope``: printed line-end
+  hyphenation, which the ground truths keep, and which the page shows either joined by
+  repair or as ``Thorns- hope`` where the lines were rejoined) is removed with the whitespace,
+  on both sides alike (``Thornshope``); a compound broken at a line end (``gum-`` /
+  ``tree``) then costs one character when the page keeps its hyphen;
+* every run of whitespace (line breaks, paragraph breaks, spaces) becomes one space, and the
+  ends are stripped: a page has paragraphs, not the scan's lines.
+
+:func:`half` splits the documents in two by a hash of their id, for ever the same way: rules
+are tuned on ``tune``; ``held`` is the half the README reports, never looked at while tuning.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+from typing import Literal
+
+from build_docs.clean.article import Article
+from build_docs.clean.cleaner import clean_all
+from build_docs.sources.catalog import CatalogEntry
+from build_docs.sources.read import read_source
+
+Half = Literal["tune", "held"]
+_LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])-\s+(?=[^\W\d_])")
+_SPACE = re.compile(r"\s+")
+
+
+def normalise(text: str) -> str:
+    """Line-end hyphenation joined and whitespace folded: see the module docstring."""
+    return _SPACE.sub(" ", _LINE_END_HYPHEN.sub("", text)).strip()
+
+
+def half(doc: str) -> Half:
+    """``tune`` or ``held``, by the first byte of the SHA-256 of the document id (about half each)."""
+    return "tune" if hashlib.sha256(doc.encode("utf-8")).digest()[0] % 2 == 0 else "held"
+
+
+def cleaned(path: Path, kind: str | None = "ocr") -> Article:
+    """The article the build makes of the scan at ``path`` (``kind`` as a catalog gives it; ``None``: detected)."""
+    entry = CatalogEntry(file=path.name, line=0, kind=kind) if kind else None
+    doc, problems = read_source(path.read_bytes(), path.name, f"seeds/{path.name}", entry)
+    if doc is None:
+        raise SystemExit(f"ocr_eval: {path}: not readable: {problems}")
+    return clean_all([doc]).articles[0]
+
+
+def page_text(article: Article) -> str:
+    """The scan's text as the article page shows it: title, deck, then every block's text, one per line."""
+    head = [article.title] if article.origin.get("title") != "file name" else []
+    head += [article.subtitle] if article.subtitle else []
+    return "\n".join([*head, *(block.text for block in article.blocks)])

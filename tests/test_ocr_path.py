@@ -1,0 +1,48 @@
+"""The full-path OCR evaluation's own rules: what it normalises, how it splits, what a page shows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from benchmarks.ocr_path import cleaned, half, normalise, page_text
+from tests.conftest import REPO
+
+
+def test_normalise_joins_line_end_hyphenation_and_folds_whitespace_on_both_sides():
+    assert normalise("Thorns-\nhope, near\n\n  Mount Lambie") == "Thornshope, near Mount Lambie"
+    assert normalise("Thorns- hope, near Mount Lambie") == "Thornshope, near Mount Lambie"  # as a page rejoins the lines
+    assert normalise("1842 - 1954 and gum-tree") == "1842 - 1954 and gum-tree"  # not between letters, or no break
+
+
+def test_halves_are_fixed_and_both_used():
+    docs = [f"overproof-smh/{n:03d}" for n in range(40)]
+    assert [half(d) for d in docs] == [half(d) for d in docs]
+    assert {half(d) for d in docs} == {"tune", "held"}
+
+
+def test_page_text_is_title_deck_and_blocks_but_not_a_file_name_title(tmp_path: Path):
+    scan = tmp_path / "scan.txt"
+    scan.write_text("The harbour was calm on Tuesday and the\nferries ran to time all day long, the\nmaster said when asked about it.\n", encoding="utf-8")
+    article = cleaned(scan)
+    assert article.origin["title"] == "file name"
+    assert normalise(page_text(article)) == "The harbour was calm on Tuesday and the ferries ran to time all day long, the master said when asked about it."
+
+
+OCR_PAIRS = REPO.parent / "shared" / "corpora" / "ocr-pairs"
+
+
+@pytest.mark.skipif(not (OCR_PAIRS / "pairs.tsv").is_file(), reason=f"OCR corpus not found at {OCR_PAIRS}")
+def test_no_newspaper_scan_of_the_tuning_half_reads_worse_on_its_page():
+    """The 75 Sydney Morning Herald articles of the tuning half through the whole cleaner: none reads worse
+    on its page than the raw OCR. Measured: 7.43% -> 7.00% (5.8% of the errors removed); the floor leaves slack."""
+    from tests.test_ocr import load_eval
+
+    evaluation = load_eval()
+    pairs = [p for p in evaluation.read_pairs(OCR_PAIRS) if p.set == "overproof-smh" and half(p.doc) == "tune"]
+    assert len(pairs) == 75
+    results = evaluation.evaluate(pairs, "english", workers=1, path="ocr")
+    assert [(r.doc, r.page_before, r.page_after) for r in results if r.page_after > r.page_before] == []
+    before, after = sum(r.page_before for r in results), sum(r.page_after for r in results)
+    assert (before - after) / before >= 0.04, (before, after)
