@@ -29,6 +29,11 @@ class Lexicon:
     corrected to one takes it (``linping`` → ``Jinping``), unless it was also seen in
     lower case. An entry with a hyphen (``China-Russia``) or spaces (``Xi Jinping``) also
     lets :func:`repair` restore that compound or name.
+
+    The extra words come in text order (the clean sources' words, one after another), so two
+    single-word entries in a row are a word pair the corpus uses (:meth:`pair_count`), which
+    correction in context weighs with English pairs. A capitalised word after a lower-case
+    one opens no pair: it mostly opens a sentence, or is a name, which is never corrected.
     """
 
     def __init__(self, extra_words: Iterable[str] = ()) -> None:
@@ -36,8 +41,15 @@ class Lexicon:
         self._extra: dict[str, str] = {}  # folded word -> spelling
         self._compounds: dict[str, str] = {}  # folded compound without its separators -> spelling
         self._phrases: dict[str, list[tuple[str, ...]]] = {}  # folded last word -> names ending in it
+        self._pairs: dict[tuple[str, str], int] = {}  # folded consecutive single words -> how often
+        previous = ""
         for entry in extra_words:
             self._add(entry)
+            single = entry if entry and " " not in entry else ""
+            if previous and single and not (previous[0].islower() and single[0].isupper()):
+                pair = (_fold(previous), _fold(single))
+                self._pairs[pair] = self._pairs.get(pair, 0) + 1
+            previous = single
         self._following = self._merge(_following(w for w in self._extra if w not in self._english.frequency))
         self._known: dict[str, bool] = {}
         self._searches: dict[tuple[str, int, bool, bool], dict[str, float]] = {}
@@ -84,6 +96,10 @@ class Lexicon:
     def joined(self, word: str) -> str | None:
         """The extra compound or name that ``word`` spells without its separators (``ChinaRussia``)."""
         return self._compounds.get(_fold(word))
+
+    def pair_count(self, first: str, second: str) -> int:
+        """How often the extra words have ``first`` followed by ``second`` (both folded)."""
+        return self._pairs.get((first, second), 0)
 
     def phrases(self, last: str) -> list[tuple[str, ...]]:
         """The multi-word extra entries whose last word is ``last``."""
