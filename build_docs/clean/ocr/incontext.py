@@ -32,12 +32,13 @@ from build_docs.clean.ocr.joins import _LINE_HYPHEN
 from build_docs.clean.ocr.language import attested, log_probability
 from build_docs.clean.ocr.lexicon import _SUFFIXES, Lexicon
 from build_docs.clean.ocr.quality import Gate
-from build_docs.clean.ocr.words import _plausible, _with_case
+from build_docs.clean.ocr.words import NAME_FREQUENCY, _plausible, _with_case
 
 EDIT = 1.0  # an arbitrary one-letter edit: insertion, deletion, substitution, transposition
 CHOPPED = 0.6  # a letter lost at the end of a line (``sulphu`` / ``r``)
 ERROR = 3.0  # natural-log penalty per unit of edit cost: an arbitrary edit makes a reading e**3 = 20 times less likely
 MAX_CANDIDATES = 40  # readings of one word kept for scoring, cheapest first
+NAME_SCALE = 1.5  # a capitalised word must win by this many times the margin
 RULE = "context"
 
 _LETTERS = string.ascii_lowercase
@@ -54,14 +55,16 @@ def _in_context(context: _Context, policy: _Policy, gate: Gate, spelled: list[st
     edits: list[_Edit] = []
     for i, match in enumerate(context.words):
         word = match.group()
-        if i in fixed or len(word) < 2 or not word.isalpha() or not word.islower() or _broken(context, i):
+        if i in fixed or len(word) < 2 or not word.isalpha() or not (word.islower() or word.istitle()) or _broken(context, i):
             continue
         if not policy.noisy_accents and any(c in _ACCENTS for c in word):
             continue
         before, after = _neighbour(context, i, -1), _neighbour(context, i, 1)
         if before is None and after is None:
             continue
-        if context.known[i]:
+        if word.istitle():
+            best = _capitalised(word, before, after, context, i, gate, policy)
+        elif context.known[i]:
             best = _real_word(word, before, after, context.lexicon, gate, policy) if gate.real_words else None
         elif context.repairable(i, policy) and not context.foreign(i, hopeless):
             best = _unknown_word(word, before, after, context, i, gate, policy)
@@ -69,7 +72,9 @@ def _in_context(context: _Context, policy: _Policy, gate: Gate, spelled: list[st
             best = None
         if best is None:
             continue
-        spelled[i] = _with_case(best, word, context.sentence_start(i), context.lexicon)
+        start = context.sentence_start(i)
+        misread_capital = word.istitle() and not start and best[0] != _fold(word[0])  # "and Irom the": the capital was the misreading
+        spelled[i] = best if misread_capital else _with_case(best, word, start, context.lexicon)
         shown = " ".join(w for w in (before, word, after) if w)
         reading = " ".join(w for w in (before, spelled[i], after) if w)
         edits.append((match.start(), match.end(), spelled[i], f"{RULE}:'{shown}' \u2192 '{reading}'"))
@@ -111,6 +116,26 @@ def _unknown_word(word: str, before: str | None, after: str | None, context: _Co
     chopped = context.text.startswith("\n", context.words[i].end()) or context.words[i].end() == len(context.text)
     picked = _pick(_scored(_readings(word, lexicon, policy, chopped), before, after, lexicon), lexicon, len(word), gate.margin)
     return picked[1] if picked is not None and _supported(picked[1], before, after, lexicon) else None
+
+
+def _capitalised(word: str, before: str | None, after: str | None, context: _Context, i: int, gate: Gate, policy: _Policy) -> str | None:
+    """A capitalised unknown word read as a common word (``The Tustees of`` → ``Trustees``), or None.
+
+    Likely a name, so more is asked: two neighbours, a reading that makes a known pair with
+    both, at least :data:`~.words.NAME_FREQUENCY` common, winning by :data:`NAME_SCALE` times
+    the margin; and never a word the text repeats (:meth:`_Context.repairable`).
+    """
+    if context.known[i] or before is None or after is None or len(word) < 4:
+        return None
+    if not context.repairable(i, policy) or context.foreign(i, [False] * len(context.words)):
+        return None
+    lexicon = context.lexicon
+    readings = _readings(word, lexicon, policy, False)
+    readings = {w: c for w, c in readings.items() if " " not in w}
+    picked = _pick(_scored(readings, before, after, lexicon), lexicon, len(word), NAME_SCALE * gate.margin)
+    if picked is None or lexicon.frequency(picked[1]) < NAME_FREQUENCY:
+        return None
+    return picked[1] if attested(before, picked[1], lexicon) and attested(picked[1], after, lexicon) else None
 
 
 def _real_word(word: str, before: str | None, after: str | None, lexicon: Lexicon, gate: Gate, policy: _Policy) -> str | None:
