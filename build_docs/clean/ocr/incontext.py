@@ -36,7 +36,7 @@ from build_docs.clean.ocr.words import NAME_FREQUENCY, _plausible, _with_case
 
 EDIT = 1.0  # an arbitrary one-letter edit: insertion, deletion, substitution, transposition
 CHOPPED = 0.6  # a letter lost at the end of a line (``sulphu`` / ``r``)
-ERROR = 3.0  # natural-log penalty per unit of edit cost: an arbitrary edit makes a reading e**3 = 20 times less likely
+ERROR = 2.0  # natural-log penalty per unit of edit cost: an arbitrary edit makes a reading e**2 = 7.4 times less likely
 MAX_CANDIDATES = 40  # readings of one word kept for scoring, cheapest first
 NAME_SCALE = 1.5  # a capitalised word must win by this many times the margin
 RULE = "context"
@@ -63,7 +63,7 @@ def _in_context(context: _Context, policy: _Policy, gate: Gate, spelled: list[st
         if before is None and after is None:
             continue
         if word.istitle():
-            best = _capitalised(word, before, after, context, i, gate, policy)
+            best = _capitalised(word, before, after, context, i, gate, policy) if not context.foreign(i, hopeless) else None
         elif context.known[i]:
             best = _real_word(word, before, after, context.lexicon, gate, policy) if gate.real_words else None
         elif context.repairable(i, policy) and not context.foreign(i, hopeless):
@@ -123,11 +123,12 @@ def _capitalised(word: str, before: str | None, after: str | None, context: _Con
 
     Likely a name, so more is asked: two neighbours, a reading that makes a known pair with
     both, at least :data:`~.words.NAME_FREQUENCY` common, winning by :data:`NAME_SCALE` times
-    the margin; and never a word the text repeats (:meth:`_Context.repairable`).
+    the margin; and never a word the text repeats (:meth:`_Context.repairable`) nor one in a
+    foreign or garbled passage.
     """
     if context.known[i] or before is None or after is None or len(word) < 4:
         return None
-    if not context.repairable(i, policy) or context.foreign(i, [False] * len(context.words)):
+    if not context.repairable(i, policy):
         return None
     lexicon = context.lexicon
     readings = _readings(word, lexicon, policy, False)

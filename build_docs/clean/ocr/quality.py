@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from build_docs.clean.ocr.lexicon import Lexicon
 
 CLEAN_NOISE = 0.015  # below this noise a text gets no correction in context
-REAL_WORD_NOISE = 0.04  # from this noise on, known words may be read as others
+REAL_WORD_NOISE = 0.02  # from this noise on, known words may be read as others
 NOISY = 0.08  # at this noise or more, the margin is :data:`MARGIN`
 MARGIN = 2.0  # natural log: the best reading must be e**2 = 7.4 times likelier than the next, in the noisiest text
 MAX_SCALE = 2.0  # in the least noisy text corrected, margins are this many times larger
