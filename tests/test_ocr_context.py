@@ -36,6 +36,15 @@ def test_a_clear_context_settles_a_word_with_several_readings():
     assert ("froni", "from") in in_context("They came froni the north.")
 
 
+def test_a_short_word_may_carry_two_confusions_in_a_clear_context():
+    assert ("tbo", "the") in in_context("They sailed along tbo coast of the island.")
+
+
+def test_digit_like_letters_and_fragments_are_left():
+    assert in_context("He paid ll in gold and loo dollars in notes.") == []  # 11, 100
+    assert in_context("The ing of the song was heard.") == []  # a suffix alone: half of a broken word
+
+
 def test_a_real_word_error_is_read_where_the_context_is_clear():
     assert ("arc", "are") in in_context("The men arc opposed to the new tax.")
     assert ("tho", "the") in in_context("He went to tho house.")

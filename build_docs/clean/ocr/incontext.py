@@ -39,9 +39,12 @@ CHOPPED = 0.6  # a letter lost at the end of a line (``sulphu`` / ``r``)
 ERROR = 2.0  # natural-log penalty per unit of edit cost: an arbitrary edit makes a reading e**2 = 7.4 times less likely
 MAX_CANDIDATES = 40  # readings of one word kept for scoring, cheapest first
 NAME_SCALE = 1.5  # a capitalised word must win by this many times the margin
+NEIGHBOUR_FREQUENCY = 10**6  # a rarer neighbour settles nothing: it is often a misreading itself (bis, whoso)
+SHORT_BUDGET = 1.2  # the confusion damage a word of four letters or fewer may carry here: two confusions (tbo: b for h, o for e)
 RULE = "context"
 
 _LETTERS = string.ascii_lowercase
+_DIGIT_LIKE = "lIoO"  # letters OCR reads for 1 and 0
 
 
 def _in_context(context: _Context, policy: _Policy, gate: Gate, spelled: list[str], fixed: set[int], hopeless: list[bool]) -> list[_Edit]:
@@ -55,14 +58,21 @@ def _in_context(context: _Context, policy: _Policy, gate: Gate, spelled: list[st
     edits: list[_Edit] = []
     for i, match in enumerate(context.words):
         word = match.group()
-        if i in fixed or len(word) < 2 or not word.isalpha() or not (word.islower() or word.istitle()) or _broken(context, i):
+        stray = word[:1].islower() and sum(c.isupper() for c in word) == 1  # "aDd", "baTe": a capital inside a word is a misreading
+        if i in fixed or len(word) < 2 or not word.isalpha() or not (word.islower() or word.istitle() or stray) or _broken(context, i):
             continue
+        if not word.strip(_DIGIT_LIKE):
+            continue  # "ll", "loo": more likely a number (11, 100) than a word
         if not policy.noisy_accents and any(c in _ACCENTS for c in word):
             continue
         before, after = _neighbour(context, i, -1), _neighbour(context, i, 1)
         if before is None and after is None:
             continue
-        if word.istitle():
+        if stray and context.known[i]:  # "baTe" may be "bate" or "have": read as a real word, on its larger margin
+            best = _real_word(word.lower(), before, after, context.lexicon, gate, policy) if gate.real_words else None
+        elif stray:
+            best = _unknown_word(word.lower(), before, after, context, i, gate, policy) if not context.foreign(i, hopeless) else None
+        elif word.istitle():
             best = _capitalised(word, before, after, context, i, gate, policy) if not context.foreign(i, hopeless) else None
         elif context.known[i]:
             best = _real_word(word, before, after, context.lexicon, gate, policy) if gate.real_words else None
@@ -91,14 +101,17 @@ def _broken(context: _Context, i: int) -> bool:
 
 def _neighbour(context: _Context, i: int, side: int) -> str | None:
     """The word beside word ``i`` (``side`` -1 before, +1 after), folded, if it is a known word as the
-    scan has it, with only spaces or one line break between them: punctuation breaks a pair, and a
-    repaired neighbour is itself a guess, so it settles nothing."""
+    scan has it, at least :data:`NEIGHBOUR_FREQUENCY` common, with only spaces or one line break
+    between them: punctuation breaks a pair, and a repaired neighbour is itself a guess, so it
+    settles nothing."""
     j = i + side
     if not 0 <= j < len(context.words) or not context.known[j]:
         return None
     a, b = sorted((i, j))
     gap = context.text[context.words[a].end() : context.words[b].start()]
     word = context.words[j].group()
+    if context.lexicon.frequency(word) < NEIGHBOUR_FREQUENCY:
+        return None
     if not gap or not gap.isspace() or gap.count("\n") > 1 or not word.replace("'", "").isalpha():
         return None
     return _fold(word)
@@ -158,10 +171,14 @@ def _real_word(word: str, before: str | None, after: str | None, lexicon: Lexico
 
 def _readings(word: str, lexicon: Lexicon, policy: _Policy, chopped: bool) -> dict[str, float]:
     """Listed words ``word`` may be a misreading of, with their edit cost: the confusion search (with
-    one arbitrary substitution and a lost space in longer words), and every word one edit away;
+    one arbitrary substitution and a lost space in longer words, up to :data:`SHORT_BUDGET` in
+    short ones), and every word one edit away;
     never a word of one letter (``ra`` → ``a`` deletes half the word)."""
     letters = len(word)
-    found = dict(lexicon.candidates(word, 1 if letters >= 4 else 0, letters >= 6 and "joined-words" in policy.rules, policy.modern))
+    split = letters >= 6 and "joined-words" in policy.rules and not lexicon.compound(word)  # helpmeet: a compound the list lacks
+    found = dict(lexicon.candidates(word, 1 if letters >= 4 else 0, split, policy.modern))
+    if letters <= 4:  # a short word alone cannot carry two confusions; in a clear context it may
+        found = {**lexicon.candidates(word, 0, False, policy.modern, SHORT_BUDGET), **found}
     folded = _fold(word)
     for candidate, cost in _one_edit(folded, chopped):
         if cost < found.get(candidate, EDIT + 1) and lexicon.frequency(candidate):

@@ -56,7 +56,7 @@ class Lexicon:
             previous = single
         self._following = self._merge(_following(w for w in self._extra if w not in self._english.frequency))
         self._known: dict[str, bool] = {}
-        self._searches: dict[tuple[str, int, bool, bool], dict[str, float]] = {}
+        self._searches: dict[tuple[str, int, bool, bool, float | None], dict[str, float]] = {}
 
     def _add(self, entry: str) -> None:
         words = entry.split()
@@ -129,12 +129,13 @@ class Lexicon:
             forms += [folded[:-1], folded[:-2] + "y", folded[:-2] if folded[-2:-1] == folded[-3:-2] else ""]
         return any(len(f) >= 3 and f != folded and self.known(f) for f in forms)
 
-    def candidates(self, token: str, edits: int, split: bool, modern: bool = True) -> dict[str, float]:
-        """Listed words ``token`` may be a misreading of, with their cost (see :class:`_Search`); memoised."""
-        key = (token, edits, split, modern)
+    def candidates(self, token: str, edits: int, split: bool, modern: bool = True, budget: float | None = None) -> dict[str, float]:
+        """Listed words ``token`` may be a misreading of, with their cost (see :class:`_Search`; ``budget``
+        overrides the damage its length allows); memoised."""
+        key = (token, edits, split, modern, budget)
         found = self._searches.get(key)
         if found is None:
-            found = self._searches[key] = _Search(self, token, edits, split, modern).run()
+            found = self._searches[key] = _Search(self, token, edits, split, modern, budget).run()
         return found
 
     def _is_word(self, folded: str) -> bool:
