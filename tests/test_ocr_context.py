@@ -4,10 +4,14 @@ off clean text; the word-pair model it scores with."""
 
 from __future__ import annotations
 
+import csv
+import hashlib
 import re
 from functools import cache
 
-from build_docs.clean.ocr import Lexicon, repair
+import pytest
+
+from build_docs.clean.ocr import RULES, Lexicon, repair
 from build_docs.clean.ocr.language import attested, log_probability
 from build_docs.clean.ocr.lines import repair_lines
 from build_docs.clean.ocr.quality import CLEAN_NOISE, Gate, gate
@@ -108,3 +112,32 @@ def test_the_corpus_adds_its_own_pairs_in_text_order():
     assert lexicon.pair_count("zorbing", "club") == 1 and attested("zorbing", "club", lexicon)
     assert lexicon.pair_count("met", "zorbing") == 0  # a capital after a lower-case word opens a sentence or a name
     assert lexicon.pair_count("of", "the") == 0 and attested("of", "the", lexicon)  # English has it: not kept twice
+
+
+OCR_PAIRS = REPO.parent / "shared" / "corpora" / "ocr-pairs"
+
+
+@pytest.mark.skipif(not (OCR_PAIRS / "pairs.tsv").is_file(), reason=f"OCR corpus not found at {OCR_PAIRS} (CI keeps it beside the repo)")
+def test_context_removes_more_errors_and_makes_no_newspaper_worse():
+    """The Overproof SMH articles of the tuning half (SHA-256 of the document id, first byte even), as
+    ``benchmarks/ocr_eval.py`` reads them: measured 5.2% of the errors removed without context, 8.7% with."""
+    from rapidfuzz.distance import Levenshtein
+
+    rules = RULES - {"hyphenation", "split-word"}
+    totals = {"without": 0, "with": 0, "raw": 0}
+    with (OCR_PAIRS / "pairs.tsv").open(encoding="utf-8") as handle:
+        rows = [row for row in csv.DictReader(handle, delimiter="\t") if row["set"].startswith("overproof")]
+    tuning = [row for row in rows if hashlib.sha256(row["doc"].encode("utf-8")).digest()[0] % 2 == 0]
+    assert len(tuning) == 75
+    for row in tuning:
+        ocr = (OCR_PAIRS / row["ocr_file"]).read_text(encoding="utf-8").removesuffix("\n")
+        gt = (OCR_PAIRS / row["gt_file"]).read_text(encoding="utf-8").removesuffix("\n")
+        raw = Levenshtein.distance(ocr, gt)
+        without = Levenshtein.distance(repair(ocr, english(), rules - {"context"}).text, gt)
+        with_context = Levenshtein.distance(repair(ocr, english(), rules).text, gt)
+        assert with_context <= raw, row["doc"]
+        totals["raw"] += raw
+        totals["without"] += without
+        totals["with"] += with_context
+    gain = (totals["without"] - totals["with"]) / totals["raw"]
+    assert gain >= 0.025, totals
