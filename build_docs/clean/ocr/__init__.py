@@ -23,11 +23,17 @@ It is conservative by contract:
   word, an abbreviation, part of an address, a compound the word list lacks, a foreign or
   garbled passage, an old spelling in early modern print, an accent where accents are not
   noise (``Cancún``);
+* a word the rules above leave (several readings of about the same cost, ``thel``; or a
+  word that is itself a word, ``tho``) is read by its neighbours (rule ``context``,
+  :mod:`.incontext`): a noisy channel over word pairs, English and the corpus's own, that
+  must win by a margin the scan's quality sets (:mod:`.quality`); never in clean text;
 * the case pattern of a word and the punctuation around it are kept.
 
 The modules, one per part of the work: :mod:`.text` (:func:`repair`: the order the rules run
 in), :mod:`.words` (a misread word), :mod:`.joins` (hyphenation, split words, dropped
-capitals), :mod:`.numbers`, :mod:`.phrases` (names from the extra words), :mod:`.context` (what
+capitals), :mod:`.numbers`, :mod:`.phrases` (names from the extra words), :mod:`.incontext` (a word
+read by its neighbours) with :mod:`.language` (the word-pair model) and :mod:`.quality` (how
+boldly a scan is corrected), :mod:`.context` (what
 a word's place in the text says), :mod:`.confusions` (the confusions and the search along
 them), :mod:`.lexicon` and :mod:`.english` (the word lists), :mod:`.corrections` (what is
 recorded), and :mod:`.lines` (:func:`~.lines.repair_lines`, what the cleaner calls: repair

@@ -55,11 +55,11 @@ class _Search:
     the budget bounds its size whatever the text.
     """
 
-    def __init__(self, lexicon: Lexicon, token: str, edits: int, split: bool, modern: bool) -> None:
+    def __init__(self, lexicon: Lexicon, token: str, edits: int, split: bool, modern: bool, budget: float | None = None) -> None:
         self.lexicon = lexicon
         self.confusions = _MODERN_CONFUSIONS if modern else _EARLY_CONFUSIONS
         self.token = token
-        self.budget = _budget(sum(c.isalpha() for c in token))
+        self.budget = _budget(sum(c.isalpha() for c in token)) if budget is None else budget
         self.edits = edits
         self.split = split
         self.found: dict[str, float] = {}

@@ -13,7 +13,7 @@ from build_docs.data import lines
 #: Every rule :func:`~build_docs.clean.ocr.repair` applies, by the name its corrections carry.
 RULES = frozenset(line.split()[0] for line in lines("ocr/rules.txt"))
 
-_Edit = tuple[int, int, str, str]  # start, end, replacement, rule
+_Edit = tuple[int, int, str, str]  # start, end, replacement, rule (with its reason after a colon, if any)
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,7 @@ class Correction:
     before: str
     after: str
     rule: str
+    reason: str = ""  # what decided it, where the rule says (context: "'arc opposed' → 'are opposed'")
 
     def __repr__(self) -> str:
         return f"{self.rule}@{self.start}: {self.before!r} -> {self.after!r}"
@@ -47,7 +48,8 @@ def _apply(text: str, edits: list[_Edit]) -> Repair:
         if start < at or text[start:end] == after:
             continue
         pieces += [text[at:start], after]
-        corrections.append(Correction(start, end, text[start:end], after, rule))
+        name, _, reason = rule.partition(":")
+        corrections.append(Correction(start, end, text[start:end], after, name, reason))
         at = end
     pieces.append(text[at:])
     return Repair("".join(pieces), tuple(corrections))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from build_docs.clean.ocr.confusions import _VOWELS, _Search
-from build_docs.clean.ocr.english import _english, _fold, _following
+from build_docs.clean.ocr.english import _bigrams, _english, _fold, _following
 from build_docs.data import lines
 
 EXTRA_FREQUENCY = 10**10  # an extra word counts as one of the commonest: a corpus's scans most likely say its own words
@@ -29,6 +29,13 @@ class Lexicon:
     corrected to one takes it (``linping`` → ``Jinping``), unless it was also seen in
     lower case. An entry with a hyphen (``China-Russia``) or spaces (``Xi Jinping``) also
     lets :func:`repair` restore that compound or name.
+
+    The extra words come in text order (the clean sources' words, one after another), so two
+    single-word entries in a row are a word pair the corpus uses (:meth:`pair_count`), which
+    correction in context weighs with English pairs. A capitalised word after a lower-case
+    one opens no pair: it mostly opens a sentence, or is a name, which is never corrected. Only
+    the pairs English lacks are kept (the English pairs attest the others), which keeps a large
+    corpus's lexicon small enough to send to every worker.
     """
 
     def __init__(self, extra_words: Iterable[str] = ()) -> None:
@@ -36,11 +43,20 @@ class Lexicon:
         self._extra: dict[str, str] = {}  # folded word -> spelling
         self._compounds: dict[str, str] = {}  # folded compound without its separators -> spelling
         self._phrases: dict[str, list[tuple[str, ...]]] = {}  # folded last word -> names ending in it
+        self._pairs: dict[str, int] = {}  # "first second", folded consecutive single words English lacks -> how often
+        english_pairs = _bigrams()
+        previous = ""
         for entry in extra_words:
             self._add(entry)
+            single = entry if entry and " " not in entry else ""
+            if previous and single and not (previous[0].islower() and single[0].isupper()):
+                pair = f"{_fold(previous)} {_fold(single)}"
+                if pair not in english_pairs:
+                    self._pairs[pair] = self._pairs.get(pair, 0) + 1
+            previous = single
         self._following = self._merge(_following(w for w in self._extra if w not in self._english.frequency))
         self._known: dict[str, bool] = {}
-        self._searches: dict[tuple[str, int, bool, bool], dict[str, float]] = {}
+        self._searches: dict[tuple[str, int, bool, bool, float | None], dict[str, float]] = {}
 
     def _add(self, entry: str) -> None:
         words = entry.split()
@@ -85,6 +101,10 @@ class Lexicon:
         """The extra compound or name that ``word`` spells without its separators (``ChinaRussia``)."""
         return self._compounds.get(_fold(word))
 
+    def pair_count(self, first: str, second: str) -> int:
+        """How often the extra words have ``first`` followed by ``second`` (both folded), for a pair English lacks."""
+        return self._pairs.get(f"{first} {second}", 0)
+
     def phrases(self, last: str) -> list[tuple[str, ...]]:
         """The multi-word extra entries whose last word is ``last``."""
         return self._phrases.get(_fold(last), [])
@@ -109,12 +129,13 @@ class Lexicon:
             forms += [folded[:-1], folded[:-2] + "y", folded[:-2] if folded[-2:-1] == folded[-3:-2] else ""]
         return any(len(f) >= 3 and f != folded and self.known(f) for f in forms)
 
-    def candidates(self, token: str, edits: int, split: bool, modern: bool = True) -> dict[str, float]:
-        """Listed words ``token`` may be a misreading of, with their cost (see :class:`_Search`); memoised."""
-        key = (token, edits, split, modern)
+    def candidates(self, token: str, edits: int, split: bool, modern: bool = True, budget: float | None = None) -> dict[str, float]:
+        """Listed words ``token`` may be a misreading of, with their cost (see :class:`_Search`; ``budget``
+        overrides the damage its length allows); memoised."""
+        key = (token, edits, split, modern, budget)
         found = self._searches.get(key)
         if found is None:
-            found = self._searches[key] = _Search(self, token, edits, split, modern).run()
+            found = self._searches[key] = _Search(self, token, edits, split, modern, budget).run()
         return found
 
     def _is_word(self, folded: str) -> bool:

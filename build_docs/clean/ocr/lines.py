@@ -50,5 +50,5 @@ def repair_lines(lines: Sequence[tuple[int, str]], lexicon: Lexicon) -> tuple[li
     for piece in result.text.split("\n"):
         repaired.append((source_line(min(input_offset(position), len(text))), piece))
         position += len(piece) + 1
-    fixes = [Fix(source_line(c.start), c.before, c.after, c.rule) for c in result.corrections]
+    fixes = [Fix(source_line(c.start), c.before, c.after, f"{c.rule}: {c.reason}" if c.reason else c.rule) for c in result.corrections]
     return repaired, fixes

@@ -10,10 +10,12 @@ from collections.abc import Collection
 
 from build_docs.clean.ocr.context import _Context, _Place, _Policy
 from build_docs.clean.ocr.corrections import RULES, Repair, _apply, _Edit
+from build_docs.clean.ocr.incontext import _in_context
 from build_docs.clean.ocr.joins import _LINE_HYPHEN, _dropped_capital, _fix_hyphenated, _line_hyphen, _split_word
 from build_docs.clean.ocr.lexicon import Lexicon
 from build_docs.clean.ocr.numbers import _misread_number, _split_numbers
 from build_docs.clean.ocr.phrases import _phrases
+from build_docs.clean.ocr.quality import gate
 from build_docs.clean.ocr.words import _fix_plain
 
 MAX_WORD = 30  # longer tokens are not words
@@ -32,8 +34,9 @@ def repair(text: str, lexicon: Lexicon, rules: Collection[str] = RULES) -> Repai
     ``hyphenation`` (``en-ergy``, ``en-`` + newline + ``ergy`` → ``energy``; without it a
     broken word is still repaired but stays broken), ``joined-words`` (``lnternalimpetus`` →
     ``Internal impetus``, ``ChinaRussia`` → ``China-Russia`` from the extra words),
-    ``dropped-capital`` (``A`` + newline + ``n the`` → ``In the``) and ``phrase``
-    (``X Jinping`` → ``Xi Jinping`` from the extra words).
+    ``dropped-capital`` (``A`` + newline + ``n the`` → ``In the``), ``phrase``
+    (``X Jinping`` → ``Xi Jinping`` from the extra words) and ``context`` (``arc opposed``
+    → ``are opposed``: a word the others leave, read by its neighbours, see :mod:`.incontext`).
     """
     rules = frozenset(rules)
     edits: list[_Edit] = []
@@ -52,9 +55,28 @@ def repair(text: str, lexicon: Lexicon, rules: Collection[str] = RULES) -> Repai
             edits += found
             if len(found) == 1 and found[0][:2] == words[i].span():
                 spelled[i] = found[0][2]
+    if "context" in rules:
+        edits += _in_context(context, policy, gate(text, lexicon), spelled, _changed(words, edits), hopeless)
     if "phrase" in rules:
         edits = _phrases(text, [(w.start(), w.end(), spelled[i]) for i, w in enumerate(words)], lexicon, edits)
     return _apply(text, edits)
+
+
+def _changed(words: list[re.Match[str]], edits: list[_Edit]) -> set[int]:
+    """The indices of the words some edit touches (one pass over both, in text order)."""
+    spans = sorted((start, end) for start, end, _, _ in edits)
+    changed: set[int] = set()
+    k = 0
+    for i, word in enumerate(words):
+        while k < len(spans) and spans[k][1] <= word.start():
+            k += 1
+        m = k
+        while m < len(spans) and spans[m][0] < word.end():
+            if word.start() < spans[m][1]:
+                changed.add(i)
+                break
+            m += 1
+    return changed
 
 
 def _propose(context: _Context, policy: _Policy, taken: list[_Edit]) -> tuple[dict[int, list[_Edit]], list[bool]]:
