@@ -30,6 +30,7 @@ from types import MappingProxyType
 from build_docs.clean.article import Article, Cleaned, CleaningReport, Fix, SourceReport
 from build_docs.clean.boilerplate import Removal, furniture, shared_lines, short_lines
 from build_docs.clean.header import Header, read_header
+from build_docs.clean.metadata import facts_of
 from build_docs.clean.ocr import Lexicon
 from build_docs.clean.ocr.lines import repair_lines
 from build_docs.clean.pages import join_broken_words, page_edges, page_range, paged
@@ -45,7 +46,6 @@ from build_docs.sources.catalog import CatalogEntry
 from build_docs.sources.read import SourceDoc
 from build_docs.sources.reading import Part
 
-METADATA = ("title", "subtitle", "section", "authors", "affiliation", "publication", "date", "url", "kind", "tags", "extra")
 OCR_UNKNOWN_SHARE = 0.06  # a text with more unknown lower-case words than this reads as an OCR scan
 _TOKEN = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
 _WORD = re.compile(r"\b[^\W\d_]+(?:['\u2019-][^\W\d_]+)*\b")
@@ -226,7 +226,7 @@ def _draft(doc: SourceDoc, lines: list[tuple[int, str]], kind: str | None, detec
     removed = furniture(body, shared, scan)
     removed += [edges[no] for no in sorted(edges.keys() - {r.line for r in removed})]
     gone = {r.line for r in removed}
-    meta, origin = _facts(doc, header, kind)
+    meta, origin = facts_of(doc, header, kind)
     header_lines = [Removal(no, _line_text(lines, no), f"metadata: {what}") for no, what in header.used.items()]
     kept = tuple(Removal(no, _line_text(lines, no), f"not the title: {why}") for no, why in header.rejected.items())
     return Draft(
@@ -251,7 +251,7 @@ def _structured_draft(doc: SourceDoc, kind: str | None, detected: bool) -> Draft
         header = Header(title=opening.text, used={opening.line: "title"})
         removed.append(Removal(opening.line, opening.text, "metadata: title"))
         parts = parts[1:]
-    meta, origin = _facts(doc, header, kind, "page metadata" if doc.format == "html" else "front matter")
+    meta, origin = facts_of(doc, header, kind, "page metadata" if doc.format == "html" else "front matter")
     return Draft(
         doc=doc,
         kind=kind,
@@ -262,18 +262,6 @@ def _structured_draft(doc: SourceDoc, kind: str | None, detected: bool) -> Draft
         removed=tuple(sorted(removed, key=lambda r: r.line)),
         parts=parts,
     )
-
-
-def _facts(doc: SourceDoc, header: Header, kind: str | None, stated_by: str = "front matter") -> tuple[Mapping[str, object], Mapping[str, str]]:
-    """A source's metadata and where each fact came from: the catalog, what the file states, the text,
-    then a PDF's document information where all of them are silent, and the kind of source."""
-    meta, origin = merge_metadata(doc.catalog, doc.front_matter, header, stated_by, doc.origins)
-    for name, value in doc.document_info.items():
-        if name not in meta and value:
-            meta[name], origin[name] = value, "document info"
-    if kind and "kind" not in meta:
-        meta["kind"], origin["kind"] = kind, "text"
-    return MappingProxyType(meta), MappingProxyType(origin)
 
 
 def _line_text(lines: list[tuple[int, str]], no: int) -> str:
@@ -400,23 +388,3 @@ def _anchor_fixes(fixes: list[Fix], blocks: tuple[Block, ...]) -> list[Fix]:
         i = bisect.bisect_right(lines, fix.line) - 1
         anchored.append(replace(fix, anchor=starts[i][1] if i >= 0 else ""))
     return anchored
-
-
-def merge_metadata(
-    entry: CatalogEntry | None,
-    front: Mapping[str, object],
-    header: Header,
-    stated_by: str = "front matter",
-    origins: Mapping[str, str] | None = None,
-) -> tuple[dict[str, object], dict[str, str]]:
-    """Catalog over what the file states (front matter, a page's metadata; ``origins`` names another source of
-    one of its facts, such as a date from the file name) over the text; empty values never win."""
-    meta: dict[str, object] = {}
-    origin: dict[str, str] = {}
-    for name in METADATA:
-        stated = (origins or {}).get(name, stated_by)
-        for where, value in (("catalog", getattr(entry, name, None)), (stated, front.get(name)), ("text", getattr(header, name, None))):
-            if value:
-                meta[name], origin[name] = value, where
-                break
-    return meta, origin
