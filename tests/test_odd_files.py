@@ -97,3 +97,20 @@ def test_nothing_from_hostile_pages_and_posts_runs_in_the_built_site(fixture_see
     assert live == []
     text = (tmp_path / "site" / "articles" / "evil-page-about-trade" / "index.html").read_text(encoding="utf-8")
     assert "agreed new rules for the border crossings" in text  # the text itself is published
+
+
+def test_front_matter_that_expands_beyond_a_small_size_is_refused_quickly():
+    """A YAML "billion laughs": nine lines that expand to 10⁹ values; and a self-referencing alias."""
+    from build_docs.sources.frontmatter import MAX_VALUES, split_front_matter
+
+    laughs = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    laughs += [f"a{i}: &a{i} [{','.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 9)]
+    text = "---\ntitle: Laughs\n" + "\n".join(laughs) + "\n---\n\nThe body of the post.\n"
+    meta, body, _, problems = split_front_matter(text, "seeds/laughs.md")
+    assert dict(meta) == {} and body.strip() == "The body of the post."
+    assert [p.severity.value for p in problems] == ["warning"] and f"more than {MAX_VALUES:,} values" in problems[0].message
+    meta, _, _, problems = split_front_matter("---\ntitle: T\nloop: &x [*x]\n---\nBody\n", "seeds/loop.md")
+    assert dict(meta) == {} and "aliases" in problems[0].message
+    deep = "---\ntitle: " + "[" * 5000 + "]" * 5000 + "\n---\nBody\n"
+    meta, _, _, problems = split_front_matter(deep, "seeds/deep.md")
+    assert dict(meta) == {} and problems and problems[0].severity.value == "warning"
