@@ -9,11 +9,8 @@ test: the pages are measured as MkDocs writes them. The browser test opens the o
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import re
-import threading
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -26,7 +23,7 @@ from build_docs.pipeline import BuildConfig, build
 from build_docs.render.article_parts import PART_BYTES, PART_WORDS, split
 from build_docs.render.relink import relinked, with_parts
 from build_docs.render.templating import RenderedPage
-from tests.conftest import mkdocs_build, mkdocs_config
+from tests.conftest import mkdocs_build, mkdocs_config, served
 
 LONG = "convoy-reports-of-the-northern-route"
 SHORT = "a-short-note-on-the-harbour-trust"
@@ -199,23 +196,10 @@ def test_relinking_touches_only_links_the_build_wrote():
 # --- In a browser -----------------------------------------------------------------------------
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
-        pass
-
-
 @pytest.fixture(scope="module")
 def base_url(built: Path) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(built / "site")))
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="parts-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
+    with served(built / "site") as url:
+        yield url
 
 
 @pytest.mark.browser

@@ -11,15 +11,12 @@ under CI (``CI`` set), where a missing browser is a failure.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import os
 import re
 import struct
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -28,7 +25,7 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
-from tests.conftest import site_config
+from tests.conftest import served, site_config
 
 pytestmark = pytest.mark.browser
 
@@ -146,25 +143,11 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
-        pass
-
-
 @pytest.fixture(scope="module")
 def base_url(built_site: Path) -> Iterator[str]:
     """The built site served over HTTP on 127.0.0.1 (a free port), for this module."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
+    with served(built_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
