@@ -97,7 +97,7 @@ class Runner:
 
     def map(self, fn: Callable[[T], R], items: Sequence[T], what: str = "articles") -> list[R]:
         """``[fn(item) for item in items]``."""
-        return self.map_with(_call, fn, items, what)
+        return self.map_with(call, fn, items, what)
 
     def map_with(self, fn: Callable[[C, T], R], context: C, items: Sequence[T], what: str = "articles") -> list[R]:
         """``[fn(context, item) for item in items]``, in the order of ``items``."""
@@ -142,7 +142,8 @@ def _chunks(items: list[T], count: int) -> list[list[T]]:
     return [items[start:end] for start, end in zip(bounds, bounds[1:], strict=False)]
 
 
-def _call(fn: Callable[[T], R], item: T) -> R:
+def call(fn: Callable[[T], R], item: T) -> R:
+    """``fn(item)``: how a one-argument function is mapped with :meth:`Runner.map_with` (module-level, so it pickles)."""
     return fn(item)
 
 

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import TypeVar, cast
 
 from build_docs.cache import package_digest, write_atomic
-from build_docs.jobs import IN_PROCESS, Runner
+from build_docs.jobs import IN_PROCESS, Runner, call
 
 T = TypeVar("T")
 C = TypeVar("C")
@@ -166,11 +166,7 @@ class Kept:
         if self.folder is None:
             return runner.map(fn, items)
         keys = keys if keys is not None else [self.key(stage, item) for item in items]
-        return self.map_with(stage, _call, lambda: fn, items, keys, runner)
+        return self.map_with(stage, call, lambda: fn, items, keys, runner)
 
 
 NOTHING_KEPT = Kept()  # the default: no results read or written
-
-
-def _call(fn: Callable[[T], R], item: T) -> R:
-    return fn(item)
