@@ -68,7 +68,7 @@ def names(knowledge: Knowledge) -> list[tuple[str, str]]:
 def prune(knowledge: Knowledge, links: Links | Collection[str]) -> Knowledge:
     """Drop what discovery found but no text links to (a place only ever named inside a longer name).
 
-    ``links``: the links, or the keys they link."""
+    ``links``: the links, or the keys they link (``by_key`` holds exactly those)."""
     linked = links.by_key if isinstance(links, Links) else links
     unused = [e.id for e in knowledge.entities.values() if e.origin == "discovered" and e.key not in linked]
     if not unused:
@@ -85,17 +85,19 @@ def link_all(knowledge: Knowledge, articles: Sequence[Article], kept: Kept = NOT
     left unlinked as ambiguous: then the text is linked again without them. ``kept`` and
     ``keys`` (a digest of each article) let :func:`link` read back an article's mentions.
     """
+    links: Links | None = None
+    linked: Collection[str]
+    ambiguous: Mapping[str, tuple[str, ...]]
     if kept.on and keys:  # which keys are linked, read back per article; the mentions only for the names linked in the end
         linked, ambiguous = _linked_keys(knowledge, articles, kept, keys)
-        kept_knowledge = prune(knowledge, linked)
-        gone = {entity_key(i) for i in knowledge.entities if i not in kept_knowledge.entities}
-        again = any(key in gone for keys_ in ambiguous.values() for key in keys_)
-        return kept_knowledge, link(kept_knowledge if again else knowledge, articles, kept, keys)
-    links = link(knowledge, articles, kept, keys)
-    kept_knowledge = prune(knowledge, links)
+    else:
+        links = link(knowledge, articles)
+        linked, ambiguous = links.by_key, links.ambiguous
+    kept_knowledge = prune(knowledge, linked)
     gone = {entity_key(i) for i in knowledge.entities if i not in kept_knowledge.entities}
-    if any(key in gone for keys_ in links.ambiguous.values() for key in keys_):
-        links = link(kept_knowledge, articles, kept, keys)
+    again = any(key in gone for keys_ in ambiguous.values() for key in keys_)
+    if links is None or again:
+        links = link(kept_knowledge if again else knowledge, articles, kept, keys)
     return kept_knowledge, links
 
 
