@@ -10,7 +10,6 @@ deterministic: sorted inputs, no timestamps, ``\\n`` line ends.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from functools import partial
 from importlib import resources
 
 from build_docs.clean.article import Article
@@ -79,7 +78,7 @@ def render(
             kept,
             "article",
             _article_inputs(site, article, knowledge, links, dated, held, keys or {}, corpus) if kept.on else (),
-            partial(_finished_article_pages, finish, site, article, knowledge, links, dated, held),
+            lambda article=article: _finished(finish, _article_pages(site, article, knowledge, links, dated, held)),  # type: ignore[misc]
         )
         for article in site.articles
     }
@@ -121,22 +120,18 @@ def _article_inputs(
     return (keys[article.id], links.digests[article.id], used, dated_view(article, dated, held), estimate, *corpus)
 
 
-def _finished_article_pages(
-    finish: Callable[[list[RenderedPage]], list[RenderedPage]],
-    site: Site,
-    article: Article,
-    knowledge: Knowledge,
-    links: Links,
-    dated: Mapping[tuple[str, str], list[Event]],
-    held: Mapping[str, str],
-) -> tuple[list[RenderedPage], tuple[Part, ...]]:
-    pages, parts = _article_pages(site, article, knowledge, links, dated, held)
+ArticlePages = tuple[list[RenderedPage], tuple[Part, ...]]  # an article's page or parts, and the parts
+
+
+def _finished(finish: Callable[[list[RenderedPage]], list[RenderedPage]], made: ArticlePages) -> ArticlePages:
+    """An article's pages with ``finish`` applied (abbreviations appended), and its parts."""
+    pages, parts = made
     return finish(pages), parts
 
 
 def _article_pages(
     site: Site, article: Article, knowledge: Knowledge, links: Links, dated: Mapping[tuple[str, str], list[Event]], held: Mapping[str, str]
-) -> tuple[list[RenderedPage], tuple[Part, ...]]:
+) -> ArticlePages:
     """The article's page, or its parts when it is too long for one (:mod:`.article_parts`), and the parts."""
     source_paths = [f"{site.seeds_name}/{s}" for s in article.sources]
     notes = {b.label: (str(n), b.anchor) for n, b in enumerate((b for b in article.paragraphs if b.kind == "note"), start=1)}
