@@ -83,8 +83,9 @@ def clean_all(sources: Sequence[SourceDoc], extra_words: Sequence[str] = (), run
     extra_words = tuple(extra_words)
     base = Lexicon(extra_words)
     kinds = {doc.name: _kind(doc, base) for doc in sources}
-    clean_docs = [doc for doc in sources if kinds[doc.name][0] != "ocr"]
-    groups = find_witnesses([(doc.name, doc.plain) for doc in sources], kept=kept)
+    texts = {doc.name: doc.plain for doc in sources}  # a structured source's joins its parts: made once
+    clean_texts = [texts[doc.name] for doc in sources if kinds[doc.name][0] != "ocr"]
+    groups = find_witnesses(list(texts.items()), kept=kept)
     short = {doc.name: _short_lines(kept, doc) for doc in sources if doc.parts is None}
     shared = shared_lines(short.items(), groups)
     items = [(doc, *kinds[doc.name], tuple(sorted(shared.intersection(short.get(doc.name, ()))))) for doc in sources]
@@ -96,13 +97,13 @@ def clean_all(sources: Sequence[SourceDoc], extra_words: Sequence[str] = (), run
     units = [[drafts[name] for name in group] for group in groups] + [[drafts[d.name]] for d in sources if d.name not in grouped]
     units.sort(key=lambda u: u[0].doc.name)
     untitled = words_to_case(unit[0].doc.name for unit in units if not any("title" in d.meta for d in unit))
-    casing = corpus_casing(untitled, [doc.plain for doc in clean_docs])
+    casing = corpus_casing(untitled, clean_texts)
     lexical = [unit for unit in units if _reads_lexicon(unit)]
-    plain = [unit for unit in units if not _reads_lexicon(unit)]
-    finished = dict(zip(map(_unit_name, plain), _finish_units(kept, runner, plain, keys, extra_words, base, casing, lambda: None), strict=True))
+    others = [unit for unit in units if not _reads_lexicon(unit)]
+    finished = dict(zip(map(_unit_name, others), _finish_units(kept, runner, others, keys, extra_words, base, casing, lambda: None), strict=True))
     if lexical:
-        lexicon_key = kept.key("lexicon", extra_words, *(digest(doc.plain) for doc in clean_docs)) if kept.on else ""
-        make = lambda: Lexicon([*extra_words, *(w for doc in clean_docs for w in _TOKEN.findall(doc.plain))])  # noqa: E731
+        lexicon_key = kept.key("lexicon", extra_words, *map(digest, clean_texts)) if kept.on else ""
+        make = lambda: Lexicon([*extra_words, *(w for text in clean_texts for w in _TOKEN.findall(text))])  # noqa: E731
         finished |= zip(map(_unit_name, lexical), _finish_units(kept, runner, lexical, keys, extra_words, base, casing, make, lexicon_key), strict=True)
     done = [finished[_unit_name(unit)] for unit in units]
     articles = [article for article, _, _ in done]
