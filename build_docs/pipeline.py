@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from build_docs.clean.cleaner import clean_all
+from build_docs.collector import rare_collections
 from build_docs.diagnostics import BuildError, Diagnostic, has_errors
 from build_docs.extract.discover import is_common
 from build_docs.extract.extractors import extract
@@ -109,7 +110,8 @@ def build(config: BuildConfig, dry_run: bool = False, strict: bool = False, prog
     With ``strict``, warnings fail the build as errors do, before anything is written.
     """
     progress = progress or Progress()
-    generated = generate(config, progress)
+    with rare_collections():
+        generated = generate(config, progress)
     if strict and generated.diagnostics:
         raise BuildError(generated.diagnostics)
     with progress.stage("publish"):  # publish/

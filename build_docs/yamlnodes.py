@@ -9,6 +9,10 @@ import yaml
 
 from build_docs.diagnostics import Diagnostic, error
 
+#: libyaml's parser when PyYAML was built with it (ten times faster on a catalog of thousands of
+#: entries; the same nodes, lines and errors), otherwise PyYAML's own.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 def load_root(path: Path, shown: str) -> tuple[yaml.Node | None, list[Diagnostic]]:
     """The root node of the YAML file at ``path`` (``None`` when missing or empty)."""
@@ -18,7 +22,7 @@ def load_root(path: Path, shown: str) -> tuple[yaml.Node | None, list[Diagnostic
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
         return None, [error(shown, 1, f"not valid UTF-8 ({exc.reason}); save the file as UTF-8")]
-    loader = yaml.SafeLoader(text)
+    loader = _Loader(text)
     try:
         return loader.get_single_node(), []
     except yaml.MarkedYAMLError as exc:

@@ -84,15 +84,20 @@ def normalise(text: str) -> str:
 def shared_lines(sources: Iterable[tuple[str, Iterable[str]]], groups: Iterable[Sequence[str]] = ()) -> frozenset[str]:
     """Short non-sentence lines found in two or more unrelated sources.
 
-    ``sources``: each source's name and its :func:`short_lines` (or all its lines: the others are
-    skipped). ``groups`` are witnesses of one article: lines they share are the article's, not furniture.
+    ``sources``: each source's name and its lines. ``groups`` are witnesses of one article: lines
+    they share are the article's, not furniture.
     """
+    return shared_short_lines(((name, short_lines(lines)) for name, lines in sources), groups)
+
+
+def shared_short_lines(sources: Iterable[tuple[str, Iterable[str]]], groups: Iterable[Sequence[str]] = ()) -> frozenset[str]:
+    """:func:`shared_lines` given each source's :func:`short_lines` (kept between builds), not all its lines."""
     family = {name: index for index, group in enumerate(groups) for name in group}
     seen: dict[str, set[object]] = {}
     for name, lines in sources:
+        owner = family.get(name, name)
         for text in lines:
-            if text.strip() and len(text.split()) <= SHORT and not is_sentence(text):
-                seen.setdefault(normalise(text), set()).add(family.get(name, name))
+            seen.setdefault(text, set()).add(owner)
     return frozenset(line for line, owners in seen.items() if len(owners) >= 2)
 
 

@@ -28,7 +28,7 @@ from pathlib import PurePosixPath
 from types import MappingProxyType
 
 from build_docs.clean.article import Article, Cleaned, CleaningReport, Fix, SourceReport
-from build_docs.clean.boilerplate import Removal, furniture, shared_lines, short_lines
+from build_docs.clean.boilerplate import Removal, furniture, shared_short_lines, short_lines
 from build_docs.clean.header import Header, read_header
 from build_docs.clean.metadata import facts_of
 from build_docs.clean.ocr import Lexicon
@@ -87,7 +87,7 @@ def clean_all(sources: Sequence[SourceDoc], extra_words: Sequence[str] = (), run
     clean_texts = [texts[doc.name] for doc in sources if kinds[doc.name][0] != "ocr"]
     groups = find_witnesses(list(texts.items()), kept=kept)
     short = {doc.name: _short_lines(kept, doc) for doc in sources if doc.parts is None}
-    shared = shared_lines(short.items(), groups)
+    shared = shared_short_lines(short.items(), groups)
     items = [(doc, *kinds[doc.name], tuple(sorted(shared.intersection(short.get(doc.name, ()))))) for doc in sources]
     draft_keys = [kept.key("draft", item) for item in items] if kept.on else None
     drafted = kept.map_with("draft", _draft_one, lambda: None, items, draft_keys, runner, "sources")

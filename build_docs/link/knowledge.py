@@ -24,6 +24,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from types import MappingProxyType
 
 from build_docs.clean.article import Article
@@ -334,11 +335,16 @@ def _digest(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:6]
 
 
+_POSSESSIVE = re.compile(r"['\u2019]s$")
+
+
+@lru_cache(maxsize=1 << 16)  # pass 1 asks for the same few thousand names hundreds of thousands of times
 def _name(text: str) -> str:
     """A name as pages show it: one space between words, no possessive."""
-    return re.sub(r"['\u2019]s$", "", " ".join(text.split()))
+    return _POSSESSIVE.sub("", " ".join(text.split()))
 
 
+@lru_cache(maxsize=1 << 16)
 def _key(text: str) -> str:
     return _name(text).casefold()
 

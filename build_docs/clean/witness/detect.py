@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, partial
+from itertools import chain
 
 from build_docs.clean.witness.words import _bigrams, _chain, _keys, _positions
 from build_docs.results import NOTHING_KEPT, Kept
@@ -93,21 +94,26 @@ def witness_pairs(docs: Sequence[tuple[str, str]], threshold: float = WITNESS_TH
     comparison are read back when an earlier build made them from the same texts.
     """
     keys = [kept.key("witness-words", text) for _, text in docs] if kept.on else []
-    grams = [kept.one("witness-words", keys[i], partial(_grams, text)) if keys else _grams(text) for i, (_, text) in enumerate(docs)]
+    prints = [kept.one("witness-print", keys[i], partial(_print, text)) if keys else _print(text) for i, (_, text) in enumerate(docs)]
     by_longer: dict[int, list[int]] = defaultdict(list)
-    for a, b in _candidates(grams):
-        short, long = (a, b) if (len(grams[a]), a) < (len(grams[b]), b) else (b, a)
+    for a, b in _candidates([sampled for _, sampled in prints]):
+        short, long = (a, b) if (prints[a][0], a) < (prints[b][0], b) else (b, a)
         by_longer[long].append(short)
+
+    @cache
+    def grams(i: int) -> array[int]:  # read or made only when a comparison is not kept
+        return kept.one("witness-words", keys[i], partial(_grams, docs[i][1])) if keys else _grams(docs[i][1])
+
     found = []
     for long in sorted(by_longer):
-        where = cache(partial(_positions, grams[long]))  # made only when a comparison is not kept
+        where = cache(lambda long=long: _positions(grams(long)))
         for short in by_longer[long]:
-            compare = partial(_covered_by, grams[short], where)
+            compare = partial(_covered_by, partial(grams, short), where)
             covered = kept.one("witness-pair", kept.key("witness-pair", keys[short], keys[long]), compare) if keys else compare()
-            score = covered / (len(grams[short]) + 1)
+            score = covered / (prints[short][0] + 1)
             if score >= threshold and covered >= _MIN_WORDS:
                 first, second = sorted((docs[short][0], docs[long][0]))
-                found.append(WitnessPair(first, second, round(score, 4), len(grams[short]) + 1))
+                found.append(WitnessPair(first, second, round(score, 4), prints[short][0] + 1))
     return sorted(found, key=lambda p: (p.first, p.second))
 
 
@@ -115,8 +121,14 @@ def _grams(text: str) -> array[int]:
     return array("L", _bigrams(_keys(text)))  # 4 bytes a word
 
 
-def _covered_by(short: Sequence[int], long: Callable[[], Mapping[int, Sequence[int]]]) -> int:
-    return _covered(short, long())
+def _print(text: str) -> tuple[int, tuple[int, ...]]:
+    """What finding candidates reads of a text: its number of word pairs and its sampled word pairs, sorted."""
+    grams = _grams(text)
+    return len(grams), tuple(sorted({h for h in grams if h % _SAMPLE == 0}))
+
+
+def _covered_by(short: Callable[[], Sequence[int]], long: Callable[[], Mapping[int, Sequence[int]]]) -> int:
+    return _covered(short(), long())
 
 
 def find_witnesses(docs: Sequence[tuple[str, str]], threshold: float = WITNESS_THRESHOLD, kept: Kept = NOTHING_KEPT) -> list[tuple[str, ...]]:
@@ -141,22 +153,24 @@ def find_witnesses(docs: Sequence[tuple[str, str]], threshold: float = WITNESS_T
     return sorted(tuple(sorted(g)) for g in groups.values() if len(g) > 1)
 
 
-def _candidates(grams: Sequence[Sequence[int]]) -> list[tuple[int, int]]:
-    """Pairs of document indices worth comparing in full, from an inverted index of sampled word pairs."""
-    sampled = [{h for h in g if h % _SAMPLE == 0} for g in grams]
+def _candidates(sampled: Sequence[Sequence[int]]) -> list[tuple[int, int]]:
+    """Pairs of document indices worth comparing in full, from an inverted index of sampled word pairs.
+
+    Each document counts the others it shares sampled pairs with in one pass over its postings
+    (a word pair in more than :data:`_MAX_DOCS` documents is left out), so the work is the
+    number of sampled pairs times at most :data:`_MAX_DOCS`."""
     postings: dict[int, list[int]] = defaultdict(list)
     for doc, kept in enumerate(sampled):
         for gram in kept:
             postings[gram].append(doc)
-    shared: Counter[tuple[int, int]] = Counter()
-    for found in postings.values():
-        if 1 < len(found) <= _MAX_DOCS:
-            shared.update((a, b) for i, a in enumerate(found) for b in found[i + 1 :])
     best: dict[int, list[tuple[float, int]]] = defaultdict(list)
-    for (a, b), count in shared.items():
-        score = count / max(1, min(len(sampled[a]), len(sampled[b])))
-        if count >= 2 and score >= _MIN_SHARED:
-            best[a].append((-score, b))
-            best[b].append((-score, a))
+    for a, grams in enumerate(sampled):
+        shared = Counter(chain.from_iterable(found for found in map(postings.__getitem__, grams) if 1 < len(found) <= _MAX_DOCS))
+        for b, count in shared.items():
+            if b > a and count >= 2:
+                score = count / max(1, min(len(grams), len(sampled[b])))
+                if score >= _MIN_SHARED:
+                    best[a].append((-score, b))
+                    best[b].append((-score, a))
     pairs = {(min(a, b), max(a, b)) for a, ranked in best.items() for _, b in sorted(ranked)[:_CANDIDATES]}
     return sorted(pairs)
