@@ -10,7 +10,7 @@ import yaml
 from build_docs.diagnostics import Diagnostic, error
 
 #: libyaml's parser when PyYAML was built with it (ten times faster on a catalog of thousands of
-#: entries; the same nodes, lines and errors), otherwise PyYAML's own.
+#: entries; the same nodes and error lines, with libyaml's wording of the problem), otherwise PyYAML's own.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
