@@ -375,8 +375,8 @@ def _source_report(draft: Draft, fixes: tuple[Fix, ...]) -> SourceReport:
 
 
 def _unknown(blocks: tuple[Block, ...], lexicon: Lexicon) -> tuple[tuple[str, int], ...]:
-    words = (w for b in blocks for w in _WORD.findall(b.text) if len(w) > 2)  # not "U" of "U.S." nor "nd" of "22nd"
-    counts = Counter(w for w in words if not lexicon.known(w))
+    words = Counter(w for b in blocks for w in _WORD.findall(b.text) if len(w) > 2)  # not "U" of "U.S." nor "nd" of "22nd"
+    counts = {w: n for w, n in words.items() if not lexicon.known(w)}  # each word looked up once
     return tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:UNKNOWN_LISTED])
 
 

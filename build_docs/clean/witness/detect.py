@@ -23,7 +23,12 @@ _RUN_GAP = 12  # words: matches this close in both texts belong to one shared ru
 _SAMPLE = 4  # the index keeps one word pair in _SAMPLE (by hash), so it stays small on big corpora
 _MAX_DOCS = 16  # a word pair found in more documents is boilerplate, not evidence
 _CANDIDATES = 4  # each document is compared in full with at most this many others
-_MIN_SHARED = 0.02  # share of sampled word pairs two documents must have in common to be compared
+#: share of sampled word pairs two documents must have in common to be compared in full (the costly
+#: part of cleaning a large corpus). Each scan of the OCR pairs scores at least 0.13 against its own
+#: ground truth (character error rates up to 0.58; both halves); unrelated UN speeches score at most
+#: 0.10, mostly 0.02-0.05 (benchmarks/witness_candidates.py). At 0.08 no true pair is lost, and 1,000
+#: speeches have 2 pairs to compare instead of 549 at the earlier 0.02.
+_MIN_SHARED = 0.08
 _MIN_WORDS = 25  # words a pair must share: a title and a phrase do not make two texts one article
 
 
@@ -90,11 +95,18 @@ def witness_pairs(docs: Sequence[tuple[str, str]], threshold: float = WITNESS_TH
     Only pairs that share enough sampled word pairs in an inverted index are
     compared in full, each document with its few best candidates, and each
     document's positions are built once, so the time grows linearly with the
-    corpus. Names must be unique. With ``kept``, each text's word pairs and each pair's
-    comparison are read back when an earlier build made them from the same texts.
+    corpus. Names must be unique. With ``kept``, each text's fingerprint (:func:`_print`), its
+    word pairs and each pair's comparison are read back when an earlier build made them from
+    the same texts; a text's word pairs are read only for a comparison that is not kept.
     """
     keys = [kept.key("witness-words", text) for _, text in docs] if kept.on else []
-    prints = [kept.one("witness-print", keys[i], partial(_print, text)) if keys else _print(text) for i, (_, text) in enumerate(docs)]
+    made: dict[int, array[int]] = {}  # word pairs made for a fingerprint, kept for a comparison in this build
+
+    def fingerprint(i: int) -> tuple[int, tuple[int, ...]]:
+        made[i] = _grams(docs[i][1])
+        return _print(made[i])
+
+    prints = [kept.one("witness-print", keys[i], partial(fingerprint, i)) if keys else fingerprint(i) for i in range(len(docs))]
     by_longer: dict[int, list[int]] = defaultdict(list)
     for a, b in _candidates([sampled for _, sampled in prints]):
         short, long = (a, b) if (prints[a][0], a) < (prints[b][0], b) else (b, a)
@@ -102,7 +114,8 @@ def witness_pairs(docs: Sequence[tuple[str, str]], threshold: float = WITNESS_TH
 
     @cache
     def grams(i: int) -> array[int]:  # read or made only when a comparison is not kept
-        return kept.one("witness-words", keys[i], partial(_grams, docs[i][1])) if keys else _grams(docs[i][1])
+        make = partial(made.pop, i) if i in made else partial(_grams, docs[i][1])
+        return kept.one("witness-words", keys[i], make) if keys else make()
 
     found = []
     for long in sorted(by_longer):
@@ -121,9 +134,8 @@ def _grams(text: str) -> array[int]:
     return array("L", _bigrams(_keys(text)))  # 4 bytes a word
 
 
-def _print(text: str) -> tuple[int, tuple[int, ...]]:
-    """What finding candidates reads of a text: its number of word pairs and its sampled word pairs, sorted."""
-    grams = _grams(text)
+def _print(grams: Sequence[int]) -> tuple[int, tuple[int, ...]]:
+    """What finding candidates reads of a text's word pairs: how many, and the sampled ones, sorted."""
     return len(grams), tuple(sorted({h for h in grams if h % _SAMPLE == 0}))
 
 
