@@ -11,6 +11,7 @@ from pathlib import Path
 import bibtexparser
 import pytest
 import rispy
+from bibtexparser.customization import splitname
 
 from tests.conftest import REPO, mkdocs_build, mkdocs_config
 from tests.test_entities_site import paragraph_text
@@ -89,8 +90,9 @@ def test_bibliography_files_parse_with_both_works_per_source():
     for record in articles():
         entry = by_id[record["id"]]
         assert record["title"] in entry["title"]
-        for author in record["authors"]:
-            assert "{" + author + "}" in entry["author"]
+        # The seeds' authors are Chinese names written family name first ("Li Ziguo"): BibTeX must part each so.
+        parted = [splitname(n) for n in entry["author"].split(" and ")]
+        assert [(" ".join(p["last"]), " ".join(p["first"])) for p in parted] == [tuple(a.split(" ", 1)) for a in record["authors"]]
         if record["date"]:
             assert entry["year"] == record["date"][:4]
         edition = by_id[record["id"] + "-edition"]
@@ -99,6 +101,15 @@ def test_bibliography_files_parse_with_both_works_per_source():
     assert len(ris) == 2 * count and all(r.get("title") or r.get("primary_title") for r in ris)
     csl = json.loads((DOCS / "data" / "sources.csl.json").read_text(encoding="utf-8"))
     assert len(csl) == 2 * count and {c["id"] for c in csl} == ids
+    authored = [r for r in articles() if r["authors"]]
+    assert authored, "the seeds name authors"
+    by_csl = {c["id"]: c for c in csl}
+    by_ris = {r["id"]: r for r in ris}
+    for record in authored:
+        expected = [tuple(a.split(" ", 1)) for a in record["authors"]]
+        assert [(a["family"], a["given"]) for a in by_csl[record["id"]]["author"]] == expected
+        assert all(a["static-ordering"] for a in by_csl[record["id"]]["author"]), "CSL processors keep the family name first"
+        assert by_ris[record["id"]]["authors"] == [f"{family}, {given}" for family, given in expected]
     for record in articles():
         one = bibtexparser.loads((DOCS / "data" / "cite" / f"{record['id']}.bib").read_text(encoding="utf-8"))
         assert sorted(e["ID"] for e in one.entries) == [record["id"], record["id"] + "-edition"]

@@ -8,6 +8,7 @@ import re
 import bibtexparser
 import pytest
 import rispy
+from bibtexparser.customization import splitname
 
 from build_docs.clean.article import Article
 from build_docs.render.cite import Edition, apa, bibliography, bibtex, chicago, csl, key, ris
@@ -59,12 +60,17 @@ def parse_bib(text: str) -> list[dict]:
     return bibtexparser.loads(text).entries
 
 
-def bib_authors(entry: dict) -> list[str]:
-    """``{{Li Ziguo} and {Zhao Mingwen}}`` → the names, each kept whole."""
-    value = entry["author"]
-    assert value.startswith("{") and value.endswith("}")
-    names = re.split(r"\} and \{", value[1:-1])
-    return [unlatex(n) for n in names]
+def bib_authors(entry: dict) -> list[tuple[str, str]]:
+    """``Li, Ziguo and {Xinhua News Agency}`` → ``[("Li", "Ziguo"), ("Xinhua News Agency", "")]``: each name as
+    BibTeX parts it (bibtexparser's ``splitname`` follows BibTeX's rules), von part joined to the last name."""
+    found = []
+    for name in re.split(r" and (?![^{]*\})", entry["author"]):
+        parts = splitname(name)
+        last = " ".join(parts["von"] + parts["last"])
+        if last.startswith("{") and last.endswith("}"):
+            last = last[1:-1]
+        found.append((unlatex(last), unlatex(" ".join(parts["first"]))))
+    return found
 
 
 def bib_title(entry: dict) -> str:
@@ -108,26 +114,26 @@ def test_bibtex_original_round_trips_through_bibtexparser():
     [entry] = parse_bib(bibtex(FULL))
     assert entry["ENTRYTYPE"] == "article" and entry["ID"] == "an-evolving-partnership"
     assert bib_title(entry) == "An Evolving Partnership: China and Russia have become increasingly close"
-    assert bib_authors(entry) == ["Li Ziguo"]
+    assert bib_authors(entry) == [("Li", "Ziguo")]
     assert entry["journal"] == "Beijing Review"
     assert (entry["year"], entry["month"], entry["date"]) == ("2014", "November", "2014-11-21")
     assert entry["url"] == FULL.url
 
 
-def test_bibtex_keeps_each_author_whole_in_braces():
+def test_bibtex_gives_each_author_family_and_given_names():
     text = bibtex(TWO_AUTHORS)
-    assert "author = {{Ma Bin} and {Zhang Jian}}" in text
+    assert "author = {Ma, Bin and Zhang, Jian}" in text
     [entry] = parse_bib(text)
-    assert bib_authors(entry) == ["Ma Bin", "Zhang Jian"]
+    assert bib_authors(entry) == [("Ma", "Bin"), ("Zhang", "Jian")]
     assert entry["ENTRYTYPE"] == "misc", "no publication: @misc"
 
 
 def test_bibtex_keeps_non_ascii_as_utf8():
     text = bibtex(NONASCII)
-    assert "Китай и Россия: 中俄关系" in text and "Jean-Noël Müller" in text
+    assert "Китай и Россия: 中俄关系" in text and "Müller, Jean-Noël" in text
     [entry] = parse_bib(text)
     assert bib_title(entry) == NONASCII.title
-    assert bib_authors(entry) == ["Jean-Noël Müller", "王毅"]
+    assert bib_authors(entry) == [("Müller", "Jean-Noël"), ("王", "毅")]
     assert entry["journal"] == "Международная жизнь" and entry["year"] == "2019" and "month" not in entry
 
 
@@ -135,7 +141,7 @@ def test_a_hostile_title_parses_to_one_entry_and_comes_back_equal():
     text = bibtex(HOSTILE_ARTICLE)
     [entry] = parse_bib(text)
     assert bib_title(entry) == HOSTILE
-    assert bib_authors(entry) == ["A & B {Group}"]
+    assert bib_authors(entry) == [("A & B {Group}", "")], "an organisation stays whole"
     assert unlatex(entry["journal"]) == "Journal_of #1"
     value = text.split("title = ", 1)[1].split("\n", 1)[0]
     assert not re.search(r"(?<!\\)[#$%&_]", value.replace(r"\textbraceleft{}", "").replace(r"\textbraceright{}", ""))
@@ -182,17 +188,17 @@ def test_ris_original_round_trips_through_rispy():
     [record] = rispy.loads(text)
     assert record["type_of_reference"] == "JOUR" and record["id"] == "an-evolving-partnership"
     assert record["title"] == "An Evolving Partnership: China and Russia have become increasingly close"
-    assert record["authors"] == ["Li Ziguo"]
+    assert record["authors"] == ["Li, Ziguo"]
     assert record["secondary_title"] == "Beijing Review"
     assert (record["year"], record["date"]) == ("2014", "2014/11/21")
     assert record["urls"] == [FULL.url]
 
 
-def test_ris_keeps_names_whole_and_values_on_one_line():
+def test_ris_writes_family_comma_given_and_values_on_one_line():
     multiline = Article("multi", "A title\nover  two\tlines", ("m.txt",), (), authors=("Ma Bin", "Zhang Jian"))
     [record] = rispy.loads(ris(multiline))
     assert record["title"] == "A title over two lines"
-    assert record["authors"] == ["Ma Bin", "Zhang Jian"]
+    assert record["authors"] == ["Ma, Bin", "Zhang, Jian"]
     assert record["type_of_reference"] == "GEN"
     [hostile] = rispy.loads(ris(HOSTILE_ARTICLE))
     assert hostile["title"] == HOSTILE and hostile["authors"] == ["A & B {Group}"]
@@ -223,7 +229,8 @@ def assert_csl_shape(item: dict) -> None:
     assert item["type"] in {"article-journal", "article", "webpage"}
     assert isinstance(item["title"], str) and item["title"]
     for name in item.get("author", []):
-        assert set(name) == {"literal"} and isinstance(name["literal"], str)
+        assert set(name) == {"literal"} or {"family", "given"} <= set(name) <= {"family", "given", "suffix", "static-ordering"}
+        assert all(isinstance(v, str) and v for k, v in name.items() if k != "static-ordering")
     for field in ("issued", "original-date"):
         if field in item:
             [parts] = item[field]["date-parts"]
@@ -235,7 +242,7 @@ def test_csl_original_has_the_minimal_shape_and_the_facts():
     item = csl(FULL)
     assert_csl_shape(item)
     assert item["id"] == "an-evolving-partnership" and item["type"] == "article-journal"
-    assert item["author"] == [{"literal": "Li Ziguo"}]
+    assert item["author"] == [{"family": "Li", "given": "Ziguo", "static-ordering": True}]
     assert item["issued"] == {"date-parts": [[2014, 11, 21]]}
     assert item["container-title"] == "Beijing Review" and item["URL"] == FULL.url
 
@@ -243,7 +250,7 @@ def test_csl_original_has_the_minimal_shape_and_the_facts():
 def test_csl_leaves_out_what_is_unknown():
     item = csl(TWO_AUTHORS)
     assert_csl_shape(item)
-    assert item["type"] == "article" and item["author"] == [{"literal": "Ma Bin"}, {"literal": "Zhang Jian"}]
+    assert item["type"] == "article" and [(a["family"], a["given"]) for a in item["author"]] == [("Ma", "Bin"), ("Zhang", "Jian")]
     assert not {"issued", "container-title", "URL"} & item.keys()
     assert "author" not in csl(ANONYMOUS)
 
@@ -280,26 +287,26 @@ def test_chicago_edition_cites_the_page_and_names_the_original():
 
 
 def test_apa_original():
-    assert apa(FULL) == "Li Ziguo. (2014, November 21). An Evolving Partnership: China and Russia have become increasingly close. Beijing Review. " + FULL.url
-    assert apa(TWO_AUTHORS) == "Ma Bin, & Zhang Jian. (n.d.). Present and Future Sino-Russian Cooperation."
+    assert apa(FULL) == "Li, Z. (2014, November 21). An Evolving Partnership: China and Russia have become increasingly close. Beijing Review. " + FULL.url
+    assert apa(TWO_AUTHORS) == "Ma, B., & Zhang, J. (n.d.). Present and Future Sino-Russian Cooperation."
     assert apa(ANONYMOUS) == "What to Make of Deepening China-Russia Relations? (2014, November)."
 
 
 def test_apa_edition_has_no_date_of_its_own_and_names_the_original():
     assert apa(FULL, EDITION) == (
-        "Li Ziguo. (n.d.). An Evolving Partnership: China and Russia have become increasingly close [Cleaned edition]. "
+        "Li, Z. (n.d.). An Evolving Partnership: China and Russia have become increasingly close [Cleaned edition]. "
         f"{SITE}. https://example.org/reader/articles/an-evolving-partnership/ (Original work published in Beijing Review, 2014, {FULL.url})"
     )
     assert apa(ANONYMOUS, edition_of(ANONYMOUS)).startswith("What to Make of Deepening China-Russia Relations? [Cleaned edition]. (n.d.).")
 
 
 def test_long_author_lists_are_shortened_as_each_style_says():
-    many = Article("many", "Many", ("m.txt",), (), authors=tuple(f"Author {i}" for i in range(1, 23)))
-    assert chicago(many).startswith("Author 1, Author 2, Author 3, Author 4, Author 5, Author 6, Author 7, et al. \u201cMany.\u201d")
-    assert apa(many).startswith("Author 1, " + "".join(f"Author {i}, " for i in range(2, 20)) + ". . . Author 22. (n.d.).")
-    three = Article("three", "Three", ("t.txt",), (), authors=("A One", "B Two", "C Three"))
-    assert chicago(three).startswith("A One, B Two, and C Three.")
-    assert apa(three).startswith("A One, B Two, & C Three.")
+    many = Article("many", "Many", ("m.txt",), (), authors=tuple(f"Ann Author{chr(96 + i)}" for i in range(1, 23)))
+    assert chicago(many).startswith("Authora, Ann, Ann Authorb, Ann Authorc, Ann Authord, Ann Authore, Ann Authorf, Ann Authorg, et al. \u201cMany.\u201d")
+    assert apa(many).startswith("".join(f"Author{chr(96 + i)}, A., " for i in range(1, 20)) + ". . . Authorv, A. (n.d.).")
+    three = Article("three", "Three", ("t.txt",), (), authors=("Anna One", "Bob Two", "Cleo Three"))
+    assert chicago(three).startswith("One, Anna, Bob Two, and Cleo Three.")
+    assert apa(three).startswith("One, A., Two, B., & Three, C.")
 
 
 def test_a_malformed_date_is_an_error_not_a_guess():

@@ -19,7 +19,7 @@ from build_docs.clean.structure import Block, segment
 from build_docs.clean.witness import overlap_cer
 from build_docs.extract import dating
 from build_docs.extract.sentences import LONGEST, sentence_around
-from build_docs.render import knowledge_pages
+from build_docs.render import related
 from build_docs.render.abbreviations import _longest_first
 from tests.conftest import REPO
 
@@ -53,10 +53,10 @@ def test_related_keys_of_a_crowded_paragraph_are_those_counted_pair_by_pair(monk
     for _ in range(30):
         blocks = {("a", f"p{n}"): [SimpleNamespace(key=rng.choice(keys)) for _ in range(rng.choice((1, 3, 8, 40)))] for n in range(12)}
         links = SimpleNamespace(by_block=blocks)
-        monkeypatch.setattr(knowledge_pages, "_CROWDED", 10**9)
-        pair_by_pair = knowledge_pages._related(links)  # type: ignore[arg-type]
-        monkeypatch.setattr(knowledge_pages, "_CROWDED", 4)
-        assert knowledge_pages._related(links) == pair_by_pair  # type: ignore[arg-type]
+        monkeypatch.setattr(related, "_CROWDED", 10**9)
+        pair_by_pair = related.related(links)  # type: ignore[arg-type]
+        monkeypatch.setattr(related, "_CROWDED", 4)
+        assert related.related(links) == pair_by_pair  # type: ignore[arg-type]
 
 
 def test_abbreviations_are_found_as_the_longest_first_alternation_finds_them():

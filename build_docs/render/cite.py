@@ -12,11 +12,11 @@ Contracts, shared by every function here:
   date field; a missing publication is left out; unknown authors give no author field, and the
   styles then start with the title. The edition has no date of its own (neither publication
   nor access date): only the original's date is given, as the original's.
-* Names are never split. Whether the family name comes first ("Li Ziguo") or last cannot be
-  read from the name, so every name is kept whole, in the literal form each parser keeps:
-  BibTeX ``author = {{Li Ziguo} and {Zhao Mingwen}}`` (each name braced, so BibTeX neither
-  reorders nor abbreviates it), CSL ``{"literal": "Li Ziguo"}``, RIS ``AU  - Li Ziguo``, and
-  in Chicago and APA the names as written.
+* Names are read into family and given names (:mod:`.names`: family-first Chinese, Korean and
+  Vietnamese names recognised, organisations kept whole) and written as each format and style
+  wants them (:mod:`.cite_names`): BibTeX ``author = {Li, Ziguo and Müller, Jean-Noël}``, CSL
+  ``{"family": "Li", "given": "Ziguo"}``, RIS ``AU  - Li, Ziguo``; Chicago ``Li Ziguo`` (a
+  family-first name is not inverted) and APA ``Li, Z.``. The prose of a note names them as written.
 * Titles are ``title: subtitle``, as in :mod:`build_docs.render.citation`; letter case is kept as
   published (APA's sentence case would need to know which words are proper nouns).
 * Output is deterministic: no clock, no locale (month names are spelled here), fixed order.
@@ -52,6 +52,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from build_docs.clean.article import Article
+from build_docs.render.cite_names import apa_name, bibtex_name, chicago_name, csl_name, names, ris_name
 from build_docs.render.jsondata import dumps
 from build_docs.render.page_cites import page_range
 
@@ -165,10 +166,13 @@ def _style_pages(article: Article) -> str:
 # --- Chicago (notes-bibliography, bibliography entry) -----------------------------------
 
 
-def _chicago_authors(authors: tuple[str, ...]) -> str:
+def _chicago_authors(written: tuple[str, ...]) -> str:
+    authors = tuple(chicago_name(name, i == 0) for i, name in enumerate(names(written)))
     shown = authors if len(authors) <= 10 else (*authors[:7], "et al")
     if len(shown) < len(authors):
         return _end(", ".join(shown))
+    if len(shown) == 2 and "," in shown[0]:  # "Ward, Geoffrey C., and Ken Burns": the inverted name is closed by a comma
+        return _end(f"{shown[0]}, and {shown[1]}")
     return _end(_series(shown, "and"))
 
 
@@ -200,7 +204,8 @@ def chicago(article: Article, edition: Edition | None = None, estimate: str = ""
 # --- APA 7 -------------------------------------------------------------------------------
 
 
-def _apa_authors(authors: tuple[str, ...]) -> str:
+def _apa_authors(written: tuple[str, ...]) -> str:
+    authors = tuple(apa_name(name) for name in names(written))
     if len(authors) > 20:
         return _end(", ".join(authors[:19]) + ", . . . " + authors[-1])
     if len(authors) == 1:
@@ -258,7 +263,7 @@ def _bib_url(url: str) -> str:
 def _bib_common(article: Article) -> list[tuple[str, str]]:
     fields = []
     if article.authors:
-        fields.append(("author", "{" + " and ".join("{" + _bib_text(a) + "}" for a in article.authors) + "}"))
+        fields.append(("author", "{" + " and ".join(bibtex_name(name, _bib_text) for name in names(article.authors)) + "}"))
     fields.append(("title", "{{" + _bib_text(_title(article)) + "}}"))
     return fields
 
@@ -308,7 +313,7 @@ def _ris_record(pairs: list[tuple[str, str]]) -> str:
 
 def ris(article: Article, edition: Edition | None = None, estimate: str = "") -> str:
     """One RIS record, LF line ends, ending in ``ER  - `` and a newline."""
-    head = [("AU", a) for a in article.authors]
+    head = [("AU", ris_name(name)) for name in names(article.authors)]
     if edition is not None:
         pairs = [("TY", "ELEC"), ("ID", edition_key(article)), ("TI", _title(article)), *head]
         pairs += [("T2", edition.site_name), ("UR", edition.url), ("N1", _edition_note(article, estimate))]
@@ -334,7 +339,7 @@ def csl(article: Article, edition: Edition | None = None, estimate: str = "") ->
     """One CSL-JSON item (a plain dict, ready for ``json.dumps``)."""
     item: dict = {"id": key(article), "type": "article-journal" if article.publication else "article", "title": _title(article)}
     if article.authors:
-        item["author"] = [{"literal": a} for a in article.authors]
+        item["author"] = [csl_name(name) for name in names(article.authors)]
     parts = _date_parts(article)
     if edition is not None:
         item.update({"id": edition_key(article), "type": "webpage", "genre": EDITION_LABEL})

@@ -14,10 +14,13 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 from build_docs.link.mentions import Links
 from build_docs.link.model import Knowledge, Quote, Term
+from build_docs.render.citation import display_date
+from build_docs.render.infobox import first_use
 from build_docs.render.jsondata import dump_bytes
 from build_docs.render.markdown import Md
 from build_docs.render.templating import RenderedPage, page
@@ -26,6 +29,7 @@ TERMS_PER_PAGE = 40  # a glossary entry (3 quotes spelling it out, 12 articles) 
 SPELLED_SHOWN = 3  # quotes spelling a term out; the rest are counted (and all in data/glossary.json)
 USED_SHOWN = 12  # articles a glossary entry links to; the rest are counted (and all in data/glossary.json)
 PAGES_FILE = "data/glossary-pages.json"
+NO_DATES: Mapping[str, str] = MappingProxyType({})
 
 
 @dataclass(frozen=True)
@@ -90,19 +94,22 @@ def term_page(terms: Mapping[str, Term], term_id: str) -> str:
     return hit[1][term_id]
 
 
-def glossary_pages(knowledge: Knowledge, links: Links, titles: Mapping[str, str], cite: Callable[[Quote, str], Any]) -> list[RenderedPage]:
-    """``cite(quote, prefix)``: a quote as a page ``prefix`` below the top shows it."""
+def glossary_pages(
+    knowledge: Knowledge, links: Links, titles: Mapping[str, str], cite: Callable[[Quote, str], Any], dates: Mapping[str, str] = NO_DATES
+) -> list[RenderedPage]:
+    """``cite(quote, prefix)``: a quote as a page ``prefix`` below the top shows it; ``dates``: article id → its
+    publication date (ISO), which decides a term's first use."""
     found = letters(knowledge.terms)
     if not is_split(knowledge.terms):
         top = [(letter, anchor, [t for part in parts for t in part.terms]) for letter, anchor, parts in _grouped(found)]
-        entries = [(letter, anchor, [_entry(knowledge, links, t, lambda q: cite(q, "")) for t in terms]) for letter, anchor, terms in top]
+        entries = [(letter, anchor, [_entry(knowledge, links, t, lambda q: cite(q, ""), dates) for t in terms]) for letter, anchor, terms in top]
         return [page("glossary.md", "glossary.md.j2", letters=entries, titles=titles, prefix=Md(""), total=len(knowledge.terms))]
     pages = [
         page("glossary.md", "glossary-index.md.j2", groups=_grouped(found), parts=found, total=len(knowledge.terms), pages_file=PAGES_FILE),
         RenderedPage(PAGES_FILE, dump_bytes({t.id: f"{letter.name}/" for letter in found for t in letter.terms})),
     ]
     for number, letter in enumerate(found):
-        entries = [(letter.letter, Md(letter.anchor), [_entry(knowledge, links, t, lambda q: cite(q, "../")) for t in letter.terms])]
+        entries = [(letter.letter, Md(letter.anchor), [_entry(knowledge, links, t, lambda q: cite(q, "../"), dates) for t in letter.terms])]
         pages.append(
             page(
                 letter.path,
@@ -127,11 +134,15 @@ def _grouped(found: list[Letter]) -> list[tuple[str, Md, list[Letter]]]:
     return [(letter, Md(parts[0].anchor), parts) for letter, parts in groups.items()]
 
 
-def _entry(knowledge: Knowledge, links: Links, term: Term, cite: Callable[[Quote], Any]) -> dict[str, object]:
+def _entry(knowledge: Knowledge, links: Links, term: Term, cite: Callable[[Quote], Any], dates: Mapping[str, str]) -> dict[str, object]:
     used = links.of(term.key)  # a term naming an entity shares the entity's key, so its mentions
     articles = Counter(m.article for m in used)
     anchors = {m.article: m.anchor for m in reversed(used)}
+    first = first_use(used, dates)
     return {
+        "first": cite(first.quote) if first else None,
+        "first_date": display_date(dates[first.article]) if first and dates.get(first.article) else "",
+        "articles": len(articles),
         "term": term,
         "expansion_sources": [cite(q) for q in term.expansion_sources[:SPELLED_SHOWN]],
         "spelled_more": max(0, len(term.expansion_sources) - SPELLED_SHOWN),

@@ -20,11 +20,16 @@ from build_docs.link.model import Entity, Knowledge, Quote, Term
 from build_docs.link.registry import ENTITIES, KIND_LABELS, KINDS
 from build_docs.render import timeline_pages
 from build_docs.render.glossary_pages import glossary_pages, term_page
+from build_docs.render.infobox import RELATED_SHOWN, aliases, dated_span
 from build_docs.render.kept_pages import entity_view, kept_pages
+from build_docs.render.knowledge_records import entity_records as entity_records  # re-exported: render/pages.py imports them from here
+from build_docs.render.knowledge_records import glossary_records as glossary_records
 from build_docs.render.markdown import Md, attr_value, escape, formatted
 from build_docs.render.mention_pages import capped_roles, mention_pages, selected, spread
 from build_docs.render.page_cites import NO_PAGES, paragraph_pages
 from build_docs.render.registry_pages import candidates_pages, entities_index
+from build_docs.render.related import RELATED
+from build_docs.render.related import related as _related
 from build_docs.render.templating import RenderedPage, page
 from build_docs.results import NOTHING_KEPT, Kept, digest
 from build_docs.sources.reading import Span
@@ -32,8 +37,6 @@ from build_docs.timeline.events import Event
 
 QUOTES_PER_ARTICLE = 5  # on an entity page; further mentions in the same article are listed by paragraph
 ALSO_SHOWN = 30  # paragraphs listed so, each with its sentence as the tooltip; the rest are counted (all in data/entities.json)
-RELATED = 12  # entities listed as related, most shared paragraphs first
-_CROWDED = 64  # keys in one paragraph beyond which its pairs are not counted one by one (see _related)
 ABBREVIATIONS = "snippets/abbreviations.txt"
 _ABBREVIATION = r"^[\w&.\-]+$"
 
@@ -191,7 +194,7 @@ def knowledge_pages(
     pages: list[RenderedPage] = finish(
         [
             *entities_index(_groups(knowledge, links)),
-            *glossary_pages(knowledge, links, titles, lambda quote, prefix: citers[prefix](quote)),
+            *glossary_pages(knowledge, links, titles, lambda quote, prefix: citers[prefix](quote), {a.id: a.date for a in site.articles if a.date}),
             *candidates_pages(knowledge.candidates, lambda quote, prefix: _citer(titles, prefix, on_page)(quote)),
         ]
     )
@@ -233,6 +236,9 @@ def _entity_pages(
             "entity.md.j2",
             entity=entity,
             kind_label=KIND_LABELS[entity.kind],
+            aliases=aliases(entity.aliases),
+            span=dated_span(dated),
+            box_related=related[:RELATED_SHOWN],
             description=cite(entity.description_source) if entity.description_source else None,
             terms=terms,
             mentions=[] if subpages else items,
@@ -313,56 +319,6 @@ def _mentions_by_article(mentions: tuple[Mention, ...], articles: tuple[Article,
     return result
 
 
-def _related(links: Links, limit: int = RELATED) -> dict[str, list[tuple[str, int]]]:
-    """Keys mentioned in the same paragraph, most shared paragraphs first: the first ``limit`` of each key.
-
-    A paragraph naming up to ``_CROWDED`` keys is counted pair by pair. One naming more (a text without
-    paragraph breaks) would make that the square of its length, so its pairs are not written out: the keys
-    it names are grouped by the crowded paragraphs they share, every key of a group has the same count
-    with a given key, and only the first few of a group, alphabetically, can be among that key's first ``limit``.
-    """
-    pairs: dict[str, Counter[str]] = defaultdict(Counter)
-    crowded: dict[str, list[int]] = defaultdict(list)  # key -> the crowded paragraphs naming it
-    count = 0
-    for mentions in links.by_block.values():
-        keys = sorted({m.key for m in mentions})
-        if len(keys) <= _CROWDED:
-            for key in keys:
-                pairs[key].update(k for k in keys if k != key)
-        else:
-            for key in keys:
-                crowded[key].append(count)
-            count += 1
-    if not crowded:
-        return {key: sorted(counts.items(), key=_most_shared)[:limit] for key, counts in pairs.items()}
-    groups: dict[tuple[int, ...], list[str]] = defaultdict(list)  # the crowded paragraphs a key is in -> those keys
-    for key in sorted(crowded):
-        groups[tuple(crowded[key])].append(key)
-    by_paragraph: dict[int, list[tuple[int, ...]]] = defaultdict(list)
-    for shared in groups:
-        for paragraph in shared:
-            by_paragraph[paragraph].append(shared)
-    related = {}
-    for key in pairs.keys() | crowded.keys():
-        mine = set(crowded.get(key, ()))
-        found = {other: n + len(mine.intersection(crowded.get(other, ()))) for other, n in pairs[key].items()}
-        for shared in dict.fromkeys(g for paragraph in sorted(mine) for g in by_paragraph[paragraph]):
-            n = len(mine.intersection(shared))
-            taken = 0
-            for other in groups[shared]:
-                if taken == limit:
-                    break
-                if other != key and other not in pairs[key]:
-                    found[other] = n
-                    taken += 1
-        related[key] = sorted(found.items(), key=_most_shared)[:limit]
-    return related
-
-
-def _most_shared(item: tuple[str, int]) -> tuple[int, str]:
-    return -item[1], item[0]
-
-
 def _roles(entity: Entity, cite: Callable[[Quote], Cited], articles: Collection[str] | None = None) -> list[tuple[str, list[Cited]]]:
     """How the sources describe it, most cited first (only in ``articles``, if given)."""
     by_role: dict[str, list[Cited]] = defaultdict(list)
@@ -370,11 +326,6 @@ def _roles(entity: Entity, cite: Callable[[Quote], Cited], articles: Collection[
         if articles is None or quote.article in articles:
             by_role[role].append(cite(quote))
     return sorted(by_role.items(), key=lambda kv: (-len(kv[1]), kv[0].casefold()))
-
-
-def _term_mentions(knowledge: Knowledge, links: Links, term: Term) -> tuple[Mention, ...]:
-    """Where a term is used: its mentions, which for a term naming an entity are the entity's."""
-    return links.of(term.key)
 
 
 def abbreviations(knowledge: Knowledge, links: Links) -> str:
@@ -401,45 +352,3 @@ def abbreviation_lines(knowledge: Knowledge, links: Links) -> dict[str, str]:
             line = f"*[{form}]: {expansion}"
             found[form] = min(found.get(form, line), line)
     return found
-
-
-def entity_records(knowledge: Knowledge, links: Links) -> list[dict[str, object]]:
-    return [
-        {
-            "id": e.id,
-            "name": e.name,
-            "kind": e.kind,
-            "aliases": list(e.aliases),
-            "description": e.description or None,
-            "description_source": e.description_source.record() if e.description_source else None,
-            "editorial": e.editorial,
-            "wikidata": e.wikidata or None,
-            "url": f"entities/{e.id}/",
-            "origin": e.origin,
-            "mentions": [m.quote.record() | {"text": m.alias} for m in links.of(e.key)],
-        }
-        for e in knowledge.entities.values()
-    ]
-
-
-def glossary_records(knowledge: Knowledge, links: Links) -> list[dict[str, object]]:
-    records: list[dict[str, object]] = []
-    for term in knowledge.terms.values():
-        sources = [q.record() for q in term.expansion_sources]
-        if term.definition_source:
-            sources.append(term.definition_source.record())
-        records.append(
-            {
-                "term": term.term,
-                "id": term.id,
-                "expansion": term.expansion or None,
-                "definition": term.definition or None,
-                "editorial": term.editorial,
-                "entity": term.entity or None,
-                "url": term_page(knowledge.terms, term.id).removesuffix(".md") + f"/#{term.id}",
-                "origin": term.origin,
-                "sources": sources,
-                "occurrences": [m.quote.record() for m in _term_mentions(knowledge, links, term)],
-            }
-        )
-    return records

@@ -193,16 +193,19 @@ def _iso(value: str, first: bool) -> str | None:
 
 
 _MODS = {"START": "early {}", "END": "end of {}", "MID": "mid-{}", "BEFORE": "before {}", "AFTER": "after {}", "APPROX": "about {}"}
+_INNER_MODS = {"START": "the early {}", "MID": "the mid-{}"}  # inside a "the …" label: "the mid-1950s", not "mid-the 1950s"
 
 
 def display(timex: Timex) -> str:
-    """How a reader sees the date: "18 January 1958", "February 2013", "the 1960s–1980s", "2018–2022"."""
+    """How a reader sees the date: "18 January 1958", "February 2013", "the 1960s–1980s", "2018–2022", "the mid-1950s"."""
     shown = _display(timex.value)
     if timex.end_value:
         end = _display(timex.end_value)
         if shown.startswith("the ") and end.startswith("the "):
             end = end[4:]
         shown = f"{shown}\u2013{end}"
+    if shown.startswith("the ") and timex.mod in _INNER_MODS:
+        return _INNER_MODS[timex.mod].format(shown[4:])
     return _MODS.get(timex.mod, "{}").format(shown)
 
 
