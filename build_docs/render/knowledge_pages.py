@@ -206,7 +206,8 @@ def knowledge_pages(
         dated = timelines.get(entity.id, [])
         terms = [(knowledge.terms[t], term_href(knowledge, t)) for t in term_ids.get(key, ()) if knowledge.terms[t].entity == entity.id]
         near = [(knowledge.entities[k.partition(":")[2]], n) for k, n in related.get(key, [])[:RELATED] if k.startswith("entity:")]
-        inputs = (entity, entity_view(entity, links), dated, [held.get(e.id, "") for e in dated], terms, near, *corpus) if kept.on else ()
+        shown_near = [(other.id, other.name, other.kind, n) for other, n in near]  # what the page shows of each, not the whole entity
+        inputs = (entity, entity_view(entity, links), dated, [held.get(e.id, "") for e in dated], terms, shown_near, *corpus) if kept.on else ()
         make = partial(_entity_pages, site, links, entity, dated, terms, near, held, titles, on_page, cite)
         pages += kept_pages(kept, "entity", inputs, lambda make=make: finish(make()))  # type: ignore[misc]
     return pages
