@@ -83,11 +83,12 @@ def generate(config: BuildConfig, progress: Progress | None = None) -> Generated
         cleaned = clean_all(sources, extra_words=registry.names(), runner=config.jobs.runner(tick), kept=kept)
         problems += cleaned.problems
     with progress.stage("extract") as tick:  # extract/
-        extractions = kept.map("extract", extract, cleaned.articles, config.jobs.runner(tick))
+        made_from = dict(zip((a.id for a in cleaned.articles), cleaned.keys, strict=True)) if kept.on else {}  # what each article's results are kept under
+        extractions = kept.map("extract", extract, cleaned.articles, config.jobs.runner(tick), cleaned.keys if kept.on else None)
         site, found = index(list(zip(cleaned.articles, extractions, strict=True)), cleaned.reports, seeds)
         problems += found
     with progress.stage("link") as tick:  # link/, pass 1
-        keys = [kept.key("article", article) for article in site.articles] if kept.on else []  # what results are kept under
+        keys = [made_from[article.id] for article in site.articles] if kept.on else []
         found_in = [(article, site.extractions[article.id].names) for article in site.articles]
         evidence = kept.map("evidence", article_evidence, found_in, config.jobs.runner(tick), keys or None)
         knowledge, found = assemble(registry, paragraphs_of(site.articles), site.definitions(), site.names(), is_common, evidence)

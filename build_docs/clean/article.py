@@ -93,3 +93,6 @@ class Cleaned:
     articles: tuple[Article, ...]
     reports: tuple[CleaningReport, ...]  # one per article, in the same order (two may want one page name)
     problems: tuple[Diagnostic, ...]
+    #: With kept results, one per article: the key its cleaning is kept under, which names all it
+    #: was made from; later stages key their results by it instead of digesting the article again.
+    keys: tuple[str, ...] = ()

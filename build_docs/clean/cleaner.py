@@ -106,10 +106,11 @@ def clean_all(sources: Sequence[SourceDoc], extra_words: Sequence[str] = (), run
         make = lambda: Lexicon([*extra_words, *(w for text in clean_texts for w in _TOKEN.findall(text))])  # noqa: E731
         finished |= zip(map(_unit_name, lexical), _finish_units(kept, runner, lexical, keys, extra_words, base, casing, make, lexicon_key), strict=True)
     done = [finished[_unit_name(unit)] for unit in units]
-    articles = [article for article, _, _ in done]
-    problems = [problem for _, _, found in done for problem in found]
+    articles = [article for (article, _, _), _ in done]
+    problems = [problem for (_, _, found), _ in done for problem in found]
     problems += _titles_from_file_names(articles, {d.name: d for d in sources})
-    return Cleaned(tuple(articles), tuple(report for _, report, _ in done), tuple(problems))
+    made_from = tuple(key for _, key in done) if kept.on else ()
+    return Cleaned(tuple(articles), tuple(report for (_, report, _), _ in done), tuple(problems), made_from)
 
 
 @dataclass(frozen=True)
@@ -147,14 +148,16 @@ def _finish_units(
     casing: Mapping[str, str],
     lexicon: Callable[[], Lexicon | None],
     lexicon_key: str = "",
-) -> list[tuple[Article, CleaningReport, list[Diagnostic]]]:
+) -> list[tuple[tuple[Article, CleaningReport, list[Diagnostic]], str]]:
+    """Each unit finished, with the key it is kept under ("" when nothing is kept)."""
     keys = None
     if kept.on:
         keys = [
             kept.key("finish", extra_words, lexicon_key, *(draft_keys[d.doc.name] for d in unit), _casing_for(unit, casing))
             for unit in units
         ]
-    return kept.map_with("finish", _finish, lambda: _Finishing(lexicon(), base, casing), units, keys, runner)
+    made = kept.map_with("finish", _finish, lambda: _Finishing(lexicon(), base, casing), units, keys, runner)
+    return list(zip(made, keys or [""] * len(made), strict=True))
 
 
 def _casing_for(unit: list[Draft], casing: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
