@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install build check serve serve-dirty site zensical test golden bench lint clean
+.PHONY: install build check serve serve-dirty site offline screenshots zensical test golden bench lint clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,8 +29,21 @@ serve: build
 serve-dirty: build
 	$(VENV)/bin/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
-site: build
+# The published site: the pages, and the offline copy (below) that its Data page links to.
+site: offline
+	$(VENV)/bin/mkdocs build --strict -f mkdocs-publish.yml
+	cp site-offline.zip site/
+
+# A copy to read from disk (file://), search included, zipped: site-offline/ and site-offline.zip.
+offline: build
+	$(VENV)/bin/mkdocs build --strict -f mkdocs-offline.yml
+	rm -f site-offline.zip
+	$(PY) -m zipfile -c site-offline.zip site-offline/
+
+# Desktop (1280 px) and phone (390 px) screenshots of each page type, for the README.
+screenshots: build
 	$(VENV)/bin/mkdocs build --strict
+	$(PY) -m tests.screenshots site screenshots
 
 # Zensical (Material's successor) renders the committed docs/ (it ignores the hook) into
 # site-zensical/, and the check compares pages, anchors and citation tags with MkDocs' site.
@@ -59,4 +72,4 @@ lint: $(STAMP)
 	$(VENV)/bin/mypy
 
 clean:
-	rm -rf site site-zensical .pytest_cache
+	rm -rf site site-offline site-offline.zip site-zensical .pytest_cache

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from playwright.sync_api import Browser, sync_playwright
 
 from build_docs.publish.mkdocs_copy import site_config as copy_config
 
@@ -83,3 +84,59 @@ def served(folder: Path) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=10)
+
+
+# --- The browser (Debian's Chromium, driven by Playwright) and the built seed site ---------
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+MISSING_CHROMIUM = f"Chromium not found at {CHROMIUM}: install Debian's chromium: apt-get install chromium"
+
+
+def _ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Headless Chromium for the session; skipped without it, except under CI, where that is a failure."""
+    if not CHROMIUM.exists():
+        if _ci():
+            pytest.fail(MISSING_CHROMIUM, pytrace=False)
+        pytest.skip(MISSING_CHROMIUM)
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+def build_site(config: dict, root: Path) -> Path:  # type: ignore[type-arg]
+    """``mkdocs build --strict`` of ``config`` written to ``root/mkdocs.yml``; the site folder."""
+    path = root / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    done = mkdocs_build(path)
+    assert done.returncode == 0, f"mkdocs build --strict failed:\n{done.stdout}\n{done.stderr}"
+    return Path(config["site_dir"])
+
+
+@pytest.fixture(scope="session")
+def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The committed docs/ (the seed corpus) rendered by MkDocs with the repository's mkdocs.yml, once per session."""
+    root = tmp_path_factory.mktemp("seed_site")
+    return build_site(site_config(REPO / "docs", root / "site"), root)
+
+
+@pytest.fixture(scope="session")
+def seed_url(seed_site: Path) -> Iterator[str]:
+    with served(seed_site) as url:
+        yield url

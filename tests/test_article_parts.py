@@ -203,30 +203,22 @@ def base_url(built: Path) -> Iterator[str]:
 
 
 @pytest.mark.browser
-def test_the_article_address_of_a_paragraph_on_a_later_part_leads_there(built: Path, base_url: str):
-    from playwright.sync_api import expect, sync_playwright
+def test_the_article_address_of_a_paragraph_on_a_later_part_leads_there(built: Path, base_url: str, browser):  # type: ignore[no-untyped-def]
+    from playwright.sync_api import expect
 
-    from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, MISSING_CHROMIUM, _ci
-
-    if not CHROMIUM.exists():
-        if _ci():
-            pytest.fail(MISSING_CHROMIUM, pytrace=False)
-        pytest.skip(MISSING_CHROMIUM)
     last = part_pages(built / "site", LONG)[-1].parent.name
     anchor = f"p{PARAGRAPHS - 2}"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
-        try:
-            page = browser.new_page()
-            page.route(re.compile(r"^(?!https?://127\.0\.0\.1[:/]).*"), lambda route: route.abort())
-            page.goto(f"{base_url}articles/{LONG}/#{anchor}")
-            page.wait_for_url(f"{base_url}articles/{LONG}/{last}/#{anchor}", timeout=15_000)
-            expect(page.locator(f"#{anchor}")).to_be_in_viewport()
-            page.goto(f"{base_url}articles/{LONG}/#p2")  # a paragraph on part 1 stays there
-            page.wait_for_timeout(500)
-            assert page.url == f"{base_url}articles/{LONG}/#p2"
-        finally:
-            browser.close()
+    page = browser.new_page()  # the session's Chromium (conftest.py)
+    try:
+        page.route(re.compile(r"^(?!https?://127\.0\.0\.1[:/]).*"), lambda route: route.abort())
+        page.goto(f"{base_url}articles/{LONG}/#{anchor}")
+        page.wait_for_url(f"{base_url}articles/{LONG}/{last}/#{anchor}", timeout=15_000)
+        expect(page.locator(f"#{anchor}")).to_be_in_viewport()
+        page.goto(f"{base_url}articles/{LONG}/#p2")  # a paragraph on part 1 stays there
+        page.wait_for_timeout(500)
+        assert page.url == f"{base_url}articles/{LONG}/#p2"
+    finally:
+        page.close()
 
 
 def test_no_page_search_indexes_passes_zensicals_limit_and_raw_views_are_not_indexed(built: Path):

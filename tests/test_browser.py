@@ -23,24 +23,13 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 import yaml
-from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from tests.conftest import served, site_config
 
 pytestmark = pytest.mark.browser
 
 REPO = Path(__file__).resolve().parent.parent
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
-MISSING_CHROMIUM = f"Chromium not found at {CHROMIUM}: install Debian's chromium: apt-get install chromium"
 VIEWPORT = {"width": 1280, "height": 720}
 
 # --- The fixture corpus -------------------------------------------------------
@@ -157,24 +146,6 @@ def article_urls(built_site: Path, base_url: str) -> dict[str, str]:
     urls = {r["title"]: urljoin(base_url, r["url"]) for r in records}
     assert sorted(urls) == sorted(TITLES), f"the build did not find the fixture articles' titles: {sorted(urls)}"
     return urls
-
-
-def _ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    if not CHROMIUM.exists():
-        if _ci():
-            pytest.fail(MISSING_CHROMIUM, pytrace=False)
-        pytest.skip(MISSING_CHROMIUM)
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
 
 
 def _is_local(url: str) -> bool:

@@ -242,7 +242,9 @@ def chart(events: Sequence[Event]) -> str:
     top = max(counts.values())
     height = CHART_HEIGHT - 2 * CHART_MARGIN
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {CHART_WIDTH} {CHART_HEIGHT}" role="img" class="timeline-chart-svg">',
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {CHART_WIDTH} {CHART_HEIGHT}" '
+        # A group, not an image: its bars are links (an image's content is not interactive: axe-core, nested-interactive).
+        f'role="group" aria-label="Events per year, {first}\u2013{last}" class="timeline-chart-svg">',
         f"<title>Events per year, {first}\u2013{last}</title>",
         f'<line x1="{CHART_MARGIN}" y1="{CHART_HEIGHT - CHART_MARGIN}" x2="{CHART_WIDTH - CHART_MARGIN}" y2="{CHART_HEIGHT - CHART_MARGIN}" class="axis"/>',
     ]
@@ -251,7 +253,8 @@ def chart(events: Sequence[Event]) -> str:
         x = CHART_MARGIN + (year - first) * step
         label = f"{year}: {count} event{'s' if count != 1 else ''}"
         parts.append(
-            f'<a href="#y{year}"><rect x="{x + step * 0.1:.1f}" y="{CHART_HEIGHT - CHART_MARGIN - bar:.1f}" width="{max(step * 0.8, 1):.1f}" '
+            f'<a href="#y{year}" aria-label="{label}">'
+            f'<rect x="{x + step * 0.1:.1f}" y="{CHART_HEIGHT - CHART_MARGIN - bar:.1f}" width="{max(step * 0.8, 1):.1f}" '
             f'height="{bar:.1f}" class="bar"><title>{label}</title></rect></a>'
         )
     ticks = sorted({first, last} | {y for y in range(first, last + 1) if y % (10 if years > 15 else 5 if years > 5 else 1) == 0})
