@@ -25,7 +25,7 @@ from build_docs.progress import Progress
 from build_docs.publish.write import Plan, apply, plan
 from build_docs.render.pages import render
 from build_docs.render.templating import RenderedPage
-from build_docs.results import Kept
+from build_docs.results import Kept, digest
 from build_docs.sources.catalog import load_catalog
 from build_docs.sources.read import read_sources
 from build_docs.timeline.events import events_of
@@ -83,12 +83,13 @@ def generate(config: BuildConfig, progress: Progress | None = None) -> Generated
         cleaned = clean_all(sources, extra_words=registry.names(), runner=config.jobs.runner(tick), kept=kept)
         problems += cleaned.problems
     with progress.stage("extract") as tick:  # extract/
-        made_from = dict(zip((a.id for a in cleaned.articles), cleaned.keys, strict=True)) if kept.on else {}  # what each article's results are kept under
+        made_from = dict(zip((a.sources for a in cleaned.articles), cleaned.keys, strict=True)) if kept.on else {}  # by the files it is made of
         extractions = kept.map("extract", extract, cleaned.articles, config.jobs.runner(tick), cleaned.keys if kept.on else None)
         site, found = index(list(zip(cleaned.articles, extractions, strict=True)), cleaned.reports, seeds)
         problems += found
     with progress.stage("link") as tick:  # link/, pass 1
-        keys = [made_from[article.id] for article in site.articles] if kept.on else []
+        # what each article's results are kept under: its cleaning's key and the page name it claimed
+        keys = [digest(made_from[article.sources], article.id) for article in site.articles] if kept.on else []
         found_in = [(article, site.extractions[article.id].names) for article in site.articles]
         evidence = kept.map("evidence", article_evidence, found_in, config.jobs.runner(tick), keys or None)
         knowledge, found = assemble(registry, paragraphs_of(site.articles), site.definitions(), site.names(), is_common, evidence)
