@@ -101,7 +101,8 @@ def test_nothing_from_hostile_pages_and_posts_runs_in_the_built_site(fixture_see
 
 def test_front_matter_that_expands_beyond_a_small_size_is_refused_quickly():
     """A YAML "billion laughs": nine lines that expand to 10⁹ values; and a self-referencing alias."""
-    from build_docs.sources.frontmatter import MAX_VALUES, split_front_matter
+    from build_docs.sources.frontmatter import split_front_matter
+    from build_docs.sources.limits import MAX_YAML_VALUES as MAX_VALUES
 
     laughs = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     laughs += [f"a{i}: &a{i} [{','.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 9)]
