@@ -25,6 +25,7 @@ import yaml
 
 from build_docs.diagnostics import Diagnostic, warning
 from build_docs.sources.dates import find_date
+from build_docs.sources.links import is_web_address
 from build_docs.yamlnodes import ADVICE, oversized
 
 ISO = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
@@ -83,6 +84,9 @@ def front_matter_fields(data: Mapping[object, object], shown: str, lines: Mappin
         found = first(name)
         if found and isinstance(found[1], str | int | float) and not isinstance(found[1], bool):
             meta[name] = " ".join(str(found[1]).split())
+    if (address := first("url")) and "url" in meta and not is_web_address(str(meta["url"])):
+        why = f"front matter {address[0]} {meta.pop('url')!r} is not a web address (http:// or https://); it is ignored"
+        problems.append(warning(shown, lines.get(address[0], 2), why))
     if found := first("authors"):
         authors = names(found[1])
         if authors:

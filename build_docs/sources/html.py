@@ -48,7 +48,7 @@ def read_html(raw: bytes, shown: str) -> tuple[Reading | None, list[Diagnostic]]
 
     tree = load_html(text)
     if tree is not None and _depth(tree) >= MAX_HTML_DEPTH:
-        return _read_flat(text, encoding, shown, problems)
+        return _read_flat(text, encoding, shown, " ".join((tree.findtext(".//title") or "").split()), problems)
     extracted = trafilatura.extract(
         tree if tree is not None else text,
         output_format="xml",
@@ -82,15 +82,16 @@ def _depth(tree: object) -> int:
     return deepest
 
 
-def _read_flat(text: str, encoding: str, shown: str, problems: list[Diagnostic]) -> tuple[Reading | None, list[Diagnostic]]:
-    """A page nested too deep for lxml (it stops reading at :data:`MAX_HTML_DEPTH`, losing the rest): its visible
-    text, block by block, read by Python's own parser, which keeps no tree."""
+def _read_flat(text: str, encoding: str, shown: str, title: str, problems: list[Diagnostic]) -> tuple[Reading | None, list[Diagnostic]]:
+    """A page nested too deep for lxml (it stops reading at :data:`MAX_HTML_DEPTH`, losing the rest): its ``<title>``
+    and its visible text, block by block, read by Python's own parser, which keeps no tree."""
     parts = tuple(Part("paragraph", block, line) for line, block in _visible_blocks(text))
     what = f"elements nested more than {MAX_HTML_DEPTH} deep: the HTML parser (lxml) stops there and would lose the rest of the page"
     if not parts:
         return None, [*problems, warning(shown, 1, f"{what}, and it has no visible text; {SKIPPED}")]
     flat = f"{what}: its visible text is read block by block instead, navigation and all; save the article's own text as .txt or .md"
-    return Reading(text, encoding, "html", 1, parts=parts), [*problems, warning(shown, 1, flat)]
+    facts = MappingProxyType({"title": title} if title else {})
+    return Reading(text, encoding, "html", 1, facts, parts=parts), [*problems, warning(shown, 1, flat)]
 
 
 def _metadata(doc: ET.Element) -> dict[str, object]:
@@ -98,7 +99,7 @@ def _metadata(doc: ET.Element) -> dict[str, object]:
     meta: dict[str, object] = {}
     for name, attribute in (("title", "title"), ("publication", "sitename"), ("subtitle", "description"), ("url", "url")):
         value = " ".join((doc.get(attribute) or "").split())
-        if value:
+        if value and (name != "url" or is_web_address(value)):  # a page's address: http(s) only, never javascript: or data:
             meta[name] = value
     authors = tuple(a.strip() for a in re.split(r"\s*;\s*", doc.get("author") or "") if a.strip())
     if authors:
