@@ -25,8 +25,8 @@ import re
 import unicodedata
 from collections import Counter
 
-#: Control characters that never occur in text (tab, newline and form feed do).
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+#: Control characters that never occur in text (tab, newline and form feed do), C0 and C1.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 #: Embeddings, overrides and isolates: they reorder what is shown, whatever the script.
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 #: Marks that only place neutral characters next to right-to-left text.
@@ -95,6 +95,6 @@ def _right_to_left(text: str, i: int, step: int) -> bool:
 
 def _joins(char: str) -> bool:
     """A letter, mark or symbol of a script that may need a zero-width joiner, non-joiner or space beside it."""
-    if char.isascii() or unicodedata.category(char)[0] not in "LMS":
+    if char.isascii() or char >= "\ufff0" or unicodedata.category(char)[0] not in "LMS":  # U+FFFD is no letter of a script
         return False
     return unicodedata.name(char, "").split(" ", 1)[0] not in _PLAIN_SCRIPTS

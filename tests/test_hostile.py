@@ -134,3 +134,11 @@ def test_strict_fails_on_the_same_folder_and_leaves_docs_untouched(built: Built,
     assert strict.returncode == 1 and "Traceback" not in strict.stderr
     assert {"huge.txt", "controls.txt", "laughs.md"} <= warned_files(strict.stderr)
     assert tree(docs) == before
+
+
+def test_readme_lists_every_limit_with_its_value():
+    from build_docs.sources import limits
+
+    section = (REPO / "README.md").read_text(encoding="utf-8").split("<!-- limits:start -->")[1].split("<!-- limits:end -->")[0]
+    shown = dict(re.findall(r"^\| `(MAX_\w+)` \| ([\d,]+) \|", section, re.M))
+    assert shown == {name: f"{value:,}" for name, value in vars(limits).items() if name.startswith("MAX_")}
