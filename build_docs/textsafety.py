@@ -95,6 +95,6 @@ def _right_to_left(text: str, i: int, step: int) -> bool:
 
 def _joins(char: str) -> bool:
     """A letter, mark or symbol of a script that may need a zero-width joiner, non-joiner or space beside it."""
-    if char.isascii() or char >= "\ufff0" or unicodedata.category(char)[0] not in "LMS":  # U+FFFD is no letter of a script
+    if char.isascii() or "\ufff0" <= char <= "\uffff" or unicodedata.category(char)[0] not in "LMS":  # U+FFFD is no letter of a script
         return False
     return unicodedata.name(char, "").split(" ", 1)[0] not in _PLAIN_SCRIPTS

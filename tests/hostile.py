@@ -36,7 +36,7 @@ STRESS_RUNS = (
     "1," * 10_000,
     "\u2014" * 20_000,
     "http://" + "a/" * 10_000,
-    "Share: " + "é " * 10_000 + "a",
+    "Share: " + "é " * 10_000 + "ab",
 )
 STRESS_TEXT = "Stress Test For Patterns\n\nThe council met in Geneva on Monday and agreed to meet again in June.\n\n" + "\n\n".join(STRESS_RUNS) + "\n"
 

@@ -89,7 +89,7 @@ def _damaged_utf8(raw: bytes, shown: str) -> tuple[str | None, str, list[Diagnos
         return None
     line = text.count("\n", 0, text.index("\ufffd")) + 1
     decoded, encoding, problems = _checked(text, "utf-8", shown)
-    what = f"{bad} byte{'s' if bad > 1 else ''} that are not UTF-8 replaced with U+FFFD (\ufffd)"
+    what = f"{bad} byte{'s that are' if bad > 1 else ' that is'} not UTF-8 replaced with U+FFFD (\ufffd)"
     return decoded, encoding, [*problems, warning(shown, line, f"{what}: the file is damaged or mixes encodings; re-save it as UTF-8")]
 
 
