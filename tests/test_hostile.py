@@ -54,6 +54,14 @@ def test_seeds_and_hostile_files_build_with_exit_0_and_every_file_accounted_for(
     assert built.names - SKIPPED <= articles  # every other hostile file is an article
 
 
+def test_files_that_made_no_article_are_listed_on_the_cleaning_reports_page(built: Built, site: Path):
+    page = (site / "reports" / "index.html").read_text(encoding="utf-8")
+    section = page.split('id="files-not-published"')[1]
+    assert "truncated.pdf" in section and "damaged or truncated PDF" in section
+    assert "huge.txt" in section and f"more than the {MAX_FILE_BYTES:,} a seed may have" in section
+    assert "controls.txt" not in section  # repaired, published: its warnings are the build's, not this list's
+
+
 def test_each_warning_names_the_file_the_limit_and_what_to_do(built: Built):
     stderr = built.done.stderr
     expected = {

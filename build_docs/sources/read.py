@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
-from build_docs.diagnostics import Diagnostic, error, warning
+from build_docs.diagnostics import Diagnostic, Severity, error, warning
 from build_docs.sources.catalog import Catalog, CatalogEntry
 from build_docs.sources.limits import MAX_FILE_BYTES, MAX_PARTS
 from build_docs.sources.readers import READERS, reader_for
@@ -82,6 +82,12 @@ def read_sources(seeds: Path, catalog: Catalog, shown_root: str) -> tuple[tuple[
         if entry.file not in names and not (seeds / entry.file).exists():
             problems.append(warning(catalog.path, entry.line, f"no seed file named {entry.file!r}; fix the name or remove the entry"))
     return tuple(docs), problems
+
+
+def skipped_files(problems: list[Diagnostic], docs: tuple[SourceDoc, ...]) -> tuple[Diagnostic, ...]:
+    """The warnings about seed files that make no article (unreadable, empty, too large …), for the Cleaning reports page."""
+    read = {doc.shown for doc in docs}
+    return tuple(sorted(p for p in problems if p.severity is Severity.WARNING and p.path not in read and not p.path.endswith(DATA_SUFFIXES)))
 
 
 def read_source(raw: bytes, name: str, shown: str, entry: CatalogEntry | None = None) -> tuple[SourceDoc | None, list[Diagnostic]]:
