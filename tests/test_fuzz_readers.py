@@ -16,7 +16,9 @@ from __future__ import annotations
 import io
 import os
 import re
+import tempfile
 from html.parser import HTMLParser
+from pathlib import Path
 
 import markdown
 from fpdf import FPDF
@@ -74,10 +76,10 @@ class _Tags(HTMLParser):
         self.tags.add(tag)
 
 
-def _site_markdown(text: str) -> str:
+def _site_markdown(text: str, docs: Path = REPO / "docs") -> str:
     """Markdown as the site renders it: the extensions in mkdocs.yml, snippets included (a snippet line would fail)."""
     extensions = ["abbr", "admonition", "attr_list", "md_in_html", "tables", "footnotes", "toc", "pymdownx.details", "pymdownx.snippets"]
-    config = {"pymdownx.snippets": {"base_path": [str(REPO / "docs")], "check_paths": True}}
+    config = {"pymdownx.snippets": {"base_path": [str(docs)], "check_paths": True}}
     return markdown.markdown(text, extensions=extensions, extension_configs=config)
 
 
@@ -155,3 +157,29 @@ def test_a_damaged_pdf_gives_an_article_or_a_named_warning(at: int, junk: bytes,
     good = journal_pdf()
     at %= len(good)
     _read(good[:at] if cut else good[:at] + junk + good[at + len(junk) :], ".pdf")
+
+
+@settings(max_examples=max(3, settings.default.max_examples // 4))
+@given(TEXT, st.sampled_from([".txt", ".md", ".html"]))
+def test_a_whole_build_with_any_file_is_the_same_twice_and_renders_nothing_live(text: str, suffix: str):
+    """The whole pipeline (every page and data file), with an arbitrary file beside a plain article: no traceback,
+    the same pages twice, and every page, rendered as the site renders it, free of live markup."""
+    from build_docs.pipeline import BuildConfig, generate
+
+    with tempfile.TemporaryDirectory() as folder:
+        seeds, docs = Path(folder) / "seeds", Path(folder) / "docs"
+        seeds.mkdir()
+        (seeds / "plain.txt").write_text("A Plain Article\n\nThe council met in Geneva on 5 May 2019 and agreed the budget.\n", encoding="utf-8")
+        (seeds / f"fuzz{suffix}").write_bytes(text.encode("utf-8", "surrogatepass"))
+        first = generate(BuildConfig(seeds=seeds, docs=docs))
+        assert generate(BuildConfig(seeds=seeds, docs=docs)) == first
+        docs.mkdir()
+        for rendered in first.pages:
+            (docs / rendered.path).parent.mkdir(parents=True, exist_ok=True)
+            (docs / rendered.path).write_bytes(rendered.content)
+        for rendered in first.pages:
+            if rendered.path.endswith(".md"):
+                live = LiveMarkup()
+                live.content = True
+                live.feed(_site_markdown(rendered.content.decode("utf-8").split("\n---\n", 1)[-1], docs))
+                assert live.found == [], rendered.path
