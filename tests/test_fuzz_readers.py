@@ -83,10 +83,11 @@ def _site_markdown(text: str, docs: Path = REPO / "docs") -> str:
     return markdown.markdown(text, extensions=extensions, extension_configs=config)
 
 
-def _shown(doc: SourceDoc) -> None:
-    """What the site would show of this source: each cleaned block and the title, rendered; nothing live in it."""
-    article, report, problems = clean(doc)
-    assert clean(doc) == (article, report, problems)  # the same output twice
+def _shown(doc: SourceDoc, kind: str | None = None) -> None:
+    """What the site would show of this source (cleaned as ``kind`` says: ``ocr`` runs the OCR repair): each cleaned
+    block and the title, rendered; nothing live in it."""
+    article, report, problems = clean(doc, kind)
+    assert clean(doc, kind) == (article, report, problems)  # the same output twice
     assert extract(article) == extract(article)
     pieces = [f"# {escape(article.title)}", *(f"{formatted(b.text, b.spans)}\n{{: #{b.anchor or 'x'} .para }}" for b in article.blocks if b.kind != "code")]
     html = _site_markdown("\n\n".join(pieces))
@@ -114,10 +115,10 @@ def test_any_bytes_give_an_article_or_a_named_warning(raw: bytes, suffix: str):
     _read(raw, suffix)
 
 
-@given(TEXT)
-def test_any_text_read_as_plain_text_is_shown_as_text(text: str):
+@given(TEXT, st.sampled_from([None, "web", "print", "ocr"]))
+def test_any_text_read_as_plain_text_is_shown_as_text(text: str, kind: str | None):
     if doc := _read(text.encode("utf-8", "surrogatepass"), ".txt"):
-        _shown(doc)
+        _shown(doc, kind)
 
 
 @given(TEXT)
