@@ -4,6 +4,7 @@ twice, the text kept), never by timing; ``benchmarks/scaling.py`` measures growt
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -138,3 +139,16 @@ def test_a_registry_alias_bomb_is_an_error_too(tmp_path: Path):
     (tmp_path / "entities.yml").write_text("\n".join(LAUGHS) + "\n", encoding="utf-8")
     _, problems = load_registry(tmp_path, "seeds")
     assert [(p.path, p.severity.value) for p in problems] == [("seeds/entities.yml", "error")] and "10,000 values" in problems[0].message
+
+
+def test_file_names_that_would_act_on_a_terminal_are_printed_escaped_and_still_build(seeds: Path, tmp_path: Path):
+    """A file name with an escape sequence, a right-to-left override or a line end: every message stays one line
+    that shows them as escapes; the files build."""
+    from tests.conftest import run_cli
+
+    for name in ("red\x1b[31m.txt", "a\u202eb.txt", "two\nlines.txt"):
+        (seeds / name).write_text("Some Title Here\n\nThe council met in Geneva on Monday.\n", encoding="utf-8")
+    done = run_cli("build", "--seeds", seeds, "--docs", tmp_path / "docs")
+    assert done.returncode == 0, done.stderr
+    assert not re.search("[\x1b\u202e]", done.stderr) and "red\\x1b[31m.txt" in done.stderr and "a\\u202eb.txt" in done.stderr
+    assert all(line.startswith((str(seeds), "build_docs:")) for line in done.stderr.splitlines()), done.stderr
