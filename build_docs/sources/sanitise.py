@@ -48,7 +48,8 @@ def visible_reading(reading: Reading, shown: str) -> tuple[Reading, list[Diagnos
         return reading, []
     fixed = replace(reading, text=text, parts=parts, front_matter=facts[0], document_info=facts[1])
     where = min(lines) if lines else reading.first_line
-    return fixed, [warning(shown, where, f"{describe(removed)} removed from what the file states (written as references or in its metadata): {WHY}")]
+    what = f"{describe(removed)} removed from what its reader found (references such as &#x202E;, a PDF's text or properties)"
+    return fixed, [warning(shown, where, f"{what}: {WHY}")]
 
 
 def _part(part: Part, removed: Counter[str], lines: list[int]) -> Part:
