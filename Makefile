@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install build check serve serve-dirty site offline screenshots zensical test golden bench lint clean
+.PHONY: install build check serve serve-dirty site offline screenshots zensical test fuzz golden bench lint clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,10 @@ zensical: $(VENV)/.zensical
 
 test: $(STAMP)
 	$(PY) -m pytest
+
+# The property-based tests with a larger budget than CI's: 1,000 random examples per test.
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest tests/test_fuzz_readers.py -p no:cacheprovider
 
 golden: $(STAMP)
 	UPDATE_GOLDEN=1 $(PY) -m pytest tests/test_golden.py

@@ -7,8 +7,13 @@ on them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
+
+#: Characters a terminal acts on or that reorder what it shows (escapes, line ends, bidirectional controls,
+#: zero-width characters): a file name or a quoted value in a message shows them as ``\x1b``, ``\u202e``.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 
 
 class Severity(StrEnum):
@@ -26,8 +31,14 @@ class Diagnostic:
     severity: Severity = Severity.ERROR
 
     def __str__(self) -> str:
+        """``path:line: severity: message`` on one line, whatever the file's name or the text quoted in it."""
         where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.severity.value}: {self.message}"
+        return _UNPRINTABLE.sub(_escaped, f"{where}: {self.severity.value}: {self.message}")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def error(path: str, line: int, message: str) -> Diagnostic:

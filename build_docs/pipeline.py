@@ -27,7 +27,7 @@ from build_docs.render.pages import render
 from build_docs.render.templating import RenderedPage
 from build_docs.results import Kept, digest
 from build_docs.sources.catalog import load_catalog
-from build_docs.sources.read import read_sources
+from build_docs.sources.read import read_sources, skipped_files
 from build_docs.timeline.events import events_of
 
 CATALOG = "catalog.yml"
@@ -78,7 +78,7 @@ def generate(config: BuildConfig, progress: Progress | None = None) -> Generated
         registry, found = load_registry(config.seeds, seeds)
         problems += found
         sources, found = read_sources(config.seeds, catalog, seeds)
-        problems += found
+        problems, skipped = problems + found, skipped_files(found, sources)
     with progress.stage("clean") as tick:  # clean/
         cleaned = clean_all(sources, extra_words=registry.names(), runner=config.jobs.runner(tick), kept=kept)
         problems += cleaned.problems
@@ -101,7 +101,7 @@ def generate(config: BuildConfig, progress: Progress | None = None) -> Generated
     with progress.stage("timeline"):  # timeline/
         events = events_of(site.articles, site.dates(), links, kept, keys)
     with progress.stage("render"):  # render/
-        pages = render(site, knowledge, links, events, kept, dict(zip((a.id for a in site.articles), keys, strict=True)) if kept.on else None)
+        pages = render(site, knowledge, links, events, kept, dict(zip((a.id for a in site.articles), keys, strict=True)) if kept.on else None, skipped)
     kept.sweep()  # the results of earlier builds that this one did not use (other code, other text)
     return Generated(pages, diagnostics, len(site.articles))
 

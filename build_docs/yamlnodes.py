@@ -1,4 +1,10 @@
-"""YAML read as nodes, so every value keeps its line for messages (catalog, registries)."""
+"""YAML read as nodes, so every value keeps its line for messages (catalog, registries).
+
+YAML's safe loader builds no objects of its own, but an alias (``*a``) repeats what its anchor
+(``&a``) holds, and anything that walks the values walks every repetition: nine lines can stand
+for 10⁹ values (a "billion laughs"), and an anchor can hold an alias of itself. :func:`oversized`
+refuses such YAML before anything walks it, and YAML nested deeper than PyYAML's recursion allows.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +14,9 @@ from pathlib import Path
 import yaml
 
 from build_docs.diagnostics import Diagnostic, error
+from build_docs.sources.limits import MAX_YAML_DEPTH, MAX_YAML_VALUES
+
+ADVICE = "write the values out instead of repeating them with aliases (&, *), and nest less"
 
 #: libyaml's parser when PyYAML was built with it (ten times faster on a catalog of thousands of
 #: entries; the same nodes and error lines, with libyaml's wording of the problem), otherwise PyYAML's own.
@@ -24,13 +33,46 @@ def load_root(path: Path, shown: str) -> tuple[yaml.Node | None, list[Diagnostic
         return None, [error(shown, 1, f"not valid UTF-8 ({exc.reason}); save the file as UTF-8")]
     loader = _Loader(text)
     try:
-        return loader.get_single_node(), []
+        root = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark else 1
-        problem = exc.problem or str(exc)
-        return None, [error(shown, line, f"malformed YAML: {problem}; fix the syntax on this line")]
+        where = exc.problem_mark.line + 1 if exc.problem_mark else 1
+        return None, [error(shown, where, f"malformed YAML: {exc.problem or exc}; fix the syntax on this line")]
+    except RecursionError:
+        return None, [error(shown, 1, f"YAML nested too deeply to read (more than {MAX_YAML_DEPTH} levels?); {ADVICE}")]
     finally:
         loader.dispose()
+    if root is not None and (found := oversized(root)):
+        why, node = found
+        return None, [error(shown, line(node) if isinstance(node, yaml.Node) else 1, f"{why}; {ADVICE}")]
+    return root, []
+
+
+def oversized(root: object, values: int = MAX_YAML_VALUES, depth: int = MAX_YAML_DEPTH) -> tuple[str, object] | None:
+    """Why YAML (nodes, or the values the safe loader made of them) is too big to walk, and where: more than
+    ``values`` values counting every use of an alias, or collections nested more than ``depth`` deep. The walk
+    stops at the limit, so it is bounded however the aliases nest, or loop; ``None`` when within both."""
+    seen, stack = 0, [(root, 1)]
+    while stack:
+        value, level = stack.pop()
+        seen += 1
+        if seen > values:
+            return f"its aliases (&, *) expand to more than {values:,} values", value
+        if level > depth:
+            return f"collections nested more than {depth} levels deep (or an alias inside its own anchor)", value
+        stack.extend((child, level + 1) for child in _children(value))
+    return None
+
+
+def _children(value: object) -> list[object]:
+    if isinstance(value, yaml.MappingNode):
+        return [node for pair in value.value for node in pair]
+    if isinstance(value, yaml.SequenceNode):
+        return list(value.value)
+    if isinstance(value, dict):
+        return [*value.keys(), *value.values()]
+    if isinstance(value, list | tuple | set):
+        return list(value)
+    return []
 
 
 def pairs(node: yaml.MappingNode, shown: str, problems: list[Diagnostic]) -> Iterator[tuple[yaml.ScalarNode, yaml.Node]]:

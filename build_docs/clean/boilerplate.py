@@ -36,8 +36,12 @@ from build_docs.clean.structure import DANGLING, is_caption
 #: Interface phrases of web pages ("adjust font size", "read more"), longest first.
 INTERFACE_PHRASES = data.lines("clean/interface-phrases.txt")
 _INTERFACE = re.compile(r"^(?:" + "|".join(re.escape(p) for p in sorted(INTERFACE_PHRASES, key=len, reverse=True)) + r")\b(?P<rest>.*)$", re.I)
-_URL = re.compile(r"(?:https?:?/?/?|www\.)\S+|\S+\.(?:com|org|net|gov|edu|cn|ru)(?:/\S*)?", re.I)
+#: An address; a bare domain is looked for only from the start of a run of non-spaces, so a long run is read once, not once per character.
+_URL = re.compile(r"(?:https?:?/?/?|www\.)\S+|(?<!\S)\S+\.(?:com|org|net|gov|edu|cn|ru)(?:/\S*)?", re.I)
 _WORD = re.compile(r"[^\W\d_]{2,}")
+#: A separator, maybe one capitalised word, then only non-ASCII letters and spaces. Written so no two repeats can
+#: take the same character: "(?:[^\x00-\x7f]+\s*)*" said the same and took exponential time on a long run that fails at its end.
+_LABELS = re.compile(r"\s*[:|](?:\s*[A-Z][a-z]+)?[\s\x80-\U0010ffff]*")
 SENTENCE_END = (".", "!", "?", "\u201d", '"', ")")
 SHORT = 8  # words
 
@@ -57,7 +61,7 @@ def is_interface(text: str) -> bool:
         return False
     rest = match["rest"]
     # Nothing but symbols, or short labels that are not Latin-script words (language names, arrows).
-    return not re.search(r"[A-Za-z]{2,}", rest) or bool(re.fullmatch(r"\s*[:|]\s*(?:[A-Z][a-z]+\s*)?(?:[^\x00-\x7f]+\s*)*", rest))
+    return not re.search(r"[A-Za-z]{2,}", rest) or bool(_LABELS.fullmatch(rest))
 
 
 def is_link_row(text: str) -> bool:

@@ -14,6 +14,7 @@ from importlib import resources
 
 from build_docs.clean.article import Article
 from build_docs.clean.structure import Block
+from build_docs.diagnostics import Diagnostic
 from build_docs.extract.dating import DateEstimate
 from build_docs.extract.index import Site
 from build_docs.link.mentions import Links
@@ -61,10 +62,17 @@ ORIGIN_NOTES = {
 
 
 def render(
-    site: Site, knowledge: Knowledge, links: Links, events: Sequence[Event], kept: Kept = NOTHING_KEPT, keys: Mapping[str, str] | None = None
+    site: Site,
+    knowledge: Knowledge,
+    links: Links,
+    events: Sequence[Event],
+    kept: Kept = NOTHING_KEPT,
+    keys: Mapping[str, str] | None = None,
+    skipped: Sequence[Diagnostic] = (),
 ) -> tuple[RenderedPage, ...]:
     """Every page and data file. With ``kept`` and ``keys`` (article id → a digest of the article), an
-    article's page and an entity's pages are read back when an earlier build rendered them from the same inputs."""
+    article's page and an entity's pages are read back when an earlier build rendered them from the same inputs.
+    ``skipped`` are the warnings about seed files that made no article, listed on the Cleaning reports page."""
     counts = _counts(site) | {"entities": len(knowledge.entities), "terms": len(knowledge.terms), "events": len(events)}
     titles = {a.id: a.title for a in site.articles}
     dated = events_by_paragraph(events)
@@ -98,7 +106,7 @@ def render(
     done = [  # abbreviations appended already
         *(rendered for pages_of, _ in articles.values() for rendered in pages_of),
         *knowledge_pages(site, knowledge, links, events, held, kept, finish),
-        *report_pages(site, kept, keys, finish),
+        *report_pages(site, kept, keys, finish, skipped),
         *timeline_pages(events, knowledge, titles, paragraph_pages(site.articles), kept, finish),
     ]
     return tuple(sorted(with_parts([*finish(pages), *done], site.articles, parts), key=lambda p: p.path))

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import html
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import partial
 from pathlib import PurePosixPath
 
 from build_docs.clean.article import Article, CleaningReport, SourceReport
+from build_docs.diagnostics import Diagnostic
 from build_docs.extract.index import Site
 from build_docs.render.index_pages import split
 from build_docs.render.kept_pages import kept_pages
@@ -65,10 +66,12 @@ def report_pages(
     kept: Kept = NOTHING_KEPT,
     keys: Mapping[str, str] | None = None,
     finish: Callable[[list[RenderedPage]], list[RenderedPage]] = list,
+    skipped: Sequence[Diagnostic] = (),
 ) -> list[RenderedPage]:
-    """The reports index, and each article's report and raw views (through ``finish``; read back from
-    ``kept`` when an earlier build made them from the same article and report, ``keys`` naming the article)."""
-    pages = finish(_index(site))
+    """The reports index (with the files that made no article, and why: ``skipped``), and each article's report and
+    raw views (through ``finish``; read back from ``kept`` when an earlier build made them from the same article and
+    report, ``keys`` naming the article)."""
+    pages = finish(_index(site, skipped))
     raw = raw_pages(s.name for r in site.reports.values() for s in r.sources)
     for article in site.articles:
         report = site.reports[article.id]
@@ -102,10 +105,10 @@ def _article_report(site: Site, article: Article, report: CleaningReport, raw: M
     return pages
 
 
-def _index(site: Site) -> list[RenderedPage]:
-    """``reports/index.md``: the totals and, up to :data:`REPORTS_PER_PAGE` articles, a row per article;
-    beyond, the rows are on ``reports/by-title/page-<n>.md`` in title order, as the Articles index's."""
-    summary = _summary(site)
+def _index(site: Site, skipped: Sequence[Diagnostic] = ()) -> list[RenderedPage]:
+    """``reports/index.md``: the totals, the files that made no article and, up to :data:`REPORTS_PER_PAGE` articles,
+    a row per article; beyond, the rows are on ``reports/by-title/page-<n>.md`` in title order, as the Articles index's."""
+    summary = _summary(site) | {"skipped": [(p.path.rsplit("/", 1)[-1], p.line, p.message) for p in skipped]}
     by_title = sorted(site.articles, key=lambda a: (a.title.casefold(), a.id))
     parts = split(by_title, REPORTS_PER_PAGE)
     if not parts:

@@ -24,6 +24,7 @@ from types import MappingProxyType
 import yaml
 
 from build_docs.diagnostics import Diagnostic, error
+from build_docs.sources.links import is_web_address
 from build_docs.yamlnodes import construct, load_root, pairs
 from build_docs.yamlnodes import line as node_line
 
@@ -147,6 +148,9 @@ def _check_field(name: str, value: object, shown: str, line: int, problems: list
         return None
     if name == "kind" and text not in KINDS:
         problems.append(error(shown, line, f"'kind' must be one of {', '.join(KINDS)}, got {text!r}"))
+        return None
+    if name == "url" and not is_web_address(text):
+        problems.append(error(shown, line, f"'url' must be a web address starting with http:// or https://, got {text!r}"))
         return None
     if name == "id" and not SLUG.match(text):
         problems.append(error(shown, line, f"'id' must be lowercase words joined by '-', got {text!r}"))

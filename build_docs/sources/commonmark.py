@@ -12,11 +12,13 @@ whose target may not be linked keeps its text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import cache
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
+from build_docs.sources.limits import MAX_MARKDOWN_NESTING
 from build_docs.sources.links import safe_target
 from build_docs.sources.reading import Part, Span
 
@@ -41,12 +43,51 @@ def _parser() -> MarkdownIt:
         def validateLink(self, url: str) -> bool:  # noqa: N802 - markdown-it's name
             return True
 
-    return EveryLink("commonmark", {"html": True}).enable(["table", "strikethrough"]).use(footnote_plugin)
+    options = {"html": True, "maxNesting": MAX_MARKDOWN_NESTING}
+    return EveryLink("commonmark", options).enable(["table", "strikethrough"]).use(footnote_plugin)
 
 
 def parse(text: str, first_line: int = 1, base: str = "") -> tuple[tuple[Part, ...], list[tuple[int, str, str]]]:
     """The parts of a Markdown text, and ``(line, text, why)`` for what was left out; ``base`` resolves relative links."""
-    return _Walker(first_line, base).walk(_parser().parse(text))
+    parts, removed, _ = parse_all(text, first_line, base)
+    return parts, removed
+
+
+def parse_all(text: str, first_line: int = 1, base: str = "") -> tuple[tuple[Part, ...], list[tuple[int, str, str]], list[int]]:
+    """As :func:`parse`, and the lines markdown-it did not read (nested deeper than :data:`MAX_MARKDOWN_NESTING`),
+    whose text is kept as plain paragraphs among the parts."""
+    walker = _Walker(first_line, base)
+    parts, removed = walker.walk(_parser().parse(text))
+    unread = _unread(text, walker.read)
+    if not unread:
+        return parts, removed, []
+    kept = [Part("paragraph", " ".join(_MARKERS.sub("", text_line) for _, text_line in run), first_line + run[0][0]) for run in unread]
+    return tuple(sorted([*parts, *kept], key=lambda p: p.line)), removed, [first_line + run[0][0] for run in unread]
+
+
+#: A Markdown link reference definition, "[ref]: target": markup, not text.
+_REFERENCE = re.compile(r"[ \t>]*\[[^\]]{1,999}\]:")
+#: Quote and list markers at the start of a line.
+_MARKERS = re.compile(r"^(?:\s*(?:>|[-*+](?=\s)|\d{1,9}[.)](?=\s)))*\s*")
+#: Tokens whose lines hold text markdown-it read (containers such as quotes span the lines they could not read).
+_LEAVES = frozenset(["paragraph_open", "heading_open", "fence", "code_block", "html_block", "table_open", "hr"])
+
+
+def _unread(text: str, read: list[tuple[int, int]]) -> list[list[tuple[int, str]]]:
+    """Runs of consecutive lines with words in them that no token read, as ``(index, line)``."""
+    covered = bytearray(text.count("\n") + 1)
+    for start, end in read:
+        covered[start:end] = b"\x01" * (min(end, len(covered)) - start)
+    runs: list[list[tuple[int, str]]] = []
+    for index, line in enumerate(text.split("\n")):
+        if covered[index] or not any(c.isalnum() for c in line) or _REFERENCE.match(line):
+            if runs and runs[-1]:
+                runs.append([])
+            continue
+        if not runs:
+            runs.append([])
+        runs[-1].append((index, line))
+    return [run for run in runs if run]
 
 
 class _Walker:
@@ -58,11 +99,14 @@ class _Walker:
         self.containers: list[tuple[str, str]] = []  # (kind, note label)
         self.rows: list[list[str]] = []
         self.table_line = 0
+        self.read: list[tuple[int, int]] = []  # (first, end) lines of every block read
 
     def walk(self, tokens: Sequence[Token]) -> tuple[tuple[Part, ...], list[tuple[int, str, str]]]:
         block: Token | None = None  # the heading or paragraph whose inline content comes next
         for token in tokens:
             kind = token.type
+            if kind in _LEAVES and token.map:
+                self.read.append((token.map[0], token.map[1]))
             if kind in _CONTAINERS:
                 label = str(token.meta.get("label", "")) if kind == "footnote_open" else ""
                 self.containers.append((_CONTAINERS[kind], label))

@@ -25,6 +25,8 @@ import yaml
 
 from build_docs.diagnostics import Diagnostic, warning
 from build_docs.sources.dates import find_date
+from build_docs.sources.links import is_web_address
+from build_docs.yamlnodes import ADVICE, oversized
 
 ISO = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 #: A date with a time and maybe a zone, as Jekyll and Hugo write it: the date is the part before the time.
@@ -60,35 +62,13 @@ def split_front_matter(text: str, shown: str) -> tuple[Mapping[str, object], str
         return MappingProxyType({}), body, end + 2, [warning(shown, line, f"malformed front matter, ignored: {exc.problem}; fix the YAML on this line")]
     except (yaml.YAMLError, RecursionError):
         return MappingProxyType({}), body, end + 2, [warning(shown, 2, "front matter ignored: it cannot be read as YAML (nested too deeply?); simplify it")]
-    if _expands_beyond(data, MAX_VALUES):
-        what = f"front matter ignored: its aliases (&, *) expand to more than {MAX_VALUES:,} values; write the values out"
-        return MappingProxyType({}), body, end + 2, [warning(shown, 2, what)]
+    if found := oversized(data):
+        return MappingProxyType({}), body, end + 2, [warning(shown, 2, f"front matter ignored: {found[0]}; {ADVICE}")]
     if not isinstance(data, dict):
         return MappingProxyType({}), body, end + 2, [warning(shown, 2, "front matter ignored: it must be a mapping such as 'title: ...'")]
     lines_of = {str(key): i + 1 for i, line in enumerate(lines[1:end], 1) for key in [line.split(":", 1)[0].strip()] if ":" in line}
     meta, problems = front_matter_fields(data, shown, lines_of)
     return MappingProxyType(meta), body, end + 2, problems
-
-
-MAX_VALUES = 10_000  # values front matter may hold once its aliases are expanded; far above any real post's
-
-
-def _expands_beyond(data: object, limit: int) -> bool:
-    """Whether ``data`` holds more than ``limit`` values counting every use of an alias, as anything
-    reading it would (a YAML "billion laughs" is a few lines that expand exponentially). The walk
-    stops at ``limit``, so it is bounded however the aliases nest, or loop."""
-    seen, stack = 0, [data]
-    while stack:
-        value = stack.pop()
-        seen += 1
-        if seen > limit:
-            return True
-        if isinstance(value, dict):
-            stack.extend(value.keys())
-            stack.extend(value.values())
-        elif isinstance(value, (list, tuple, set)):
-            stack.extend(value)
-    return False
 
 
 def front_matter_fields(data: Mapping[object, object], shown: str, lines: Mapping[str, int] | None = None) -> tuple[dict[str, object], list[Diagnostic]]:
@@ -104,6 +84,9 @@ def front_matter_fields(data: Mapping[object, object], shown: str, lines: Mappin
         found = first(name)
         if found and isinstance(found[1], str | int | float) and not isinstance(found[1], bool):
             meta[name] = " ".join(str(found[1]).split())
+    if (address := first("url")) and "url" in meta and not is_web_address(str(meta["url"])):
+        why = f"front matter {address[0]} {meta.pop('url')!r} is not a web address (http:// or https://); it is ignored"
+        problems.append(warning(shown, lines.get(address[0], 2), why))
     if found := first("authors"):
         authors = names(found[1])
         if authors:

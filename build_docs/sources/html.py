@@ -23,9 +23,10 @@ from types import MappingProxyType
 
 from build_docs.diagnostics import Diagnostic, warning
 from build_docs.sources.frontmatter import calendar_date
+from build_docs.sources.limits import MAX_HTML_DEPTH
 from build_docs.sources.links import is_web_address, safe_target
 from build_docs.sources.reading import Part, Reading, Span
-from build_docs.sources.text import text_of
+from build_docs.sources.text import SKIPPED, text_of
 
 _HI = {"#b": "strong", "#i": "em", "#u": "em", "#t": "code", "#s": "del"}
 #: Elements whose text a reader sees as a block of its own: what the page shows is split at them.
@@ -43,9 +44,13 @@ def read_html(raw: bytes, shown: str) -> tuple[Reading | None, list[Diagnostic]]
     if text is None:
         return None, problems
     import trafilatura  # on first use: importing it takes about half a second
+    from trafilatura.utils import load_html
 
+    tree = load_html(text)
+    if tree is not None and _depth(tree) >= MAX_HTML_DEPTH:
+        return _read_flat(text, encoding, shown, " ".join((tree.findtext(".//title") or "").split()), problems)
     extracted = trafilatura.extract(
-        text,
+        tree if tree is not None else text,
         output_format="xml",
         include_formatting=True,
         include_links=True,
@@ -67,12 +72,34 @@ def read_html(raw: bytes, shown: str) -> tuple[Reading | None, list[Diagnostic]]
     return Reading(text, encoding, "html", 1, MappingProxyType(meta), located, removed), problems
 
 
+def _depth(tree: object) -> int:
+    """How deep the parsed page's elements nest (without recursion: a hostile page nests thousands deep)."""
+    deepest, stack = 0, [(tree, 1)]
+    while stack:
+        element, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in element)  # type: ignore[attr-defined]
+    return deepest
+
+
+def _read_flat(text: str, encoding: str, shown: str, title: str, problems: list[Diagnostic]) -> tuple[Reading | None, list[Diagnostic]]:
+    """A page nested too deep for lxml (it stops reading at :data:`MAX_HTML_DEPTH`, losing the rest): its ``<title>``
+    and its visible text, block by block, read by Python's own parser, which keeps no tree."""
+    parts = tuple(Part("paragraph", block, line) for line, block in _visible_blocks(text))
+    what = f"elements nested more than {MAX_HTML_DEPTH} deep: the HTML parser (lxml) stops there and would lose the rest of the page"
+    if not parts:
+        return None, [*problems, warning(shown, 1, f"{what}, and it has no visible text; {SKIPPED}")]
+    flat = f"{what}: its visible text is read block by block instead, navigation and all; save the article's own text as .txt or .md"
+    facts = MappingProxyType({"title": title} if title else {})
+    return Reading(text, encoding, "html", 1, facts, parts=parts), [*problems, warning(shown, 1, flat)]
+
+
 def _metadata(doc: ET.Element) -> dict[str, object]:
     """Title, authors, date, publication, deck and address from trafilatura's reading of the page's metadata."""
     meta: dict[str, object] = {}
     for name, attribute in (("title", "title"), ("publication", "sitename"), ("subtitle", "description"), ("url", "url")):
         value = " ".join((doc.get(attribute) or "").split())
-        if value:
+        if value and (name != "url" or is_web_address(value)):  # a page's address: http(s) only, never javascript: or data:
             meta[name] = value
     authors = tuple(a.strip() for a in re.split(r"\s*;\s*", doc.get("author") or "") if a.strip())
     if authors:

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from build_docs.diagnostics import Diagnostic
-from build_docs.sources.commonmark import parse
+from build_docs.diagnostics import Diagnostic, warning
+from build_docs.sources.commonmark import parse_all
 from build_docs.sources.frontmatter import JEKYLL_NAME, split_front_matter
+from build_docs.sources.limits import MAX_MARKDOWN_NESTING
 from build_docs.sources.links import is_web_address
 from build_docs.sources.reading import Reading
 from build_docs.sources.text import text_of
@@ -31,6 +32,10 @@ def read_markdown(raw: bytes, shown: str) -> tuple[Reading | None, list[Diagnost
     if "date" not in facts and (jekyll := JEKYLL_NAME.match(stem)):
         facts["date"], origins["date"] = jekyll["date"], "file name"
     url = str(facts.get("url", ""))
-    parts, removed = parse(body, first_line, url if is_web_address(url) else "")
+    parts, removed, unread = parse_all(body, first_line, url if is_web_address(url) else "")
+    if unread:
+        where = ", ".join(map(str, unread[:5])) + (" …" if len(unread) > 5 else "")
+        what = f"quotes or lists nested more than {MAX_MARKDOWN_NESTING} levels deep (lines {where}), deeper than the Markdown parser reads"
+        found.append(warning(shown, unread[0], f"{what}: their text is kept as plain paragraphs; simplify the nesting"))
     reading = Reading(body, encoding, "markdown", first_line, MappingProxyType(facts), parts, tuple(removed), MappingProxyType(origins))
     return reading, [*problems, *found]

@@ -9,18 +9,23 @@ reported and skipped.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
-from build_docs.diagnostics import Diagnostic, error, warning
+from build_docs.diagnostics import Diagnostic, Severity, error, warning
 from build_docs.sources.catalog import Catalog, CatalogEntry
+from build_docs.sources.limits import MAX_FILE_BYTES, MAX_PARTS
 from build_docs.sources.readers import READERS, reader_for
 from build_docs.sources.reading import Part
-from build_docs.sources.text import read_text
+from build_docs.sources.sanitise import visible_reading
+from build_docs.sources.text import SKIPPED, read_text
 
 DATA_SUFFIXES = (".yml", ".yaml")
+#: A block of a plain text: a line with text after a blank line (or at the start).
+_BLOCKS = re.compile(r"(?:^|\n[^\S\n]*\n)[^\S\n]*\S")
 
 
 @dataclass(frozen=True)
@@ -63,6 +68,11 @@ def read_sources(seeds: Path, catalog: Catalog, shown_root: str) -> tuple[tuple[
         if reader_for(path.name) is None:
             problems.append(warning(shown, 0, f"ignored: articles must be {' or '.join(READERS)} files"))
             continue
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            what = f"file too large: {size:,} bytes, more than the {MAX_FILE_BYTES:,} a seed may have; it is skipped unread"
+            problems.append(warning(shown, 0, f"{what}: split it into several files, or keep only the article's text"))
+            continue
         doc, found = read_source(path.read_bytes(), path.name, shown, catalog.get(path.name))
         problems.extend(found)
         if doc is not None:
@@ -74,12 +84,29 @@ def read_sources(seeds: Path, catalog: Catalog, shown_root: str) -> tuple[tuple[
     return tuple(docs), problems
 
 
+def skipped_files(problems: list[Diagnostic], docs: tuple[SourceDoc, ...]) -> tuple[Diagnostic, ...]:
+    """The warnings about seed files that make no article (unreadable, empty, too large …), for the Cleaning reports page."""
+    read = {doc.shown for doc in docs}
+    return tuple(sorted(p for p in problems if p.severity is Severity.WARNING and p.path not in read and not p.path.endswith(DATA_SUFFIXES)))
+
+
 def read_source(raw: bytes, name: str, shown: str, entry: CatalogEntry | None = None) -> tuple[SourceDoc | None, list[Diagnostic]]:
     """Read one file's bytes with the reader for its suffix (plain text for a suffix none claims);
-    ``None`` when nothing usable is in it."""
-    reading, problems = (reader_for(name) or read_text)(raw, shown)
+    ``None`` when nothing usable is in it. One file's failure never stops the others: a reader that fails
+    on input nobody foresaw is a warning naming the file, not a traceback."""
+    try:
+        reading, problems = (reader_for(name) or read_text)(raw, shown)
+    except Exception as exc:  # noqa: BLE001 - a reader of untrusted bytes; the warning names what failed
+        what = f"could not be read ({type(exc).__name__}: {str(exc)[:200]}), {SKIPPED}"
+        return None, [warning(shown, 0, f"{what}; convert it to plain text (.txt), and report the file as a bug in build_docs")]
     if reading is None:
         return None, problems
+    reading, found = visible_reading(reading, shown)
+    problems += found
+    count = len(reading.parts) if reading.parts is not None else len(_BLOCKS.findall(reading.text))
+    if count > MAX_PARTS:
+        what = f"too many parts: {count:,} paragraphs, headings or items, more than the {MAX_PARTS:,} one source may have; {SKIPPED}"
+        return None, [*problems, warning(shown, 0, f"{what}: split it into several files")]
     doc = SourceDoc(
         name=name,
         shown=shown,

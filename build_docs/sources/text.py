@@ -13,16 +13,15 @@ turns the warning into a failure).
 from __future__ import annotations
 
 import codecs
-import re
 import unicodedata
 
 import charset_normalizer
 
 from build_docs.diagnostics import Diagnostic, warning
 from build_docs.sources.reading import Reading
+from build_docs.sources.sanitise import visible_text
+from build_docs.textsafety import CONTROL
 
-#: Control characters that never occur in text (tab, newline and form feed do).
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 #: Above this share of control characters a file is not text but binary data.
 BINARY_SHARE = 0.01
 SKIPPED = "the file is skipped"
@@ -45,6 +44,8 @@ def text_of(raw: bytes, shown: str) -> tuple[str | None, str, list[Diagnostic]]:
     if text is None:
         return None, encoding, problems
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text, found = visible_text(text, shown)
+    problems += found
     if not text.strip():
         return None, encoding, [*problems, warning(shown, 1, f"empty file: there is no text to publish, {SKIPPED}; add the article text or delete the file")]
     return text, encoding, problems
@@ -66,6 +67,8 @@ def decode(raw: bytes, shown: str) -> tuple[str | None, str, list[Diagnostic]]:
     else:  # NULs decode as UTF-8 too: UTF-16 without a byte-order mark is left to detection below
         if b"\x00" not in raw or not _binary(utf8):
             return _checked(utf8, "utf-8", shown)
+    if damaged := _damaged_utf8(raw, shown):
+        return damaged
     best = charset_normalizer.from_bytes(raw, cp_isolation=COMMON_ENCODINGS).best() or charset_normalizer.from_bytes(raw).best()
     if best is None or b"\x00" in raw and best.encoding.startswith("utf_8"):
         return None, "", [warning(shown, 0, f"binary file, not text: {SKIPPED}; convert it to text (.txt, .md, .html or .pdf) or move it out of seeds/")]
@@ -73,6 +76,21 @@ def decode(raw: bytes, shown: str) -> tuple[str | None, str, list[Diagnostic]]:
     if text is not None:
         problems.append(warning(shown, 0, f"not UTF-8: decoded as {best.encoding} (detected); check the accented letters and re-save the file as UTF-8"))
     return text, encoding, problems
+
+
+def _damaged_utf8(raw: bytes, shown: str) -> tuple[str | None, str, list[Diagnostic]] | None:
+    """UTF-8 with a few bytes that are not (a file cut or joined mid-character): more well-formed characters
+    beyond ASCII than bad bytes. Each bad byte becomes U+FFFD, and the warning says where the first is; a
+    legacy encoding (``café`` in cp1252) has no well-formed UTF-8 sequences and goes on to detection."""
+    text = raw.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - raw.count("\ufffd".encode())
+    good = sum(1 for c in text if c > "\x7f" and c != "\ufffd")
+    if not 0 < bad <= good:
+        return None
+    line = text.count("\n", 0, text.index("\ufffd")) + 1
+    decoded, encoding, problems = _checked(text, "utf-8", shown)
+    what = f"{bad} byte{'s that are' if bad > 1 else ' that is'} not UTF-8 replaced with U+FFFD (\ufffd)"
+    return decoded, encoding, [*problems, warning(shown, line, f"{what}: the file is damaged or mixes encodings; re-save it as UTF-8")]
 
 
 def _binary(text: str) -> bool:
