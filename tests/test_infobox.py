@@ -19,7 +19,7 @@ from build_docs.pipeline import BuildConfig, build
 from build_docs.render.infobox import script_of
 from build_docs.results import folder_for
 from tests.conftest import REPO, mkdocs_build, mkdocs_config, tree
-from tests.test_odd_files import LiveMarkup
+from tests.hostile import LiveMarkup
 
 DOCS = REPO / "docs"
 _INFOBOX = re.compile(r'<dl class="infobox">(.*?)</dl>', re.S)
