@@ -144,6 +144,31 @@ def test_split_word_joined():
     assert fixed("the ra tes of interest", rules=NO_LAYOUT) == "the ra tes of interest"
 
 
+def test_split_word_joined_only_into_a_word_better_attested_than_the_word_it_swallows():
+    assert fixed("and to goe farre into the field") == "and to goe farre into the field"  # "togoe" is only derivable (togo + e)
+    assert fixed("the Priest goe the second time") == "the Priest goe the second time"  # "goethe" is far rarer than "the"
+    assert fixed("the back ing of the board") == "the backing of the board"  # listed, after a word that opens it
+    assert fixed("of the coun try and town") == "of the country and town"  # listed, and commoner than "try"
+    assert fixed("in structions were sent") == "instructions were sent"  # a short common word opening a word: a prefix
+
+
+#: a line longer than any printed column: a page whose lines the text has joined
+JOINED_LINES = (
+    "The engravings of the old abbey were much admired by the visitors who came to the town that summer, "
+    "and the printer sold every copy of them before the autumn fair, "
+)
+
+
+def test_in_line_hyphen_is_kept_where_the_text_has_lost_its_line_ends():
+    """Within a printed line a hyphen inside a word is noise and is joined; in a line longer than any
+    printed one it may be the print's own line-end hyphenation, and stays, its letters repaired in place."""
+    assert len(JOINED_LINES) > ocr.context.COLUMN
+    assert fixed("so the exe-cuted plates were lost") == "so the executed plates were lost"
+    assert fixed(JOINED_LINES + "so the exe-cuted plates were lost") == JOINED_LINES + "so the exe-cuted plates were lost"
+    assert fixed(JOINED_LINES + "so the ques-tfon was put") == JOINED_LINES + "so the ques-tion was put"
+    assert fixed(JOINED_LINES + "and it w-as done") == JOINED_LINES + "and it was done"  # no printer breaks a word after one letter
+
+
 def test_joined_words():
     corpus = Lexicon(["China-Russia", "Asia-Pacific"])
     assert fixed("the ChinaRussia relationship and the AsiaPacific forum", corpus) == "the China-Russia relationship and the Asia-Pacific forum"

@@ -13,7 +13,9 @@ each part under its own heading. That is the simpler and safer choice: one file 
 citable page whose address does not change, while splitting it into several articles would
 need a title, byline and date for each, which a scan rarely states and a wrong guess would
 invent. A scan has no list markup either: a line starting "13. 7. 1 rood" carries on a
-sentence ("No. 8 of section" / "13. …"), so no number is taken for a list marker and dropped.
+sentence ("No. 8 of section" / "13. …"), so no number is taken for a list marker and dropped;
+nor is a line split into a run-in heading: "E. Batten. L. Cooper." is two names, not a heading
+"E. Batten" over a paragraph "L. Cooper.".
 """
 
 from __future__ import annotations
@@ -146,7 +148,7 @@ def _blocks(run: list[tuple[int, str]], markdown: bool, scan: bool = False) -> l
         return [Block("caption", text, line)]
     if len(run) == 1 and (is_heading(text) or scan and _headline(text)):
         return [Block("heading", text, line, level=3 if re.match(r"^[A-HJ-UWYZ]\.\s", text) else 2)]
-    if (runin := _LETTER_HEADING.match(text)) and _title_case(runin["title"]):
+    if not scan and (runin := _LETTER_HEADING.match(text)) and _title_case(runin["title"]):
         title = f"{runin['mark']}. {runin['title']}"
         return [Block("heading", title, line, level=3), Block("paragraph", runin["body"], line)]
     return [Block("paragraph", text, line)]

@@ -18,18 +18,26 @@ from build_docs.clean.ocr.lexicon import _PREFIXES, Lexicon
 from build_docs.clean.ocr.words import _choose, _fix_plain, _with_case
 from build_docs.data import lines
 
+TAIL_SHARE = 0.01  # a word closing a split pair is joined only into a word at least this share as common
 _HYPHEN_PREFIXES = frozenset((*_PREFIXES, *lines("ocr/hyphen_prefixes.txt")))
 _LINE_HYPHEN = re.compile(r"[-\u2010\u00ac][ \t]*\n?[ \t]*(?=[a-z])")
 _DROPPED = re.compile(r"\s*(?P<capital>[A-Z])[ \t]*\n[ \t]*(?P<rest>[a-z]+)\b(?:[ \t]+(?P<next>[A-Za-z']+))?")
 
 
 def _fix_hyphenated(word: str, lexicon: Lexicon, place: _Place, policy: _Policy) -> tuple[str, str] | None:
-    """``en-ergy`` → ``energy`` (a known word broken by layout), or one misread part of a compound."""
+    """``en-ergy`` → ``energy`` (a known word broken by layout), or one misread part of a compound.
+
+    Within a line of a printed column the hyphen cannot be a line end: it is noise, and is
+    joined. In a line longer than any printed line (the scan's lines joined before it came)
+    it may be the print's own line-end hyphenation, which stays as printed (misread letters
+    are repaired in place), unless one side is a single letter: no printer breaks a word there.
+    """
     parts = word.split("-")
     joined = "".join(parts)
     if _compound_form(parts, lexicon, in_line=True):
         return None
-    hyphenation = "hyphenation" in policy.rules and len(parts) == 2
+    printed = place.joined_lines and min(map(len, parts)) > 1
+    hyphenation = "hyphenation" in policy.rules and len(parts) == 2 and not printed
     if lexicon.known(joined):
         return (joined, "hyphenation") if hyphenation and not all(lexicon.known(p) for p in parts) else None
     fixed = _fix_plain(joined, lexicon, place, policy, split=False)
@@ -67,8 +75,11 @@ def _cut(word: str, like: list[str]) -> list[str]:
 def _split_word(context: _Context, i: int, policy: _Policy) -> _Edit | None:
     """``ra tes`` → ``rates``: a word the scan split with a space, at least one half unknown.
 
-    The halves are joined when together they make a known word of four letters or more,
-    or, both halves unknown, a word that confusions alone repair.
+    The halves are joined when together they make a known word of four letters or more
+    (a listed word, when one half is itself a word: a word merely derivable, ``to goe`` →
+    ``togoe``, is weaker evidence than the word the scan shows; and, when the second half is a
+    word, at least :data:`TAIL_SHARE` as common as it: ``goe the`` is a misread word and
+    ``the``, not ``goethe``), or, both halves unknown, a word that confusions alone repair.
     """
     left, right = context.words[i], context.words[i + 1]
     a, b = left.group(), right.group()
@@ -79,12 +90,23 @@ def _split_word(context: _Context, i: int, policy: _Policy) -> _Edit | None:
     if context.known[i] and context.known[i + 1]:
         return None
     joined = a + b
-    if context.lexicon.known(joined):
+    if context.lexicon.known(joined) and _better_joined(joined, a, b, context.known[i], context.known[i + 1], context.lexicon):
         return left.start(), right.end(), joined, "split-word"
     if context.known[i] or context.known[i + 1] or not policy.modern:
         return None
     best = _choose(context.lexicon.candidates(joined, 0, False), context.lexicon, len(joined))
     return None if best is None else (left.start(), right.end(), _with_case(best, joined, False, context.lexicon), "split-word")
+
+
+def _better_joined(joined: str, a: str, b: str, a_known: bool, b_known: bool, lexicon: Lexicon) -> bool:
+    """Whether known ``joined`` is better evidence than halves ``a`` and ``b``, one of which may be a word.
+
+    A word opening the pair is often a prefix (``in structions``, ``to gether``); a word closing it
+    is a word of its own unless the joined word is listed and not far rarer than it."""
+    if not (a_known or b_known):
+        return True
+    frequency = lexicon.frequency(joined)
+    return frequency > 0 and (not b_known or frequency >= TAIL_SHARE * lexicon.frequency(b))
 
 
 def _line_hyphen(head: re.Match[str], tail: re.Match[str], lexicon: Lexicon, place: _Place, policy: _Policy) -> list[_Edit]:
