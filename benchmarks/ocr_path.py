@@ -14,19 +14,23 @@ order. A title made from the file name is left out: it is not the scan's text (a
 would give one). The date is left out too: the page shows it in its own form (``10 June 1954``),
 not as printed, and the dateline it came from stays in the body.
 
-:func:`normalise` is applied to both sides (the page and the ground truth, and the raw OCR
-for the "before" figure), so layout the page cannot show is not counted as error:
+:func:`normalise` is applied to the page, the ground truth and the raw OCR (for the "before"
+figure), so layout the page cannot show is not counted as error:
 
-* a hyphen between letters followed by whitespace (``Thorns-`` / ``hope``: printed line-end
-  hyphenation, which the ground truths keep, and which the page shows either joined by
-  repair or as ``Thorns- hope`` where the lines were rejoined) is removed with the whitespace,
-  on both sides alike (``Thornshope``); a compound broken at a line end (``gum-`` /
-  ``tree``) then costs one character when the page keeps its hyphen. The hyphen may be
-  ``-``, the Unicode hyphen ``‐`` (U+2010, which ICDAR's periodical ground truths print:
-  ``pro‐ ceed``) or ``¬``, the three the repair itself reads as line-end hyphens;
 * a line without a letter or a digit (a rule ``--``, an asterism ``* * *``, specks) is
-  removed on both sides: a page shows paragraphs and headings, not the rows of symbols
-  between them, which the cleaner removes as furniture;
+  removed: a page shows paragraphs and headings, not the rows of symbols between them, which
+  the cleaner removes as furniture;
+* on the ground truth and the raw OCR, which keep the printed lines, line-end hyphenation is
+  joined: a hyphen between letters, then the line break (``Thorns-`` / ``hope`` →
+  ``Thornshope``); in a text whose lines were joined into one (ICDAR's), where a space stands
+  for the line break, a hyphen between letters followed by whitespace (``pro‐ ceed``). The
+  hyphen may be ``-``, the Unicode hyphen ``‐`` (U+2010, which ICDAR's periodical ground
+  truths print) or ``¬``, the three the repair reads as line-end hyphens. A hyphen and a space
+  within a line of a text that keeps its lines (``regu- i 't``) is the scan's, and stays;
+* the page (``page=True``) has no line ends: a hyphen and a space on it (``Thorns- hope``) is
+  what a reader sees, and stays. A compound broken at a line end that the page closes up with
+  its hyphen (``Thorns-hope``) so costs one character; one it joins (``north-`` / ``east`` →
+  ``northeast``) costs none, since the line end hides whether the hyphen was the word's;
 * every run of whitespace (line breaks, paragraph breaks, spaces) becomes one space, and the
   ends are stripped: a page has paragraphs, not the scan's lines.
 
@@ -48,15 +52,18 @@ from build_docs.sources.catalog import CatalogEntry
 from build_docs.sources.read import read_source
 
 Half = Literal["tune", "held"]
-_LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])[-\u2010\u00ac]\s+(?=[^\W\d_])")
+_LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])[-\u2010\u00ac][ \t]*\n\s*(?=[^\W\d_])")
+_JOINED_LINE_HYPHEN = re.compile(r"(?<=[^\W\d_])[-\u2010\u00ac]\s+(?=[^\W\d_])")
 _SPACE = re.compile(r"\s+")
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 
 
-def normalise(text: str) -> str:
-    """Rows of symbols removed, line-end hyphenation joined and whitespace folded: see the module docstring."""
+def normalise(text: str, page: bool = False) -> str:
+    """Rows of symbols removed, line-end hyphenation joined (not on a ``page``) and whitespace folded: see the module docstring."""
     lines = "\n".join(line for line in text.split("\n") if _LETTER_OR_DIGIT.search(line))
-    return _SPACE.sub(" ", _LINE_END_HYPHEN.sub("", lines)).strip()
+    if not page:
+        lines = (_LINE_END_HYPHEN if "\n" in lines else _JOINED_LINE_HYPHEN).sub("", lines)
+    return _SPACE.sub(" ", lines).strip()
 
 
 def half(doc: str) -> Half:

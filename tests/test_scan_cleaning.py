@@ -112,6 +112,7 @@ def test_a_headline_goes_on_below_its_title_line_in_capitals_and_initials_stay_n
     text = " ".join(b.text for b in article.blocks)
     for names in ("A. Brown. T. Clarke.", "E. Davies. R. Evans.", "J. Fraser. W. Grant."):
         assert names in text
+    assert "landing at Thorns-hope, below" in text  # a name broken at a line end, both halves words: rejoined, hyphen kept
     assert [r.reason for r in report.sources[0].removed] == ["metadata: title"] * 3 + ["metadata: byline"]
 
 

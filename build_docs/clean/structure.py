@@ -32,6 +32,7 @@ SENTENCE_END = (".", "!", "?", ":", "\u201d", '"')
 UNWRAPPED_LINE = 150  # a block whose lines are this long holds one paragraph per line
 HEADING_WORDS = 12
 _ROMAN_HEADING = re.compile(r"^(?:[IVX]+|\d+)\.\s+\S")
+_HYPHEN_END = re.compile(r"[^\W\d_]-\s*$")
 _LETTER_HEADING = re.compile(r"^(?P<mark>[A-Z])\.\s+(?P<title>[A-Z][^.!?]{2,120}?)\.\s+(?P<body>[A-Z\u201c\"].*)$")
 _BULLET = re.compile(r"^(?:[-*\u2022\u00b7\u25aa]|\d+[.)])\s+(?P<text>\S.*)$")
 _MD_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.+?)\s*#*\s*$")
@@ -137,9 +138,21 @@ def _headline(text: str) -> bool:
     return is_headline(text) and not _CAPTION.match(text)
 
 
+def _joined(texts: list[str], scan: bool) -> str:
+    """The lines of a run as one text: in a scan, a line ending in a hyphen after a letter goes on into
+    the next without a space (a compound or name that repair left broken: ``Thorns-`` / ``hope``)."""
+    if not scan:
+        return " ".join(texts)
+    parts = [texts[0]] if texts else []
+    for text in texts[1:]:
+        parts.append("" if _HYPHEN_END.search(parts[-1]) and text.strip()[:1].isalpha() else " ")
+        parts.append(text)
+    return "".join(parts)
+
+
 def _blocks(run: list[tuple[int, str]], markdown: bool, scan: bool = False) -> list[Block]:
     line = run[0][0]
-    text = " ".join(" ".join(t for _, t in run).split())  # also folds no-break and wide spaces
+    text = " ".join(_joined([t for _, t in run], scan).split())  # also folds no-break and wide spaces
     if markdown and (heading := _MD_HEADING.match(text)):
         return [Block("heading", heading["text"], line, level=min(max(len(heading["hashes"]), 2), 4))]
     if not scan and (bullet := _BULLET.match(text)):

@@ -14,6 +14,7 @@ import re
 from build_docs.clean.ocr.context import _Context, _Place, _Policy
 from build_docs.clean.ocr.corrections import _Edit
 from build_docs.clean.ocr.english import _bigrams, _fold
+from build_docs.clean.ocr.language import _pairs, pair_count
 from build_docs.clean.ocr.lexicon import _PREFIXES, Lexicon
 from build_docs.clean.ocr.words import _choose, _fix_plain, _with_case
 from build_docs.data import lines
@@ -85,6 +86,8 @@ def _split_word(context: _Context, i: int, policy: _Policy) -> _Edit | None:
     a, b = left.group(), right.group()
     if context.text[left.end() : right.start()] != " " or not (a.isalpha() and b.isalpha()) or len(a) + len(b) < 4 or b[0].isupper():
         return None
+    if _LINE_HYPHEN.match(context.text, right.end()):
+        return None  # "an im-" / "mediate": the second word is the head of a word broken at the line end
     if len(a) > 1 and (a.isupper() or (a[0].isupper() and context.known[i + 1])):
         return None  # an acronym or a name, and a word: "UN member", "Un is"
     if context.known[i] and context.known[i + 1]:
@@ -112,26 +115,42 @@ def _better_joined(joined: str, a: str, b: str, a_known: bool, b_known: bool, le
 def _line_hyphen(head: re.Match[str], tail: re.Match[str], lexicon: Lexicon, place: _Place, policy: _Policy) -> list[_Edit]:
     """A word broken at a line end (``en-`` / ``ergy``): join it, or repair it letter for letter and keep the break.
 
-    Its halves are never repaired on their own: they are fragments, not words.
+    Its halves are never repaired on their own: they are fragments, not words. Halves that are
+    both words (``be-`` / ``tween``, ``re-`` / ``cord``) are one word when :func:`_one_word` says so;
+    halves that are neither (``Narran-`` / ``dera``) are one word as they stand, since neither
+    could stand in a compound. A head or tail that is itself hyphenated (``the-num-`` / ``ber``)
+    is broken at its last part.
     """
-    left, right = head.group(), tail.group()
+    left, right = head.group().rpartition("-")[2], tail.group().partition("-")[0]
+    start, end = head.end() - len(left), tail.start() + len(right)
     joined = left + right
-    if "-" in joined or (lexicon.known(left) and lexicon.known(right)) or _compound_form([left, right], lexicon, in_line=False):
-        return []  # two words ("so- called", "re-" / "form"): not one broken word
+    two_words = (lexicon.known(left) and lexicon.known(right)) or _compound_form([left, right], lexicon, in_line=False)
+    if not (left and right) or two_words and not _one_word(left, right, lexicon):
+        return []  # two words ("well-" / "known", "UN-" / "Women"): not one broken word
     fixed = joined
     if not lexicon.known(joined):
         repaired = _fix_plain(joined, lexicon, place, policy, split=False)
-        if repaired is None or len(repaired[0]) != len(joined):
+        fragments = not (lexicon.known(left) or lexicon.known(right)) and right.islower() and joined.isalpha()
+        if (repaired is None or len(repaired[0]) != len(joined)) and not fragments:
             return []
-        fixed = repaired[0]
+        fixed = joined if repaired is None or len(repaired[0]) != len(joined) else repaired[0]
     if "hyphenation" in policy.rules:
-        return [(head.start(), tail.end(), fixed, "hyphenation")]
+        return [(start, end, fixed, "hyphenation")]
     edits = []
     if fixed[: len(left)] != left:
-        edits.append((head.start(), head.end(), fixed[: len(left)], "confusion"))
+        edits.append((start, head.end(), fixed[: len(left)], "confusion"))
     if fixed[len(left) :] != right:
-        edits.append((tail.start(), tail.end(), fixed[len(left) :], "confusion"))
+        edits.append((tail.start(), end, fixed[len(left) :], "confusion"))
     return edits
+
+
+def _one_word(left: str, right: str, lexicon: Lexicon) -> bool:
+    """Whether two words broken at a line end are one listed word: not an acronym's compound
+    (``UN-`` / ``Women``), and the joined word commoner in English than the two as a pair
+    (``between`` than ``be tween``, ``record`` than ``re cord``; not ``well known``, which no list joins)."""
+    if any(len(p) > 1 and p.isupper() for p in (left, right)):
+        return False
+    return lexicon.frequency(left + right) > pair_count(_fold(left), _fold(right), lexicon) / _pairs().scale
 
 
 def _dropped_capital(text: str, lexicon: Lexicon) -> list[_Edit]:
