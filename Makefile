@@ -70,6 +70,7 @@ bench: $(STAMP)
 	$(PY) benchmarks/timebank_eval.py --readme
 	$(PY) benchmarks/startup.py --readme
 	$(PY) benchmarks/scaling.py --readme
+	$(PY) benchmarks/ocr_eval.py --half held --readme
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check build_docs tests benchmarks

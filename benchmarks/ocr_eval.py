@@ -17,9 +17,10 @@ The documents are the OCR / ground-truth pairs listed in ``pairs.tsv`` of
 Two figures per document. The main one is the **full path** (:mod:`benchmarks.ocr_path`):
 the scan read as a ``.txt`` seed, kind ``ocr`` as a catalog gives it (``--kind detect``: left to
 be detected), cleaned by :func:`build_docs.clean.cleaner.clean_all`, and what its article page
-shows (title, deck, every block) compared with the ground truth, both sides normalised alike
-(line-end hyphenation joined, whitespace folded: see :func:`benchmarks.ocr_path.normalise`),
-as is the raw OCR for the "before" figure. This is what a reader meets: a line or headline
+shows (header facts, every block) compared with the ground truth, as is the raw OCR for the
+"before" figure, all normalised (rows of symbols removed, whitespace folded, and the printed
+line-end hyphenation of the ground truth and the raw OCR joined: see
+:func:`benchmarks.ocr_path.normalise`). This is what a reader meets: a line or headline
 the cleaner drops counts as the error it is. Beside it, the figure of ``repair()`` alone.
 
 For the ``repair()`` figure: the Levenshtein distance (rapidfuzz) of the raw OCR and of
@@ -165,7 +166,7 @@ def score(pair: Pair, lexicon: str = "english", path: str | None = None) -> Scor
     page = {}
     if path is not None:
         truth = normalise(gt)
-        shown = normalise(page_text(cleaned(pair.ocr, None if path == "detect" else path)))
+        shown = normalise(page_text(cleaned(pair.ocr, None if path == "detect" else path)), page=True)
         page = {"page_chars": len(truth), "page_before": Levenshtein.distance(normalise(ocr), truth), "page_after": Levenshtein.distance(shown, truth)}
     return Scored(pair.set, pair.doc, len(gt), before, Levenshtein.distance(repaired.text, gt), reference, len(repaired.corrections), seconds, **page)
 
@@ -228,8 +229,9 @@ def report(results: list[Scored], selected: str, kind: str, lexicon: str, worker
     stated = "kind `ocr`, as a catalog gives it" if kind == "ocr" else "kind left to be detected"
     return (
         f"**What the article page shows** ({which}: {len(results)} documents, split by a hash of the document id; "
-        f"each scan read as a `.txt` seed, {stated}, and cleaned by the whole cleaner; the page's title, deck and blocks "
-        "against the ground truth, both sides with line-end hyphenation joined and whitespace folded):\n\n"
+        f"each scan read as a `.txt` seed, {stated}, and cleaned by the whole cleaner; the page's header facts (section label, "
+        "title, deck, authors, affiliation) and blocks against the ground truth, rows of symbols removed and whitespace folded, "
+        "and the line-end hyphenation of the ground truth and the raw OCR joined (the page has no line ends):\n\n"
         f"{page_table(results)}\n\n**`repair()` alone**, on the same documents:\n\n{table(results)}\n\n"
         f"{footer(results, lexicon, workers, wall)}"
     )

@@ -7,18 +7,30 @@ the catalog would (or left to be detected), and cleaned by
 ordered, words repaired, blocks made. A rule that drops a real line or a headline costs the
 reader more than a repaired word gains, and only this path shows it.
 
-:func:`page_text` is what the article page shows of the scan: its title and deck, then the text
-of every block in order. A title made from the file name is left out: it is not the scan's
-text (a real catalog would give one).
+:func:`page_text` is what the article page shows of the scan: the header facts the cleaner lifted
+from its text and the page shows as printed (section label, title, deck, authors, affiliation;
+in the order a newspaper prints them, section label first), then the text of every block in
+order. A title made from the file name is left out: it is not the scan's text (a real catalog
+would give one). The date is left out too: the page shows it in its own form (``10 June 1954``),
+not as printed, and the dateline it came from stays in the body.
 
-:func:`normalise` is applied to both sides (the page and the ground truth, and the raw OCR
-for the "before" figure), so layout the page cannot show is not counted as error:
+:func:`normalise` is applied to the page, the ground truth and the raw OCR (for the "before"
+figure), so layout the page cannot show is not counted as error:
 
-* a hyphen between letters followed by whitespace (``Thorns-`` / ``hope``: printed line-end
-  hyphenation, which the ground truths keep, and which the page shows either joined by
-  repair or as ``Thorns- hope`` where the lines were rejoined) is removed with the whitespace,
-  on both sides alike (``Thornshope``); a compound broken at a line end (``gum-`` /
-  ``tree``) then costs one character when the page keeps its hyphen;
+* a line without a letter or a digit (a rule ``--``, an asterism ``* * *``, specks) is
+  removed: a page shows paragraphs and headings, not the rows of symbols between them, which
+  the cleaner removes as furniture;
+* on the ground truth and the raw OCR, which keep the printed lines, line-end hyphenation is
+  joined: a hyphen between letters, then the line break (``Thorns-`` / ``hope`` →
+  ``Thornshope``); in a text whose lines were joined into one (ICDAR's), where a space stands
+  for the line break, a hyphen between letters followed by whitespace (``pro‐ ceed``). The
+  hyphen may be ``-``, the Unicode hyphen ``‐`` (U+2010, which ICDAR's periodical ground
+  truths print) or ``¬``, the three the repair reads as line-end hyphens. A hyphen and a space
+  within a line of a text that keeps its lines (``regu- i 't``) is the scan's, and stays;
+* the page (``page=True``) has no line ends: a hyphen and a space on it (``Thorns- hope``) is
+  what a reader sees, and stays. A compound broken at a line end that the page closes up with
+  its hyphen (``Thorns-hope``) so costs one character; one it joins (``north-`` / ``east`` →
+  ``northeast``) costs none, since the line end hides whether the hyphen was the word's;
 * every run of whitespace (line breaks, paragraph breaks, spaces) becomes one space, and the
   ends are stripped: a page has paragraphs, not the scan's lines.
 
@@ -35,17 +47,23 @@ from typing import Literal
 
 from build_docs.clean.article import Article
 from build_docs.clean.cleaner import clean_all
+from build_docs.render.citation import author_list
 from build_docs.sources.catalog import CatalogEntry
 from build_docs.sources.read import read_source
 
 Half = Literal["tune", "held"]
-_LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])-\s+(?=[^\W\d_])")
+_LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])[-\u2010\u00ac][ \t]*\n\s*(?=[^\W\d_])")
+_JOINED_LINE_HYPHEN = re.compile(r"(?<=[^\W\d_])[-\u2010\u00ac]\s+(?=[^\W\d_])")
 _SPACE = re.compile(r"\s+")
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 
 
-def normalise(text: str) -> str:
-    """Line-end hyphenation joined and whitespace folded: see the module docstring."""
-    return _SPACE.sub(" ", _LINE_END_HYPHEN.sub("", text)).strip()
+def normalise(text: str, page: bool = False) -> str:
+    """Rows of symbols removed, line-end hyphenation joined (not on a ``page``) and whitespace folded: see the module docstring."""
+    lines = "\n".join(line for line in text.split("\n") if _LETTER_OR_DIGIT.search(line))
+    if not page:
+        lines = (_LINE_END_HYPHEN if "\n" in lines else _JOINED_LINE_HYPHEN).sub("", lines)
+    return _SPACE.sub(" ", lines).strip()
 
 
 def half(doc: str) -> Half:
@@ -63,7 +81,10 @@ def cleaned(path: Path, kind: str | None = "ocr") -> Article:
 
 
 def page_text(article: Article) -> str:
-    """The scan's text as the article page shows it: title, deck, then every block's text, one per line."""
-    head = [article.title] if article.origin.get("title") != "file name" else []
+    """The scan's text as the article page shows it: section label, title, deck, authors and affiliation, then every block's text, one per line."""
+    head = [article.section] if article.section else []
+    head += [article.title] if article.origin.get("title") != "file name" else []
     head += [article.subtitle] if article.subtitle else []
+    head += [author_list(article.authors)] if article.authors else []
+    head += [article.affiliation] if article.affiliation else []
     return "\n".join([*head, *(block.text for block in article.blocks)])

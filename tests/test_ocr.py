@@ -134,7 +134,7 @@ def test_hyphenation_joined_in_line_and_across_a_line_end():
 
 
 def test_hyphenation_keeps_compounds_and_can_keep_line_breaks():
-    assert fixed("a well-known co-operative with a re-\nform") == "a well-known co-operative with a re-\nform"
+    assert fixed("a well-known co-operative with a well-\nknown view") == "a well-known co-operative with a well-\nknown view"
     assert fixed("the econ-\nomlc policy", rules=NO_LAYOUT) == "the econ-\nomic policy"
     assert fixed("exporter of en-\nergy", rules=NO_LAYOUT) == "exporter of en-\nergy"
 
@@ -142,6 +142,42 @@ def test_hyphenation_keeps_compounds_and_can_keep_line_breaks():
 def test_split_word_joined():
     assert fixed("the ra tes of interest and a lot") == "the rates of interest and a lot"
     assert fixed("the ra tes of interest", rules=NO_LAYOUT) == "the ra tes of interest"
+
+
+def test_two_words_broken_at_a_line_end_are_one_word_when_english_joins_them():
+    """Halves that are both words are one word when the joined word is listed and commoner than the
+    pair: ``be-`` / ``tween``; not ``well-`` / ``known``. Two fragments are one word as they stand (a
+    name: ``Narran-`` / ``dera``); a word and a fragment only when the joined word is known."""
+    assert fixed("the space be-\ntween them was a re-\ncord and an in-\ncrease") == "the space between them was a record and an increase"
+    assert fixed("near Narran-\ndera station") == "near Narrandera station"
+    assert fixed("the route of Blax-\nland and") == "the route of Blax-\nland and"  # "land" could end a compound
+    assert fixed("an im-\nmediate reply") == "an immediate reply"  # "an im" is not split-word's to join: "im-" heads a broken word
+    assert fixed("and the-num-\nber of travellers") == "and the-number of travellers"  # the last part of a hyphenated head
+
+
+def test_split_word_joined_only_into_a_word_better_attested_than_the_word_it_swallows():
+    assert fixed("and to goe farre into the field") == "and to goe farre into the field"  # "togoe" is only derivable (togo + e)
+    assert fixed("the Priest goe the second time") == "the Priest goe the second time"  # "goethe" is far rarer than "the"
+    assert fixed("the back ing of the board") == "the backing of the board"  # listed, after a word that opens it
+    assert fixed("of the coun try and town") == "of the country and town"  # listed, and commoner than "try"
+    assert fixed("in structions were sent") == "instructions were sent"  # a short common word opening a word: a prefix
+
+
+#: a line longer than any printed column: a page whose lines the text has joined
+JOINED_LINES = (
+    "The engravings of the old abbey were much admired by the visitors who came to the town that summer, "
+    "and the printer sold every copy of them before the autumn fair, "
+)
+
+
+def test_in_line_hyphen_is_kept_where_the_text_has_lost_its_line_ends():
+    """Within a printed line a hyphen inside a word is noise and is joined; in a line longer than any
+    printed one it may be the print's own line-end hyphenation, and stays, its letters repaired in place."""
+    assert len(JOINED_LINES) > ocr.context.COLUMN
+    assert fixed("so the exe-cuted plates were lost") == "so the executed plates were lost"
+    assert fixed(JOINED_LINES + "so the exe-cuted plates were lost") == JOINED_LINES + "so the exe-cuted plates were lost"
+    assert fixed(JOINED_LINES + "so the ques-tfon was put") == JOINED_LINES + "so the ques-tion was put"
+    assert fixed(JOINED_LINES + "and it w-as done") == JOINED_LINES + "and it was done"  # no printer breaks a word after one letter
 
 
 def test_joined_words():
@@ -196,7 +232,7 @@ def test_accents_are_noise_only_where_common_words_carry_them():
 
 
 def test_hyphenated_compounds_are_left_alone():
-    text = "UN-Women, a pre-eminent co-operative, intra-African trade, Timor-Leste and the so- called re-\nform"
+    text = "UN-Women, a pre-eminent co-operative, intra-African trade, Timor-Leste and the so- called well-\nknown UN-\nWomen"
     assert fixed(text) == text
 
 

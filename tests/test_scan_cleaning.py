@@ -100,6 +100,30 @@ def test_a_headline_over_several_lines_is_kept_whole():
     assert [r.reason for r in report.sources[0].removed] == ["metadata: title", "metadata: above the title: no words (symbols only)", "metadata: title"]
 
 
+def test_a_headline_goes_on_below_its_title_line_in_capitals_and_initials_stay_names():
+    """A headline over three lines (the last with a speck), then a byline: the title is all three lines,
+    the byline gives the author, and the body starts with the body. A list of initials and surnames
+    ("A. Brown. T. Clarke.") is text: no run-in heading "A. Brown" is made of it, and no full stop lost."""
+    article, report = cleaned(REPO / "tests" / "fixtures" / "scans" / "team-list.txt")
+    assert article.title == "COUNCIL DEFERS THE DECISION ON NEW BRIDGE ;" and article.subtitle is None
+    assert article.authors == ("JOHN MARTIN",)
+    assert article.paragraphs[0].text.startswith("The city council will not decide")
+    assert [b.text for b in article.blocks if b.kind == "heading"] == []
+    text = " ".join(b.text for b in article.blocks)
+    for names in ("A. Brown. T. Clarke.", "E. Davies. R. Evans.", "J. Fraser. W. Grant."):
+        assert names in text
+    assert "landing at Thorns-hope, below" in text  # a name broken at a line end, both halves words: rejoined, hyphen kept
+    assert [r.reason for r in report.sources[0].removed] == ["metadata: title"] * 3 + ["metadata: byline"]
+
+
+def test_a_headline_stops_at_a_byline_or_a_dateline():
+    for below in ("By JOHN MARTIN", "LONDON, JUNE 3.\u2014The"):
+        body = "council will not decide on the new bridge over the river."
+        header = read_header([(1, "COUNCIL DEFERS THE"), (2, "DECISION"), (3, below), (4, body)], scan=True)
+        assert header.title == "COUNCIL DEFERS THE DECISION", below
+    assert read_header([(1, "COUNCIL DEFERS THE"), (2, "DECISION"), (3, "The council will not decide.")], scan=False).subtitle == "DECISION"
+
+
 def test_a_second_article_gets_a_heading_with_its_paragraphs_after_it():
     article, report = cleaned(REPO / "tests" / "fixtures" / "scans" / "two-articles.txt")
     kinds = [(b.kind, b.anchor, b.text[:24]) for b in article.blocks]

@@ -19,7 +19,7 @@ import statistics
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from build_docs.clean.scan import is_dateline, is_scan_furniture
+from build_docs.clean.scan import is_dateline, is_headline, is_scan_furniture
 from build_docs.clean.titles import not_a_title
 from build_docs.sources.dates import find_date
 
@@ -78,6 +78,8 @@ def read_header(lines: list[tuple[int, str]], scan: bool = False) -> Header:
                 used[no] = "section label"
             else:
                 used[no] = "above the title"
+        if scan:
+            title_at = _scan_headline_below(head, title_at, found, used)
     after_name = False
     for index, (no, text) in enumerate(head):
         if no in used:
@@ -150,6 +152,19 @@ def _scan_headline(lines: list[tuple[int, str]], found: dict[str, object], used:
     found["title"] = " ".join(text for _, text in kept)
     for no, text in lines:
         used[no] = "title" if (no, text) in kept else f"above the title: {is_scan_furniture(text)}"
+
+
+def _scan_headline_below(head: list[tuple[int, str]], title_at: int, found: dict[str, object], used: dict[int, str]) -> int:
+    """A scan's headline goes on below its title line while the lines are set in capitals like it
+    ("CHOICE OF" / "TEAM FOR TEST"), never into a byline or a dateline; the index of its last line."""
+    while title_at + 1 < len(head):
+        no, text = head[title_at + 1]
+        if not is_headline(text, closed=False) or _BYLINE.search(text) or is_dateline(text):
+            break
+        found["title"] = f"{found['title']} {text}"
+        used[no] = "title"
+        title_at += 1
+    return title_at
 
 
 def _is_deck(filled: list[tuple[int, str]], index: int, width: float = 0.0) -> bool:

@@ -51,11 +51,13 @@ def is_dateline(text: str) -> bool:
     return bool(_DATELINE.match(text.strip()))
 
 
-def is_headline(text: str) -> bool:
+def is_headline(text: str, closed: bool = True) -> bool:
     """A short line set in capitals ("TOWN LOTS.", "THE GOLD FIELDS"): a headline or a crosshead,
-    with or without its full stop; not a sentence, which never fits in so few capital words."""
+    with or without its full stop; not a sentence, which never fits in so few capital words.
+    ``closed``: not ending in a comma, semicolon or hyphen, which carry it on into the next line
+    (a line under a headline may: the headline goes on)."""
     words = text.split()
     letters = _LETTER.findall(text)
-    if not 1 <= len(words) <= HEADLINE_WORDS or len(letters) < 3 or text.rstrip().endswith((",", ";", "-")):
+    if not 1 <= len(words) <= HEADLINE_WORDS or len(letters) < 3 or closed and text.rstrip().endswith((",", ";", "-")):
         return False
     return sum(c.isupper() for c in letters) >= 0.8 * len(letters)

@@ -13,7 +13,9 @@ each part under its own heading. That is the simpler and safer choice: one file 
 citable page whose address does not change, while splitting it into several articles would
 need a title, byline and date for each, which a scan rarely states and a wrong guess would
 invent. A scan has no list markup either: a line starting "13. 7. 1 rood" carries on a
-sentence ("No. 8 of section" / "13. …"), so no number is taken for a list marker and dropped.
+sentence ("No. 8 of section" / "13. …"), so no number is taken for a list marker and dropped;
+nor is a line split into a run-in heading: "E. Batten. L. Cooper." is two names, not a heading
+"E. Batten" over a paragraph "L. Cooper.".
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ SENTENCE_END = (".", "!", "?", ":", "\u201d", '"')
 UNWRAPPED_LINE = 150  # a block whose lines are this long holds one paragraph per line
 HEADING_WORDS = 12
 _ROMAN_HEADING = re.compile(r"^(?:[IVX]+|\d+)\.\s+\S")
+_HYPHEN_END = re.compile(r"[^\W\d_]-\s*$")
 _LETTER_HEADING = re.compile(r"^(?P<mark>[A-Z])\.\s+(?P<title>[A-Z][^.!?]{2,120}?)\.\s+(?P<body>[A-Z\u201c\"].*)$")
 _BULLET = re.compile(r"^(?:[-*\u2022\u00b7\u25aa]|\d+[.)])\s+(?P<text>\S.*)$")
 _MD_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.+?)\s*#*\s*$")
@@ -135,9 +138,21 @@ def _headline(text: str) -> bool:
     return is_headline(text) and not _CAPTION.match(text)
 
 
+def _joined(texts: list[str], scan: bool) -> str:
+    """The lines of a run as one text: in a scan, a line ending in a hyphen after a letter goes on into
+    the next without a space (a compound or name that repair left broken: ``Thorns-`` / ``hope``)."""
+    if not scan:
+        return " ".join(texts)
+    parts = [texts[0]] if texts else []
+    for text in texts[1:]:
+        parts.append("" if _HYPHEN_END.search(parts[-1]) and text.strip()[:1].isalpha() else " ")
+        parts.append(text)
+    return "".join(parts)
+
+
 def _blocks(run: list[tuple[int, str]], markdown: bool, scan: bool = False) -> list[Block]:
     line = run[0][0]
-    text = " ".join(" ".join(t for _, t in run).split())  # also folds no-break and wide spaces
+    text = " ".join(_joined([t for _, t in run], scan).split())  # also folds no-break and wide spaces
     if markdown and (heading := _MD_HEADING.match(text)):
         return [Block("heading", heading["text"], line, level=min(max(len(heading["hashes"]), 2), 4))]
     if not scan and (bullet := _BULLET.match(text)):
@@ -146,7 +161,7 @@ def _blocks(run: list[tuple[int, str]], markdown: bool, scan: bool = False) -> l
         return [Block("caption", text, line)]
     if len(run) == 1 and (is_heading(text) or scan and _headline(text)):
         return [Block("heading", text, line, level=3 if re.match(r"^[A-HJ-UWYZ]\.\s", text) else 2)]
-    if (runin := _LETTER_HEADING.match(text)) and _title_case(runin["title"]):
+    if not scan and (runin := _LETTER_HEADING.match(text)) and _title_case(runin["title"]):
         title = f"{runin['mark']}. {runin['title']}"
         return [Block("heading", title, line, level=3), Block("paragraph", runin["body"], line)]
     return [Block("paragraph", text, line)]

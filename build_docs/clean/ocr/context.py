@@ -15,6 +15,7 @@ from build_docs.clean.ocr.english import _fold
 from build_docs.clean.ocr.lexicon import Lexicon
 
 WINDOW = 6  # words on each side that make a word's neighbourhood
+COLUMN = 160  # no printed line is longer: a longer line is lines the scan's text joined (a page or paragraph on one line)
 FOREIGN = 0.5  # a word is not repaired where more than this share of its neighbours are unknown beyond repair
 NOISY_ACCENTS = 2  # a text with this many of the commonest words misread with an accent ...
 COMMON_FREQUENCY = 10**8  # ... (words at least this common) reads accents as noise
@@ -29,10 +30,12 @@ _LOOK_BACK = 80  # characters looked at before a word to see whether it opens a 
 
 @dataclass(frozen=True)
 class _Place:
-    """Where a word stands: opening a sentence, or next to another capitalised word (in a name)."""
+    """Where a word stands: opening a sentence, next to another capitalised word (in a name), or
+    in a line longer than any printed line (:data:`COLUMN`), whose line ends the text has lost."""
 
     sentence_start: bool = False
     in_name: bool = False
+    joined_lines: bool = False
 
 
 @dataclass(frozen=True)
@@ -103,7 +106,7 @@ class _Context:
     def place(self, i: int) -> _Place:
         capitalised = [0 <= j < len(self.words) and self.words[j].group()[:1].isupper() for j in (i - 1, i + 1)]
         in_name = (capitalised[0] and not self.sentence_start(i)) or (capitalised[1] and not self.sentence_start(i + 1))
-        return _Place(self.sentence_start(i), in_name)
+        return _Place(self.sentence_start(i), in_name, self._line_length(i) > COLUMN)
 
     def sentence_start(self, i: int) -> bool:
         """Whether word ``i`` opens the text, a paragraph or a sentence (an initial or ``Mr.`` ends none)."""
@@ -113,6 +116,14 @@ class _Context:
         if not stripped or before[len(stripped) :].count("\n") > 1:
             return True
         return stripped[-1] in "!?" or (stripped[-1] == "." and _ABBREVIATION.search(stripped) is None)
+
+    def _line_length(self, i: int) -> int:
+        """The length of the line word ``i`` stands in."""
+        at = self.words[i].start()
+        line = bisect.bisect_left(self.newlines, at)
+        start = self.newlines[line - 1] + 1 if line > 0 else 0
+        end = self.newlines[line] if line < len(self.newlines) else len(self.text)
+        return end - start
 
     def _in_address(self, i: int) -> bool:
         """Whether word ``i`` is part of a web or mail address or a path (``http//www.bjreview.com``)."""
