@@ -11,6 +11,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser
 
 from build_docs.sources.limits import MAX_FILE_BYTES, MAX_HTML_DEPTH, MAX_MARKDOWN_NESTING
 from tests.conftest import REPO, mkdocs_build, mkdocs_config, run_cli, served, tree
@@ -104,22 +105,13 @@ def test_nothing_from_a_hostile_file_is_live_anywhere_in_the_site(built: Built, 
     assert "agreed new rules for the border crossings" in page  # the text itself is published
 
 
-def test_hostile_pages_run_nothing_in_a_browser(site: Path):
+def test_hostile_pages_run_nothing_in_a_browser(site: Path, browser: Browser):
     """Every page made from a hostile file, opened in Chromium: no dialog opens, nothing navigates away."""
-    from playwright.sync_api import sync_playwright
-
-    from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, MISSING_CHROMIUM, _ci
-
-    if not CHROMIUM.exists():
-        if _ci():
-            pytest.fail(MISSING_CHROMIUM, pytrace=False)
-        pytest.skip(MISSING_CHROMIUM)
     records = json.loads((site / "data" / "articles.json").read_text(encoding="utf-8"))
     hostile = [r["url"] for r in records if not r["sources"][0][:3].isdigit()]
     assert len(hostile) >= 8
     dialogs: list[str] = []
-    with served(site) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+    with served(site) as base:
         context = browser.new_context()
         context.route(re.compile(r"^(?!https?://127\.0\.0\.1[:/]).*"), lambda route: route.abort())
         page = context.new_page()
@@ -130,7 +122,7 @@ def test_hostile_pages_run_nothing_in_a_browser(site: Path):
             page.mouse.move(400, 500)
             assert page.url.startswith(base), f"{url} navigated to {page.url}"
             assert page.evaluate("typeof window.__pwned") == "undefined"
-        browser.close()
+        context.close()
     assert dialogs == []
 
 
