@@ -293,6 +293,8 @@ def score(doc: Doc, misses: list[str], wrong: list[str]) -> Score:
         s.found += 1
         s.typed += (matched[0][0] == "person") == (etype == "person")
         s.split += len(matched) > 1
+        if (matched[0][0] == "person") != (etype == "person") or len(matched) > 1:
+            wrong.append(f"{doc.name}: {identity} ({etype}) typed {matched[0][0]}{', split' if len(matched) > 1 else ''}")
     return s
 
 
@@ -370,7 +372,7 @@ def main(argv: list[str] | None = None) -> int:
             f"= {fast['tokens_per_second']:,.0f} tokens/s."
         )
     print(report)
-    for label, items in (("missed", misses), ("wrong pages", wrong)):
+    for label, items in (("missed", misses), ("wrong pages, mistyped and split entities", wrong)):
         if args.show:
             print(f"\n{label} ({len(items)}):")
             print("\n".join(f"  {item}" for item in items[: args.show]))
