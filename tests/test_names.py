@@ -40,6 +40,8 @@ def test_common_words_contractions_and_compounds_are_no_names():
     assert "China-Russia" not in finds("the new China-Russia ties and Sino-Russian trade")
     assert finds("the World Health Organiza:on met") == {}  # a word cut by a stray character
     assert finds("in the South-East of it") == {}
+    assert finds("the Cypriots and the Haitians met at a High-level Meeting") == {}  # a people; compounds of common words
+    assert "Abraham Accords" not in dict((n, k) for n, (k, _, _) in finds("they signed the Abraham Accords").items() if k == "person")
 
 
 def test_a_name_of_several_place_words_is_one_name_not_two_places():

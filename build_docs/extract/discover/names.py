@@ -97,7 +97,7 @@ def _name(text: str, tokens: list[Tok], i: int, end: int) -> Found | None:
     if generic or _broken(text, start, stop) or len(run) == 1 and _compound(run[0].word):
         return None  # "Organiza:on", "China-U.S.", "COVID-19induced"; "South-East", "North-West"
     kind = _kind(text, run, words, start, stop)
-    if kind != "person" and all(is_common(t.bare) for t in words):
+    if kind != "person" and all(_common(t.bare) for t in words) or len(words) == 1 and _nationality(words[0].bare):
         return None
     name = span(text, start, stop)
     strong = len(words) >= 2 and kind == "person"
@@ -122,8 +122,10 @@ def _kind(text: str, run: list[Tok], words: list[Tok], start: int, stop: int) ->
 def _person_shape(run: list[Tok], words: list[Tok]) -> bool:
     """Two to four words shaped as a person's name: family name first ("Deng Xiaoping"), or a given name then a surname
     or an uncommon word ("Antonín Dvořák", "George Washington"), or uncommon words ending in a surname ("Zaha Hadid")."""
-    if not 2 <= len(words) <= 4 or any(t.bare in lexicon.ORG_HEADS or t.word.lower() in _CONNECTORS for t in run):
-        return False
+    if not 2 <= len(words) <= 4 or any(t.bare in lexicon.ORG_HEADS or t.word.lower() in _CONNECTORS or t.bare.isupper() for t in run):
+        return False  # "... Bank", "Institute of ...", "Guterres UN"
+    if words[-1].bare in lexicon.OTHER_NAME_HEADS:
+        return False  # "Abraham Accords"
     if is_place_name(run_key_of(run)):
         return False
     first, last = words[0].bare, words[-1].bare
@@ -132,6 +134,16 @@ def _person_shape(run: list[Tok], words: list[Tok]) -> bool:
     if given_name(first) and (surname(last) or not is_common(last) and not is_place_name(last)):
         return True
     return surname(last) and not any(is_common(t.bare) for t in words)
+
+
+def _common(word: str) -> bool:
+    """A common English word, or a compound of them ("High-level", "God-given")."""
+    return all(is_common(part) for part in word.split("-") if part)
+
+
+def _nationality(word: str) -> bool:
+    """ "Cypriots", "Haitians": a nationality in the plural names a people, not an organisation."""
+    return word in lexicon.DEMONYMS or word.endswith("s") and word[:-1] in lexicon.DEMONYMS
 
 
 def _compound(word: str) -> bool:
