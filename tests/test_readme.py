@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 
-from benchmarks.readme_section import shown
+from benchmarks.readme_section import markers, shown
 from tests.conftest import REPO
 
 
@@ -24,3 +24,10 @@ def test_readme_documents_every_command():
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     for command in ("make serve", "make test", "make bench", "make golden", "build_docs build", "build_docs check", "build_docs clean"):
         assert command in readme, f"README does not document {command!r}"
+
+
+def test_readme_has_the_names_evaluation_section():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    start, end = markers("names")
+    assert start in readme and end in readme.split(start, 1)[1], "README needs the names markers: benchmarks/names_eval.py --readme writes between them"
+    assert "| all |" in shown("names"), "run: .venv/bin/python benchmarks/names_eval.py --half held --readme"

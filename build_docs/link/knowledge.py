@@ -210,8 +210,8 @@ class _Builder:
             if key in self.names:
                 self._add_roles(self.names[key], group)
                 self._add_surfaces(self.names[key], group)
-            elif kind == "person" and len(_name(group[0][0].name).split()) == 1:
-                single_people.append((key, group))
+            elif (kind == "person" or all(f.rule == "name-run" for f, _ in group)) and len(_name(group[0][0].name).split()) == 1:
+                single_people.append((key, group))  # a surname alone, or a word found by no pattern that may be one
             else:
                 self._found_entity(kind, group)
         owners = self._name_tokens()
@@ -221,8 +221,11 @@ class _Builder:
                 [entity_id] = owner
                 self._alias(entity_id, _name(group[0][0].name))
                 self._add_roles(entity_id, group)
+            elif len(owner) > 1:  # "Padalecki" alone, with three Padaleckis in the corpus: the editors decide
+                found, quote = group[0]
+                self.candidates.append(Candidate(_name(found.name), "person", len(group), quote, "a word of several people's names", found.role))
             else:
-                self._found_entity("person", group)
+                self._found_entity(group[0][0].kind, group)
 
     def _found_entity(self, kind: str, group: list[tuple[Found, Quote]]) -> None:
         name = Counter(_name(f.canonical or f.name) for f, _ in group).most_common(1)[0][0]

@@ -60,12 +60,13 @@ def block_sizes(article: Article, texts: Mapping[str, str], derived: Mapping[str
     per_word = PART_BYTES / PART_WORDS
     sizes = []
     for i, block in enumerate(article.blocks):
-        if block.anchor:
-            shown = texts.get(block.anchor, block.text) + derived.get(block.anchor, "")
+        shown = block.text
+        if block.anchor:  # its words and those of its "From this paragraph" line are indexed for search
+            shown = texts.get(block.anchor, block.text) + " " + derived.get(block.anchor, "")
             size = len(shown.encode("utf-8")) + PARAGRAPH_MARKUP
         else:
             size = len(str(unnumbered.get(i, block.text)).encode("utf-8")) + len(block.text.encode("utf-8")) + 10
-        sizes.append(max(size, math.ceil(len(block.text.split()) * per_word)))
+        sizes.append(max(size, math.ceil(len(shown.split()) * per_word)))
     return sizes
 
 

@@ -44,6 +44,7 @@ from __future__ import annotations
 from build_docs.extract.discover import lexicon
 from build_docs.extract.discover.found import Found
 from build_docs.extract.discover.lexicon import COMMON_RANK, VERY_COMMON_RANK, is_common
+from build_docs.extract.discover.names import names_in
 from build_docs.extract.discover.organizations import find_organizations, organizations_in
 from build_docs.extract.discover.people import MAX_NAME_WORDS, find_people, people_in
 from build_docs.extract.discover.place_names import BIG_CITY_POPULATION, MIN_CITY_POPULATION, Place, gazetteer
@@ -107,7 +108,8 @@ _KIND_ORDER = {"organization": 0, "person": 1, "place": 2}
 
 
 def find_all(text: str) -> list[Found]:
-    """People, organisations and places without overlaps (organisation > person > place; longer first), by position."""
+    """People, organisations and places without overlaps (organisation > person > place; longer first), then names
+    found by no pattern (:mod:`.names`) where none of those stands, by position."""
     tokens = tokenize(text)
     candidates = organizations_in(text, tokens) + people_in(text, tokens) + places_in(text, tokens)
     candidates.sort(key=lambda f: (_KIND_ORDER[f.kind], f.start - f.end, f.start, f.rule))
@@ -117,4 +119,5 @@ def find_all(text: str) -> list[Found]:
         if not any(taken[f.start : f.end]):
             taken[f.start : f.end] = b"\x01" * (f.end - f.start)
             kept.append(f)
+    kept += names_in(text, tokens, taken)  # names by no pattern, only where no pattern found one
     return sorted(kept, key=lambda f: (f.start, f.end))

@@ -13,7 +13,7 @@ class Found:
     name: str
     start: int
     end: int
-    rule: str  # "title-before" | "appositive-title" | "org-head" | "gazetteer" | "appositive-place"
+    rule: str  # "title-before" | "appositive-title" | "org-head" | "gazetteer" | "appositive-place" | "name-run"
     role: str = ""
     strong: bool = False
     canonical: str = ""  # for a gazetteer place, the name it goes by ("United States" for "U.S.")

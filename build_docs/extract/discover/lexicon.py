@@ -48,9 +48,15 @@ _FILES = {
     "ABBREVIATIONS": "abbreviations.txt",  # whose period belongs to the word
     "LOWER_IN_NAMES": "lower-in-names.txt",  # lowercase words inside place names ("Dar es Salaam")
     "VERBS": "verbs.txt",  # mark a clause after an appositive's head noun
+    "SAYING_VERBS": "saying-verbs.txt",  # after a name, its bearer is a person ("Dvořák wrote")
+    "PLACE_PREPOSITIONS": "place-prepositions.txt",  # before a one-word name, a place ("in Casamance")
+    "PLACE_HEADS": "place-heads.txt",  # first or last word of a place's name ("Sea of Okhotsk", "Lake Victoria")
 }
 
 HEAD_TITLES: frozenset[str]
+SAYING_VERBS: frozenset[str]
+PLACE_PREPOSITIONS: frozenset[str]
+PLACE_HEADS: frozenset[str]
 TITLE_MODIFIERS: frozenset[str]
 LOWER_TITLES: frozenset[str]
 STRONG_TITLES: frozenset[str]

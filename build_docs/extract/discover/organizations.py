@@ -165,6 +165,8 @@ def _complement(seg: list[Tok], k: int, end: int) -> int:
     while m < len(seg) and count < 6:
         tok = seg[m]
         title = tok.bare in stops and not (count and m + 1 < len(seg) and seg[m + 1].word in _ORG_OF)  # "High Commissioner for ..."
+        if tok.bare in lexicon.DATES:
+            break  # "Kennedy Space Center on April 5": a date follows the name, it is not its complement
         if tok.cap and not title:
             last, count = m, count + 1
         elif not (tok.word in _ORG_CONNECTORS and tok.word != "in" and count and not is_place_name(seg[m - 1].word)):

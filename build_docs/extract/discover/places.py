@@ -18,7 +18,7 @@ from build_docs.extract.discover.appositives import appositive
 from build_docs.extract.discover.found import Found, dedupe, span
 from build_docs.extract.discover.lexicon import is_common
 from build_docs.extract.discover.people import continues_run
-from build_docs.extract.discover.place_names import Place, place_window
+from build_docs.extract.discover.place_names import Place, gazetteer, place_window
 from build_docs.extract.discover.tokens import Tok, commas, is_entity_word, is_function, run_before, tokenize
 
 
@@ -59,12 +59,33 @@ def _gazetteer_hits(text: str, tokens: list[Tok], lower: _LowerWords) -> list[Fo
             i = found[0]
         else:
             i += 1
+    hits = _one_name(tokens, hits)
     inside = {k for a, b, _ in hits for k in range(a, b)}
     kept = []
     for a, b, place in hits:
         if _keep_place(tokens, a, b, place, lower, inside):
             start, end = tokens[a].start, tokens[b - 1].core
             kept.append(Found("place", span(text, start, end), start, end, "gazetteer", "", True, place.name))
+    return kept
+
+
+def _one_name(tokens: list[Tok], hits: list[tuple[int, int, Place]]) -> list[tuple[int, int, Place]]:
+    """Gazetteer names side by side in one run are one name, not two places: "Guinea Bissau" is Guinea-Bissau when the
+    gazetteer knows it with a hyphen; "the Niger Congo language phylum" names no place at all."""
+    kept: list[tuple[int, int, Place]] = []
+    k = 0
+    while k < len(hits):
+        a, b, place = hits[k]
+        last = k
+        while last + 1 < len(hits) and hits[last + 1][0] == hits[last][1] and tokens[hits[last + 1][0]].joined and not tokens[hits[last][1] - 1].possessive:
+            last += 1
+        if last == k:
+            kept.append((a, b, place))
+        else:
+            whole = gazetteer().get("-".join(t.word for t in tokens[a : hits[last][1]]))
+            if whole is not None:
+                kept.append((a, hits[last][1], whole))
+        k = last + 1
     return kept
 
 

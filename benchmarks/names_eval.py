@@ -1,0 +1,388 @@
+"""Names evaluation: the entity pages the build makes of GUM documents, scored against GUM's named entities.
+
+The documents are ``../shared/corpora/gum-entities/`` (139 GUM documents, each ``NAME.txt`` with
+``NAME.gold.json``; beside the repository, never copied into it). Each is built **alone, through the
+real build** (:func:`build_docs.pipeline.build`, dry run): a temporary seeds folder holding only the
+``.txt``, no catalog, empty registries, as a new user's first build. The entities the build made are
+read from the ``data/entities.json`` it would write: one record per entity page.
+
+The documents are split into two fixed halves by the SHA-256 of the document name
+(:func:`benchmarks.ocr_path.half`): rules are tuned on ``tune``; the README reports ``held``
+(``--readme`` needs ``--half held``). The script prints which documents are in the half it scores.
+
+Definitions (every comparison is on the *normal form* of a name: typographic apostrophes
+straightened, a leading "the" and a trailing possessive ("'s", "'", GUM's detached " 's") removed,
+no spaces around a hyphen, whitespace folded, case folded):
+
+* a **name-like mention** is a gold mention of at most 8 words that has a capitalised word, whose
+  other words are all capitalised, digits or connectors (:data:`CONNECTORS`: "of", "and", "de",
+  "van", "al", ...), with no comma, and that is not a pronoun ("He", "Her"; "US" is a name); GUM
+  keeps a title in a mention ("General George Washington"), so a mention whose first words are
+  titles (the build's own lists of titles, ``titles-head.txt`` and ``titles-modifiers.txt``) also
+  has its form without them;
+* a mention that is not name-like may be built on a name: GUM's mentions hold their modifiers and
+  relative clauses ("Japan, where he intercepted ...", "northern Syria", "Jiangsu province"). Its
+  *head* is its first run of capitalised words (connectors inside allowed, a comma ends a run) when
+  a comma, parenthesis or lowercase word follows and no possessive, or its last run when at most two
+  lowercase words precede it (:func:`heads`);
+* the **gold** entities are GUM's ``named`` entities of etype person, organization or place with a
+  name-like mention or head (an entity only ever called "the company" cannot be found by name);
+* a gold entity is **found** when some page's name or alias has the normal form of one of its
+  name-like mentions or heads; **recall** is found / gold;
+* a page is **right** when its name or an alias has the normal form of a name of any ``named``
+  entity (any etype: a page for a work or an event names something real), or of a name-like
+  capitalised run inside any ``mention_texts`` entry (GUM nests mentions: "Paris, France") that the
+  text also writes, in that case, after a lowercase word, a digit or a comma (so a heading such as
+  "Career", annotated as a mention, does not excuse a page named "Career", and "Roberts" is no name
+  where GUM only has "Mr. Roberts" and "Mitchell Roberts"); **precision** is right pages / pages; F1
+  their harmonic mean;
+* **typing**: of the found entities, the share whose page is a person exactly when GUM says person
+  (person / other; GUM types a country acting as an agent as an organization, so only this split is
+  scored); an entity found on several pages is typed by the first in page order;
+* **split**: of the found entities, the share matched by two pages or more.
+
+Speed (``--speed``, on by default): the names stage, :func:`build_docs.extract.discover.find_all`,
+over a fixed sample of UN General Debate speeches, in tokens (whitespace-separated words) per
+second on one core, the word lists and gazetteers loaded before timing.
+
+Usage::
+
+    .venv/bin/python benchmarks/names_eval.py [--half tune|held|all] [--genre G] [--show N] [--json FILE] [--readme] [--no-speed]
+
+Exit status 2 when the corpus is missing or on bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import shutil
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from benchmarks.discover_eval import CORPUS as SPEECHES  # noqa: E402
+from benchmarks.discover_eval import speeches  # noqa: E402
+from benchmarks.ocr_path import half  # noqa: E402
+from benchmarks.readme_section import README, markers, replace_section  # noqa: E402
+from build_docs.extract.discover import find_all, gazetteer, is_common, lexicon  # noqa: E402
+from build_docs.pipeline import BuildConfig, build  # noqa: E402
+
+CORPUS = REPO.parent / "shared" / "corpora" / "gum-entities"
+KINDS = ("person", "organization", "place")
+CONNECTORS = frozenset(
+    [
+        "of",
+        "and",
+        "for",
+        "the",
+        "on",
+        "in",
+        "at",
+        "to",
+        "de",
+        "del",
+        "della",
+        "der",
+        "den",
+        "des",
+        "di",
+        "da",
+        "du",
+        "la",
+        "le",
+        "van",
+        "von",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "y",
+        "&",
+        "-",
+    ]
+)
+PRONOUNS = frozenset(
+    [
+        "i",
+        "me",
+        "my",
+        "mine",
+        "he",
+        "him",
+        "his",
+        "she",
+        "her",
+        "hers",
+        "it",
+        "its",
+        "we",
+        "us",
+        "our",
+        "they",
+        "them",
+        "their",
+        "you",
+        "your",
+        "this",
+        "that",
+        "these",
+        "those",
+        "who",
+    ]
+)
+MAX_WORDS = 8
+SPEED_SPEECHES = 200
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2013": "-", "\u2014": "-"})
+_HYPHEN = re.compile(r"\s*-\s*")
+_POSSESSIVE = re.compile(r"\s*'s?$")
+
+
+def normal(name: str) -> str:
+    """The normal form every comparison uses (see the module docstring)."""
+    text = " ".join(name.translate(_APOSTROPHES).split())
+    text = _POSSESSIVE.sub("", _HYPHEN.sub("-", text))
+    if text[:4].casefold() == "the ":
+        text = text[4:]
+    return text.casefold()
+
+
+def name_like(mention: str) -> bool:
+    """A gold mention that is a name: capitalised words, digits and connectors, no comma, not a pronoun."""
+    words = mention.translate(_APOSTROPHES).split()
+    if not words or len(words) > MAX_WORDS or "," in mention or mention.casefold() in PRONOUNS and not (mention.isupper() and len(mention) > 1):
+        return False  # "He", "Her"; but "US" is a name
+    words = [w for w in words if w not in {"'s", "'"}]
+    if not any(w[:1].isupper() for w in words):
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or w.casefold() in CONNECTORS or not w[:1].isalnum() for w in words)
+
+
+def forms(mention: str) -> set[str]:
+    """The normal forms of a name-like mention: as written and, with a title in front ("General George Washington"), without it."""
+    form = normal(mention)
+    words = mention.split()
+    k = 0
+    while k < len(words) - 1 and words[k] in lexicon.HEAD_TITLES | lexicon.TITLE_MODIFIERS:
+        k += 1
+    return {form, normal(" ".join(words[k:]))} - {""}
+
+
+def runs(mention: str) -> list[tuple[int, int, str]]:
+    """The maximal runs of capitalised words in a mention, connectors inside allowed: (first word, end word, run)."""
+    words = mention.split()
+    found: list[tuple[int, int, str]] = []
+    k = 0
+    while k < len(words):
+        if not words[k][:1].isupper() or words[k].casefold() in PRONOUNS:
+            k += 1
+            continue
+        end = k + 1
+        while end < len(words) and not words[end - 1].endswith(","):  # a comma ends a run: "Paris, France" is two
+            more = end
+            while more < len(words) and words[more].casefold() in CONNECTORS:
+                more += 1
+            if more == len(words) or not words[more][:1].isupper():
+                break
+            end = more + 1
+        found.append((k, end, " ".join(words[k:end])))
+        k = end
+    return found
+
+
+def heads(mention: str) -> set[str]:
+    """The name a longer mention is built on: its first capitalised run when a comma, a parenthesis or a lowercase word
+    follows ("Japan, where he ...", "Jiangsu province"), or its last when at most two lowercase words precede it
+    ("northern Syria"); a run followed by a possessive belongs to another entity and is no head."""
+    if name_like(mention):
+        return forms(mention)
+    words = mention.split()
+    found: set[str] = set()
+    for k, end, run in runs(mention):
+        after = words[end] if end < len(words) else ""
+        if k == 0 and after not in {"'s", "'"} and not run.endswith(("'s", ",")) or k == 0 and run.endswith(","):
+            found |= forms(run.rstrip(","))
+        elif end == len(words) and k <= 2 and not any(w[:1].isupper() for w in words[:k]):
+            found |= forms(run)
+    return found
+
+
+def written_in_text(mention: str, text: str) -> bool:
+    """``mention`` occurs in ``text`` as written after a lowercase word, a digit or a comma (not only at a sentence's or heading's start)."""
+    return re.search(r"(?:[a-z0-9,]\s+|[a-z0-9]\s*\()" + re.escape(mention) + r"(?!\w)", text) is not None
+
+
+@dataclass
+class Doc:
+    name: str
+    genre: str
+    gold: list[tuple[str, str, set[str]]]  # (identity, etype, normal forms of its name-like mentions), etype person/organization/place
+    right: set[str]  # normal forms a right page may have
+    pages: list[tuple[str, str, set[str]]] = field(default_factory=list)  # (page name, kind, normal forms of name and aliases)
+
+
+def load(path: Path) -> Doc:
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    text = path.with_name(path.name.replace(".gold.json", ".txt")).read_text(encoding="utf-8")
+    entities: list[tuple[str, str, set[str]]] = []
+    right: set[str] = set()
+    for entity in gold["named"]:
+        names = {form for m in entity["mentions"] for form in heads(m)}
+        right |= names
+        if entity["etype"] in KINDS and names:
+            entities.append((entity["identity"], entity["etype"], names))
+    inner = {run.rstrip(",") for m in gold["mention_texts"] for _, _, run in runs(m)}
+    right |= {form for run in inner if name_like(run) and written_in_text(run, text) for form in forms(run)}
+    return Doc(gold["doc"], gold["genre"], entities, right)
+
+
+def built_pages(txt: Path) -> list[tuple[str, str, set[str]]]:
+    """The entity pages the real build makes of ``txt`` alone, with no catalog and empty registries."""
+    with tempfile.TemporaryDirectory() as folder:
+        seeds = Path(folder) / "seeds"
+        seeds.mkdir()
+        shutil.copy(txt, seeds / txt.name)
+        result = build(BuildConfig(seeds, Path(folder) / "docs"), dry_run=True)
+    page = next(p for p in result.plan.writes if p.path == "data/entities.json")
+    records = json.loads(page.content)
+    return [(r["name"], r["kind"], {normal(n) for n in (r["name"], *r["aliases"])}) for r in records]
+
+
+@dataclass
+class Score:
+    gold: int = 0
+    found: int = 0
+    pages: int = 0
+    right: int = 0
+    typed: int = 0
+    split: int = 0
+
+    def add(self, other: Score) -> None:
+        for name in vars(self):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    def figures(self) -> dict[str, float]:
+        recall = self.found / self.gold if self.gold else 0.0
+        precision = self.right / self.pages if self.pages else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        typing = self.typed / self.found if self.found else 0.0
+        split = self.split / self.found if self.found else 0.0
+        return {"recall": recall, "precision": precision, "f1": f1, "typing": typing, "split": split}
+
+
+def score(doc: Doc, misses: list[str], wrong: list[str]) -> Score:
+    s = Score(gold=len(doc.gold), pages=len(doc.pages))
+    for page_name, _, forms in doc.pages:
+        if forms & doc.right:
+            s.right += 1
+        else:
+            wrong.append(f"{doc.name}: {page_name}")
+    for identity, etype, names in doc.gold:
+        matched = [(kind, forms) for _, kind, forms in doc.pages if forms & names]
+        if not matched:
+            misses.append(f"{doc.name}: {identity} ({etype})")
+            continue
+        s.found += 1
+        s.typed += (matched[0][0] == "person") == (etype == "person")
+        s.split += len(matched) > 1
+        if (matched[0][0] == "person") != (etype == "person") or len(matched) > 1:
+            wrong.append(f"{doc.name}: {identity} ({etype}) typed {matched[0][0]}{', split' if len(matched) > 1 else ''}")
+    return s
+
+
+def speed(count: int) -> dict[str, float] | None:
+    """Tokens per second of :func:`find_all` over ``count`` UN speeches (None when that corpus is missing)."""
+    if not (SPEECHES / "sessions-2010-2024").is_dir():
+        return None
+    gazetteer(), is_common("the")
+    texts = [text for _, text in speeches(SPEECHES, count, 0)]
+    tokens = sum(len(t.split()) for t in texts)
+    started = time.perf_counter()
+    for text in texts:
+        find_all(text)
+    seconds = time.perf_counter() - started
+    return {"speeches": len(texts), "tokens": tokens, "seconds": seconds, "tokens_per_second": tokens / seconds}
+
+
+def table(rows: dict[str, Score]) -> str:
+    lines = [
+        "| genre | gold entities | found | pages | right | recall | precision | F1 | person/other typing | split |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for genre, s in rows.items():
+        f = s.figures()
+        shown = " | ".join(f"{f[k]:.2f}" for k in ("recall", "precision", "f1", "typing", "split"))
+        lines.append(f"| {genre} | {s.gold} | {s.found} | {s.pages} | {s.right} | {shown} |")
+    return "\n".join(lines)
+
+
+def evaluate(paths: list[Path]) -> tuple[dict[str, Score], list[str], list[str]]:
+    per_genre: dict[str, Score] = defaultdict(Score)
+    misses: list[str] = []
+    wrong: list[str] = []
+    for path in paths:
+        doc = load(path)
+        doc.pages = built_pages(path.with_name(path.name.replace(".gold.json", ".txt")))
+        per_genre[doc.genre].add(score(doc, misses, wrong))
+    total = Score()
+    for s in per_genre.values():
+        total.add(s)
+    rows = dict(sorted(per_genre.items()))
+    rows["all"] = total
+    return rows, misses, wrong
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=CORPUS, help="the gum-entities folder (default: ../shared/corpora/gum-entities)")
+    parser.add_argument("--half", choices=("tune", "held", "all"), default="held", help="which half to score (default: held)")
+    parser.add_argument("--genre", help="only documents of this genre")
+    parser.add_argument("--show", type=int, default=0, help="print up to N missed entities and N wrong pages")
+    parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument("--readme", action="store_true", help="also write the table into README.md between the names markers (needs --half held)")
+    parser.add_argument("--no-speed", action="store_true", help="skip the speed figure")
+    args = parser.parse_args(argv)
+    if args.readme and (args.half != "held" or args.genre):
+        print("names_eval: --readme reports the whole held half: use --half held without --genre", file=sys.stderr)
+        return 2
+    if args.readme and any(marker not in README.read_text(encoding="utf-8") for marker in markers("names")):
+        print(f"names_eval: {README} has no names markers: add them where the table belongs, then rerun with --readme", file=sys.stderr)
+        return 2
+    paths = sorted(args.corpus.glob("*.gold.json"))
+    if not paths:
+        print(f"{args.corpus}: corpus not found", file=sys.stderr)
+        return 2
+    chosen = [p for p in paths if args.half == "all" or half(p.name.replace(".gold.json", "")) == args.half]
+    chosen = [p for p in chosen if not args.genre or json.loads(p.read_text(encoding="utf-8"))["genre"] == args.genre]
+    print(f"half {args.half}: {len(chosen)} of {len(paths)} documents: {', '.join(p.name.replace('.gold.json', '') for p in chosen)}\n")
+    rows, misses, wrong = evaluate(chosen)
+    report = table(rows)
+    fast = None if args.no_speed else speed(SPEED_SPEECHES)
+    if fast:
+        report += (
+            f"\n\nNames stage (`find_all`) on {fast['speeches']} UN speeches, one core: {fast['tokens']:,.0f} tokens in {fast['seconds']:.2f} s "
+            f"= {fast['tokens_per_second']:,.0f} tokens/s."
+        )
+    print(report)
+    for label, items in (("missed", misses), ("wrong pages, mistyped and split entities", wrong)):
+        if args.show:
+            print(f"\n{label} ({len(items)}):")
+            print("\n".join(f"  {item}" for item in items[: args.show]))
+    if args.json:
+        figures = {genre: vars(s) | s.figures() for genre, s in rows.items()}
+        args.json.write_text(json.dumps({"half": args.half, "rows": figures, "speed": fast, "missed": misses, "wrong": wrong}, indent=1), encoding="utf-8")
+    if args.readme:
+        replace_section("names", f"Held half ({len(chosen)} documents), each built alone with empty registries:\n\n{report}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,170 @@
+"""Names however a text writes them: a run of capitalised words anywhere in a sentence (rule ``name-run``).
+
+The other finders need a pattern around a name (a title, an appositive, a head word, a gazetteer
+entry); this one reads the name alone, so :func:`~build_docs.extract.discover.find_all` runs it last,
+only where no other finder found anything. A run is one name however many words it has ("Guinea
+Bissau", "Antonín Dvořák", "Osama bin Laden", "Institute of Philology"): capitalised words joined by
+single spaces, with name particles ("bin", "van der") and, before another capitalised word, the
+connectors "of", "for" and "&" inside; a title or nationality in front is not part of it ("General
+Gordon"), and a possessive ends it.
+
+A run is kept only with evidence in its own words; the corpus gives the rest (pass 1 makes a page of a
+weak find only when the name recurs):
+
+* at least one word is not a common English word (:func:`~.lexicon.is_common`): "Sustainable
+  Development Goals", "Early Life" and a headline's words are no names; a run set in a headline or on
+  an all-capitals line is skipped;
+* a one-word run at the start of a sentence is skipped (its capital proves nothing);
+* the kind comes from the run and its context, never from a list of anyone's names: a person before a
+  verb of saying ("Dvořák wrote", "Smith, who ...") or when the run has a person's name's shape in
+  some naming tradition (:mod:`.person_shapes`: "Mikhail Gorbachev", "Deng Xiaoping"); a place after
+  "in", "near" or "across" when it is one word ("in Casamance"); else an organisation.
+
+Strong (a page on its own): a person of two words or more. Everything else needs to recur.
+"""
+
+from __future__ import annotations
+
+import re
+
+from build_docs.extract.discover import lexicon
+from build_docs.extract.discover.found import Found, span
+from build_docs.extract.discover.lexicon import is_common
+from build_docs.extract.discover.person_shapes import family_first, given_name, surname
+from build_docs.extract.discover.place_names import is_place_name
+from build_docs.extract.discover.tokens import Tok, is_entity_word, is_function, is_initial
+
+MAX_RUN = 8  # capitalised words in one name; longer runs are titles of works or headlines
+_INNER = frozenset({"of", "for", "&", "de", "del", "da", "do", "dos", "du", "van", "von", "der", "den", "la", "le", "al", "bin", "ibn"})
+_CONNECTORS = frozenset({"of", "for", "&"})  # inside an organisation's name, never a person's
+_AFTER = re.compile(r"[ \t]*(?:,[ \t]*)?([a-z]+)")
+_BEFORE = re.compile(r"([A-Za-z]+)[ \t]+$")
+_ALL_CAPS_LINE = re.compile(r"[^\n]*")
+
+
+def names_in(text: str, tokens: list[Tok], taken: bytearray) -> list[Found]:
+    """Runs of capitalised words outside the spans other finders took (``taken``: 1 for a taken character)."""
+    found: list[Found] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        end = _run_end(tokens, i)
+        if end == i:
+            i += 1
+            continue
+        f = _name(text, tokens, i, end)
+        if f is not None and not any(taken[f.start : f.end]):
+            found.append(f)
+        i = end
+    return found
+
+
+def _word(tok: Tok) -> bool:
+    """A token that may be a word of a name: capitalised, not a function word, title, nationality, month or suffix."""
+    if not tok.cap or tok.headline or is_function(tok) or tok.bare in lexicon.NAME_SUFFIXES:
+        return False
+    if "'" in tok.word and tok.word.split("'")[0].lower() in lexicon.FUNCTION_WORDS | {"i"}:
+        return False  # "I'm", "It's", "We've"
+    return not is_entity_word(tok.bare) or tok.bare in lexicon.ORG_HEADS
+
+
+def _run_end(tokens: list[Tok], i: int) -> int:
+    """The index after the run of name words starting at ``i`` (``i`` when none starts there)."""
+    if not _word(tokens[i]) or is_initial(tokens[i]) and not (i + 1 < len(tokens) and tokens[i + 1].joined):
+        return i
+    k = i + 1
+    while k < len(tokens) and not tokens[k - 1].possessive and tokens[k].joined:
+        if _word(tokens[k]) or is_initial(tokens[k]):
+            k += 1
+            continue
+        inner = k
+        while inner < len(tokens) and tokens[inner].joined and tokens[inner].word.lower() in _INNER and not tokens[inner].cap:
+            inner += 1
+        if inner == k or inner >= len(tokens) or not tokens[inner].joined or not _word(tokens[inner]):
+            break
+        k = inner + 1
+    return k
+
+
+def _name(text: str, tokens: list[Tok], i: int, end: int) -> Found | None:
+    run = tokens[i:end]
+    if is_initial(run[-1]) or len(run) > MAX_RUN or run[0].bare.isupper() and _all_caps_line(text, run[0].start):
+        return None
+    words = [t for t in run if t.cap and not is_initial(t)]
+    if not words or len(run) == 1 and (run[0].sentence or len(run[0].bare) < 3 or run[0].bare.isupper()):
+        return None  # one capitalised word opening a sentence proves nothing; acronyms are the glossary's
+    start, stop = run[0].start, run[-1].core
+    generic = all(part in lexicon.GENERIC_PLACE_WORDS for t in words for part in t.bare.split("-"))
+    if generic or _broken(text, start, stop) or len(run) == 1 and _compound(run[0].word):
+        return None  # "Organiza:on", "China-U.S.", "COVID-19induced"; "South-East", "North-West"
+    kind = _kind(text, run, words, start, stop)
+    if kind != "person" and all(_common(t.bare) for t in words) or len(words) == 1 and _nationality(words[0].bare):
+        return None
+    name = span(text, start, stop)
+    strong = len(words) >= 2 and kind == "person"
+    return Found(kind, name, start, stop, "name-run", strong=strong)
+
+
+def _kind(text: str, run: list[Tok], words: list[Tok], start: int, stop: int) -> str:
+    """Person, place or organisation, from the name's shape and the words around it (module docstring)."""
+    after = _AFTER.match(text, stop)
+    if after and after.group(1) in lexicon.SAYING_VERBS and not is_place_name(run_key_of(run)):
+        return "person"
+    if words[0].bare in lexicon.PLACE_HEADS or words[-1].bare in lexicon.PLACE_HEADS:
+        return "place"
+    if _person_shape(run, words):
+        return "person"
+    before = _BEFORE.search(text, max(0, start - 12), start)
+    if len(run) == 1 and before and before.group(1).lower() in lexicon.PLACE_PREPOSITIONS:
+        return "place"
+    return "organization"
+
+
+def _person_shape(run: list[Tok], words: list[Tok]) -> bool:
+    """Two to four words shaped as a person's name: family name first ("Deng Xiaoping"), or a given name then a surname
+    or an uncommon word ("Antonín Dvořák", "George Washington"), or uncommon words ending in a surname ("Zaha Hadid")."""
+    if not 2 <= len(words) <= 4 or any(t.bare in lexicon.ORG_HEADS or t.word.lower() in _CONNECTORS or t.bare.isupper() for t in run):
+        return False  # "... Bank", "Institute of ...", "Guterres UN"
+    if words[-1].bare in lexicon.OTHER_NAME_HEADS:
+        return False  # "Abraham Accords"
+    if is_place_name(run_key_of(run)):
+        return False
+    first, last = words[0].bare, words[-1].bare
+    if family_first([t.bare for t in words]):
+        return True
+    if given_name(first) and (surname(last) or not is_common(last) and not is_place_name(last)):
+        return True
+    return surname(last) and not any(is_common(t.bare) for t in words)
+
+
+def _common(word: str) -> bool:
+    """A common English word, or a compound of them ("High-level", "God-given")."""
+    return all(is_common(part) for part in word.split("-") if part)
+
+
+def _nationality(word: str) -> bool:
+    """ "Cypriots", "Haitians": a nationality in the plural names a people, not an organisation."""
+    return word in lexicon.DEMONYMS or word.endswith("s") and word[:-1] in lexicon.DEMONYMS
+
+
+def _compound(word: str) -> bool:
+    """ "China-Russia", "Sino-Russian", "U.S.-led": places or nationalities joined by a hyphen describe a relation, not a name."""
+    parts = word.split("-")
+    return len(parts) > 1 and any(is_place_name(p) or p in lexicon.DEMONYMS for p in parts)
+
+
+def _broken(text: str, start: int, stop: int) -> bool:
+    """A word cut by a stray character ("Organiza:on") or holding a digit: no name."""
+    after = text[stop : stop + 2]
+    return len(after) == 2 and not after[0].isspace() and after[0] not in "'\u2019" and after[1].isalnum() or any(c.isdigit() for c in text[start:stop])
+
+
+def run_key_of(run: list[Tok]) -> str:
+    return " ".join(t.word for t in run)
+
+
+def _all_caps_line(text: str, at: int) -> bool:
+    """The line holding ``at`` has letters and no lowercase one: a heading set in capitals."""
+    line_start = text.rfind("\n", 0, at) + 1
+    line = _ALL_CAPS_LINE.match(text, line_start)
+    body = line.group() if line else ""
+    return any(c.isalpha() for c in body) and not any(c.islower() for c in body)

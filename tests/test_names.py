@@ -1,0 +1,86 @@
+"""Names found however a text writes them (issue 18): runs of capitalised words with no title or head word,
+typed by their shape and context, one name however many words, and the short form joined to its person."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from build_docs.extract.discover import find_all
+from build_docs.extract.discover.person_shapes import family_first, given_name, surname
+from build_docs.pipeline import BuildConfig, build
+from tests.test_knowledge import article, knowledge_of
+
+
+def finds(text: str) -> dict[str, tuple[str, str, bool]]:
+    return {f.name: (f.kind, f.rule, f.strong) for f in find_all(text)}
+
+
+def test_a_name_with_no_title_is_found_and_typed_by_its_shape():
+    found = finds("The music of Antonín Dvořák and Bedřich Smetana was played. Later she met Jiang Zemin there.")
+    assert found["Antonín Dvořák"] == ("person", "name-run", True)
+    assert found["Bedřich Smetana"] == ("person", "name-run", True)
+    assert found["Jiang Zemin"] == ("person", "name-run", True)
+
+
+def test_a_name_opening_a_sentence_counts_when_its_shape_is_a_persons():
+    assert finds("Mikhail Gorbachev visits the city.")["Mikhail Gorbachev"][0] == "person"
+    assert "Yesterday" not in finds("Yesterday the council met.")  # one capitalised word opening a sentence proves nothing
+    assert finds("It rained. Ethnologue lists it, as Ethnologue does.") == {"Ethnologue": ("organization", "name-run", False)}
+
+
+def test_the_words_around_a_name_type_it():
+    assert finds("Rebels fought in Casamance for years.")["Casamance"] == ("place", "name-run", False)
+    assert finds("We sailed across the Sea of Okhotsk.")["Sea of Okhotsk"][0] == "place"
+    assert finds("the critic Zorblatt wrote that")["Zorblatt"][0] == "person"
+
+
+def test_common_words_contractions_and_compounds_are_no_names():
+    assert finds("They met the Sustainable Development Goals and said I'm here.") == {}
+    assert "China-Russia" not in finds("the new China-Russia ties and Sino-Russian trade")
+    assert finds("the World Health Organiza:on met") == {}  # a word cut by a stray character
+    assert finds("in the South-East of it") == {}
+    assert finds("the Cypriots and the Haitians met at a High-level Meeting") == {}  # a people; compounds of common words
+    assert "Abraham Accords" not in dict((n, k) for n, (k, _, _) in finds("they signed the Abraham Accords").items() if k == "person")
+
+
+def test_a_name_of_several_place_words_is_one_name_not_two_places():
+    assert finds("He was born in Guinea Bissau in 1950.") == {"Guinea Bissau": ("place", "gazetteer", True)}
+    assert not any(kind == "place" for kind, _, _ in finds("the Niger Congo language phylum").values())
+
+
+def test_a_date_after_an_organisation_is_not_its_complement():
+    assert "Kennedy Space Center" in finds("It launched from the Kennedy Space Center on April 5.")
+
+
+def test_person_shapes_of_several_traditions():
+    assert family_first(["Deng", "Xiaoping"]) and family_first(["Moon", "Jae-in"])
+    assert not family_first(["Deng"]) and not family_first(["Kim", "Jones"])
+    assert given_name("Mikhail") and given_name("Antonín") and surname("Smith")
+    assert not given_name("Organization")
+
+
+def test_a_surname_alone_joins_the_one_person_and_a_shared_one_goes_to_candidates():
+    one = article("one", "Antonín Dvořák wrote music. Later Dvořák moved to New York and Dvořák taught.")
+    knowledge, _ = knowledge_of([one])
+    people = [e for e in knowledge.entities.values() if e.kind == "person"]
+    assert [(e.name, e.aliases) for e in people] == [("Antonín Dvořák", ("Dvořák",))]
+    two = article("two", "Jared Padalecki met Sherri Padalecki. Padalecki spoke, and Padalecki left.")
+    knowledge, _ = knowledge_of([two])
+    assert sorted(e.name for e in knowledge.entities.values()) == ["Jared Padalecki", "Sherri Padalecki"]
+    assert ("Padalecki", "a word of several people's names") in [(c.name, c.reason) for c in knowledge.candidates]
+
+
+def test_a_post_naming_leaders_without_titles_gives_each_a_page(tmp_path: Path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "2019-05-15-visit.md").write_text(
+        "---\ntitle: Thirty years on\n---\n\n"
+        "Mikhail Gorbachev visits Beijing and holds meetings with Deng Xiaoping. "
+        "Years later Jiang Zemin recalled the visit.\n",
+        encoding="utf-8",
+    )
+    result = build(BuildConfig(seeds, tmp_path / "docs"), dry_run=True)
+    records = json.loads(next(p for p in result.plan.writes if p.path == "data/entities.json").content)
+    people = {r["name"] for r in records if r["kind"] == "person"}
+    assert {"Mikhail Gorbachev", "Deng Xiaoping", "Jiang Zemin"} <= people
