@@ -292,6 +292,8 @@ def _sub_page(
     named_in: int,
     made_by: Callable[[Callable[[], RenderedPage], tuple[object, ...]], RenderedPage],
 ) -> RenderedPage:
+    """One page of ``entity``'s mentions, made by ``made_by`` from a maker and its view: everything the
+    page shows (the template reads nothing else), down to each quote as cited."""
     make = partial(
         page,
         f"entities/{entity.id}/{sub.name}.md",
