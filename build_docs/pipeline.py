@@ -22,7 +22,7 @@ from build_docs.link.knowledge import assemble, paragraphs_of
 from build_docs.link.mentions import link_all
 from build_docs.link.registry import load_registry
 from build_docs.progress import Progress
-from build_docs.publish.write import Plan, apply, plan
+from build_docs.publish.write import Plan, apply, plan, read_seen, record_seen
 from build_docs.render.pages import render
 from build_docs.render.templating import RenderedPage
 from build_docs.results import Kept, digest
@@ -117,9 +117,12 @@ def build(config: BuildConfig, dry_run: bool = False, strict: bool = False, prog
     if strict and generated.diagnostics:
         raise BuildError(generated.diagnostics)
     with progress.stage("publish"):  # publish/
-        change = plan(generated.pages, config.docs, shown(config.docs))
+        record = config.results / "published" / f"{digest(str(config.docs.resolve()))}.json" if config.results else None
+        change = plan(generated.pages, config.docs, shown(config.docs), read_seen(record) if record else None)
         if change.problems:
             raise BuildError(generated.diagnostics + change.problems)
         if not dry_run:
             apply(change, config.docs)
+            if record and (change.stale or change.read):  # what this build saw of docs/, so the next reads only what changed
+                record_seen(config.docs, record)
     return BuildResult(change, generated.diagnostics, generated.articles, len(generated.pages))

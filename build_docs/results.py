@@ -22,10 +22,12 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import pickle
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TypeVar, cast
 
@@ -86,6 +88,10 @@ class Kept:
     used: set[tuple[str, str]] = field(default_factory=set, compare=False, repr=False)
     salt: str = ""  # an input every result kept through this view depends on (see salted)
 
+    @cached_property
+    def _root(self) -> str:
+        return os.fspath(self.folder or "")
+
     @property
     def on(self) -> bool:
         return self.folder is not None
@@ -105,7 +111,7 @@ class Kept:
             return None
         self.used.add((stage, key))
         try:
-            with (self.folder / stage / f"{key}.pickle").open("rb") as handle:
+            with open(f"{self._root}/{stage}/{key}.pickle", "rb") as handle:  # a string, not a Path: read thousands of times a build
                 return (pickle.load(handle),)
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError, TypeError, ValueError):
             return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -115,3 +116,29 @@ def test_empty_seeds_folder_builds_an_empty_site(seeds: Path, tmp_path: Path):
     result = build(config(seeds, tmp_path))
     assert result.diagnostics == ()
     assert json.loads((tmp_path / "docs" / "data" / "articles.json").read_text(encoding="utf-8")) == []
+
+
+def _age(docs: Path, seconds: int = 60) -> None:
+    """Every file in ``docs`` as if written ``seconds`` ago: out of the window in which a recorded time is not trusted."""
+    for path in docs.rglob("*"):
+        if path.is_file():
+            os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns - seconds * 10**9))
+
+
+def test_a_rebuild_reads_only_the_files_changed_since_the_last_one(fixture_seeds: Path, tmp_path: Path):
+    docs = tmp_path / "docs"
+    kept = BuildConfig(fixture_seeds, docs, results=tmp_path / "results")
+    build(kept)
+    _age(docs)
+    first = build(kept)  # reads every file once more, and records them as it saw them
+    assert first.plan.read == first.pages and first.plan.writes == ()
+    again = build(kept)
+    assert again.plan.read == 0 and again.plan.writes == () and again.plan.unchanged == first.plan.unchanged
+    page = docs / "articles" / "notes-on-cooperation-a-second-look.md"
+    page.write_bytes(page.read_bytes().replace(b"a", b"e", 1))  # a hand edit of the same size
+    with pytest.raises(BuildError) as failure:
+        build(kept)
+    assert [d.path for d in failure.value.diagnostics if "edited by hand" in d.message] == [f"{docs.as_posix()}/{page.relative_to(docs).as_posix()}"]
+    page.unlink()
+    restored = build(kept)  # a deleted file is written again
+    assert [p.path for p in restored.plan.writes] == ["articles/notes-on-cooperation-a-second-look.md"]

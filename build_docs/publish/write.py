@@ -7,6 +7,13 @@ since, is an error: nothing hand-written is lost. Everything is written to a
 staging folder beside ``docs/`` first; only when all of it is there are the
 files moved into place. Unchanged files are not touched, so ``mkdocs serve``
 does not see spurious changes.
+
+A file is compared with the page it should hold by reading it, unless the last build recorded
+its size and modification time (:func:`record_seen`, kept beside the build's other results)
+and they are the same now, and its page has the digest the manifest gives it: then it is
+unchanged without being read, as ``git status`` and ``make`` decide. A file modified
+within :data:`RACY_NS` of being recorded is not recorded (a later edit in the same clock tick
+could keep its time), so it is read next time.
 """
 
 from __future__ import annotations
@@ -16,13 +23,18 @@ import json
 import os
 import shutil
 import tempfile
+import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from build_docs.cache import write_atomic
 from build_docs.diagnostics import Diagnostic, error
 from build_docs.render.templating import RenderedPage
 
 MANIFEST = ".build_docs-manifest.json"
+RACY_NS = 2_000_000_000  # a file modified this close to being recorded is read next time
+Seen = Mapping[str, tuple[int, int]]  # path under docs/ -> (size, modification time in ns) when it held its manifest digest
 
 
 @dataclass(frozen=True)
@@ -34,6 +46,7 @@ class Plan:
     unchanged: tuple[str, ...]
     problems: tuple[Diagnostic, ...]
     manifest: bytes
+    read: int = 0  # files read to compare (the others were seen unchanged since the last build)
 
     @property
     def stale(self) -> bool:
@@ -55,15 +68,24 @@ def read_manifest(docs: Path) -> dict[str, str]:
         return {}
 
 
-def plan(pages: tuple[RenderedPage, ...], docs: Path, shown: str) -> Plan:
-    """Compare the pages with ``docs/`` without changing anything."""
+def plan(pages: tuple[RenderedPage, ...], docs: Path, shown: str, seen: Seen | None = None) -> Plan:
+    """Compare the pages with ``docs/`` without changing anything; a file ``seen`` as it is now, holding
+    the page's digest by the manifest, is not read (see the module's note)."""
     previous = read_manifest(docs)
+    seen = seen or {}
     problems: list[Diagnostic] = []
     writes: list[RenderedPage] = []
     unchanged: list[str] = []
+    digests = {page.path: digest(page.content) for page in pages}
+    read = 0
+    root = os.fspath(docs)
     for page in pages:
+        if page.path in seen and previous.get(page.path) == digests[page.path] and _stat(f"{root}/{page.path}") == seen[page.path]:
+            unchanged.append(page.path)
+            continue
         target = docs / page.path
         current = target.read_bytes() if target.is_file() else None
+        read += 1
         if current == page.content:
             unchanged.append(page.path)
             continue
@@ -78,8 +100,37 @@ def plan(pages: tuple[RenderedPage, ...], docs: Path, shown: str) -> Plan:
     for path in deletes:
         if digest((docs / path).read_bytes()) != previous[path]:
             problems.append(error(f"{shown}/{path}", 0, "stale generated file was edited by hand; save your changes elsewhere, then delete it"))
-    manifest = _manifest_bytes(pages)
-    return Plan(tuple(writes), deletes, tuple(unchanged), tuple(problems), manifest)
+    manifest = _manifest_bytes(digests)
+    return Plan(tuple(writes), deletes, tuple(unchanged), tuple(problems), manifest, read)
+
+
+def _stat(path: str | Path) -> tuple[int, int] | None:
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return found.st_size, found.st_mtime_ns
+
+
+def read_seen(record: Path) -> dict[str, tuple[int, int]]:
+    """What :func:`record_seen` wrote to ``record``; nothing when it is missing or unreadable."""
+    try:
+        data = json.loads(record.read_text(encoding="utf-8"))
+        return {str(path): (int(size), int(mtime)) for path, (size, mtime) in data.items()}
+    except (OSError, ValueError, TypeError, AttributeError):
+        return {}
+
+
+def record_seen(docs: Path, record: Path) -> None:
+    """Record the size and modification time of every file the manifest lists, as ``docs/`` holds it now
+    (after :func:`apply`), except those modified within :data:`RACY_NS`."""
+    now = time.time_ns()
+    seen = {}
+    for path in read_manifest(docs):
+        found = _stat(docs / path)
+        if found is not None and found[1] < now - RACY_NS:
+            seen[path] = found
+    write_atomic(record, json.dumps(seen, sort_keys=True).encode("utf-8"))
 
 
 def apply(change: Plan, docs: Path) -> None:
@@ -112,7 +163,7 @@ def _remove_empty_parents(folder: Path, docs: Path) -> None:
         folder = folder.parent
 
 
-def _manifest_bytes(pages: tuple[RenderedPage, ...]) -> bytes:
-    files = {p.path: digest(p.content) for p in sorted(pages, key=lambda p: p.path)}
+def _manifest_bytes(digests: Mapping[str, str]) -> bytes:
+    files = {path: digests[path] for path in sorted(digests)}
     data = {"generator": "build_docs", "note": "Files build_docs wrote; only these are ever rewritten or deleted.", "files": files}
     return (json.dumps(data, indent=2) + "\n").encode("utf-8")

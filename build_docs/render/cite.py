@@ -364,27 +364,44 @@ def csl(article: Article, edition: Edition | None = None, estimate: str = "") ->
 # --- files -------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Entry:
+    """One work's citation in the three data formats, under its key: what a bibliography file lists."""
+
+    key: str
+    article: str  # the id of the article it cites (as itself or as its edition)
+    bib: str
+    ris: str
+    csl: dict
+
+
+def entries(article: Article, edition: Edition | None = None, estimate: str = "") -> tuple[Entry, ...]:
+    """The original's entry and, with ``edition``, the edition's: each formatted once, for every file that lists it."""
+    cited: list[tuple[str, Edition | None]] = [(key(article), None)]
+    if edition is not None:
+        cited.append((edition_key(article), edition))
+    return tuple(Entry(k, article.id, bibtex(article, e, estimate), ris(article, e, estimate), csl(article, e, estimate)) for k, e in cited)
+
+
+def files(listed: Iterable[Entry]) -> tuple[str, str, str]:
+    """``(bib, ris, csl json)`` file texts listing ``listed``, sorted by key, each ending in a newline.
+    Two entries with one key raise ``ValueError`` naming both articles."""
+    by_key: dict[str, Entry] = {}
+    for entry in listed:
+        if entry.key in by_key:
+            raise ValueError(f"citation key {entry.key!r} is used by {by_key[entry.key].article!r} and {entry.article!r}")
+        by_key[entry.key] = entry
+    ordered = [by_key[k] for k in sorted(by_key)]
+    return "\n".join(e.bib for e in ordered), "\n".join(e.ris for e in ordered), dumps([e.csl for e in ordered])
+
+
 def bibliography(
     articles: Iterable[Article], editions: Mapping[str, Edition] | None = None, estimates: Mapping[str, str] | None = None
 ) -> tuple[str, str, str]:
-    """``(bib, ris, csl json)`` file texts for every article, sorted by key, each ending in a newline.
+    """``(bib, ris, csl json)`` file texts for every article (:func:`files` of their :func:`entries`).
 
     Originals only; with ``editions`` (by article id) each article that has one is also cited
     as its edition; ``estimates`` (by article id) are the dates estimated for undated ones.
-    Two entries with one key raise ``ValueError`` naming both.
     """
-    guessed = estimates or {}
-    entries: dict[str, tuple[Article, Edition | None]] = {}
-    for article in articles:
-        cited: list[tuple[str, Edition | None]] = [(key(article), None)]
-        if editions and article.id in editions:
-            cited.append((edition_key(article), editions[article.id]))
-        for entry_key, edition in cited:
-            if entry_key in entries:
-                raise ValueError(f"citation key {entry_key!r} is used by {entries[entry_key][0].id!r} and {article.id!r}")
-            entries[entry_key] = (article, edition)
-    ordered = [entries[k] for k in sorted(entries)]
-    bib = "\n".join(bibtex(a, e, guessed.get(a.id, "")) for a, e in ordered)
-    ris_text = "\n".join(ris(a, e, guessed.get(a.id, "")) for a, e in ordered)
-    csl_text = dumps([csl(a, e, guessed.get(a.id, "")) for a, e in ordered])
-    return bib, ris_text, csl_text
+    guessed, shown = estimates or {}, editions or {}
+    return files(e for a in articles for e in entries(a, shown.get(a.id), guessed.get(a.id, "")))

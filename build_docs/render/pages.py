@@ -10,6 +10,8 @@ deterministic: sorted inputs, no timestamps, ``\\n`` line ends.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import partial
 from importlib import resources
 
 from build_docs.clean.article import Article
@@ -23,7 +25,7 @@ from build_docs.render import index_pages
 from build_docs.render.abbreviations import abbreviator
 from build_docs.render.article_parts import PAGES_FILE, Part, block_sizes, fresh_anchors, part_meta, part_path, part_records, parts_nav, split
 from build_docs.render.citation import author_list, display_date, estimated_date
-from build_docs.render.cite import Edition, apa, bibliography, bibtex, chicago, csl, ris
+from build_docs.render.cite import Edition, Entry, apa, bibtex, chicago, csl, entries, files, ris
 from build_docs.render.index_pages import articles_index, sources_index
 from build_docs.render.jsondata import dump_bytes, dumps
 from build_docs.render.kept_pages import article_keys, dated_view, kept_pages, link_view
@@ -80,6 +82,7 @@ def render(
     lines = abbreviation_lines(knowledge, links)
     finish = abbreviator(lines)
     kept = kept if keys is not None and links.digests else NOTHING_KEPT
+    cited = _citations(site, kept, keys or {})
     kept = kept.salted(digest(sorted(lines.items())))  # every kept page ends with the abbreviations it uses
     corpus = (site.seeds_name,) if kept.on else ()
     articles = {
@@ -95,10 +98,10 @@ def render(
     pages = [
         page("index.md", "index.md.j2", site_name=SITE_NAME, counts=counts, articles=_home_list(site), authors=_authors(site)),
         *articles_index(_by_title(site), {a.id: _byline(a) for a in site.articles}),
-        *sources_index(_by_title(site), _sources_context(site), lambda prefix: source_derivations(site.articles, knowledge, links, events, prefix)),
+        *sources_index(_by_title(site), _sources_context(site, cited), lambda prefix: source_derivations(site.articles, knowledge, links, events, prefix)),
         page("data.md", "data.md.j2", example=site.articles[0].id if site.articles else "an-article"),
         RenderedPage("data/articles.json", dump_bytes([_article_record(a, site.extractions[a.id].date_estimate, parts.get(a.id)) for a in site.articles])),
-        *_bibliography(site),
+        *_bibliography(site, cited),
         page("cite.md", "cite.md.j2", site_name=Md(SITE_NAME), articles=len(site.articles), example_citation=_example_citation(site)),
         RenderedPage("data/entities.json", dump_bytes(entity_records(knowledge, links))),
         RenderedPage("data/glossary.json", dump_bytes(glossary_records(knowledge, links))),
@@ -226,17 +229,37 @@ def _code(text: str) -> Md:
     return Md("\n".join(("        " + line) if line else "" for line in text.rstrip("\n").split("\n")))
 
 
-def _bibliography(site: Site) -> list[RenderedPage]:
-    editions = {a.id: _edition(a) for a in site.articles}
-    estimates = {key: e.display for key, e in site.estimates().items()}
-    bib, record, items = bibliography(site.articles, editions, estimates)
+@dataclass(frozen=True)
+class _Cited:
+    """How an article is cited in the site's lists: its Chicago reference, and its entries (original, edition) in the data formats."""
+
+    chicago: str
+    entries: tuple[Entry, ...]
+
+
+def _citations(site: Site, kept: Kept, keys: Mapping[str, str]) -> dict[str, _Cited]:
+    """Each article's :class:`_Cited`, by id; read back, when kept, from a build that made it from the same article."""
+
+    def make(article: Article, estimate: str) -> _Cited:
+        return _Cited(chicago(article, estimate=estimate), entries(article, _edition(article), estimate))
+
+    cited = {}
+    for article in site.articles:
+        estimate = _shown(site.extractions[article.id].date_estimate)
+        made = partial(make, article, estimate)
+        cited[article.id] = kept.one("cites", kept.key("cites", keys[article.id], estimate), made) if kept.on else made()
+    return cited
+
+
+def _bibliography(site: Site, cited: Mapping[str, _Cited]) -> list[RenderedPage]:
+    bib, record, items = files(e for a in site.articles for e in cited[a.id].entries)
     pages = [
         RenderedPage("data/sources.bib", bib.encode("utf-8")),
         RenderedPage("data/sources.ris", record.encode("utf-8")),
         RenderedPage("data/sources.csl.json", items.encode("utf-8")),
     ]
     for article in site.articles:
-        one_bib, one_ris, one_csl = bibliography([article], {article.id: editions[article.id]}, estimates)
+        one_bib, one_ris, one_csl = files(cited[article.id].entries)
         pages += [
             RenderedPage(f"data/cite/{article.id}.bib", one_bib.encode("utf-8")),
             RenderedPage(f"data/cite/{article.id}.ris", one_ris.encode("utf-8")),
@@ -295,9 +318,9 @@ def _byline(article: Article) -> Md:
     return Md(escape(" · ".join(parts)))
 
 
-def _sources_context(site: Site) -> dict[str, object]:
+def _sources_context(site: Site, cited: Mapping[str, _Cited]) -> dict[str, object]:
     return {
-        "citations": {a.id: chicago(a, estimate=_shown(site.extractions[a.id].date_estimate)) for a in site.articles},
+        "citations": {a.id: cited[a.id].chicago for a in site.articles},
         "kinds": {a.id: KIND_NAMES.get(a.kind or "", "not stated") for a in site.articles},
         "files": {a.id: Md(", ".join(f"`{escape_code(site.seeds_name + '/' + s)}`" for s in a.sources)) for a in site.articles},
         "extractions": site.extractions,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 from build_docs.data import lines
@@ -25,10 +25,14 @@ _SUPPLEMENT_FREQUENCY = 10**6  # a supplement word counts as moderately common
 
 @dataclass(frozen=True)
 class _Words:
-    """A word list: count by lower-case word, and the letters that can follow each prefix of a word."""
+    """A word list: count by lower-case word, and the letters that can follow each prefix of a word
+    (made on first use: only correcting a scan reads them, and making them takes a quarter of a second)."""
 
     frequency: dict[str, int]
-    following: dict[str, str]
+
+    @cached_property
+    def following(self) -> dict[str, str]:
+        return _following(self.frequency)
 
 
 def _following(words: Iterable[str]) -> dict[str, str]:
@@ -61,7 +65,7 @@ def _english() -> _Words:
         frequency[word] = int(count)
     for word in SUPPLEMENT:
         frequency.setdefault(word, _SUPPLEMENT_FREQUENCY)
-    return _Words(frequency, _following(frequency))
+    return _Words(frequency)
 
 
 @lru_cache(maxsize=1)

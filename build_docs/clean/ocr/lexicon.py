@@ -44,17 +44,16 @@ class Lexicon:
         self._compounds: dict[str, str] = {}  # folded compound without its separators -> spelling
         self._phrases: dict[str, list[tuple[str, ...]]] = {}  # folded last word -> names ending in it
         self._pairs: dict[str, int] = {}  # "first second", folded consecutive single words English lacks -> how often
-        english_pairs = _bigrams()
         previous = ""
         for entry in extra_words:
             self._add(entry)
             single = entry if entry and " " not in entry else ""
             if previous and single and not (previous[0].islower() and single[0].isupper()):
                 pair = f"{_fold(previous)} {_fold(single)}"
-                if pair not in english_pairs:
+                if pair not in _bigrams():  # read on the first pair: a registry's names seldom make one
                     self._pairs[pair] = self._pairs.get(pair, 0) + 1
             previous = single
-        self._following = self._merge(_following(w for w in self._extra if w not in self._english.frequency))
+        self._extra_following: dict[str, str] | None = None  # made on first use (_next_letters)
         self._known: dict[str, bool] = {}
         self._searches: dict[tuple[str, int, bool, bool, float | None], dict[str, float]] = {}
 
@@ -151,7 +150,9 @@ class Lexicon:
 
     def _next_letters(self, prefix: str) -> str | None:
         """The letters that can follow ``prefix`` in a word, or None when no word starts with it."""
-        letters = self._following.get(prefix)
+        if self._extra_following is None:
+            self._extra_following = self._merge(_following(w for w in self._extra if w not in self._english.frequency))
+        letters = self._extra_following.get(prefix)
         return self._english.following.get(prefix) if letters is None else letters
 
     def _derivable(self, folded: str) -> bool:
