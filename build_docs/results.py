@@ -116,6 +116,10 @@ class Kept:
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError, TypeError, ValueError):
             return None
 
+    def hold(self, stage: str, key: str) -> None:
+        """Leave the result kept for ``key`` in place for a later build without reading it (see :meth:`sweep`)."""
+        self.used.add((stage, key))
+
     def put(self, stage: str, key: str, result: object) -> None:
         if self.folder is not None:
             self.used.add((stage, key))

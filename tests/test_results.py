@@ -158,3 +158,27 @@ def test_a_new_acronym_reaches_every_kept_page_that_uses_it(tmp_path: Path):
     cold = run(seeds, tmp_path / "cold", None)
     assert any(b"XQZ" in content and b"Xenon Quartz Zone" in content for path, content in cold.items() if path.startswith("entities/"))
     assert {path for path in cold if cached.get(path) != cold[path]} == set()
+
+
+def test_a_rebuild_reads_no_draft_of_an_article_it_does_not_finish_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Drafts are read only to finish an article again: with every other draft's file made unreadable,
+    an edit still builds what a cold build does, and the unread drafts stay kept for a later build."""
+    seeds = Path(shutil.copytree(FIXTURE, tmp_path / "seeds"))
+    cache = folder_for(seeds)
+    run(seeds, tmp_path / "first", cache)
+    drafts = sorted((cache / "draft").glob("*.pickle"))
+    assert len(drafts) == 3  # one per source
+    for path in drafts:
+        path.write_bytes(b"not a pickle")  # read back, each would be made again
+    from build_docs.clean import cleaner
+
+    made: list[str] = []
+    draft_one = cleaner._draft_one
+    monkeypatch.setattr(cleaner, "_draft_one", lambda context, item: made.append(item[0].name) or draft_one(context, item))
+    edited = seeds / "gamma.md"
+    text = edited.read_text(encoding="utf-8")
+    edited.write_text(text.replace("The closing paragraph ends here.", "The closing paragraph ends here, edited."), encoding="utf-8")
+    cached = run(seeds, tmp_path / "cached", cache)
+    assert made == ["gamma.md"]
+    assert cached == run(seeds, tmp_path / "cold", None)
+    assert sum(p.read_bytes() == b"not a pickle" for p in (cache / "draft").glob("*.pickle")) == 2  # held, not swept

@@ -82,35 +82,71 @@ def clean_all(sources: Sequence[SourceDoc], extra_words: Sequence[str] = (), run
     reads (the shared lines it holds, the lexicon only for a scan or witnesses)."""
     extra_words = tuple(extra_words)
     base = Lexicon(extra_words)
-    kinds = {doc.name: _kind(doc, base) for doc in sources}
+    kinds = _kinds(kept, sources, base, extra_words)
     texts = {doc.name: doc.plain for doc in sources}  # a structured source's joins its parts: made once
     clean_texts = [texts[doc.name] for doc in sources if kinds[doc.name][0] != "ocr"]
     groups = find_witnesses(list(texts.items()), kept=kept)
     short = {doc.name: _short_lines(kept, doc) for doc in sources if doc.parts is None}
     shared = shared_short_lines(short.items(), groups)
     items = [(doc, *kinds[doc.name], tuple(sorted(shared.intersection(short.get(doc.name, ()))))) for doc in sources]
-    draft_keys = [kept.key("draft", item) for item in items] if kept.on else None
-    drafted = kept.map_with("draft", _draft_one, lambda: None, items, draft_keys, runner, "sources")
-    drafts = {draft.doc.name: draft for draft in drafted}
-    keys = dict(zip((doc.name for doc in sources), draft_keys or (), strict=False))
+    drafts = _Drafts(kept, items, runner)
     grouped = {name for group in groups for name in group}
-    units = [[drafts[name] for name in group] for group in groups] + [[drafts[d.name]] for d in sources if d.name not in grouped]
-    units.sort(key=lambda u: u[0].doc.name)
-    untitled = words_to_case(unit[0].doc.name for unit in units if not any("title" in d.meta for d in unit))
+    units = [list(group) for group in groups] + [[d.name] for d in sources if d.name not in grouped]
+    units.sort(key=lambda u: u[0])
+    untitled = words_to_case(unit[0] for unit in units if not any(drafts.titled[name] for name in unit))
     casing = corpus_casing(untitled, clean_texts)
-    lexical = [unit for unit in units if _reads_lexicon(unit)]
-    others = [unit for unit in units if not _reads_lexicon(unit)]
-    finished = dict(zip(map(_unit_name, others), _finish_units(kept, runner, others, keys, extra_words, base, casing, lambda: None), strict=True))
+    lexical = [unit for unit in units if len(unit) > 1 or kinds[unit[0]][0] == "ocr"]  # a scan is repaired with the lexicon, witnesses merged with it
+    others = [unit for unit in units if unit not in lexical]
+    finished = dict(zip((u[0] for u in others), _finish_units(kept, runner, others, drafts, extra_words, base, casing, lambda: None), strict=True))
     if lexical:
         lexicon_key = kept.key("lexicon", extra_words, *map(digest, clean_texts)) if kept.on else ""
         make = lambda: Lexicon([*extra_words, *(w for text in clean_texts for w in _TOKEN.findall(text))])  # noqa: E731
-        finished |= zip(map(_unit_name, lexical), _finish_units(kept, runner, lexical, keys, extra_words, base, casing, make, lexicon_key), strict=True)
-    done = [finished[_unit_name(unit)] for unit in units]
+        finished |= zip((u[0] for u in lexical), _finish_units(kept, runner, lexical, drafts, extra_words, base, casing, make, lexicon_key), strict=True)
+    done = [finished[unit[0]] for unit in units]
     articles = [article for (article, _, _), _ in done]
     problems = [problem for (_, _, found), _ in done for problem in found]
     problems += _titles_from_file_names(articles, {d.name: d for d in sources})
     made_from = tuple(key for _, key in done) if kept.on else ()
     return Cleaned(tuple(articles), tuple(report for (_, report, _), _ in done), tuple(problems), made_from)
+
+
+def _kinds(kept: Kept, sources: Sequence[SourceDoc], base: Lexicon, extra_words: tuple[str, ...]) -> dict[str, tuple[str | None, bool]]:
+    """:func:`_kind` of every source by name, kept by its text, catalog entry and the extra words the lexicon holds."""
+    if not kept.on:
+        return {doc.name: _kind(doc, base) for doc in sources}
+    words = digest(extra_words)
+    keys = {doc.name: kept.key("kind", words, doc.text, doc.catalog, doc.format, doc.parts is None) for doc in sources}
+    return {doc.name: kept.one("kind", keys[doc.name], partial(_kind, doc, base)) for doc in sources}
+
+
+class _Drafts:
+    """Each source's :class:`Draft`, by name, made (through ``runner``) or read back only when asked for.
+
+    Whether each draft found a title (all the corpus reads of them before finishing) is kept on
+    its own, so a build that reads back every finished article reads no draft at all."""
+
+    def __init__(self, kept: Kept, items: Sequence[tuple[SourceDoc, str | None, bool, tuple[str, ...]]], runner: Runner) -> None:
+        self._kept = kept
+        self._items = {item[0].name: item for item in items}
+        self.keys = {item[0].name: kept.key("draft", item) for item in items} if kept.on else {}
+        self._made: dict[str, Draft] = {}
+        found = {name: kept.get("titled", key) for name, key in self.keys.items()}
+        missing = [item for item in items if found.get(item[0].name) is None]
+        made = kept.map_with("draft", _draft_one, lambda: None, missing, [self.keys[i[0].name] for i in missing] if kept.on else None, runner, "sources")
+        self._made = {draft.doc.name: draft for draft in made}
+        self.titled = {name: bool(hit[0]) for name, hit in found.items() if hit is not None}
+        for name in self.titled:
+            kept.hold("draft", self.keys[name])  # read only if its article must be finished again
+        for name, draft in self._made.items():
+            self.titled[name] = "title" in draft.meta
+            if kept.on:
+                kept.put("titled", self.keys[name], self.titled[name])
+
+    def __getitem__(self, name: str) -> Draft:
+        if name not in self._made:
+            key = self.keys[name]
+            self._made[name] = self._kept.one("draft", key, partial(_draft_one, None, self._items[name]))
+        return self._made[name]
 
 
 @dataclass(frozen=True)
@@ -129,40 +165,42 @@ def _short_lines(kept: Kept, doc: SourceDoc) -> tuple[str, ...]:
     return kept.one("short-lines", kept.key("short-lines", doc.text, doc.first_line), make) if kept.on else make()
 
 
-def _reads_lexicon(unit: list[Draft]) -> bool:
-    """Whether finishing ``unit`` reads the corpus lexicon: a scan is repaired with it, witnesses merged with it."""
-    return len(unit) > 1 or unit[0].kind == "ocr"
-
-
-def _unit_name(unit: list[Draft]) -> str:
-    return unit[0].doc.name
-
-
 def _finish_units(
     kept: Kept,
     runner: Runner,
-    units: list[list[Draft]],
-    draft_keys: Mapping[str, str],
+    units: list[list[str]],
+    drafts: _Drafts,
     extra_words: tuple[str, ...],
     base: Lexicon,
     casing: Mapping[str, str],
     lexicon: Callable[[], Lexicon | None],
     lexicon_key: str = "",
 ) -> list[tuple[tuple[Article, CleaningReport, list[Diagnostic]], str]]:
-    """Each unit finished, with the key it is kept under ("" when nothing is kept)."""
+    """Each unit (the names of its sources) finished, with the key it is kept under ("" when nothing is kept).
+    A unit's drafts are read only when its finished article is not kept."""
     keys = None
     if kept.on:
-        keys = [
-            kept.key("finish", extra_words, lexicon_key, *(draft_keys[d.doc.name] for d in unit), _casing_for(unit, casing))
-            for unit in units
-        ]
-    made = kept.map_with("finish", _finish, lambda: _Finishing(lexicon(), base, casing), units, keys, runner)
+        keys = [kept.key("finish", extra_words, lexicon_key, *(drafts.keys[name] for name in unit), _casing_for(unit, casing)) for unit in units]
+    made = kept.map_with("finish", _finish, lambda: _Finishing(lexicon(), base, casing), _Units(units, drafts), keys, runner)
     return list(zip(made, keys or [""] * len(made), strict=True))
 
 
-def _casing_for(unit: list[Draft], casing: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
+class _Units(Sequence[list[Draft]]):
+    """The units' drafts, each read when its unit is asked for."""
+
+    def __init__(self, units: list[list[str]], drafts: _Drafts) -> None:
+        self._units, self._drafts = units, drafts
+
+    def __len__(self) -> int:
+        return len(self._units)
+
+    def __getitem__(self, i: int) -> list[Draft]:  # type: ignore[override]
+        return [self._drafts[name] for name in self._units[i]]
+
+
+def _casing_for(unit: list[str], casing: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
     """The corpus casing of the words of ``unit``'s file names: all a title made from a file name reads of it."""
-    return tuple((w, casing[w]) for w in sorted(words_to_case(d.doc.name for d in unit)) if w in casing)
+    return tuple((w, casing[w]) for w in sorted(words_to_case(unit)) if w in casing)
 
 
 def _draft_one(_: None, source: tuple[SourceDoc, str | None, bool, tuple[str, ...]]) -> Draft:
