@@ -21,7 +21,7 @@ import pytest
 
 from build_docs.pipeline import BuildConfig, build
 from build_docs.render import glossary_pages, index_pages, mention_pages, registry_pages, report_pages, timeline_pages
-from tests.conftest import mkdocs_build, mkdocs_config
+from tests.conftest import mkdocs_build, mkdocs_config, tree
 
 ARTICLES = 60
 ENTITY = "arctic-shipping-council"
@@ -275,3 +275,24 @@ def test_mention_pages_hold_fewer_articles_when_their_sentences_are_long():
     assert all(sum(mention_pages.weight(i) for i in p.items) <= mention_pages.WEIGHT_PER_PAGE for p in pages if len(p.items) > 1)
     assert max(len(p.items) for p in pages) < mention_pages.ARTICLES_PER_PAGE
     assert mention_pages.mention_pages([{"quotes": [SimpleNamespace(quote="short")], "more": []}] * 5) == []
+
+
+def test_a_rebuild_after_an_edit_writes_the_split_pages_a_cold_build_writes(tmp_path: Path):
+    """Pages of the split indexes (sources, entities) are kept between builds: after an edit that renames
+    an article and names a new organisation, the kept build's docs/ is the cold build's, byte for byte."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for n in range(ARTICLES):
+        (seeds / f"convoy-{n:03d}.txt").write_text(escort(n), encoding="utf-8")
+    results = tmp_path / "results"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(index_pages, "SOURCES_PER_PAGE", 25)
+        patch.setattr(registry_pages, "ENTITIES_PER_PAGE", 1)
+        build(BuildConfig(seeds=seeds, docs=tmp_path / "kept", results=results))
+        edited = seeds / "convoy-007.txt"
+        text = edited.read_text(encoding="utf-8").replace("Convoy Report Number 007", "Amended Convoy Report")
+        edited.write_text(text + "\nThe Narvik Ice Bureau (NIB) and the Narvik Ice Bureau sent a pilot.\n", encoding="utf-8")
+        again = build(BuildConfig(seeds=seeds, docs=tmp_path / "kept", results=results))
+        build(BuildConfig(seeds=seeds, docs=tmp_path / "cold"))
+    assert {p.path for p in again.plan.writes} >= {"entities/index.md", "sources/page-1.md"}
+    assert tree(tmp_path / "kept") == tree(tmp_path / "cold")

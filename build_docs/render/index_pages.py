@@ -11,12 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from build_docs.clean.article import Article
 from build_docs.render.jsondata import dump_bytes
+from build_docs.render.kept_pages import kept_pages
 from build_docs.render.markdown import Md
 from build_docs.render.templating import RenderedPage, page
+from build_docs.results import NOTHING_KEPT, Kept
 
 ARTICLES_PER_PAGE = 100  # an Articles index entry is about 0.9 KB of HTML
 SOURCES_PER_PAGE = 60  # a Sources entry (citation, files, what the site took from it) about 2 KB
@@ -65,8 +68,18 @@ def articles_index(articles: Sequence[Article], bylines: Mapping[str, object]) -
     return pages
 
 
-def sources_index(articles: Sequence[Article], context: Mapping[str, Any], derive: Callable[[str], Mapping[str, object]]) -> list[RenderedPage]:
-    """``derive(prefix)``: per article, what the site took from it, its links relative to a page ``prefix`` below the top."""
+def sources_index(
+    articles: Sequence[Article],
+    context: Mapping[str, Any],
+    derive: Callable[[str], Mapping[str, object]],
+    kept: Kept = NOTHING_KEPT,
+    keys: Mapping[str, str] | None = None,
+) -> list[RenderedPage]:
+    """``derive(prefix)``: per article, what the site took from it, its links relative to a page ``prefix`` below the top.
+
+    With ``kept`` and ``keys`` (article id → a digest of the article, of which its citation, kind, files and
+    counts in ``context`` are made), a page of a split index is read back when an earlier build rendered it
+    from the same articles and the same derived lines."""
     parts = split(articles, SOURCES_PER_PAGE)
     if not parts:
         return [page("sources.md", "sources.md.j2", context, articles=articles, parts=[], derived=derive(""), prefix=Md(""), total=len(articles))]
@@ -75,8 +88,10 @@ def sources_index(articles: Sequence[Article], context: Mapping[str, Any], deriv
         RenderedPage(SOURCES_PAGES, dump_bytes({a.id: f"{part.name}/" for part in parts for a in part.articles})),
     ]
     below = derive("../")
-    pages += [
-        page(
+    for part in parts:
+        inputs = (part.name, len(parts), len(articles), [(keys[a.id], below[a.id]) for a in part.articles]) if kept.on and keys else ()
+        make = partial(
+            page,
             f"sources/{part.name}.md",
             "sources.md.j2",
             context,
@@ -89,6 +104,5 @@ def sources_index(articles: Sequence[Article], context: Mapping[str, Any], deriv
             total=len(articles),
             meta={"search": {"exclude": True}},  # citations and counts: search finds the articles themselves
         )
-        for part in parts
-    ]
+        pages += kept_pages(kept if inputs else NOTHING_KEPT, "sources-part", inputs, lambda make=make: [make()])  # type: ignore[misc]
     return pages

@@ -193,7 +193,7 @@ def knowledge_pages(
     term_ids = _terms_by_key(knowledge)
     pages: list[RenderedPage] = finish(
         [
-            *entities_index(_groups(knowledge, links)),
+            *entities_index(_groups(knowledge, links), kept if links.digests else NOTHING_KEPT),
             *glossary_pages(knowledge, links, titles, lambda quote, prefix: citers[prefix](quote), {a.id: a.date for a in site.articles if a.date}),
             *candidates_pages(knowledge.candidates, lambda quote, prefix: _citer(titles, prefix, on_page)(quote)),
         ]

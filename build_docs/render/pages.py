@@ -98,7 +98,9 @@ def render(
     pages = [
         page("index.md", "index.md.j2", site_name=SITE_NAME, counts=counts, articles=_home_list(site), authors=_authors(site)),
         *articles_index(_by_title(site), {a.id: _byline(a) for a in site.articles}),
-        *sources_index(_by_title(site), _sources_context(site, cited), lambda prefix: source_derivations(site.articles, knowledge, links, events, prefix)),
+        *sources_index(
+            _by_title(site), _sources_context(site, cited), lambda prefix: source_derivations(site.articles, knowledge, links, events, prefix), kept, keys
+        ),
         page("data.md", "data.md.j2", example=site.articles[0].id if site.articles else "an-article"),
         RenderedPage("data/articles.json", dump_bytes([_article_record(a, site.extractions[a.id].date_estimate, parts.get(a.id)) for a in site.articles])),
         *_bibliography(site, cited),

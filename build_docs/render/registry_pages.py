@@ -15,12 +15,15 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from build_docs.link.model import Candidate, Entity, Quote
 from build_docs.link.registry import KINDS
+from build_docs.render.kept_pages import kept_pages
 from build_docs.render.markdown import Md
 from build_docs.render.templating import RenderedPage, page
+from build_docs.results import NOTHING_KEPT, Kept
 from build_docs.slug import slugify
 
 ENTITIES_PER_PAGE = 200  # an entities index row is about 0.3 KB of HTML (its description is one sentence)
@@ -70,7 +73,9 @@ def shelves(groups: Sequence[Group], per_page: int | None = None) -> list[Shelf]
     return found
 
 
-def entities_index(groups: list[Group]) -> list[RenderedPage]:
+def entities_index(groups: list[Group], kept: Kept = NOTHING_KEPT) -> list[RenderedPage]:
+    """The entities index, and its shelves when it is split; a shelf is read back (``kept``) when an
+    earlier build rendered it from the same entities, counts and sibling shelves."""
     total = sum(len(rows) for _, _, rows in groups)
     if total <= ENTITIES_PER_PAGE:
         return [page("entities/index.md", "entities.md.j2", groups=groups, shelves={}, prefix=Md(""))]
@@ -79,18 +84,20 @@ def entities_index(groups: list[Group]) -> list[RenderedPage]:
     for shelf in found:
         by_kind[shelf.kind].append(shelf)
     pages = [page("entities/index.md", "entities.md.j2", groups=groups, shelves=by_kind, prefix=Md(""))]
-    pages += [
-        page(
+    for shelf in found:
+        siblings = by_kind[shelf.kind]
+        make = partial(
+            page,
             f"entities/by-name/{shelf.name}.md",
             "entities-shelf.md.j2",
             shelf=shelf,
-            siblings=by_kind[shelf.kind],
+            siblings=siblings,
             total=total,
             prefix=Md("../"),
             meta={"search": {"exclude": True}},  # names and descriptions: search finds the entity pages
         )
-        for shelf in found
-    ]
+        inputs = (shelf, [(s.name, s.letter, s.part) for s in siblings], total) if kept.on else ()
+        pages += kept_pages(kept, "entities-shelf", inputs, lambda make=make: [make()])  # type: ignore[misc]
     return pages
 
 
