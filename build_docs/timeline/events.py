@@ -245,7 +245,8 @@ def _merge(events: Iterable[Event]) -> tuple[Event, ...]:
             i = parent[i]
         return i
 
-    for i, j in _similar_pairs(single):
+    words: dict[str, set[str]] = {}  # an event's uncommon words, by its text: a merged event keeps its first one's
+    for i, j in _similar_pairs(single, words):
         if single[i].date == single[j].date and _same(single[i], single[j]):
             parent[max(root(i), root(j))] = min(root(i), root(j))
     groups: dict[int, list[Event]] = defaultdict(list)
@@ -261,7 +262,7 @@ def _merge(events: Iterable[Event]) -> tuple[Event, ...]:
         for group in groups.values()
     ]
     disputes: dict[str, set[str]] = defaultdict(set)
-    for i, j in _similar_pairs(merged):
+    for i, j in _similar_pairs(merged, words):
         one, other = merged[i], merged[j]
         if one.date != other.date and one.precision == other.precision and abs(one.year - other.year) <= DISPUTE_YEARS and _same(one, other):
             disputes[one.id].add(other.id)
@@ -270,15 +271,18 @@ def _merge(events: Iterable[Event]) -> tuple[Event, ...]:
     return tuple(sorted(final, key=lambda e: (e.start, _PRECISIONS.index(e.precision) if e.precision in _PRECISIONS else 99, e.date, e.text)))
 
 
-def _similar_pairs(events: list[Event]) -> list[tuple[int, int]]:
+def _similar_pairs(events: list[Event], words: dict[str, set[str]]) -> list[tuple[int, int]]:
     """Pairs of events that share at least ``SHARED_WORDS`` uncommon words (an inverted index, not all pairs).
 
     A word in more than ``COMMON_IN_EVENTS`` events says nothing about which event it is and is skipped,
-    which keeps the number of pairs compared close to linear in the number of events.
+    which keeps the number of pairs compared close to linear in the number of events. ``words``
+    holds each text's uncommon words, filled as texts are met (a merge's two calls share it).
     """
     index: dict[str, list[int]] = defaultdict(list)
     for i, event in enumerate(events):
-        for word in set(_CONTENT_WORD.findall(event.text.casefold())):
+        if event.text not in words:
+            words[event.text] = set(_CONTENT_WORD.findall(event.text.casefold()))
+        for word in words[event.text]:
             index[word].append(i)
     shared: Counter[tuple[int, int]] = Counter()
     for holders in index.values():
