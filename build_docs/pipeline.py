@@ -77,7 +77,7 @@ def generate(config: BuildConfig, progress: Progress | None = None) -> Generated
         catalog, problems = load_catalog(config.seeds / CATALOG, f"{seeds}/{CATALOG}")
         registry, found = load_registry(config.seeds, seeds)
         problems += found
-        sources, found = read_sources(config.seeds, catalog, seeds)
+        sources, found = read_sources(config.seeds, catalog, seeds, kept)
         problems, skipped = problems + found, skipped_files(found, sources)
     with progress.stage("clean") as tick:  # clean/
         cleaned = clean_all(sources, extra_words=registry.names(), runner=config.jobs.runner(tick), kept=kept)
@@ -124,5 +124,5 @@ def build(config: BuildConfig, dry_run: bool = False, strict: bool = False, prog
         if not dry_run:
             apply(change, config.docs)
             if record and (change.stale or change.read):  # what this build saw of docs/, so the next reads only what changed
-                record_seen(config.docs, record)
+                record_seen(config.docs, record, change)
     return BuildResult(change, generated.diagnostics, generated.articles, len(generated.pages))

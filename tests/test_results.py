@@ -182,3 +182,24 @@ def test_a_rebuild_reads_no_draft_of_an_article_it_does_not_finish_again(tmp_pat
     assert made == ["gamma.md"]
     assert cached == run(seeds, tmp_path / "cold", None)
     assert sum(p.read_bytes() == b"not a pickle" for p in (cache / "draft").glob("*.pickle")) == 2  # held, not swept
+
+
+def test_a_file_read_before_is_read_back_with_what_was_said_of_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A source's reading is kept by its bytes: an unchanged file is not decoded again, and its warnings
+    (here, a hidden character taken out) are given on every build, as a cold build gives them."""
+    from build_docs.sources import read
+
+    seeds = Path(shutil.copytree(FIXTURE, tmp_path / "seeds"))
+    (seeds / "hidden.txt").write_text("A Note On Rivers\n\nThe river\u202e flows north in spring and south in autumn.\n", encoding="utf-8")
+    cache = folder_for(seeds)
+    first = build(BuildConfig(seeds=seeds, docs=tmp_path / "first", results=cache))
+    decoded: list[str] = []
+    real = read.read_source
+    monkeypatch.setattr(read, "read_source", lambda raw, name, *rest: decoded.append(name) or real(raw, name, *rest))
+    again = build(BuildConfig(seeds=seeds, docs=tmp_path / "again", results=cache))
+    assert decoded == []
+    hidden = [d for d in first.diagnostics if d.path.endswith("hidden.txt")]
+    assert hidden and [d for d in again.diagnostics if d.path.endswith("hidden.txt")] == hidden
+    (seeds / "hidden.txt").write_text("A Note On Rivers\n\nThe river flows north in spring.\n", encoding="utf-8")
+    build(BuildConfig(seeds=seeds, docs=tmp_path / "edited", results=cache))
+    assert decoded == ["hidden.txt"]

@@ -25,7 +25,7 @@ import shutil
 import tempfile
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from build_docs.cache import write_atomic
@@ -46,7 +46,8 @@ class Plan:
     unchanged: tuple[str, ...]
     problems: tuple[Diagnostic, ...]
     manifest: bytes
-    read: int = 0  # files read to compare (the others were seen unchanged since the last build)
+    read: int = 0  # files read to compare
+    seen: Seen = field(default_factory=dict)  # the others: seen unchanged since the last build, as it recorded them
 
     @property
     def stale(self) -> bool:
@@ -77,11 +78,12 @@ def plan(pages: tuple[RenderedPage, ...], docs: Path, shown: str, seen: Seen | N
     writes: list[RenderedPage] = []
     unchanged: list[str] = []
     digests = {page.path: digest(page.content) for page in pages}
-    read = 0
+    read, trusted = 0, {}
     root = os.fspath(docs)
     for page in pages:
         if page.path in seen and previous.get(page.path) == digests[page.path] and _stat(f"{root}/{page.path}") == seen[page.path]:
             unchanged.append(page.path)
+            trusted[page.path] = seen[page.path]
             continue
         target = docs / page.path
         current = target.read_bytes() if target.is_file() else None
@@ -101,7 +103,7 @@ def plan(pages: tuple[RenderedPage, ...], docs: Path, shown: str, seen: Seen | N
         if digest((docs / path).read_bytes()) != previous[path]:
             problems.append(error(f"{shown}/{path}", 0, "stale generated file was edited by hand; save your changes elsewhere, then delete it"))
     manifest = _manifest_bytes(digests)
-    return Plan(tuple(writes), deletes, tuple(unchanged), tuple(problems), manifest, read)
+    return Plan(tuple(writes), deletes, tuple(unchanged), tuple(problems), manifest, read, trusted)
 
 
 def _stat(path: str | Path) -> tuple[int, int] | None:
@@ -121,13 +123,14 @@ def read_seen(record: Path) -> dict[str, tuple[int, int]]:
         return {}
 
 
-def record_seen(docs: Path, record: Path) -> None:
-    """Record the size and modification time of every file the manifest lists, as ``docs/`` holds it now
-    (after :func:`apply`), except those modified within :data:`RACY_NS`."""
+def record_seen(docs: Path, record: Path, change: Plan) -> None:
+    """Record the size and modification time of every file ``change`` leaves in ``docs/`` (after :func:`apply`):
+    those it saw unchanged as they were recorded, the others as they are now, except those modified within
+    :data:`RACY_NS`."""
     now = time.time_ns()
     seen = {}
-    for path in read_manifest(docs):
-        found = _stat(docs / path)
+    for path in json.loads(change.manifest)["files"]:
+        found = change.seen.get(path) or _stat(docs / path)
         if found is not None and found[1] < now - RACY_NS:
             seen[path] = found
     write_atomic(record, json.dumps(seen, sort_keys=True).encode("utf-8"))

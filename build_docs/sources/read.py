@@ -12,10 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from types import MappingProxyType
 
 from build_docs.diagnostics import Diagnostic, Severity, error, warning
+from build_docs.results import NOTHING_KEPT, Kept
 from build_docs.sources.catalog import Catalog, CatalogEntry
 from build_docs.sources.limits import MAX_FILE_BYTES, MAX_PARTS
 from build_docs.sources.readers import READERS, reader_for
@@ -55,8 +57,9 @@ class SourceDoc:
         return f"SourceDoc({self.name!r}, {len(self.text)} chars, {self.encoding})"
 
 
-def read_sources(seeds: Path, catalog: Catalog, shown_root: str) -> tuple[tuple[SourceDoc, ...], list[Diagnostic]]:
-    """Read every article file directly inside ``seeds``, in file-name order."""
+def read_sources(seeds: Path, catalog: Catalog, shown_root: str, kept: Kept = NOTHING_KEPT) -> tuple[tuple[SourceDoc, ...], list[Diagnostic]]:
+    """Read every article file directly inside ``seeds``, in file-name order; with ``kept``, a file's reading
+    (and what was said of it) is read back when an earlier build read the same bytes under the same name and entry."""
     problems: list[Diagnostic] = []
     docs: list[SourceDoc] = []
     if not seeds.is_dir():
@@ -73,7 +76,9 @@ def read_sources(seeds: Path, catalog: Catalog, shown_root: str) -> tuple[tuple[
             what = f"file too large: {size:,} bytes, more than the {MAX_FILE_BYTES:,} a seed may have; it is skipped unread"
             problems.append(warning(shown, 0, f"{what}: split it into several files, or keep only the article's text"))
             continue
-        doc, found = read_source(path.read_bytes(), path.name, shown, catalog.get(path.name))
+        raw, entry = path.read_bytes(), catalog.get(path.name)
+        read = partial(read_source, raw, path.name, shown, entry)
+        doc, found = kept.one("read", kept.key("read", raw, path.name, shown, entry), read) if kept.on else read()
         problems.extend(found)
         if doc is not None:
             docs.append(doc)
