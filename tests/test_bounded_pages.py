@@ -296,3 +296,21 @@ def test_a_rebuild_after_an_edit_writes_the_split_pages_a_cold_build_writes(tmp_
         build(BuildConfig(seeds=seeds, docs=tmp_path / "cold"))
     assert {p.path for p in again.plan.writes} >= {"entities/index.md", "sources/page-1.md"}
     assert tree(tmp_path / "kept") == tree(tmp_path / "cold")
+
+
+def test_a_renamed_seeds_folder_reaches_every_kept_page_that_names_its_files(tmp_path: Path):
+    """The Sources pages name each article's files under the seeds folder's name: renamed, the folder keeps
+    its results (they are kept beside it), and every page naming a file is written again as a cold build writes it."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for n in range(ARTICLES):
+        (seeds / f"convoy-{n:03d}.txt").write_text(article(n), encoding="utf-8")
+    results = tmp_path / "results"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(index_pages, "SOURCES_PER_PAGE", 25)
+        build(BuildConfig(seeds=seeds, docs=tmp_path / "kept", results=results))
+        renamed = seeds.rename(tmp_path / "texts")
+        build(BuildConfig(seeds=renamed, docs=tmp_path / "kept", results=results))
+        build(BuildConfig(seeds=renamed, docs=tmp_path / "cold"))
+    assert "`texts/convoy-000.txt`" in (tmp_path / "kept" / "sources" / "page-1.md").read_text(encoding="utf-8")
+    assert tree(tmp_path / "kept") == tree(tmp_path / "cold")

@@ -77,9 +77,9 @@ def sources_index(
 ) -> list[RenderedPage]:
     """``derive(prefix)``: per article, what the site took from it, its links relative to a page ``prefix`` below the top.
 
-    With ``kept`` and ``keys`` (article id → a digest of the article, of which its citation, kind, files and
-    counts in ``context`` are made), a page of a split index is read back when an earlier build rendered it
-    from the same articles and the same derived lines."""
+    With ``kept`` and ``keys`` (article id → a digest of the article, of which its citation, kind and counts
+    in ``context`` are made), a page of a split index is read back when an earlier build rendered it from the
+    same articles, files and derived lines."""
     parts = split(articles, SOURCES_PER_PAGE)
     if not parts:
         return [page("sources.md", "sources.md.j2", context, articles=articles, parts=[], derived=derive(""), prefix=Md(""), total=len(articles))]
@@ -89,7 +89,8 @@ def sources_index(
     ]
     below = derive("../")
     for part in parts:
-        inputs = (part.name, len(parts), len(articles), [(keys[a.id], below[a.id]) for a in part.articles]) if kept.on and keys else ()
+        shown = [(keys[a.id], below[a.id], context["files"][a.id]) for a in part.articles] if kept.on and keys else []  # files: under the seeds folder's name
+        inputs = (part.name, len(parts), len(articles), shown) if shown else ()
         make = partial(
             page,
             f"sources/{part.name}.md",
