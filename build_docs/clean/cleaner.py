@@ -95,8 +95,9 @@ def clean_all(sources: Sequence[SourceDoc], extra_words: Sequence[str] = (), run
     units.sort(key=lambda u: u[0])
     untitled = words_to_case(unit[0] for unit in units if not any(drafts.titled[name] for name in unit))
     casing = corpus_casing(untitled, clean_texts)
-    lexical = [unit for unit in units if len(unit) > 1 or kinds[unit[0]][0] == "ocr"]  # a scan is repaired with the lexicon, witnesses merged with it
-    others = [unit for unit in units if unit not in lexical]
+    reads_lexicon = [len(unit) > 1 or kinds[unit[0]][0] == "ocr" for unit in units]  # a scan is repaired with it, witnesses merged with it
+    lexical = [unit for unit, reads in zip(units, reads_lexicon, strict=True) if reads]
+    others = [unit for unit, reads in zip(units, reads_lexicon, strict=True) if not reads]
     finished = dict(zip((u[0] for u in others), _finish_units(kept, runner, others, drafts, extra_words, base, casing, lambda: None), strict=True))
     if lexical:
         lexicon_key = kept.key("lexicon", extra_words, *map(digest, clean_texts)) if kept.on else ""
@@ -129,11 +130,10 @@ class _Drafts:
         self._kept = kept
         self._items = {item[0].name: item for item in items}
         self.keys = {item[0].name: kept.key("draft", item) for item in items} if kept.on else {}
-        self._made: dict[str, Draft] = {}
         found = {name: kept.get("titled", key) for name, key in self.keys.items()}
         missing = [item for item in items if found.get(item[0].name) is None]
         made = kept.map_with("draft", _draft_one, lambda: None, missing, [self.keys[i[0].name] for i in missing] if kept.on else None, runner, "sources")
-        self._made = {draft.doc.name: draft for draft in made}
+        self._made: dict[str, Draft] = {draft.doc.name: draft for draft in made}
         self.titled = {name: bool(hit[0]) for name, hit in found.items() if hit is not None}
         for name in self.titled:
             kept.hold("draft", self.keys[name])  # read only if its article must be finished again
