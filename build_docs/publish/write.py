@@ -77,7 +77,7 @@ def plan(pages: tuple[RenderedPage, ...], docs: Path, shown: str, seen: Seen | N
     problems: list[Diagnostic] = []
     writes: list[RenderedPage] = []
     unchanged: list[str] = []
-    digests = {page.path: digest(page.content) for page in pages}
+    digests = {page.path: page.digest for page in pages}
     read, trusted = 0, {}
     root = os.fspath(docs)
     for page in pages:

@@ -9,9 +9,10 @@ are. Every page opens with front matter saying it is generated (:func:`marker`).
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import jinja2
 import yaml
@@ -23,10 +24,15 @@ from build_docs.render.page_cites import tip
 
 @dataclass(frozen=True)
 class RenderedPage:
-    """One file to write under ``docs/``: a POSIX path and its exact bytes."""
+    """One file to write under ``docs/``: a POSIX path and its exact bytes, and their SHA-256 (hex), which the
+    manifest lists; made with the page, so a page kept between builds is not hashed again."""
 
     path: str
     content: bytes
+    digest: str = field(init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "digest", hashlib.sha256(self.content).hexdigest())
 
     def __repr__(self) -> str:
         return f"RenderedPage({self.path!r}, {len(self.content)} bytes)"
