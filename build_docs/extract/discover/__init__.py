@@ -22,6 +22,11 @@ Three finders, each a linear scan over the text's word tokens (:mod:`.tokens`):
   shipped with their data; rule ``gazetteer``), and an appositive that says what a name is
   ("Dongguan, a city in China's Guangdong province,"; rule ``appositive-place``; :mod:`.appositives`).
 
+After them, names read without a pattern: runs of capitalised words (:mod:`.names`, rule ``name-run``)
+and, where neither a pattern nor a run stands, the statistical tagger's finds (:mod:`.tagger`, rule
+``model``, a CRF shipped with the package), which also types a run the rules made an organisation
+for want of evidence.
+
 Precision comes before recall: a capitalised word that is also a common English word (symspellpy's
 frequency list, the 20,000 most frequent; :mod:`.lexicon`) needs more evidence than one that is
 not; a paragraph set in title case (a headline) weakens what is found in it. :func:`find_all`
@@ -41,6 +46,8 @@ importing this package stays cheap.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from build_docs.extract.discover import lexicon
 from build_docs.extract.discover.found import Found
 from build_docs.extract.discover.lexicon import COMMON_RANK, VERY_COMMON_RANK, is_common
@@ -49,7 +56,10 @@ from build_docs.extract.discover.organizations import find_organizations, organi
 from build_docs.extract.discover.people import MAX_NAME_WORDS, find_people, people_in
 from build_docs.extract.discover.place_names import BIG_CITY_POPULATION, MIN_CITY_POPULATION, Place, gazetteer
 from build_docs.extract.discover.places import find_places, places_in
+from build_docs.extract.discover.tagger import tagged
 from build_docs.extract.discover.tokens import tokenize
+
+MODEL_FINDS = True  # the statistical tagger's finds (:mod:`.tagger`); off, the rules alone (benchmarks compare both)
 
 # The public word lists, read from lexicon on first use (see __getattr__).
 _LISTS = frozenset(
@@ -119,5 +129,19 @@ def find_all(text: str) -> list[Found]:
         if not any(taken[f.start : f.end]):
             taken[f.start : f.end] = b"\x01" * (f.end - f.start)
             kept.append(f)
-    kept += names_in(text, tokens, taken)  # names by no pattern, only where no pattern found one
+    model = tagged(text) if MODEL_FINDS else []
+    typed = {(f.start, f.end): f for f in model}
+    runs = [_retyped(f, typed.get((f.start, f.end))) for f in names_in(text, tokens, taken)]  # names by no pattern
+    for f in runs:
+        taken[f.start : f.end] = b"\x01" * (f.end - f.start)
+    kept += runs
+    kept += [f for f in model if f.kind != "other" and not any(taken[f.start : f.end])]  # the model's names where nothing else stands
     return sorted(kept, key=lambda f: (f.start, f.end))
+
+
+def _retyped(run: Found, model: Found | None) -> Found:
+    """A name found by no pattern and typed an organisation for want of evidence, typed as the model types the same words
+    (and strong when the model's find is)."""
+    if model is None or run.kind != "organization" or model.kind in ("other", "organization"):
+        return run  # a person or a place by the run's own evidence (a name's shape, a verb of saying, "in X") stays one
+    return replace(run, kind=model.kind, strong=run.strong or model.strong)

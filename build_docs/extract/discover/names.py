@@ -94,7 +94,7 @@ def _name(text: str, tokens: list[Tok], i: int, end: int) -> Found | None:
         return None  # one capitalised word opening a sentence proves nothing; acronyms are the glossary's
     start, stop = run[0].start, run[-1].core
     generic = all(part in lexicon.GENERIC_PLACE_WORDS for t in words for part in t.bare.split("-"))
-    if generic or _broken(text, start, stop) or len(run) == 1 and _compound(run[0].word):
+    if generic or broken_word(text, start, stop) or len(run) == 1 and _compound(run[0].word):
         return None  # "Organiza:on", "China-U.S.", "COVID-19induced"; "South-East", "North-West"
     kind = _kind(text, run, words, start, stop)
     if kind != "person" and all(_common(t.bare) for t in words) or len(words) == 1 and _nationality(words[0].bare):
@@ -152,7 +152,7 @@ def _compound(word: str) -> bool:
     return len(parts) > 1 and any(is_place_name(p) or p in lexicon.DEMONYMS for p in parts)
 
 
-def _broken(text: str, start: int, stop: int) -> bool:
+def broken_word(text: str, start: int, stop: int) -> bool:
     """A word cut by a stray character ("Organiza:on") or holding a digit: no name."""
     after = text[stop : stop + 2]
     return len(after) == 2 and not after[0].isspace() and after[0] not in "'\u2019" and after[1].isalnum() or any(c.isdigit() for c in text[start:stop])

@@ -1,0 +1,132 @@
+"""Names found by a statistical tagger (rule ``model``): a CRF trained in the repository, shipped with the package.
+
+The model (``data/discover/names.crfsuite``, CRFsuite's format, read with python-crfsuite) labels
+every word of a paragraph ``B-``/``I-``/``O`` with a type: person, organisation, place or other (a
+work, an event, a group of people). It was trained by ``make train-names``
+(``benchmarks/train_names.py``) on the tune half of GUM's named entities; its features are
+:mod:`.tagger_features`. Nothing is trained or downloaded at build time.
+
+A run of words labelled with one type is one find. An "other" find names no entity: it is returned
+so that :func:`~build_docs.extract.discover.find_all` keeps the rule ``name-run`` from making an
+organisation of it. Like ``name-run``, a find is strong (a page on its own) only for a person of two
+words or more; anything else needs to recur in the corpus, and the registries override it as they
+override every find.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from build_docs.extract.discover import lexicon
+from build_docs.extract.discover.found import Found, span
+from build_docs.extract.discover.lexicon import is_common
+from build_docs.extract.discover.names import broken_word
+from build_docs.extract.discover.place_names import gazetteer
+from build_docs.extract.discover.tagger_features import features, words_of
+from build_docs.extract.discover.tokens import is_entity_word
+
+MODEL = Path(__file__).resolve().parent.parent.parent / "data" / "discover" / "names.crfsuite"
+CONFIDENT = 0.6  # the least marginal probability of a find's labels for it to be strong (chosen by training on part of the tune half and scoring the rest)
+_ENDS = frozenset(".!?")
+_TRAILING_WORDS = frozenset({"The", "In", "A", "An", "This", "That", "It", "He", "She", "They", "We", "I"})
+KINDS = {"PER": "person", "ORG": "organization", "LOC": "place", "OTH": "other"}
+
+
+@cache
+def _tagger() -> Any:
+    """The loaded model, one per process (None when the package was installed without it)."""
+    if not MODEL.is_file():
+        return None
+    import pycrfsuite  # here: most commands never tag
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(MODEL))
+    return tagger
+
+
+def tagged(text: str) -> list[Found]:
+    """The names the model finds in ``text``, by position; kind ``other`` for a name that is no entity."""
+    tagger = _tagger()
+    spans = words_of(text)
+    if tagger is None or not spans:
+        return []
+    labels = tagger.tag(features(text, spans))
+    found: list[Found] = []
+    i, n = 0, len(labels)
+    while i < n:
+        if labels[i] == "O":
+            i += 1
+            continue
+        label = labels[i][2:]
+        end = i + 1
+        while end < n and labels[end] == f"I-{label}" and not _sentence_break(text, spans, end):
+            end += 1
+        first, last = _trimmed(text, spans, i, end)
+        if first < last:
+            confidence = min(tagger.marginal(labels[k], k) for k in range(i, end))
+            f = _find(text, spans[first:last], KINDS[label], confidence)
+            if f is not None:
+                found.append(f)
+        i = end
+    return found
+
+
+def _sentence_break(text: str, spans: list[tuple[int, int]], k: int) -> bool:
+    """Word ``k`` follows a sentence's end: a full stop after a word of two letters or more, or a blank line."""
+    a, b = spans[k - 1]
+    if "\n\n" in text[b : spans[k][0]]:
+        return True
+    return text[a:b] in _ENDS and k >= 2 and spans[k - 2][1] - spans[k - 2][0] > 1 and spans[k - 2][1] == a
+
+
+def _trimmed(text: str, spans: list[tuple[int, int]], i: int, end: int) -> tuple[int, int]:
+    """The words of a find without lowercase words or punctuation at either end ("Kwong Chun-yu of the" -> "Kwong Chun-yu")."""
+    while i < end and not text[spans[i][0]].isupper():
+        i += 1
+    while end > i and not (text[spans[end - 1][0]].isupper() or _abbreviation_stop(text, spans, end - 1, i)):
+        end -= 1
+    while end > i and text[spans[end - 1][0] : spans[end - 1][1]] in _TRAILING_WORDS:
+        end -= 1
+    return i, end
+
+
+def _abbreviation_stop(text: str, spans: list[tuple[int, int]], k: int, first: int) -> bool:
+    """Word ``k`` is the full stop of an initial or a short abbreviation inside a name ("D.C.", "Jr.")."""
+    a, b = spans[k]
+    return text[a:b] == "." and k > first and spans[k - 1][1] == a and spans[k - 1][1] - spans[k - 1][0] <= 2
+
+
+def _find(text: str, words: list[tuple[int, int]], kind: str, confidence: float) -> Found | None:
+    """A find, with the same word-level evidence the rule ``name-run`` asks for (:func:`_no_name`)."""
+    names = [text[a:b] for a, b in words]
+    while len(names) > 1 and (is_entity_word(names[0].rstrip(".")) or names[0] in ("The", "the")):  # "Prophet Muhammad", "French President X"
+        words, names = words[1:], names[1:]
+    start, stop = words[0][0], words[-1][1]
+    name = span(text, start, stop)
+    capitalised = [w for w in names if w[0].isupper() and len(w) > 1]
+    if _no_name(name, capitalised) or broken_word(text, start, stop):  # "Declara:on", "Saint Ki-" cut by a stray character
+        return None
+    if kind == "person" and any(is_entity_word(w) or w.isupper() and len(w) > 1 for w in capitalised):
+        return None  # "UN Secretary-General", "High Commissioner for Refugees": an office, or a heading run into a name
+    parts = [part for w in capitalised for part in w.split("-")]
+    if len(parts) >= 2 and name not in gazetteer() and all(p in gazetteer() or p in lexicon.DEMONYMS for p in parts):
+        return None  # "Niger Congo", "Russia-China", "Sino-Russian": places side by side, a relation, not one name
+    common = len(capitalised) == 1 and is_common(capitalised[0], 5_000)  # "Congress", "Hall": a page only if it recurs
+    strong = confidence >= CONFIDENT and (len(capitalised) >= 2 or kind != "person" and not common)
+    return Found(kind, name, start, stop, "model", strong=strong)
+
+
+def _no_name(name: str, capitalised: list[str]) -> bool:
+    """No words of a name: a heading in capitals, titles and nationalities alone ("President", "Mr.", "Lebanese",
+    "Secretary-General"), one of the 1,000 commonest English words ("State", "Day"), a word holding a digit ("COVID-19")."""
+    if not capitalised or name.isupper() and len(capitalised) > 1 or any(c.isdigit() for c in name):
+        return True
+    if all(is_entity_word(w.rstrip(".")) or w.rstrip(".") in lexicon.ABBREVIATIONS or _nationality(w) for w in capitalised):
+        return True
+    return len(capitalised) == 1 and not capitalised[0].isupper() and all(is_common(part, lexicon.VERY_COMMON_RANK) for part in capitalised[0].split("-"))
+
+
+def _nationality(word: str) -> bool:
+    return word in lexicon.DEMONYMS or word.endswith("s") and word[:-1] in lexicon.DEMONYMS

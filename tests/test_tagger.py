@@ -1,0 +1,89 @@
+"""The statistical name tagger (issue 18, item 4): the shipped CRF, how its finds join the rules', and its training
+(labels derived from GUM-style gold strings, the same model bytes from the same data)."""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+import tomllib
+from pathlib import Path
+
+from benchmarks.train_names import bio, label_of, labelled_spans, surfaces, train
+from build_docs.extract.discover import find_all
+from build_docs.extract.discover.tagger import MODEL, tagged
+from build_docs.extract.discover.tagger_features import features, words_of
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def test_the_model_is_shipped_as_package_data():
+    assert MODEL.is_file() and MODEL.stat().st_size < 5_000_000
+    patterns = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["package-data"]["build_docs"]
+    shipped = MODEL.relative_to(REPO / "build_docs").as_posix()
+    assert any(fnmatch.fnmatch(shipped, p.replace("**/", "*/")) for p in patterns)
+
+
+def test_the_tagger_finds_names_with_no_pattern_around_them():
+    text = "The deal was signed by Rosneft and Barstool Sports after talks in Casamance, and Mikhail Gorbachev met Deng Xiaoping."
+    kinds = {f.name: f.kind for f in tagged(text)}
+    assert kinds.get("Mikhail Gorbachev") == "person"
+    assert {"Rosneft", "Barstool Sports"} <= set(kinds)  # a company without a head word, a name of common words
+    for f in tagged(text):
+        assert text[f.start : f.end] == f.name and f.rule == "model"
+
+
+def test_titles_nationalities_and_common_words_alone_are_no_finds():
+    text = "Mr. President, the Lebanese and the Secretary-General of the State spoke. Thank you, Mr. President."
+    names = {f.name for f in tagged(text)}
+    assert not names & {"President", "Mr.", "Lebanese", "Secretary-General", "State", "Mr. President"}
+
+
+def test_patterns_come_first_and_the_model_fills_the_gaps():
+    found = find_all("Chinese President Xi Jinping met the chairman of Rosneft in Moscow on Monday.")
+    by_name = {f.name: f.rule for f in found}
+    assert by_name["Xi Jinping"] == "title-before" and by_name["Moscow"] == "gazetteer"
+    spans = sorted((f.start, f.end) for f in found)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))  # no two finds overlap
+
+
+def test_features_read_the_word_and_its_neighbours():
+    text = "She met Zorblatt Quenxi in Paris's old town."
+    spans = words_of(text)
+    words = [text[a:b] for a, b in spans]
+    assert words[:5] == ["She", "met", "Zorblatt", "Quenxi", "in"] and "'s" in words  # a possessive is a word of its own
+    attrs = features(text, spans)
+    z = attrs[words.index("Zorblatt")]
+    assert "shape=Xx" in z and "rank=rare" in z and not any(a.startswith("w=") for a in z)  # a rare word is never learnt by heart
+    assert "-1:w=met" in z and "1:shape=Xx" in z
+    assert "first" in attrs[0] and "gaz=capital" in attrs[words.index("Paris")] or "gaz=city" in attrs[words.index("Paris")]
+
+
+def test_gold_mentions_become_bio_labels():
+    assert surfaces("President George Washington") == ["George Washington"]
+    assert surfaces("Jiangsu province") == ["Jiangsu"]
+    assert surfaces("Director of the National Iodine study") == []  # a role, not a name
+    gold = {"named": [{"etype": "person", "mentions": ["Ada Lovelace", "she"]}, {"etype": "place", "mentions": ["London"]},
+                      {"etype": "event", "mentions": ["the Great Exhibition"]}, {"etype": "person", "mentions": ["President"]}]}
+    labels = label_of(gold)
+    assert labels == {"Ada Lovelace": "PER", "London": "LOC", "Great Exhibition": "OTH"}
+    text = "Ada Lovelace saw the Great Exhibition in London."
+    spans = words_of(text)
+    assert bio(spans, labelled_spans(text, labels)) == ["B-PER", "I-PER", "O", "O", "B-OTH", "I-OTH", "O", "B-LOC", "O"]
+
+
+def test_training_gives_the_same_model_bytes_twice(tmp_path: Path):
+    corpus = tmp_path / "gum"
+    corpus.mkdir()
+    # documents whose names fall in the tune half (the trainer reads no other)
+    texts = {
+        "GUM_news_iodine": ("Ada Lovelace met Charles Babbage in London. Babbage wrote to Lovelace from Paris.", "person"),
+        "GUM_bio_byron": ("Lord Byron lived in Venice and in Pisa. Byron wrote to Shelley in Ravenna.", "person"),
+    }
+    for doc, (text, _) in texts.items():
+        (corpus / f"{doc}.txt").write_text(text, encoding="utf-8")
+        named = [{"etype": "person", "mentions": ["Ada Lovelace", "Lovelace", "Charles Babbage", "Babbage", "Byron", "Shelley"]},
+                 {"etype": "place", "mentions": ["London", "Paris", "Venice", "Pisa", "Ravenna"]}]
+        (corpus / f"{doc}.gold.json").write_text(json.dumps({"named": named}), encoding="utf-8")
+    first, second = tmp_path / "a.crfsuite", tmp_path / "b.crfsuite"
+    assert train(corpus, first) == 0 and train(corpus, second) == 0
+    assert first.read_bytes() == second.read_bytes() and first.stat().st_size > 0
