@@ -71,6 +71,7 @@ bench: $(STAMP)
 	$(PY) benchmarks/startup.py --readme
 	$(PY) benchmarks/scaling.py --readme
 	$(PY) benchmarks/ocr_eval.py --half held --readme
+	$(PY) benchmarks/names_eval.py --speed-only --readme
 
 # The name tagger's weights (build_docs/data/discover/names.crfsuite), trained on the tune half of
 # ../shared/corpora/gum-entities; deterministic: the same data gives the same bytes.

@@ -41,7 +41,8 @@ no spaces around a hyphen, whitespace folded, case folded):
   scored); an entity found on several pages is typed by the first in page order;
 * **split**: of the found entities, the share matched by two pages or more.
 
-Speed (``--speed``, on by default): the names stage, :func:`build_docs.extract.discover.find_all`,
+Speed (on by default; ``--no-speed`` skips it, ``--speed-only`` gives only it, for ``make bench``,
+without GUM): the names stage, :func:`build_docs.extract.discover.find_all`,
 over a fixed sample of UN General Debate speeches, in tokens (whitespace-separated words) per
 second on one core, the word lists and gazetteers loaded before timing.
 
@@ -366,6 +367,28 @@ def evaluate(paths: list[Path]) -> tuple[dict[str, Score], list[str], list[str]]
     return rows, misses, wrong
 
 
+def speed_only(readme: bool) -> int:
+    """``--speed-only``: the names stage's tokens/s on the UN speeches, as the build runs it and by the rules alone."""
+    fast = speed(SPEED_SPEECHES)
+    if fast is None:
+        print(f"{SPEECHES}: UN speeches not found", file=sys.stderr)
+        return 2
+    discover.MODEL_FINDS = False
+    try:
+        rules = speed(SPEED_SPEECHES)
+    finally:
+        discover.MODEL_FINDS = True
+    assert rules is not None
+    report = (
+        f"Names stage (`find_all`) on {fast['speeches']} UN speeches, one core: {_speed(fast)} "
+        f"(the rules alone: {rules['tokens_per_second']:,.0f} tokens/s; target 30,000)."
+    )
+    print(report)
+    if readme:
+        replace_section("names-speed", report)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="the gum-entities folder (default: ../shared/corpora/gum-entities)")
@@ -376,8 +399,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--readme", action="store_true", help="also write the table into README.md between the names markers (needs --half held)")
     parser.add_argument("--no-speed", action="store_true", help="skip the speed figure")
     parser.add_argument("--rules-only", action="store_true", help="without the statistical tagger's finds (the rules alone)")
+    parser.add_argument("--speed-only", action="store_true", help="only the names stage's speed on the UN speeches (no GUM needed); --readme writes it")
     args = parser.parse_args(argv)
     discover.MODEL_FINDS = not args.rules_only
+    if args.speed_only:
+        return speed_only(args.readme)
     if args.readme and (args.half != "held" or args.genre or args.rules_only):
         print("names_eval: --readme reports the whole held half, both routes: use --half held without --genre or --rules-only", file=sys.stderr)
         return 2
