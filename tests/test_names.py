@@ -84,3 +84,24 @@ def test_a_post_naming_leaders_without_titles_gives_each_a_page(tmp_path: Path):
     records = json.loads(next(p for p in result.plan.writes if p.path == "data/entities.json").content)
     people = {r["name"] for r in records if r["kind"] == "person"}
     assert {"Mikhail Gorbachev", "Deng Xiaoping", "Jiang Zemin"} <= people
+
+
+def test_an_affiliation_line_names_an_organisation_with_a_page(tmp_path: Path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "harbours.txt").write_text(
+        "Harbours of the North\n\nBy Ilse Varga\n\n"
+        "The author is a senior fellow at the Tallinn Institute of Maritime Affairs\n\n"
+        "Shipping through the strait has doubled in a decade. Ports compete for the new trade, and most of them are expanding their quays.\n",
+        encoding="utf-8",
+    )
+    result = build(BuildConfig(seeds, tmp_path / "docs"), dry_run=True)
+    article = json.loads(next(p for p in result.plan.writes if p.path == "data/articles.json").content)
+    assert "Tallinn Institute of Maritime Affairs" in article[0]["affiliation"]  # the line is header metadata, not a paragraph
+    records = json.loads(next(p for p in result.plan.writes if p.path == "data/entities.json").content)
+    [institute] = [r for r in records if r["name"] == "Tallinn Institute of Maritime Affairs"]
+    assert institute["kind"] == "organization"
+    page = next(p for p in result.plan.writes if p.path == f"entities/{institute['id']}.md").content.decode("utf-8")
+    assert f"{article[0]['id']}.md#affiliation" in page  # quoted from the header's affiliation line, which the article page anchors
+    article_page = next(p for p in result.plan.writes if p.path == f"articles/{article[0]['id']}.md").content.decode("utf-8")
+    assert '<span id="affiliation"></span>**Affiliation:**' in article_page

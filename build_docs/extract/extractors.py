@@ -68,9 +68,19 @@ def definitions(article: Article) -> tuple[tuple[str, Definition], ...]:
     return tuple((block.anchor, found) for block in article.paragraphs for found in find_definitions(block.text))
 
 
+AFFILIATION = "affiliation"  # the anchor of the article header's affiliation line, which names are found in too
+
+
 def names(article: Article) -> tuple[tuple[str, Found], ...]:
-    """(anchor, name) for every person, organisation and place a paragraph names by a known pattern."""
-    return tuple((block.anchor, found) for block in article.paragraphs for found in find_all(block.text))
+    """(anchor, name) for every person, organisation and place a paragraph names by a known pattern, and the affiliation
+    line ("The author is ... of the China Institute of International Studies"), anchored :data:`AFFILIATION`."""
+    found = [(block.anchor, f) for block in article.paragraphs for f in find_all(block.text)]
+    return tuple(found + [(AFFILIATION, f) for f in find_all(article.affiliation or "")])
+
+
+def texts(article: Article) -> list[tuple[str, str]]:
+    """(anchor, text) of every paragraph and of the affiliation line: what names are quoted from."""
+    return [(b.anchor, b.text) for b in article.paragraphs] + ([(AFFILIATION, article.affiliation)] if article.affiliation else [])
 
 
 def dated(article: Article, estimate: DateEstimate | None = None) -> tuple[Dated, ...]:

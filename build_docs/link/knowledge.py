@@ -31,6 +31,7 @@ from build_docs.clean.article import Article
 from build_docs.diagnostics import Diagnostic, error
 from build_docs.extract.acronyms import Definition
 from build_docs.extract.discover import Found, find_organizations
+from build_docs.extract.extractors import texts
 from build_docs.link.evidence import Evidence, evidence_of
 from build_docs.link.model import Candidate, Entity, Knowledge, Quote, Term, quote_at
 from build_docs.link.registry import KINDS, SOURCE, Registry
@@ -62,7 +63,7 @@ Paragraphs = Sequence[tuple[str, str, str]]
 
 
 def paragraphs_of(articles: Iterable[Article]) -> list[tuple[str, str, str]]:
-    return [(a.id, b.anchor, b.text) for a in articles for b in a.paragraphs]
+    return [(a.id, anchor, text) for a in articles for anchor, text in texts(a)]
 
 
 def assemble(
