@@ -66,7 +66,8 @@ def tagged(text: str) -> list[Found]:
         first, last = _trimmed(text, spans, i, end)
         if first < last:
             confidence = min(tagger.marginal(labels[k], k) for k in range(i, end))
-            f = _find(text, spans[first:last], KINDS[label], confidence)
+            opens = first == 0 or text[spans[first - 1][0]] in _ENDS or "\n\n" in text[spans[first - 1][1] : spans[first][0]]
+            f = _find(text, spans[first:last], KINDS[label], confidence, opens)
             if f is not None:
                 found.append(f)
         i = end
@@ -98,7 +99,7 @@ def _abbreviation_stop(text: str, spans: list[tuple[int, int]], k: int, first: i
     return text[a:b] == "." and k > first and spans[k - 1][1] == a and spans[k - 1][1] - spans[k - 1][0] <= 2
 
 
-def _find(text: str, words: list[tuple[int, int]], kind: str, confidence: float) -> Found | None:
+def _find(text: str, words: list[tuple[int, int]], kind: str, confidence: float, opens: bool = False) -> Found | None:
     """A find, with the same word-level evidence the rule ``name-run`` asks for (:func:`_no_name`)."""
     names = [text[a:b] for a, b in words]
     while len(names) > 1 and (is_entity_word(names[0].rstrip(".")) or names[0] in ("The", "the")):  # "Prophet Muhammad", "French President X"
@@ -114,7 +115,8 @@ def _find(text: str, words: list[tuple[int, int]], kind: str, confidence: float)
     if len(parts) >= 2 and name not in gazetteer() and all(p in gazetteer() or p in lexicon.DEMONYMS for p in parts):
         return None  # "Niger Congo", "Russia-China", "Sino-Russian": places side by side, a relation, not one name
     common = len(capitalised) == 1 and is_common(capitalised[0], 5_000)  # "Congress", "Hall": a page only if it recurs
-    strong = confidence >= CONFIDENT and (len(capitalised) >= 2 or kind != "person" and not common)
+    one = len(capitalised) == 1  # one word opening a sentence: its capital proves nothing, so it must recur
+    strong = confidence >= CONFIDENT and (not one or kind != "person" and not common and not opens)
     return Found(kind, name, start, stop, "model", strong=strong)
 
 
