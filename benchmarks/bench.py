@@ -114,8 +114,9 @@ class Result:
     mkdocs_warnings: int
     build_docs_runs_s: tuple[float, ...]  # every repetition; the table shows the fastest
     mkdocs_runs_s: tuple[float, ...]
-    zensical_s: float | None = None  # None: Zensical is not installed
+    zensical_s: float | None = None  # None: Zensical is not installed, or it failed (zensical_failed says why)
     zensical_runs_s: tuple[float, ...] = ()
+    zensical_failed: str = ""  # the last line Zensical printed when it refused to build the site
     jobs: int = 1  # processes build_docs used for per-article work
     stages_s: dict[str, float] = field(default_factory=dict)  # stage -> seconds, of the fastest build_docs run
     rebuild_s: float = 0.0  # build_docs after one edited seed, with the results of the last build kept
@@ -272,7 +273,7 @@ def build_once(work: Path, config: Path, jobs: int | None = None) -> tuple[Run, 
     if zensical is None:
         return built, site, None
     zensical_config = write_zensical_config(REPO, work / "docs", work / "site-zensical", work / "zensical.yml")
-    return built, site, run_stage("zensical build", [*zensical, "build", "--clean", "-f", str(zensical_config)], work)
+    return built, site, measure([*zensical, "build", "--clean", "-f", str(zensical_config)], work)  # a refusal is a figure, not the end
 
 
 def build_docs(work: Path, jobs: int | None = None) -> Run:
@@ -316,7 +317,9 @@ def bench_one(
     runs = [build_once(work, config, jobs) for _ in range(repeat)]
     built_s = tuple(built.seconds for built, _, _ in runs)
     site_s = tuple(site.seconds for _, site, _ in runs)
-    zensical_s = tuple(z.seconds for _, _, z in runs if z is not None)
+    zensical_s = tuple(z.seconds for _, _, z in runs if z is not None and z.returncode == 0)
+    refused = [z for _, _, z in runs if z is not None and z.returncode != 0]
+    zensical_failed = (refused[-1].stderr.strip().splitlines() or [f"exit status {refused[-1].returncode}"])[-1] if refused else ""
     fastest = min((built for built, _, _ in runs), key=lambda b: b.seconds).timings or {}
     built, site, _ = runs[-1]
     size, count, largest, largest_size = site_figures(work / "site")
@@ -338,6 +341,7 @@ def bench_one(
         mkdocs_runs_s=site_s,
         zensical_s=min(zensical_s) if zensical_s else None,
         zensical_runs_s=zensical_s,
+        zensical_failed=zensical_failed,
         jobs=int(fastest.get("jobs", 1)),
         stages_s=dict(fastest.get("seconds", {})),
         rebuild_s=rebuilt.seconds,
@@ -349,6 +353,10 @@ def bench_one(
 # --- reporting ------------------------------------------------------------------------------
 
 
+def _zensical_cell(r: Result) -> str:
+    return "failed" if r.zensical_failed else "—" if r.zensical_s is None else f"{r.zensical_s:.2f}"
+
+
 def table(results: list[Result]) -> str:
     head = (
         "| N | build_docs s | mkdocs s | zensical s | build_docs share | build_docs peak MiB | mkdocs peak MiB "
@@ -356,7 +364,7 @@ def table(results: list[Result]) -> str:
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     )
     rows = (
-        f"| {r.n} | {r.build_docs_s:.2f} | {r.mkdocs_s:.2f} | {'—' if r.zensical_s is None else f'{r.zensical_s:.2f}'} "
+        f"| {r.n} | {r.build_docs_s:.2f} | {r.mkdocs_s:.2f} | {_zensical_cell(r)} "
         f"| {r.build_docs_share:.0%} | {r.build_docs_peak_mib:.0f} "
         f"| {r.mkdocs_peak_mib:.0f} | {r.site_mib:.1f} | {1024 * r.site_mib / r.n:.0f} | {r.largest_page_kib:.0f} `{r.largest_page}` |"
         for r in results
@@ -460,6 +468,7 @@ def main(argv: list[str] | None = None) -> int:
         f"(`benchmarks/bench.py --sizes {','.join(map(str, args.sizes))} --repeat {max(1, args.repeat)}`).\n\n"
         f"{table(results)}\n\n{linearity(results)}\n\nbuild_docs by stage (s, fastest run):\n\n{stage_table(results)}"
         f"\n\nAfter one edited seed (a paragraph added to one speech; build_docs keeps its results in `.build_docs-results/`):\n\n{rebuild_table(results)}"
+        + "".join(f"\n\nZensical refused the site at N = {r.n}: {r.zensical_failed}" for r in results if r.zensical_failed)
     )
     print(report)
     if args.readme and not args.no_catalog:  # the README's figures are for the catalogued build

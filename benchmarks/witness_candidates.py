@@ -22,8 +22,7 @@ from __future__ import annotations
 import argparse
 import csv
 import sys
-from collections import Counter, defaultdict
-from itertools import chain
+from collections import defaultdict
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -31,7 +30,7 @@ sys.path.insert(0, str(REPO))
 
 from benchmarks.bench import DEFAULT_CORPUS, pick_speeches  # noqa: E402
 from benchmarks.ocr_path import half  # noqa: E402
-from build_docs.clean.witness.detect import _MAX_DOCS, _MIN_SHARED, _grams, _print  # noqa: E402
+from build_docs.clean.witness.detect import _MIN_SHARED, _grams, _print, shared_scores  # noqa: E402
 
 PAIRS = REPO.parent / "shared" / "corpora" / "ocr-pairs"
 
@@ -50,16 +49,7 @@ def witnesses() -> dict[str, list[float]]:
 
 
 def unrelated(texts: list[str]) -> list[float]:
-    prints = [_print(_grams(text))[1] for text in texts]
-    postings: dict[int, list[int]] = defaultdict(list)
-    for doc, grams in enumerate(prints):
-        for gram in grams:
-            postings[gram].append(doc)
-    scores = []
-    for a, grams in enumerate(prints):
-        shared = Counter(chain.from_iterable(f for f in map(postings.__getitem__, grams) if 1 < len(f) <= _MAX_DOCS))
-        scores += [count / max(1, min(len(grams), len(prints[b]))) for b, count in shared.items() if b > a and count >= 2]
-    return scores
+    return [score for _, _, score in shared_scores([_print(_grams(text))[1] for text in texts])]
 
 
 def main() -> int:

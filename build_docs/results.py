@@ -84,6 +84,7 @@ class Kept:
 
     folder: Path | None = None
     used: set[tuple[str, str]] = field(default_factory=set, compare=False, repr=False)
+    salt: str = ""  # an input every result kept through this view depends on (see salted)
 
     @property
     def on(self) -> bool:
@@ -91,7 +92,12 @@ class Kept:
 
     def key(self, stage: str, *parts: object) -> str:
         """The name of ``stage``'s result for inputs ``parts``, for this code and Python."""
-        return digest(stage, sys.version, package_digest(), *parts)
+        return digest(stage, sys.version, package_digest(), self.salt, *parts)
+
+    def salted(self, salt: str) -> Kept:
+        """The same results, every key also naming ``salt``: an input all of a stage's results read
+        (the abbreviations every page ends with), so no call can forget it. Uses are still swept together."""
+        return Kept(self.folder, self.used, digest(self.salt, salt)) if self.on else self
 
     def get(self, stage: str, key: str) -> tuple[object] | None:
         """``(result,)`` kept for ``key``, or ``None``."""

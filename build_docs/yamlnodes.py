@@ -49,17 +49,23 @@ def load_root(path: Path, shown: str) -> tuple[yaml.Node | None, list[Diagnostic
 
 def oversized(root: object, values: int = MAX_YAML_VALUES, depth: int = MAX_YAML_DEPTH) -> tuple[str, object] | None:
     """Why YAML (nodes, or the values the safe loader made of them) is too big to walk, and where: more than
-    ``values`` values counting every use of an alias, or collections nested more than ``depth`` deep. The walk
-    stops at the limit, so it is bounded however the aliases nest, or loop; ``None`` when within both."""
-    seen, stack = 0, [(root, 1)]
+    ``values`` values reached again through aliases (a value written once counts once, however large the file),
+    or collections nested more than ``depth`` deep. The walk stops at the limit, so it is bounded however the
+    aliases nest, or loop; ``None`` when within both."""
+    again, met, stack = 0, set(), [(root, 1, False)]
     while stack:
-        value, level = stack.pop()
-        seen += 1
-        if seen > values:
-            return f"its aliases (&, *) expand to more than {values:,} values", value
+        value, level, repeated = stack.pop()
+        children = _children(value)
+        if children or isinstance(value, yaml.Node):  # a collection or a node: an alias shares the same object
+            repeated = repeated or id(value) in met
+            met.add(id(value))
+        if repeated:
+            again += 1
+            if again > values:
+                return f"its aliases (&, *) expand to more than {values:,} values", value
         if level > depth:
             return f"collections nested more than {depth} levels deep (or an alias inside its own anchor)", value
-        stack.extend((child, level + 1) for child in _children(value))
+        stack.extend((child, level + 1, repeated) for child in children)
     return None
 
 

@@ -15,9 +15,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, Page, sync_playwright
 
 from build_docs.publish.mkdocs_copy import site_config as copy_config
+from tests.reader import new_context
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE = REPO / "tests" / "fixtures" / "corpus"
@@ -118,6 +119,16 @@ def browser() -> Iterator[Browser]:
             yield chromium
         finally:
             chromium.close()
+
+
+@pytest.fixture(scope="module")
+def page(browser: Browser) -> Iterator[Page]:
+    """One page of a fresh profile (tests/reader.py's new_context) for a module's browser tests."""
+    ctx = new_context(browser)
+    try:
+        yield ctx.new_page()
+    finally:
+        ctx.close()
 
 
 def build_site(config: dict, root: Path) -> Path:  # type: ignore[type-arg]

@@ -9,7 +9,6 @@ automatic link shows the summary of what it links to on hover and on keyboard fo
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -92,15 +91,6 @@ def test_the_scheme_follows_the_reader_and_the_toggle(browser: Browser, seed_url
         assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
         page.locator("label[title='Switch to light mode']:visible").first.click()
         assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "default"
-    finally:
-        ctx.close()
-
-
-@pytest.fixture(scope="module")
-def page(browser: Browser) -> Iterator[Page]:
-    ctx = new_context(browser)
-    try:
-        yield ctx.new_page()
     finally:
         ctx.close()
 

@@ -139,6 +139,16 @@ def test_editorial_yaml_that_expands_loops_or_nests_too_deep_is_an_error_with_it
     assert (problem.path, problem.line, problem.severity.value) == ("seeds/catalog.yml", line, "error") and what in problem.message
 
 
+def test_a_large_catalog_written_out_is_no_alias_bomb(tmp_path: Path):
+    """The limit is on values reached again through aliases: a catalog of thousands of entries, each
+    written once, loads (a corpus of 3,000 articles has some 30,000 values)."""
+    entries = "".join(f"  s{i}.txt:\n    title: Title {i}\n    authors: [A {i}, B {i}]\n    date: 2020-01-01\n" for i in range(4_000))
+    (tmp_path / "catalog.yml").write_text("sources:\n" + entries, encoding="utf-8")
+    catalog, problems = load_catalog(tmp_path / "catalog.yml", "seeds/catalog.yml")
+    assert problems == []
+    assert len(catalog.entries) == 4_000
+
+
 def test_a_registry_alias_bomb_is_an_error_too(tmp_path: Path):
     from build_docs.link.registry import load_registry
 

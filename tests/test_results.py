@@ -132,3 +132,29 @@ def test_results_this_build_did_not_use_are_removed(tmp_path: Path):
     assert not stray.exists()
     assert before & after and before - after and after - before  # some kept, the edited article's replaced
     assert len(after) == len(before) - 1  # the same number of results per stage, less the stray one
+
+
+def test_a_new_acronym_reaches_every_kept_page_that_uses_it(tmp_path: Path):
+    """Pages end with the abbreviations they use (render/abbreviations.py): an edit that defines an acronym
+    another article already uses changes that article's entity, timeline and report pages too."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "one.txt").write_text(
+        "Talks in Beijing\n\nOn 12 March 2015 the XQZ delegation met officials in Beijing and Moscow for talks.\n\n"
+        "The XQZ delegation met officials in Beijing again on 3 May 2016, and Moscow sent a second team.\n",
+        encoding="utf-8",
+    )
+    (seeds / "two.txt").write_text(
+        "A second report\n\nOfficials in Beijing and Moscow spoke of trade on 4 June 2017.\n\nThe closing paragraph ends here.\n", encoding="utf-8"
+    )
+    cache = folder_for(seeds)
+    run(seeds, tmp_path / "first", cache)
+    edited = seeds / "two.txt"
+    edited.write_text(
+        edited.read_text(encoding="utf-8").replace("The closing paragraph ends here.", "The Xenon Quartz Zone (XQZ) was named in the talks."),
+        encoding="utf-8",
+    )
+    cached = run(seeds, tmp_path / "cached", cache)
+    cold = run(seeds, tmp_path / "cold", None)
+    assert any(b"XQZ" in content and b"Xenon Quartz Zone" in content for path, content in cold.items() if path.startswith("entities/"))
+    assert {path for path in cold if cached.get(path) != cold[path]} == set()

@@ -19,10 +19,10 @@ from urllib.parse import urljoin
 
 import pytest
 import yaml
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 
 from tests.conftest import REPO, build_site, served, site_config
-from tests.reader import new_context, top_results
+from tests.reader import top_results
 
 pytestmark = pytest.mark.browser
 
@@ -47,15 +47,6 @@ def alias_queries(entities: list[dict]) -> list[tuple[str, str]]:  # type: ignor
             elif HAN.search(alias):
                 queries += [(alias, entity["url"]), (alias + CHINESE_TITLE, entity["url"])]
     return queries
-
-
-@pytest.fixture(scope="module")
-def page(browser: Browser) -> Iterator[Page]:
-    ctx = new_context(browser)
-    try:
-        yield ctx.new_page()
-    finally:
-        ctx.close()
 
 
 def _assert_found(page: Page, base: str, query: str, url: str) -> None:

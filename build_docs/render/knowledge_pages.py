@@ -26,7 +26,7 @@ from build_docs.render.kept_pages import entity_view, kept_pages
 from build_docs.render.knowledge_records import entity_records as entity_records  # re-exported: render/pages.py imports them from here
 from build_docs.render.knowledge_records import glossary_records as glossary_records
 from build_docs.render.markdown import Md, attr_value, escape, formatted
-from build_docs.render.mention_pages import capped_roles, mention_pages, selected, spread
+from build_docs.render.mention_pages import MentionPage, capped_roles, mention_pages, selected, spread
 from build_docs.render.page_cites import NO_PAGES, paragraph_pages
 from build_docs.render.registry_pages import candidates_pages, entities_index
 from build_docs.render.related import RELATED
@@ -209,9 +209,24 @@ def knowledge_pages(
         near = [(knowledge.entities[k.partition(":")[2]], n) for k, n in related.get(key, [])[:RELATED] if k.startswith("entity:")]
         shown_near = [(other.id, other.name, other.kind, n) for other, n in near]  # what the page shows of each, not the whole entity
         inputs = (entity, entity_view(entity, links), dated, [held.get(e.id, "") for e in dated], terms, shown_near, *corpus) if kept.on else ()
-        make = partial(_entity_pages, site, links, entity, dated, terms, near, held, titles, on_page, cite)
-        pages += kept_pages(kept, "entity", inputs, lambda make=make: finish(make()))  # type: ignore[misc]
+        make = partial(_entity_pages, site, links, entity, dated, terms, near, held, titles, on_page, cite, partial(_mentions_page, kept, finish))
+        pages += kept_pages(kept, "entity", inputs, partial(_finished_main, finish, make))
     return pages
+
+
+def _finished_main(finish: Callable[[list[RenderedPage]], list[RenderedPage]], make: Callable[[], list[RenderedPage]]) -> list[RenderedPage]:
+    """An entity's pages with ``finish`` applied to its main page (its pages of mentions are finished as they are kept)."""
+    main, *subpages = make()
+    return finish([main]) + subpages
+
+
+def _mentions_page(
+    kept: Kept, finish: Callable[[list[RenderedPage]], list[RenderedPage]], make: Callable[[], RenderedPage], view: tuple[object, ...]
+) -> RenderedPage:
+    """One page of an entity's mentions, kept on its own: an edit to one article renders again only the
+    page that lists it (and any page after it whose articles moved), not every page of a much-named entity."""
+    [made] = kept_pages(kept, "entity-mentions", view, lambda: finish([make()]))
+    return made
 
 
 def _entity_pages(
@@ -225,8 +240,10 @@ def _entity_pages(
     titles: Mapping[str, str],
     on_page: Mapping[tuple[str, str], str],
     cite: Callable[[Quote], Cited],
+    sub_page: Callable[[Callable[[], RenderedPage], tuple[object, ...]], RenderedPage] = lambda make, _: make(),
 ) -> list[RenderedPage]:
-    """An entity's page, and its pages of mentions when they are too many for one."""
+    """An entity's page, and its pages of mentions when they are too many for one (each made by
+    ``sub_page(make, view)``: ``view`` is all the page shows, to keep it by)."""
     key = entity.key
     items = _mentions_by_article(links.of(key), site.articles, cite)
     subpages = mention_pages(items)
@@ -261,17 +278,7 @@ def _entity_pages(
             pages=on_page,
         ),
         *(
-            page(
-                f"entities/{entity.id}/{sub.name}.md",
-                "entity-mentions.md.j2",
-                entity=entity,
-                sub=sub,
-                subpages=subpages,
-                roles=_roles(entity, cite, {item["article"].id for item in sub.items}),
-                count=len(links.of(key)),
-                named_in=len(items),
-                meta={"search": {"exclude": True}},  # the quotes are the articles' sentences, which search finds there
-            )
+            _sub_page(entity, sub, subpages, _roles(entity, cite, {item["article"].id for item in sub.items}), len(links.of(key)), len(items), sub_page)
             for sub in subpages
         ),
     ]
@@ -280,6 +287,34 @@ def _entity_pages(
 def _number(anchor: str) -> str:
     """What a link to a paragraph shows after its pilcrow: its number, or "affiliation" for the header's affiliation line."""
     return anchor if anchor == AFFILIATION else anchor[1:]
+
+
+def _sub_page(
+    entity: Entity,
+    sub: MentionPage,
+    subpages: list[MentionPage],
+    roles: list[tuple[str, list[Cited]]],
+    count: int,
+    named_in: int,
+    made_by: Callable[[Callable[[], RenderedPage], tuple[object, ...]], RenderedPage],
+) -> RenderedPage:
+    """One page of ``entity``'s mentions, made by ``made_by`` from a maker and its view: everything the
+    page shows (the template reads nothing else), down to each quote as cited."""
+    make = partial(
+        page,
+        f"entities/{entity.id}/{sub.name}.md",
+        "entity-mentions.md.j2",
+        entity=entity,
+        sub=sub,
+        subpages=subpages,
+        roles=roles,
+        count=count,
+        named_in=named_in,
+        meta={"search": {"exclude": True}},  # the quotes are the articles' sentences, which search finds there
+    )
+    articles = tuple((i["article"].id, i["article"].title, tuple(i["quotes"]), tuple(i["more"]), i["more_count"]) for i in sub.items)
+    view = (entity.id, entity.name, sub.number, sub.name, tuple((o.number, o.name) for o in subpages), articles, roles, count, named_in)
+    return made_by(make, view)
 
 
 def _citer(titles: Mapping[str, str], prefix: str = "../", pages: Mapping[tuple[str, str], str] = NO_PAGES) -> Callable[[Quote], Cited]:

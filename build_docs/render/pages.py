@@ -80,7 +80,8 @@ def render(
     lines = abbreviation_lines(knowledge, links)
     finish = abbreviator(lines)
     kept = kept if keys is not None and links.digests else NOTHING_KEPT
-    corpus = (digest(sorted(lines.items())), site.seeds_name) if kept.on else ()
+    kept = kept.salted(digest(sorted(lines.items())))  # every kept page ends with the abbreviations it uses
+    corpus = (site.seeds_name,) if kept.on else ()
     articles = {
         article.id: kept_pages(
             kept,

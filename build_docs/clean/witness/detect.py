@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, partial
 from itertools import chain
@@ -166,7 +166,20 @@ def find_witnesses(docs: Sequence[tuple[str, str]], threshold: float = WITNESS_T
 
 
 def _candidates(sampled: Sequence[Sequence[int]]) -> list[tuple[int, int]]:
-    """Pairs of document indices worth comparing in full, from an inverted index of sampled word pairs.
+    """Pairs of document indices worth comparing in full: each document's best :data:`_CANDIDATES` among
+    those scoring at least :data:`_MIN_SHARED` (:func:`shared_scores`)."""
+    best: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    for a, b, score in shared_scores(sampled):
+        if score >= _MIN_SHARED:
+            best[a].append((-score, b))
+            best[b].append((-score, a))
+    pairs = {(min(a, b), max(a, b)) for a, ranked in best.items() for _, b in sorted(ranked)[:_CANDIDATES]}
+    return sorted(pairs)
+
+
+def shared_scores(sampled: Sequence[Sequence[int]]) -> Iterator[tuple[int, int, float]]:
+    """``(a, b, score)`` for every pair of documents (``a < b``) sharing two or more sampled word pairs: the
+    share of the smaller one's sampled pairs they have in common, from an inverted index.
 
     Each document counts the others it shares sampled pairs with in one pass over its postings
     (a word pair in more than :data:`_MAX_DOCS` documents is left out), so the work is the
@@ -175,14 +188,8 @@ def _candidates(sampled: Sequence[Sequence[int]]) -> list[tuple[int, int]]:
     for doc, kept in enumerate(sampled):
         for gram in kept:
             postings[gram].append(doc)
-    best: dict[int, list[tuple[float, int]]] = defaultdict(list)
     for a, grams in enumerate(sampled):
         shared = Counter(chain.from_iterable(found for found in map(postings.__getitem__, grams) if 1 < len(found) <= _MAX_DOCS))
         for b, count in shared.items():
             if b > a and count >= 2:
-                score = count / max(1, min(len(grams), len(sampled[b])))
-                if score >= _MIN_SHARED:
-                    best[a].append((-score, b))
-                    best[b].append((-score, a))
-    pairs = {(min(a, b), max(a, b)) for a, ranked in best.items() for _, b in sorted(ranked)[:_CANDIDATES]}
-    return sorted(pairs)
+                yield a, b, count / max(1, min(len(grams), len(sampled[b])))
