@@ -105,3 +105,61 @@ def test_an_affiliation_line_names_an_organisation_with_a_page(tmp_path: Path):
     assert f"{article[0]['id']}.md#affiliation" in page  # quoted from the header's affiliation line, which the article page anchors
     article_page = next(p for p in result.plan.writes if p.path == f"articles/{article[0]['id']}.md").content.decode("utf-8")
     assert '<span id="affiliation"></span>**Affiliation:**' in article_page
+
+
+def entity_names(tmp_path: Path, name: str, text: str) -> dict[str, str]:
+    """Name -> kind of every entity page a build of ``text`` alone makes, with empty registries."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / name).write_text(text, encoding="utf-8")
+    result = build(BuildConfig(seeds, tmp_path / "docs"), dry_run=True)
+    return {r["name"]: r["kind"] for r in json.loads(next(p for p in result.plan.writes if p.path == "data/entities.json").content)}
+
+
+def test_a_name_mentioned_once_inside_a_sentence_gets_a_page(tmp_path: Path):
+    pages = entity_names(
+        tmp_path,
+        "study.txt",
+        "A Study of Harbours\n\nThe samples were analysed at Skidmore College last spring, and the crew later sailed past Taasinge. "
+        "Nobody expected the results to be so clear.\n",
+    )
+    assert "Skidmore College" in pages
+    assert "Taasinge" in pages
+
+
+def test_a_name_mentioned_once_whose_words_the_text_writes_in_lower_case_gets_no_page(tmp_path: Path):
+    pages = entity_names(
+        tmp_path,
+        "plan.txt",
+        "A Plan for the Islands\n\nThe ministers adopted the Framework for Resilient Coastlines in June. "
+        "A resilient coast needs coastlines that are kept, and every framework needs money.\n",
+    )
+    assert not any("Resilient" in name for name in pages)
+
+
+def test_a_name_mentioned_once_needs_its_capital_to_be_its_own():
+    texts = {
+        "mid": "The samples were analysed at Skidmore College last spring.",
+        "opening": "Skidmore College analysed the samples last spring.",  # a capital opening a sentence proves nothing
+    }
+    found = {key: [f for f in find_all(text) if f.name == "Skidmore College"] for key, text in texts.items()}
+    assert found["mid"][0].alone
+    assert not found["opening"] or not found["opening"][0].alone
+
+
+def test_a_one_word_name_alone_is_no_plural_adjective_or_acronym():
+    for text in ("the talks with the Envoys went on", "a Malthusian view of growth", "the GDP grew", "the UN-led talks"):
+        assert not any(f.alone for f in find_all(text)), text
+    assert any(f.alone and f.name == "Taasinge" for f in find_all("the ferry to Taasinge leaves at noon"))
+
+
+def test_an_author_in_a_citation_is_a_person():
+    found = finds("Games improve attention (Li, Polat, Scalzo, & Bavelier, 2010), as Gratton 2008 also found.")
+    assert found["Polat"][0] == "person"
+    assert found["Bavelier"][0] == "person"
+    assert found["Gratton"][0] == "person"
+
+
+def test_places_joined_by_a_hyphen_make_no_name_alone():
+    found = find_all("The China-Russia Moscow-Kazan high-speed rail project has been planned.")
+    assert not any(f.strong or f.alone for f in found)

@@ -8,7 +8,8 @@ import json
 import tomllib
 from pathlib import Path
 
-from benchmarks.train_names import bio, label_of, labelled_spans, surfaces, train
+from benchmarks.ocr_path import half
+from benchmarks.train_names import bio, label_of, labelled_spans, sequences, surfaces, train
 from build_docs.extract.discover import find_all
 from build_docs.extract.discover.tagger import MODEL, tagged
 from build_docs.extract.discover.tagger_features import features, words_of
@@ -83,7 +84,18 @@ def test_training_gives_the_same_model_bytes_twice(tmp_path: Path):
         (corpus / f"{doc}.txt").write_text(text, encoding="utf-8")
         named = [{"etype": "person", "mentions": ["Ada Lovelace", "Lovelace", "Charles Babbage", "Babbage", "Byron", "Shelley"]},
                  {"etype": "place", "mentions": ["London", "Paris", "Venice", "Pisa", "Ravenna"]}]
-        (corpus / f"{doc}.gold.json").write_text(json.dumps({"named": named}), encoding="utf-8")
+        (corpus / f"{doc}.gold.json").write_text(json.dumps({"genre": doc.split("_")[1], "named": named}), encoding="utf-8")
     first, second = tmp_path / "a.crfsuite", tmp_path / "b.crfsuite"
     assert train(corpus, first) == 0 and train(corpus, second) == 0
     assert first.read_bytes() == second.read_bytes() and first.stat().st_size > 0
+
+
+def test_training_reads_only_openly_licensed_genres(tmp_path: Path):
+    corpus = tmp_path / "gum"
+    corpus.mkdir()
+    for doc in ("GUM_news_iodine", "GUM_essay_distraction"):  # both in the tune half; essays are CC BY-NC-SA
+        (corpus / f"{doc}.txt").write_text("Ada Lovelace met Charles Babbage in London.", encoding="utf-8")
+        named = [{"etype": "person", "mentions": ["Ada Lovelace", "Charles Babbage"]}]
+        (corpus / f"{doc}.gold.json").write_text(json.dumps({"genre": doc.split("_")[1], "named": named}), encoding="utf-8")
+    assert half("GUM_essay_distraction") == "tune"
+    assert len(sequences(corpus)) == 1  # the news document's one paragraph; the essay is left out

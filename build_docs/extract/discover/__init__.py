@@ -46,17 +46,21 @@ importing this package stays cheap.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from functools import cache, lru_cache
+from typing import Any
 
 from build_docs.extract.discover import lexicon
 from build_docs.extract.discover.found import Found
 from build_docs.extract.discover.lexicon import COMMON_RANK, VERY_COMMON_RANK, is_common
-from build_docs.extract.discover.names import names_in
+from build_docs.extract.discover.names import names_in, own_word
 from build_docs.extract.discover.organizations import find_organizations, organizations_in
 from build_docs.extract.discover.people import MAX_NAME_WORDS, find_people, people_in
 from build_docs.extract.discover.place_names import BIG_CITY_POPULATION, MIN_CITY_POPULATION, Place, gazetteer
 from build_docs.extract.discover.places import find_places, places_in
-from build_docs.extract.discover.tagger import tagged
+from build_docs.extract.discover.tagger import Tagging
 from build_docs.extract.discover.tokens import tokenize
 
 MODEL_FINDS = True  # the statistical tagger's finds (:mod:`.tagger`); off, the rules alone (benchmarks compare both)
@@ -129,19 +133,98 @@ def find_all(text: str) -> list[Found]:
         if not any(taken[f.start : f.end]):
             taken[f.start : f.end] = b"\x01" * (f.end - f.start)
             kept.append(f)
-    model = tagged(text) if MODEL_FINDS else []
+    tagging = Tagging(text) if MODEL_FINDS else None
+    model = tagging.found if tagging else []
     typed = {(f.start, f.end): f for f in model}
-    runs = [_retyped(f, typed.get((f.start, f.end))) for f in names_in(text, tokens, taken)]  # names by no pattern
+    runs = [_retyped(f, typed.get((f.start, f.end)), tagging) for f in names_in(text, tokens, taken)]  # names by no pattern
     for f in runs:
         taken[f.start : f.end] = b"\x01" * (f.end - f.start)
     kept += runs
     kept += [f for f in model if f.kind != "other" and not any(taken[f.start : f.end])]  # the model's names where nothing else stands
+    kept = [replace(f, alone=True) if not f.strong and _alone(text, f) else f for f in kept]
     return sorted(kept, key=lambda f: (f.start, f.end))
 
 
-def _retyped(run: Found, model: Found | None) -> Found:
+_AFTER_WORD = re.compile(r"(?:[a-z0-9][\w\-]*[ \t]+|[,(][ \t]*)$")
+_LOWER_WORD = re.compile(r"(?<!\w)[a-z][a-z']*")  # "zorblatt" in "zorblatt-style" too
+
+
+def _alone(text: str, f: Found) -> bool:
+    """A name that may be confident on one mention (:func:`confirmed` decides): it stands inside a sentence, after a
+    lowercase word, a digit, a comma or a parenthesis (so its capital is its own), and has two capitalised words or more,
+    or one that may name an entity alone (:func:`_single_name`)."""
+    if f.rule not in ("name-run", "org-head", "model") or not _AFTER_WORD.search(text, max(0, f.start - 30), f.start):
+        return False
+    words = [w for w in f.name.split() if w[:1].isupper()]
+    if any("-" in w and all(p in gazetteer() or p in lexicon.DEMONYMS for p in w.split("-")) for w in words):
+        return False  # "China-Russia Moscow-Kazan (rail project)": places joined by a hyphen describe a relation or a route
+    if len(words) >= 2:
+        return any(own_word(w) for w in words)
+    return len(words) == 1 and _single_name(words[0])
+
+
+
+_DERIVED = ("ian", "ese", "ic", "ing", "ed", "ism", "ist", "ization", "isation")
+
+
+def _single_name(word: str) -> bool:
+    """One word that may name an entity alone: no common English word, no acronym (the glossary's), no compound with a
+    lowercase part ("UN-led"), no plural ("Envoys", "Sahelians": a group), and no adjective, noun or verb ending
+    ("Malthusian", "Timorese", "Quranic", "Eradicating")."""
+    bare = word.rstrip(".")
+    if is_common(bare) or bare.isupper() or any(not part[:1].isupper() for part in bare.split("-")):
+        return False
+    lower = bare.lower()
+    return not lower.endswith(_DERIVED) and not _plural(bare)
+
+
+@lru_cache(maxsize=1 << 16)
+def _plural(word: str) -> bool:
+    """ "Envoys", "Sahelians": a plural noun, as inflect reads it (it reads "Athens" as one too; such a name then needs to
+    recur to get a page)."""
+    return word.endswith("s") and not word.endswith("ss") and bool(_inflect().singular_noun(word))
+
+
+@cache
+def _inflect() -> Any:
+    import inflect  # here: importing it takes a while, and most texts never ask
+
+    return inflect.engine()
+
+
+def lowercase_words(texts: Iterable[str]) -> frozenset[str]:
+    """Every word the texts write in lower case: what :func:`confirmed` checks a name's words against."""
+    return frozenset(w for text in texts for w in _LOWER_WORD.findall(text))
+
+
+def confirmed(found: Sequence[Found], lowercase: frozenset[str]) -> list[Found]:
+    """``found`` with each find marked ``alone`` made strong when none of its words but head words ("University", "Sea")
+    is written in lower case anywhere in ``lowercase`` (its text's lowercase words): "Framework for Resilient" is no
+    name where the text says "resilient"; "Skidmore College" is one."""
+    out = []
+    for f in found:
+        if f.alone and not f.strong:
+            words = [w.lower() for w in f.name.split() if w[:1].isupper() and w not in lexicon.ORG_HEADS and w not in lexicon.PLACE_HEADS]
+            if not any(w in lowercase or any(part in lowercase for part in w.split("-")) for w in words):
+                f = replace(f, strong=True)
+        out.append(f)
+    return out
+
+
+def _retyped(run: Found, model: Found | None, tagging: Tagging | None) -> Found:
     """A name found by no pattern and typed an organisation for want of evidence, typed as the model types the same words
-    (and strong when the model's find is)."""
-    if model is None or run.kind != "organization" or model.kind in ("other", "organization"):
+    (and strong when the model's find is); where the model found no name of the same span, as it leans on those words."""
+    if run.kind != "organization" or tagging is None:
         return run  # a person or a place by the run's own evidence (a name's shape, a verb of saying, "in X") stays one
+    if model is None:
+        kind = tagging.kind_of(run.start, run.end)
+        return run if kind in (None, "other", "organization") or kind == "person" and _head_word(run.name) else replace(run, kind=kind)
+    if model.kind in ("other", "organization") or model.kind == "person" and _head_word(run.name):
+        return run
     return replace(run, kind=model.kind, strong=run.strong or model.strong)
+
+
+def _head_word(name: str) -> bool:
+    """A word that heads the name of an organisation, a place or a work ("Bank", "Sea", "Accords"): no person's name has it."""
+    return any(w in lexicon.ORG_HEADS or w in lexicon.PLACE_HEADS or w in lexicon.OTHER_NAME_HEADS for w in name.split())
+

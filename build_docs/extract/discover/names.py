@@ -40,6 +40,8 @@ _CONNECTORS = frozenset({"of", "for", "&"})  # inside an organisation's name, ne
 _AFTER = re.compile(r"[ \t]*(?:,[ \t]*)?([a-z]+)")
 _BEFORE = re.compile(r"([A-Za-z]+)[ \t]+$")
 _ALL_CAPS_LINE = re.compile(r"[^\n]*")
+_YEAR_AFTER = re.compile(r",?[ \t]+(?:et al\.,?[ \t]+)?\(?(?:1[5-9]|20)\d\d[a-z]?\b")
+_YEAR_END = re.compile(r"(?:1[5-9]|20)\d\d[a-z]?$")
 
 
 def names_in(text: str, tokens: list[Tok], taken: bytearray) -> list[Found]:
@@ -106,6 +108,8 @@ def _name(text: str, tokens: list[Tok], i: int, end: int) -> Found | None:
 
 def _kind(text: str, run: list[Tok], words: list[Tok], start: int, stop: int) -> str:
     """Person, place or organisation, from the name's shape and the words around it (module docstring)."""
+    if _cited(text, start, stop):
+        return "person"
     after = _AFTER.match(text, stop)
     if after and after.group(1) in lexicon.SAYING_VERBS and not is_place_name(run_key_of(run)):
         return "person"
@@ -117,6 +121,18 @@ def _kind(text: str, run: list[Tok], words: list[Tok], start: int, stop: int) ->
     if len(run) == 1 and before and before.group(1).lower() in lexicon.PLACE_PREPOSITIONS:
         return "place"
     return "organization"
+
+
+def _cited(text: str, start: int, stop: int) -> bool:
+    """An author in a citation: before a year ("Bavelier, 2010", "Fantoni et al., 2013", "Milekic (2010)"), or inside
+    parentheses that end in one ("(Li, Polat, Scalzo, & Bavelier, 2010)")."""
+    if _YEAR_AFTER.match(text, stop):
+        return True
+    close = text.find(")", stop, stop + 120)
+    if close < 0 or not _YEAR_END.search(text, stop, close) or "(" in text[stop:close]:
+        return False
+    opened = text.rfind("(", max(0, start - 120), start)
+    return opened >= 0 and ")" not in text[opened:start]
 
 
 def _person_shape(run: list[Tok], words: list[Tok]) -> bool:
@@ -144,6 +160,13 @@ def _common(word: str) -> bool:
 def _nationality(word: str) -> bool:
     """ "Cypriots", "Haitians": a nationality in the plural names a people, not an organisation."""
     return word in lexicon.DEMONYMS or word.endswith("s") and word[:-1] in lexicon.DEMONYMS
+
+
+def own_word(word: str) -> bool:
+    """A word only a name would have: no common English word, place, nationality or title, whole or in each of its
+    hyphenated parts ("Skidmore", "Fudan"; not "Russian", "China-Russia", "Fellow")."""
+    parts = [p for p in word.rstrip(".").split("-") if p]
+    return any(not is_common(p) and not is_place_name(p) and p not in lexicon.DEMONYMS and not is_entity_word(p) for p in parts)
 
 
 def _compound(word: str) -> bool:

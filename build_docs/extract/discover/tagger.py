@@ -15,6 +15,7 @@ override every find.
 
 from __future__ import annotations
 
+import bisect
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -22,8 +23,8 @@ from typing import Any
 from build_docs.extract.discover import lexicon
 from build_docs.extract.discover.found import Found, span
 from build_docs.extract.discover.lexicon import is_common
-from build_docs.extract.discover.names import broken_word
-from build_docs.extract.discover.place_names import gazetteer
+from build_docs.extract.discover.names import broken_word, own_word
+from build_docs.extract.discover.place_names import gazetteer, is_place_name
 from build_docs.extract.discover.tagger_features import features, words_of
 from build_docs.extract.discover.tokens import is_entity_word
 
@@ -46,13 +47,46 @@ def _tagger() -> Any:
     return tagger
 
 
+TYPED = 0.5  # the least mean probability of a type over a span's words for :func:`Tagging.kind_of` to give it
+
+
+class Tagging:
+    """The model's reading of one text: its finds, and how it types any span of the text's words.
+
+    :meth:`kind_of` reads the CRF's marginals of the last text tagged in this process, so it must be called before
+    another text is tagged (:func:`~build_docs.extract.discover.find_all` does)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans = words_of(text)
+        self._starts = [a for a, _ in self.spans]
+        self._tagger = _tagger()
+        self.found: list[Found] = []
+        if self._tagger is not None and self.spans:
+            labels = self._tagger.tag(features(text, self.spans))
+            self.found = _finds(self._tagger, text, self.spans, labels)
+
+    def kind_of(self, start: int, end: int) -> str | None:
+        """The type the model gives the capitalised words between ``start`` and ``end``: the one whose probability
+        (``B-`` plus ``I-``), averaged over those words, is highest and at least :data:`TYPED`; else None."""
+        if self._tagger is None or not self.spans:
+            return None
+        first, last = bisect.bisect_left(self._starts, start), bisect.bisect_left(self._starts, end)
+        words = [k for k in range(first, last) if self.text[self.spans[k][0]].isupper()]
+        if not words:
+            return None
+        marginal = self._tagger.marginal
+        mean = {kind: sum(marginal(f"B-{label}", k) + marginal(f"I-{label}", k) for k in words) / len(words) for label, kind in KINDS.items()}
+        best = max(mean, key=lambda kind: (mean[kind], kind))
+        return best if mean[best] >= TYPED else None
+
+
 def tagged(text: str) -> list[Found]:
     """The names the model finds in ``text``, by position; kind ``other`` for a name that is no entity."""
-    tagger = _tagger()
-    spans = words_of(text)
-    if tagger is None or not spans:
-        return []
-    labels = tagger.tag(features(text, spans))
+    return Tagging(text).found
+
+
+def _finds(tagger: Any, text: str, spans: list[tuple[int, int]], labels: list[str]) -> list[Found]:
     found: list[Found] = []
     i, n = 0, len(labels)
     while i < n:
@@ -116,8 +150,18 @@ def _find(text: str, words: list[tuple[int, int]], kind: str, confidence: float,
         return None  # "Niger Congo", "Russia-China", "Sino-Russian": places side by side, a relation, not one name
     common = len(capitalised) == 1 and is_common(capitalised[0], 5_000)  # "Congress", "Hall": a page only if it recurs
     one = len(capitalised) == 1  # one word opening a sentence: its capital proves nothing, so it must recur
-    strong = confidence >= CONFIDENT and (not one or kind != "person" and not common and not opens)
+    if kind == "person":  # "China-Russia Strategy": a person's name has no place or nationality in it
+        own = not any(is_place_name(p) or p in lexicon.DEMONYMS for w in capitalised for p in w.split("-"))
+    else:  # "China Threat", "Research Fellow": no word only a name would have, nor a city's or a province's ("Leeds")
+        own = any(own_word(w) or _local_place(w) for w in capitalised)
+    strong = confidence >= CONFIDENT and own and (not one or kind != "person" and not common and not opens)
     return Found(kind, name, start, stop, "model", strong=strong)
+
+
+def _local_place(word: str) -> bool:
+    """A city, capital or province of the gazetteer (a country or region alone makes no name: "China Threat")."""
+    place = gazetteer().get(word)
+    return place is not None and place.kind in ("city", "capital", "subdivision")
 
 
 def _no_name(name: str, capitalised: list[str]) -> bool:
