@@ -49,13 +49,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from functools import cache, lru_cache
-from typing import Any
 
 from build_docs.extract.discover import lexicon
 from build_docs.extract.discover.found import Found
 from build_docs.extract.discover.lexicon import COMMON_RANK, VERY_COMMON_RANK, is_common
-from build_docs.extract.discover.names import names_in, own_word
+from build_docs.extract.discover.names import names_in, own_word, single_name
 from build_docs.extract.discover.organizations import find_organizations, organizations_in
 from build_docs.extract.discover.people import MAX_NAME_WORDS, find_people, people_in
 from build_docs.extract.discover.place_names import BIG_CITY_POPULATION, MIN_CITY_POPULATION, Place, gazetteer
@@ -152,7 +150,7 @@ _LOWER_WORD = re.compile(r"(?<!\w)[a-z][a-z']*")  # "zorblatt" in "zorblatt-styl
 def _alone(text: str, f: Found) -> bool:
     """A name that may be confident on one mention (:func:`confirmed` decides): it stands inside a sentence, after a
     lowercase word, a digit, a comma or a parenthesis (so its capital is its own), and has two capitalised words or more,
-    or one that may name an entity alone (:func:`_single_name`)."""
+    or one that may name an entity alone (:func:`~.names.single_name`)."""
     if f.rule not in ("name-run", "org-head", "model") or not _AFTER_WORD.search(text, max(0, f.start - 30), f.start):
         return False
     words = [w for w in f.name.split() if w[:1].isupper()]
@@ -160,36 +158,7 @@ def _alone(text: str, f: Found) -> bool:
         return False  # "China-Russia Moscow-Kazan (rail project)": places joined by a hyphen describe a relation or a route
     if len(words) >= 2:
         return any(own_word(w) for w in words)
-    return len(words) == 1 and _single_name(words[0])
-
-
-
-_DERIVED = ("ian", "ese", "ic", "ing", "ed", "ism", "ist", "ization", "isation")
-
-
-def _single_name(word: str) -> bool:
-    """One word that may name an entity alone: no common English word, no acronym (the glossary's), no compound with a
-    lowercase part ("UN-led"), no plural ("Envoys", "Sahelians": a group), and no adjective, noun or verb ending
-    ("Malthusian", "Timorese", "Quranic", "Eradicating")."""
-    bare = word.rstrip(".")
-    if is_common(bare) or bare.isupper() or any(not part[:1].isupper() for part in bare.split("-")):
-        return False
-    lower = bare.lower()
-    return not lower.endswith(_DERIVED) and not _plural(bare)
-
-
-@lru_cache(maxsize=1 << 16)
-def _plural(word: str) -> bool:
-    """ "Envoys", "Sahelians": a plural noun, as inflect reads it (it reads "Athens" as one too; such a name then needs to
-    recur to get a page)."""
-    return word.endswith("s") and not word.endswith("ss") and bool(_inflect().singular_noun(word))
-
-
-@cache
-def _inflect() -> Any:
-    import inflect  # here: importing it takes a while, and most texts never ask
-
-    return inflect.engine()
+    return len(words) == 1 and single_name(words[0])
 
 
 def lowercase_words(texts: Iterable[str]) -> frozenset[str]:

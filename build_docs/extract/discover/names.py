@@ -26,6 +26,8 @@ Strong (a page on its own): a person of two words or more. Everything else needs
 from __future__ import annotations
 
 import re
+from functools import cache, lru_cache
+from typing import Any
 
 from build_docs.extract.discover import lexicon
 from build_docs.extract.discover.found import Found, span
@@ -96,10 +98,12 @@ def _name(text: str, tokens: list[Tok], i: int, end: int) -> Found | None:
         return None  # one capitalised word opening a sentence proves nothing; acronyms are the glossary's
     start, stop = run[0].start, run[-1].core
     generic = all(part in lexicon.GENERIC_PLACE_WORDS for t in words for part in t.bare.split("-"))
-    if generic or broken_word(text, start, stop) or len(run) == 1 and _compound(run[0].word):
-        return None  # "Organiza:on", "China-U.S.", "COVID-19induced"; "South-East", "North-West"
+    if generic or broken_word(text, start, stop) or fragment(text, start, stop) or len(run) == 1 and _compound(run[0].word):
+        return None  # "Organiza:on", "Timor- Leste", "China-U.S.", "COVID-19induced"; "South-East", "North-West"
     kind = _kind(text, run, words, start, stop)
-    if kind != "person" and all(_common(t.bare) for t in words) or len(words) == 1 and _nationality(words[0].bare):
+    if len(words) == 1 and not single_name(words[0].bare, kind == "person"):
+        return None  # "Chairmanship", "Republics": no name alone
+    if kind != "person" and all(_common(t.bare) for t in words) or nationality(span(text, start, stop)):
         return None
     name = span(text, start, stop)
     strong = len(words) >= 2 and kind == "person"
@@ -157,9 +161,20 @@ def _common(word: str) -> bool:
     return all(is_common(part) for part in word.split("-") if part)
 
 
-def _nationality(word: str) -> bool:
-    """ "Cypriots", "Haitians": a nationality in the plural names a people, not an organisation."""
-    return word in lexicon.DEMONYMS or word.endswith("s") and word[:-1] in lexicon.DEMONYMS
+def nationality(name: str) -> bool:
+    """ "Cypriots", "Haitians", "Costa Ricans": a nationality, singular or plural, names a people, not an organisation. One of
+    several words is the name of a place of the gazetteer with a demonym's ending on its last word ("Costa Rica" ->
+    "Costa Rican", "Sri Lanka" -> "Sri Lankans", "New Zealand" -> "New Zealanders")."""
+    singular = name[:-1] if name.endswith("s") else name
+    if name in lexicon.DEMONYMS or singular in lexicon.DEMONYMS:
+        return True
+    head, _, last = singular.rpartition(" ")
+    if not head:
+        return False
+    return any(last.endswith(end) and is_place_name(f"{head} {last[: len(last) - len(end)]}") for end in _DEMONYM_ENDINGS)
+
+
+_DEMONYM_ENDINGS = ("n", "an", "ian", "ean", "er", "ese", "i")
 
 
 def own_word(word: str) -> bool:
@@ -191,3 +206,54 @@ def _all_caps_line(text: str, at: int) -> bool:
     line = _ALL_CAPS_LINE.match(text, line_start)
     body = line.group() if line else ""
     return any(c.isalpha() for c in body) and not any(c.islower() for c in body)
+
+
+_DERIVED = ("ian", "ese", "ic", "ing", "ed", "ism", "ist", "ization", "isation", "ship", "ness", "hood")
+
+
+def single_name(word: str, person: bool = False) -> bool:
+    """One word that may name an entity alone: no common English word, no acronym (the glossary's), and the shape of a
+    name (:func:`name_shape`)."""
+    bare = word.rstrip(".")
+    return not is_common(bare) and not bare.isupper() and name_shape(bare, person)
+
+
+def name_shape(word: str, person: bool = False) -> bool:
+    """One word shaped as a name: no compound with a lowercase part ("UN-led"), no plural of a common word or a
+    nationality ("Envoys", "Republics", "Sahelians": a group), and unless it is a person's (a surname's ending says
+    nothing: "Fleming") no adjective, noun or verb ending ("Malthusian", "Timorese", "Quranic", "Eradicating",
+    "Chairmanship")."""
+    bare = word.rstrip(".")
+    if any(not part[:1].isupper() for part in bare.split("-")):
+        return False
+    return (person or not bare.lower().endswith(_DERIVED)) and not plural(bare)
+
+
+@lru_cache(maxsize=1 << 16)
+def plural(word: str) -> bool:
+    """ "Envoys", "Republics", "Sahelians": a plural noun, as inflect reads it, whose singular is a common word or has a
+    derived word's ending ("Athens", "Indianapolis" and "Wikinews" are no plurals of anything)."""
+    if not word.endswith("s") or word.endswith("ss"):
+        return False
+    singular = _inflect().singular_noun(word)
+    return bool(singular) and (is_common(singular) or singular.lower().endswith(_DERIVED + _PEOPLE) or singular in lexicon.DEMONYMS)
+
+
+_PEOPLE = ("ean", "an", "ite")  # endings of a word for a people or a follower ("Belizeans", "Maronites")
+
+
+@cache
+def _inflect() -> Any:
+    import inflect  # here: importing it takes a while, and most texts never ask
+
+    return inflect.engine()
+
+
+def fragment(text: str, start: int, stop: int) -> bool:
+    """A piece of a hyphenated name cut where a line broke ("Timor- Leste", "Nagorno- Karabakh"): no name of its own."""
+    before = text[max(0, start - 3) : start]
+    return bool(_HYPHEN_BEFORE.search(before) or _HYPHEN_AFTER.match(text, stop))
+
+
+_HYPHEN_BEFORE = re.compile(r"\w-\s*$")
+_HYPHEN_AFTER = re.compile(r"-\s*[A-Z]")

@@ -16,6 +16,7 @@ override every find.
 from __future__ import annotations
 
 import bisect
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,8 @@ from typing import Any
 from build_docs.extract.discover import lexicon
 from build_docs.extract.discover.found import Found, span
 from build_docs.extract.discover.lexicon import is_common
-from build_docs.extract.discover.names import broken_word, own_word
+from build_docs.extract.discover.names import broken_word, fragment, name_shape, nationality, own_word
+from build_docs.extract.discover.person_shapes import given_name, surname
 from build_docs.extract.discover.place_names import gazetteer, is_place_name
 from build_docs.extract.discover.tagger_features import features, words_of
 from build_docs.extract.discover.tokens import is_entity_word
@@ -136,15 +138,26 @@ def _abbreviation_stop(text: str, spans: list[tuple[int, int]], k: int, first: i
 def _find(text: str, words: list[tuple[int, int]], kind: str, confidence: float, opens: bool = False) -> Found | None:
     """A find, with the same word-level evidence the rule ``name-run`` asks for (:func:`_no_name`)."""
     names = [text[a:b] for a, b in words]
-    while len(names) > 1 and (is_entity_word(names[0].rstrip(".")) or names[0] in ("The", "the")):  # "Prophet Muhammad", "French President X"
+    while len(names) > 1 and (is_entity_word(names[0].rstrip(".")) or _function_word(names[0])):  # "Prophet Muhammad", "French President X"
         words, names = words[1:], names[1:]
+    while len(names) > 1 and _function_word(names[-1]):  # "Excellency Mr."
+        words, names = words[:-1], names[:-1]
     start, stop = words[0][0], words[-1][1]
     name = span(text, start, stop)
     capitalised = [w for w in names if w[0].isupper() and len(w) > 1]
     if _no_name(name, capitalised) or broken_word(text, start, stop):  # "Declara:on", "Saint Ki-" cut by a stray character
         return None
+    if len(capitalised) == 1 and not _lone_name(text, start, capitalised[0], kind) or fragment(text, start, stop):
+        return None  # "the Charter", "Republics", "Chairmanship", "Leste" of "Timor- Leste": no name alone, nor a piece of one
+    head = _head_kind(capitalised)
+    if head and kind != head:
+        kind = head  # "Non-Proliferation Treaty", "Kyoto Protocol": a treaty is no person or place; "... Bank" an organisation
     if kind == "person" and any(is_entity_word(w) or w.isupper() and len(w) > 1 for w in capitalised):
         return None  # "UN Secretary-General", "High Commissioner for Refugees": an office, or a heading run into a name
+    if kind == "person" and all(is_common(p) and not given_name(p) and not surname(p) for w in capitalised for p in w.split("-") if p):
+        return None  # "Non-Proliferation": common words that are no one's given name or surname
+    if kind != "person" and _plural_group(capitalised):
+        return None  # "Member States", "All States", "Co-Chairs": common words ending in a plural name a group, not an entity
     parts = [part for w in capitalised for part in w.split("-")]
     if len(parts) >= 2 and name not in gazetteer() and all(p in gazetteer() or p in lexicon.DEMONYMS for p in parts):
         return None  # "Niger Congo", "Russia-China", "Sino-Russian": places side by side, a relation, not one name
@@ -158,6 +171,46 @@ def _find(text: str, words: list[tuple[int, int]], kind: str, confidence: float,
     return Found(kind, name, start, stop, "model", strong=strong)
 
 
+def _lone_name(text: str, start: int, word: str, kind: str) -> bool:
+    """One word that may be a name alone: shaped as one (:func:`~.names.name_shape`), and no common English word after a
+    determiner ("the Charter", "this very Hall", "our Summit": a common noun written with a capital for the thing the
+    text is about; "the Kremlin" is lost with them)."""
+    if not name_shape(word, kind == "person"):
+        return False
+    return not (is_common(word.rstrip(".")) and _DETERMINED.search(text, max(0, start - 40), start))
+
+
+_DETERMINED = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Oo]ur|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Yy]our|[Mm]y)\s+(?:[a-z]+\s+)?$")
+
+
+def _plural_group(capitalised: list[str]) -> bool:
+    """ "Member States", "All States", "Co-Chairs": words with none only a name would have, ending in a plural noun for the
+    members of a body (``group-nouns.txt``)."""
+    return capitalised[-1] in lexicon.GROUP_NOUNS and not any(own_word(w) for w in capitalised)
+
+
+def _no_word_of_a_name(word: str) -> bool:
+    """A title, an abbreviation, a nationality or a form of address ("Mr.", "Excellency"): no name alone."""
+    bare = word.rstrip(".")
+    return is_entity_word(bare) or bare in lexicon.ABBREVIATIONS or nationality(word) or _function_word(word)
+
+
+def _function_word(word: str) -> bool:
+    """ "The", "Mr.", "Excellency", "Highness": a word that never begins or ends a name."""
+    return word.rstrip(".").lower() in lexicon.FUNCTION_WORDS
+
+
+def _head_kind(capitalised: list[str]) -> str | None:
+    """The kind a name's last word gives it: "other" for a treaty's, a conference's or a plan's ("Kyoto Protocol"), an
+    organisation's for an organisation's head word ("... Bank", not a weak one such as "Programme"); else None."""
+    last = capitalised[-1] if capitalised else ""
+    if last in lexicon.OTHER_NAME_HEADS:
+        return "other"
+    if last in lexicon.ORG_HEADS and last not in lexicon.WEAK_HEADS:
+        return "organization"
+    return None
+
+
 def _local_place(word: str) -> bool:
     """A city, capital or province of the gazetteer (a country or region alone makes no name: "China Threat")."""
     place = gazetteer().get(word)
@@ -169,10 +222,6 @@ def _no_name(name: str, capitalised: list[str]) -> bool:
     "Secretary-General"), one of the 1,000 commonest English words ("State", "Day"), a word holding a digit ("COVID-19")."""
     if not capitalised or name.isupper() and len(capitalised) > 1 or any(c.isdigit() for c in name):
         return True
-    if all(is_entity_word(w.rstrip(".")) or w.rstrip(".") in lexicon.ABBREVIATIONS or _nationality(w) for w in capitalised):
+    if nationality(name) or all(_no_word_of_a_name(w) for w in capitalised):
         return True
     return len(capitalised) == 1 and not capitalised[0].isupper() and all(is_common(part, lexicon.VERY_COMMON_RANK) for part in capitalised[0].split("-"))
-
-
-def _nationality(word: str) -> bool:
-    return word in lexicon.DEMONYMS or word.endswith("s") and word[:-1] in lexicon.DEMONYMS
