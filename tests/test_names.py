@@ -163,3 +163,22 @@ def test_an_author_in_a_citation_is_a_person():
 def test_places_joined_by_a_hyphen_make_no_name_alone():
     found = find_all("The China-Russia Moscow-Kazan high-speed rail project has been planned.")
     assert not any(f.strong or f.alone for f in found)
+
+
+def test_a_year_after_a_name_of_several_words_is_no_citation():
+    assert finds("Millions watched Zorbly Rewind 2018 online.")["Zorbly Rewind"][0] != "person"
+
+
+def test_a_name_set_in_capitals_has_a_persons_shape_too():
+    found = finds("A few moments ago the Senate welcomed KAMALA HARRIS to this Chamber, and JOHN OSSOFF spoke.")
+    assert found["KAMALA HARRIS"][0] == "person"
+    assert found["JOHN OSSOFF"][0] == "person"
+
+
+def test_a_newspaper_that_says_something_is_an_organisation_when_the_model_is_sure():
+    assert finds("A leaked letter seen by Sky News says the claims will be withdrawn.")["Sky News"][0] == "organization"
+
+
+def test_the_model_makes_no_person_of_one_word_no_naming_tradition_knows():
+    found = finds("They will complete the railway bridges from Tongjiang to Heihe by the end of 2018.")
+    assert found["Tongjiang"][0] != "person"

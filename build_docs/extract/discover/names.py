@@ -17,8 +17,10 @@ weak find only when the name recurs):
 * a one-word run at the start of a sentence is skipped (its capital proves nothing);
 * the kind comes from the run and its context, never from a list of anyone's names: a person before a
   verb of saying ("Dvořák wrote", "Smith, who ...") or when the run has a person's name's shape in
-  some naming tradition (:mod:`.person_shapes`: "Mikhail Gorbachev", "Deng Xiaoping"); a place after
-  "in", "near" or "across" when it is one word ("in Casamance"); else an organisation.
+  some naming tradition (:mod:`.person_shapes`: "Mikhail Gorbachev", "Deng Xiaoping", also set in
+  capitals: "KAMALA HARRIS"); a place after "in", "near" or "across" when it is one word ("in
+  Casamance"); else an organisation. :attr:`Found.basis` says which, for the statistical tagger to
+  weigh (:func:`~build_docs.extract.discover._retyped`).
 
 Strong (a page on its own): a person of two words or more. Everything else needs to recur.
 """
@@ -42,7 +44,7 @@ _CONNECTORS = frozenset({"of", "for", "&"})  # inside an organisation's name, ne
 _AFTER = re.compile(r"[ \t]*(?:,[ \t]*)?([a-z]+)")
 _BEFORE = re.compile(r"([A-Za-z]+)[ \t]+$")
 _ALL_CAPS_LINE = re.compile(r"[^\n]*")
-_YEAR_AFTER = re.compile(r",?[ \t]+(?:et al\.,?[ \t]+)?\(?(?:1[5-9]|20)\d\d[a-z]?\b")
+_YEAR_AFTER = re.compile(r"(,?)[ \t]+(?:et al\.,?[ \t]+)?(\(?)(?:1[5-9]|20)\d\d[a-z]?\b")
 _YEAR_END = re.compile(r"(?:1[5-9]|20)\d\d[a-z]?$")
 
 
@@ -100,37 +102,42 @@ def _name(text: str, tokens: list[Tok], i: int, end: int) -> Found | None:
     generic = all(part in lexicon.GENERIC_PLACE_WORDS for t in words for part in t.bare.split("-"))
     if generic or broken_word(text, start, stop) or fragment(text, start, stop) or len(run) == 1 and _compound(run[0].word):
         return None  # "Organiza:on", "Timor- Leste", "China-U.S.", "COVID-19induced"; "South-East", "North-West"
-    kind = _kind(text, run, words, start, stop)
+    kind, basis = _kind(text, run, words, start, stop)
     if len(words) == 1 and not single_name(words[0].bare, kind == "person"):
         return None  # "Chairmanship", "Republics": no name alone
     if kind != "person" and all(_common(t.bare) for t in words) or nationality(span(text, start, stop)):
         return None
     name = span(text, start, stop)
     strong = len(words) >= 2 and kind == "person"
-    return Found(kind, name, start, stop, "name-run", strong=strong)
+    return Found(kind, name, start, stop, "name-run", strong=strong, basis=basis)
 
 
-def _kind(text: str, run: list[Tok], words: list[Tok], start: int, stop: int) -> str:
-    """Person, place or organisation, from the name's shape and the words around it (module docstring)."""
+def _kind(text: str, run: list[Tok], words: list[Tok], start: int, stop: int) -> tuple[str, str]:
+    """Person, place or organisation, from the name's shape and the words around it (module docstring), with what
+    says so: ``context`` (a citation, a head word, "in X"), ``saying`` (a verb of saying: a newspaper says things too) or
+    ``shape`` (a person's name's shape alone), which the statistical tagger may overrule, or ``default`` (nothing: an
+    organisation for want of evidence)."""
     if _cited(text, start, stop):
-        return "person"
+        return "person", "context"
     after = _AFTER.match(text, stop)
     if after and after.group(1) in lexicon.SAYING_VERBS and not is_place_name(run_key_of(run)):
-        return "person"
+        return "person", "saying"
     if words[0].bare in lexicon.PLACE_HEADS or words[-1].bare in lexicon.PLACE_HEADS:
-        return "place"
+        return "place", "context"
     if _person_shape(run, words):
-        return "person"
+        return "person", "shape"
     before = _BEFORE.search(text, max(0, start - 12), start)
     if len(run) == 1 and before and before.group(1).lower() in lexicon.PLACE_PREPOSITIONS:
-        return "place"
-    return "organization"
+        return "place", "context"
+    return "organization", "default"
 
 
 def _cited(text: str, start: int, stop: int) -> bool:
-    """An author in a citation: before a year ("Bavelier, 2010", "Fantoni et al., 2013", "Milekic (2010)"), or inside
-    parentheses that end in one ("(Li, Polat, Scalzo, & Bavelier, 2010)")."""
-    if _YEAR_AFTER.match(text, stop):
+    """An author in a citation: before a year ("Bavelier, 2010", "Fantoni et al., 2013", "Milekic (2010)", "Gratton 2008";
+    a name of several words followed by a bare year is named with it: "YouTube Rewind 2018"), or inside parentheses that
+    end in one ("(Li, Polat, Scalzo, & Bavelier, 2010)")."""
+    year = _YEAR_AFTER.match(text, stop)
+    if year and (year.group(1) or year.group(2) or "et al" in year.group() or not any(c.isspace() for c in text[start:stop])):
         return True
     close = text.find(")", stop, stop + 120)
     if close < 0 or not _YEAR_END.search(text, stop, close) or "(" in text[stop:close]:
@@ -141,19 +148,24 @@ def _cited(text: str, start: int, stop: int) -> bool:
 
 def _person_shape(run: list[Tok], words: list[Tok]) -> bool:
     """Two to four words shaped as a person's name: family name first ("Deng Xiaoping"), or a given name then a surname
-    or an uncommon word ("Antonín Dvořák", "George Washington"), or uncommon words ending in a surname ("Zaha Hadid")."""
-    if not 2 <= len(words) <= 4 or any(t.bare in lexicon.ORG_HEADS or t.word.lower() in _CONNECTORS or t.bare.isupper() for t in run):
-        return False  # "... Bank", "Institute of ...", "Guterres UN"
-    if words[-1].bare in lexicon.OTHER_NAME_HEADS:
+    or an uncommon word ("Antonín Dvořák", "George Washington"), or uncommon words ending in a surname ("Zaha Hadid").
+    A name set all in capitals ("KAMALA HARRIS", as some records set a person's name) is read as written with one."""
+    capitals = len(run) == len(words) and all(t.bare.isupper() and len(t.bare) > 1 for t in words)
+    names = [t.bare.capitalize() if capitals else t.bare for t in words]
+    if not 2 <= len(words) <= 4 or any(w in lexicon.ORG_HEADS for w in names):
+        return False  # "... Bank"
+    if any(t.word.lower() in _CONNECTORS or t.bare.isupper() and not capitals for t in run):
+        return False  # "Institute of ...", "Guterres UN"
+    if names[-1] in lexicon.OTHER_NAME_HEADS:
         return False  # "Abraham Accords"
-    if is_place_name(run_key_of(run)):
+    if is_place_name(" ".join(names) if capitals else run_key_of(run)):
         return False
-    first, last = words[0].bare, words[-1].bare
-    if family_first([t.bare for t in words]):
+    first, last = names[0], names[-1]
+    if family_first(names):
         return True
     if given_name(first) and (surname(last) or not is_common(last) and not is_place_name(last)):
         return True
-    return surname(last) and not any(is_common(t.bare) for t in words)
+    return surname(last) and not any(is_common(w) for w in names)
 
 
 def _common(word: str) -> bool:

@@ -50,6 +50,7 @@ def _tagger() -> Any:
 
 
 TYPED = 0.5  # the least mean probability of a type over a span's words for :func:`Tagging.kind_of` to give it
+SURE = 0.9  # the least for the model to overrule a person's name's shape ("Marie Galante" in a travel guide is an island)
 
 
 class Tagging:
@@ -68,9 +69,9 @@ class Tagging:
             labels = self._tagger.tag(features(text, self.spans))
             self.found = _finds(self._tagger, text, self.spans, labels)
 
-    def kind_of(self, start: int, end: int) -> str | None:
+    def kind_of(self, start: int, end: int, least: float = 0.0) -> str | None:
         """The type the model gives the capitalised words between ``start`` and ``end``: the one whose probability
-        (``B-`` plus ``I-``), averaged over those words, is highest and at least :data:`TYPED`; else None."""
+        (``B-`` plus ``I-``), averaged over those words, is highest and at least :data:`TYPED` (or ``least``); else None."""
         if self._tagger is None or not self.spans:
             return None
         first, last = bisect.bisect_left(self._starts, start), bisect.bisect_left(self._starts, end)
@@ -80,7 +81,7 @@ class Tagging:
         marginal = self._tagger.marginal
         mean = {kind: sum(marginal(f"B-{label}", k) + marginal(f"I-{label}", k) for k in words) / len(words) for label, kind in KINDS.items()}
         best = max(mean, key=lambda kind: (mean[kind], kind))
-        return best if mean[best] >= TYPED else None
+        return best if mean[best] >= max(TYPED, least) else None
 
 
 def tagged(text: str) -> list[Found]:
