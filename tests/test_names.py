@@ -182,3 +182,10 @@ def test_a_newspaper_that_says_something_is_an_organisation_when_the_model_is_su
 def test_the_model_makes_no_person_of_one_word_no_naming_tradition_knows():
     found = finds("They will complete the railway bridges from Tongjiang to Heihe by the end of 2018.")
     assert found["Tongjiang"][0] != "person"
+
+
+def test_a_titles_modifier_inside_a_name_does_not_cut_it_before_its_head_word():
+    found = finds("Investors came to the Russian Far East Leapfrog Development Zone last year.")
+    assert "Far East Leapfrog Development Zone" in found and "Far East Leapfrog" not in found
+    found = finds("He met the Foreign Minister Sergei Lavrov and Zorblat Foreign Minister Wang in Moscow.")
+    assert not any("Foreign" in name for name in found)

@@ -82,6 +82,10 @@ def _run_end(tokens: list[Tok], i: int) -> int:
         if _word(tokens[k]) or is_initial(tokens[k]):
             k += 1
             continue
+        inside = _inside_word(tokens, k)
+        if inside > k:
+            k = inside  # "Far East Leapfrog Development Zone": a title's modifier inside a name, before its head word
+            continue
         inner = k
         while inner < len(tokens) and tokens[inner].joined and tokens[inner].word.lower() in _INNER and not tokens[inner].cap:
             inner += 1
@@ -89,6 +93,22 @@ def _run_end(tokens: list[Tok], i: int) -> int:
             break
         k = inner + 1
     return k
+
+
+def _inside_word(tokens: list[Tok], k: int) -> int:
+    """The index after the words from ``k`` that may go on a run only inside it: capitalised words that modify a title or
+    a nationality ("Development", "Latin American") followed by a word of a name that is no title ("Zone", "Caribbean");
+    ``k`` when they are not ("... Foreign Minister", "... Chinese President")."""
+    j = k
+    while j < len(tokens) and tokens[j].joined and tokens[j].cap and not tokens[j].headline and _modifier(tokens[j].bare):
+        j += 1
+    if j == k or j >= len(tokens) or not tokens[j].joined or not _word(tokens[j]) or is_initial(tokens[j]):
+        return k
+    return j
+
+
+def _modifier(word: str) -> bool:
+    return (word in lexicon.TITLE_MODIFIERS or word in lexicon.DEMONYMS) and word not in lexicon.HEAD_TITLES
 
 
 def _name(text: str, tokens: list[Tok], i: int, end: int) -> Found | None:
