@@ -6,8 +6,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from build_docs.extract.discover import find_all
+from build_docs.extract.discover import Found, find_all, is_common
 from build_docs.extract.discover.person_shapes import family_first, given_name, surname
+from build_docs.extract.extractors import extract
+from build_docs.link.knowledge import assemble, paragraphs_of
+from build_docs.link.registry import empty
 from build_docs.pipeline import BuildConfig, build
 from tests.test_knowledge import article, knowledge_of
 
@@ -189,3 +192,29 @@ def test_a_titles_modifier_inside_a_name_does_not_cut_it_before_its_head_word():
     assert "Far East Leapfrog Development Zone" in found and "Far East Leapfrog" not in found
     found = finds("He met the Foreign Minister Sergei Lavrov and Zorblat Foreign Minister Wang in Moscow.")
     assert not any("Foreign" in name for name in found)
+
+
+def test_a_plan_before_its_years_is_no_cited_author():
+    found = finds("Angola has adopted its National Food Security Strategy (2009-2013), as Gratton (2008) advised.")
+    assert found.get("Food Security Strategy", ("other",))[0] != "person"
+    assert found["Gratton"][0] == "person"
+
+
+def test_an_acronym_the_sources_spell_out_in_lower_case_or_the_glossary_holds_is_no_entity():
+    texts = (
+        "Remittances are a large share of gross domestic product. GDP fell, and the NATO summit and the MDGs followed.",
+        "The Millennium Development Goals (MDGs) matter as gross domestic product grows; GDP rose, NATO met and the UN met.",
+    )
+    one = article("one", *texts)
+    finds = []
+    for n, text in enumerate(texts, 1):
+        for name in ("GDP", "MDGs", "NATO", "UN"):
+            at = text.find(name)
+            if at < 0:
+                continue
+            finds.append(("one", f"p{n}", Found("organization", name, at, at + len(name), "model", strong=True)))
+    definitions = [("one", anchor, d) for anchor, d in extract(one).definitions]  # "Millennium Development Goals (MDGs)"
+    knowledge, _ = assemble(empty(), paragraphs_of([one]), definitions, finds, is_common)
+    names = {e.name for e in knowledge.entities.values()}
+    assert "GDP" not in names and "MDGs" not in names  # spelled out in lower case; a term of the glossary
+    assert {"NATO", "UN"} <= names  # two letters spell anything ("urgent need"), and no source spells NATO out

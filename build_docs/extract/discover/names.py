@@ -137,7 +137,7 @@ def _kind(text: str, run: list[Tok], words: list[Tok], start: int, stop: int) ->
     says so: ``context`` (a citation, a head word, "in X"), ``saying`` (a verb of saying: a newspaper says things too) or
     ``shape`` (a person's name's shape alone), which the statistical tagger may overrule, or ``default`` (nothing: an
     organisation for want of evidence)."""
-    if _cited(text, start, stop):
+    if _cited(text, start, stop) and _author(words):
         return "person", "context"
     after = _AFTER.match(text, stop)
     if after and after.group(1) in lexicon.SAYING_VERBS and not is_place_name(run_key_of(run)):
@@ -164,6 +164,14 @@ def _cited(text: str, start: int, stop: int) -> bool:
         return False
     opened = text.rfind("(", max(0, start - 120), start)
     return opened >= 0 and ")" not in text[opened:start]
+
+
+def _author(words: list[Tok]) -> bool:
+    """Words that may be an author's name: no head word of an organisation, a place or a work ("Food Security Strategy
+    (2009-2013)" cites no one), and some word that is no common English word or is a surname ("Smith (2010)")."""
+    if any(t.bare in lexicon.OTHER_NAME_HEADS or t.bare in lexicon.ORG_HEADS or t.bare in lexicon.PLACE_HEADS for t in words):
+        return False
+    return any(not _common(t.bare) or surname(t.bare) for t in words)
 
 
 def _person_shape(run: list[Tok], words: list[Tok]) -> bool:
