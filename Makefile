@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install build check serve serve-dirty site offline screenshots zensical test fuzz golden bench lint clean
+.PHONY: install build check serve serve-dirty site offline screenshots zensical test fuzz golden bench train-names lint clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -71,6 +71,12 @@ bench: $(STAMP)
 	$(PY) benchmarks/startup.py --readme
 	$(PY) benchmarks/scaling.py --readme
 	$(PY) benchmarks/ocr_eval.py --half held --readme
+	$(PY) benchmarks/names_eval.py --speed-only --readme
+
+# The name tagger's weights (build_docs/data/discover/names.crfsuite), trained on the tune half of
+# ../shared/corpora/gum-entities; deterministic: the same data gives the same bytes.
+train-names: $(STAMP)
+	$(PY) benchmarks/train_names.py
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check build_docs tests benchmarks

@@ -41,13 +41,18 @@ no spaces around a hyphen, whitespace folded, case folded):
   scored); an entity found on several pages is typed by the first in page order;
 * **split**: of the found entities, the share matched by two pages or more.
 
-Speed (``--speed``, on by default): the names stage, :func:`build_docs.extract.discover.find_all`,
+Speed (on by default; ``--no-speed`` skips it, ``--speed-only`` gives only it, for ``make bench``,
+without GUM): the names stage, :func:`build_docs.extract.discover.find_all`,
 over a fixed sample of UN General Debate speeches, in tokens (whitespace-separated words) per
 second on one core, the word lists and gazetteers loaded before timing.
 
+Two routes (issue 18, item 4): by default the build as it is, rules and the statistical tagger
+(:mod:`build_docs.extract.discover.tagger`); ``--rules-only`` leaves the tagger's finds out. ``--readme``
+scores the held half both ways and writes the two side by side above the per-genre table.
+
 Usage::
 
-    .venv/bin/python benchmarks/names_eval.py [--half tune|held|all] [--genre G] [--show N] [--json FILE] [--readme] [--no-speed]
+    .venv/bin/python benchmarks/names_eval.py [--half tune|held|all] [--genre G] [--show N] [--json FILE] [--readme] [--no-speed] [--rules-only]
 
 Exit status 2 when the corpus is missing or on bad usage.
 """
@@ -73,6 +78,7 @@ from benchmarks.discover_eval import CORPUS as SPEECHES  # noqa: E402
 from benchmarks.discover_eval import speeches  # noqa: E402
 from benchmarks.ocr_path import half  # noqa: E402
 from benchmarks.readme_section import README, markers, replace_section  # noqa: E402
+from build_docs.extract import discover  # noqa: E402
 from build_docs.extract.discover import find_all, gazetteer, is_common, lexicon  # noqa: E402
 from build_docs.pipeline import BuildConfig, build  # noqa: E402
 
@@ -312,6 +318,27 @@ def speed(count: int) -> dict[str, float] | None:
     return {"speeches": len(texts), "tokens": tokens, "seconds": seconds, "tokens_per_second": tokens / seconds}
 
 
+def _speed(fast: dict[str, float]) -> str:
+    return f"{fast['tokens']:,.0f} tokens in {fast['seconds']:.2f} s = {fast['tokens_per_second']:,.0f} tokens/s"
+
+
+def routes(paths: list[Path], with_model: Score, fast: dict[str, float] | None) -> str:
+    """A table of the whole half scored twice: by the rules alone and by the rules with the model's finds."""
+    discover.MODEL_FINDS = False
+    try:
+        rules = evaluate(paths)[0]["all"]
+        rules_fast = speed(SPEED_SPEECHES) if fast else None
+    finally:
+        discover.MODEL_FINDS = True
+    lines = ["| route | recall | precision | F1 | person/other typing | split | names stage, tokens/s |", "|---|---:|---:|---:|---:|---:|---:|"]
+    for label, s, timing in (("rules alone", rules, rules_fast), ("rules + model (chosen)", with_model, fast)):
+        f = s.figures()
+        shown = " | ".join(f"{f[k]:.2f}" for k in ("recall", "precision", "f1", "typing", "split"))
+        per_second = f"{timing['tokens_per_second']:,.0f}" if timing else "-"
+        lines.append(f"| {label} | {shown} | {per_second} |")
+    return "\n".join(lines)
+
+
 def table(rows: dict[str, Score]) -> str:
     lines = [
         "| genre | gold entities | found | pages | right | recall | precision | F1 | person/other typing | split |",
@@ -340,6 +367,28 @@ def evaluate(paths: list[Path]) -> tuple[dict[str, Score], list[str], list[str]]
     return rows, misses, wrong
 
 
+def speed_only(readme: bool) -> int:
+    """``--speed-only``: the names stage's tokens/s on the UN speeches, as the build runs it and by the rules alone."""
+    fast = speed(SPEED_SPEECHES)
+    if fast is None:
+        print(f"{SPEECHES}: UN speeches not found", file=sys.stderr)
+        return 2
+    discover.MODEL_FINDS = False
+    try:
+        rules = speed(SPEED_SPEECHES)
+    finally:
+        discover.MODEL_FINDS = True
+    assert rules is not None
+    report = (
+        f"Names stage (`find_all`) on {fast['speeches']} UN speeches, one core: {_speed(fast)} "
+        f"(the rules alone: {rules['tokens_per_second']:,.0f} tokens/s; target 30,000)."
+    )
+    print(report)
+    if readme:
+        replace_section("names-speed", report)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="the gum-entities folder (default: ../shared/corpora/gum-entities)")
@@ -349,9 +398,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument("--readme", action="store_true", help="also write the table into README.md between the names markers (needs --half held)")
     parser.add_argument("--no-speed", action="store_true", help="skip the speed figure")
+    parser.add_argument("--rules-only", action="store_true", help="without the statistical tagger's finds (the rules alone)")
+    parser.add_argument("--speed-only", action="store_true", help="only the names stage's speed on the UN speeches (no GUM needed); --readme writes it")
     args = parser.parse_args(argv)
-    if args.readme and (args.half != "held" or args.genre):
-        print("names_eval: --readme reports the whole held half: use --half held without --genre", file=sys.stderr)
+    discover.MODEL_FINDS = not args.rules_only
+    if args.speed_only:
+        return speed_only(args.readme)
+    if args.readme and (args.half != "held" or args.genre or args.rules_only):
+        print("names_eval: --readme reports the whole held half, both routes: use --half held without --genre or --rules-only", file=sys.stderr)
         return 2
     if args.readme and any(marker not in README.read_text(encoding="utf-8") for marker in markers("names")):
         print(f"names_eval: {README} has no names markers: add them where the table belongs, then rerun with --readme", file=sys.stderr)
@@ -367,10 +421,9 @@ def main(argv: list[str] | None = None) -> int:
     report = table(rows)
     fast = None if args.no_speed else speed(SPEED_SPEECHES)
     if fast:
-        report += (
-            f"\n\nNames stage (`find_all`) on {fast['speeches']} UN speeches, one core: {fast['tokens']:,.0f} tokens in {fast['seconds']:.2f} s "
-            f"= {fast['tokens_per_second']:,.0f} tokens/s."
-        )
+        report += f"\n\nNames stage (`find_all`) on {fast['speeches']} UN speeches, one core: {_speed(fast)}."
+    if args.readme:  # both routes side by side: the rules alone, and the rules with the statistical tagger
+        report = f"{routes(chosen, rows['all'], fast)}\n\nPer genre, rules and model:\n\n{report}"
     print(report)
     for label, items in (("missed", misses), ("wrong pages, mistyped and split entities", wrong)):
         if args.show:

@@ -6,8 +6,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from build_docs.extract.discover import find_all
+from build_docs.extract.discover import Found, find_all, is_common
 from build_docs.extract.discover.person_shapes import family_first, given_name, surname
+from build_docs.extract.extractors import extract
+from build_docs.link.knowledge import assemble, paragraphs_of
+from build_docs.link.registry import empty
 from build_docs.pipeline import BuildConfig, build
 from tests.test_knowledge import article, knowledge_of
 
@@ -84,3 +87,134 @@ def test_a_post_naming_leaders_without_titles_gives_each_a_page(tmp_path: Path):
     records = json.loads(next(p for p in result.plan.writes if p.path == "data/entities.json").content)
     people = {r["name"] for r in records if r["kind"] == "person"}
     assert {"Mikhail Gorbachev", "Deng Xiaoping", "Jiang Zemin"} <= people
+
+
+def test_an_affiliation_line_names_an_organisation_with_a_page(tmp_path: Path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "harbours.txt").write_text(
+        "Harbours of the North\n\nBy Ilse Varga\n\n"
+        "The author is a senior fellow at the Tallinn Institute of Maritime Affairs\n\n"
+        "Shipping through the strait has doubled in a decade. Ports compete for the new trade, and most of them are expanding their quays.\n",
+        encoding="utf-8",
+    )
+    result = build(BuildConfig(seeds, tmp_path / "docs"), dry_run=True)
+    article = json.loads(next(p for p in result.plan.writes if p.path == "data/articles.json").content)
+    assert "Tallinn Institute of Maritime Affairs" in article[0]["affiliation"]  # the line is header metadata, not a paragraph
+    records = json.loads(next(p for p in result.plan.writes if p.path == "data/entities.json").content)
+    [institute] = [r for r in records if r["name"] == "Tallinn Institute of Maritime Affairs"]
+    assert institute["kind"] == "organization"
+    page = next(p for p in result.plan.writes if p.path == f"entities/{institute['id']}.md").content.decode("utf-8")
+    assert f"{article[0]['id']}.md#affiliation" in page  # quoted from the header's affiliation line, which the article page anchors
+    article_page = next(p for p in result.plan.writes if p.path == f"articles/{article[0]['id']}.md").content.decode("utf-8")
+    assert '<span id="affiliation"></span>**Affiliation:**' in article_page
+
+
+def entity_names(tmp_path: Path, name: str, text: str) -> dict[str, str]:
+    """Name -> kind of every entity page a build of ``text`` alone makes, with empty registries."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / name).write_text(text, encoding="utf-8")
+    result = build(BuildConfig(seeds, tmp_path / "docs"), dry_run=True)
+    return {r["name"]: r["kind"] for r in json.loads(next(p for p in result.plan.writes if p.path == "data/entities.json").content)}
+
+
+def test_a_name_mentioned_once_inside_a_sentence_gets_a_page(tmp_path: Path):
+    pages = entity_names(
+        tmp_path,
+        "study.txt",
+        "A Study of Harbours\n\nThe samples were analysed at Skidmore College last spring, and the crew later sailed past Taasinge. "
+        "Nobody expected the results to be so clear.\n",
+    )
+    assert "Skidmore College" in pages
+    assert "Taasinge" in pages
+
+
+def test_a_name_mentioned_once_whose_words_the_text_writes_in_lower_case_gets_no_page(tmp_path: Path):
+    pages = entity_names(
+        tmp_path,
+        "plan.txt",
+        "A Plan for the Islands\n\nThe ministers adopted the Framework for Resilient Coastlines in June. "
+        "A resilient coast needs coastlines that are kept, and every framework needs money.\n",
+    )
+    assert not any("Resilient" in name for name in pages)
+
+
+def test_a_name_mentioned_once_needs_its_capital_to_be_its_own():
+    texts = {
+        "mid": "The samples were analysed at Skidmore College last spring.",
+        "opening": "Skidmore College analysed the samples last spring.",  # a capital opening a sentence proves nothing
+    }
+    found = {key: [f for f in find_all(text) if f.name == "Skidmore College"] for key, text in texts.items()}
+    assert found["mid"][0].alone
+    assert not found["opening"] or not found["opening"][0].alone
+
+
+def test_a_one_word_name_alone_is_no_plural_adjective_or_acronym():
+    for text in ("the talks with the Envoys went on", "a Malthusian view of growth", "the GDP grew", "the UN-led talks"):
+        assert not any(f.alone for f in find_all(text)), text
+    assert any(f.alone and f.name == "Taasinge" for f in find_all("the ferry to Taasinge leaves at noon"))
+
+
+def test_an_author_in_a_citation_is_a_person():
+    found = finds("Games improve attention (Li, Polat, Scalzo, & Bavelier, 2010), as Gratton 2008 also found.")
+    assert found["Polat"][0] == "person"
+    assert found["Bavelier"][0] == "person"
+    assert found["Gratton"][0] == "person"
+
+
+def test_places_joined_by_a_hyphen_make_no_name_alone():
+    found = find_all("The China-Russia Moscow-Kazan high-speed rail project has been planned.")
+    assert not any(f.strong or f.alone for f in found)
+
+
+def test_a_year_after_a_name_of_several_words_is_no_citation():
+    assert finds("Millions watched Zorbly Rewind 2018 online.")["Zorbly Rewind"][0] != "person"
+
+
+def test_a_name_set_in_capitals_has_a_persons_shape_too():
+    found = finds("A few moments ago the Senate welcomed KAMALA HARRIS to this Chamber, and JOHN OSSOFF spoke.")
+    assert found["KAMALA HARRIS"][0] == "person"
+    assert found["JOHN OSSOFF"][0] == "person"
+
+
+def test_a_newspaper_that_says_something_is_an_organisation_when_the_model_is_sure():
+    assert finds("A leaked letter seen by Sky News says the claims will be withdrawn.")["Sky News"][0] == "organization"
+
+
+def test_the_model_makes_no_person_of_one_word_no_naming_tradition_knows():
+    found = finds("They will complete the railway bridges from Tongjiang to Heihe by the end of 2018.")
+    assert found["Tongjiang"][0] != "person"
+
+
+def test_a_titles_modifier_inside_a_name_does_not_cut_it_before_its_head_word():
+    found = finds("Investors came to the Russian Far East Leapfrog Development Zone last year.")
+    assert "Far East Leapfrog Development Zone" in found and "Far East Leapfrog" not in found
+    found = finds("He met the Foreign Minister Sergei Lavrov and Zorblat Foreign Minister Wang in Moscow.")
+    assert not any("Foreign" in name for name in found)
+
+
+def test_a_plan_before_its_years_is_no_cited_author():
+    found = finds("Angola has adopted its National Food Security Strategy (2009-2013), as Gratton (2008) advised.")
+    assert found.get("Food Security Strategy", ("other",))[0] != "person"
+    assert found["Gratton"][0] == "person"
+
+
+def test_an_acronym_the_sources_spell_out_in_lower_case_or_the_glossary_holds_is_no_entity():
+    texts = (
+        "Remittances are a large share of gross domestic product. GDP fell, and the NATO summit and the MDGs followed.",
+        "The Millennium Development Goals (MDGs) matter as gross domestic product grows; GDP rose, NATO met and the UN met.",
+    )
+    one = article("one", *texts)
+    finds = []
+    for n, text in enumerate(texts, 1):
+        for name in ("GDP", "MDGs", "NATO", "UN"):
+            at = text.find(name)
+            if at < 0:
+                continue
+            finds.append(("one", f"p{n}", Found("organization", name, at, at + len(name), "model", strong=True)))
+    definitions = [("one", anchor, d) for anchor, d in extract(one).definitions]  # "Millennium Development Goals (MDGs)"
+    knowledge, _ = assemble(empty(), paragraphs_of([one]), definitions, finds, is_common)
+    names = {e.name for e in knowledge.entities.values()}
+    assert "GDP" not in names and "MDGs" not in names  # spelled out in lower case; a term of the glossary
+    assert {"NATO", "UN"} <= names  # two letters spell anything ("urgent need"), and no source spells NATO out

@@ -31,3 +31,7 @@ def test_readme_has_the_names_evaluation_section():
     start, end = markers("names")
     assert start in readme and end in readme.split(start, 1)[1], "README needs the names markers: benchmarks/names_eval.py --readme writes between them"
     assert "| all |" in shown("names"), "run: .venv/bin/python benchmarks/names_eval.py --half held --readme"
+
+
+def test_readme_shows_the_names_stage_speed():
+    assert "tokens/s" in shown("names-speed"), "run: .venv/bin/python benchmarks/names_eval.py --speed-only --readme (make bench)"

@@ -57,6 +57,7 @@ def test_stale_generated_pages_are_removed(fixture_seeds: Path, tmp_path: Path):
         "data/cite/notes-on-cooperation-a-second-look.bib",
         "data/cite/notes-on-cooperation-a-second-look.csl.json",
         "data/cite/notes-on-cooperation-a-second-look.ris",
+        "entities/bo-rennick.md",  # named only in beta's affiliation line
         "raw/beta.md",
         "reports/notes-on-cooperation-a-second-look.md",
         "timeline/1990s.md",  # its only entry of the decade was from beta (issue 13: a page per decade)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from build_docs.clean.article import Article
 from build_docs.extract.acronyms import Definition, find_definitions
 from build_docs.extract.dating import DateEstimate, estimate_date, unanchored
-from build_docs.extract.discover import Found, find_all
+from build_docs.extract.discover import Found, confirmed, find_all, lowercase_words
 from build_docs.extract.timex import Timex, find_timexes
 
 
@@ -68,9 +68,20 @@ def definitions(article: Article) -> tuple[tuple[str, Definition], ...]:
     return tuple((block.anchor, found) for block in article.paragraphs for found in find_definitions(block.text))
 
 
+AFFILIATION = "affiliation"  # the anchor of the article header's affiliation line, which names are found in too
+
+
 def names(article: Article) -> tuple[tuple[str, Found], ...]:
-    """(anchor, name) for every person, organisation and place a paragraph names by a known pattern."""
-    return tuple((block.anchor, found) for block in article.paragraphs for found in find_all(block.text))
+    """(anchor, name) for every person, organisation and place a paragraph names by a known pattern, and the affiliation
+    line ("The author is ... of the China Institute of International Studies"), anchored :data:`AFFILIATION`."""
+    lowercase = lowercase_words(text for _, text in texts(article))
+    found = [(block.anchor, f) for block in article.paragraphs for f in confirmed(find_all(block.text), lowercase)]
+    return tuple(found + [(AFFILIATION, f) for f in confirmed(find_all(article.affiliation or ""), lowercase)])
+
+
+def texts(article: Article) -> list[tuple[str, str]]:
+    """(anchor, text) of every paragraph and of the affiliation line: what names are quoted from."""
+    return [(b.anchor, b.text) for b in article.paragraphs] + ([(AFFILIATION, article.affiliation)] if article.affiliation else [])
 
 
 def dated(article: Article, estimate: DateEstimate | None = None) -> tuple[Dated, ...]:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from build_docs.clean.article import Article
 from build_docs.extract.discover import Found
+from build_docs.extract.extractors import texts
 from build_docs.link.model import Quote, quote_at
 
 WORDS = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
@@ -76,4 +77,4 @@ def initials(phrase: str) -> str:
 def article_evidence(item: tuple[Article, Sequence[tuple[str, Found]]]) -> Evidence:
     """:func:`evidence` of an article and the ``(anchor, name)`` finds extraction made in it."""
     article, finds = item
-    return evidence(article.id, [(b.anchor, b.text) for b in article.paragraphs], finds)
+    return evidence(article.id, texts(article), finds)

@@ -30,7 +30,8 @@ from types import MappingProxyType
 from build_docs.clean.article import Article
 from build_docs.diagnostics import Diagnostic, error
 from build_docs.extract.acronyms import Definition
-from build_docs.extract.discover import Found, find_organizations
+from build_docs.extract.discover import Found, find_organizations, lexicon
+from build_docs.extract.extractors import texts
 from build_docs.link.evidence import Evidence, evidence_of
 from build_docs.link.model import Candidate, Entity, Knowledge, Quote, Term, quote_at
 from build_docs.link.registry import KINDS, SOURCE, Registry
@@ -62,7 +63,7 @@ Paragraphs = Sequence[tuple[str, str, str]]
 
 
 def paragraphs_of(articles: Iterable[Article]) -> list[tuple[str, str, str]]:
-    return [(a.id, b.anchor, b.text) for a in articles for b in a.paragraphs]
+    return [(a.id, anchor, text) for a in articles for anchor, text in texts(a)]
 
 
 def assemble(
@@ -97,6 +98,7 @@ class _Builder:
         self.names: dict[str, str] = {}  # casefolded name or alias -> entity id
         self.terms: dict[str, Term] = {}  # by term text
         self.candidates: list[Candidate] = []
+        self._corpus: str | None = None  # every text joined, read only to look for an acronym spelled out
 
     # -- registry ---------------------------------------------------------------
 
@@ -202,6 +204,8 @@ class _Builder:
             name = _name(found.canonical or found.name)
             if _key(name) in self.registry.ignore or _key(found.name) in self.registry.ignore:
                 continue
+            if found.rule in ("model", "name-run") and self._a_term(name):
+                continue  # "GDP", "MDGs": an acronym the glossary holds, or one the sources spell out in lower case
             groups[_key(name)].append((found, quote))
         single_people: list[tuple[str, list[tuple[Found, Quote]]]] = []
         for key, group in groups.items():
@@ -226,6 +230,28 @@ class _Builder:
                 self.candidates.append(Candidate(_name(found.name), "person", len(group), quote, "a word of several people's names", found.role))
             else:
                 self._found_entity(group[0][0].kind, group)
+
+    def _a_term(self, name: str) -> bool:
+        """``name`` is an acronym ("GDP", "MDGs") that names no entity: a term of the glossary that stands for none, or
+        one whose words the sources write in lower case ("gross domestic product")."""
+        letters = name[:-1] if name.endswith("s") and name[:-1].isupper() else name
+        if len(letters) < 2 or not letters.isalpha() or not letters.isupper():
+            return False
+        terms = [t for t in (self.terms.get(letters), self.terms.get(f"{letters}s")) if t is not None]
+        if terms:
+            return not any(t.entity for t in terms)
+        return self._spelled_in_lower_case(letters)
+
+    def _spelled_in_lower_case(self, letters: str) -> bool:
+        """Three letters or more whose words the sources write in lower case, the same words twice or more, none a
+        function word ("gross domestic product"; "urgent need" spells "UN" by chance, "my deep gratitude" "MDG")."""
+        if len(letters) < 3:
+            return False
+        if self._corpus is None:
+            self._corpus = "\n\n".join(self.texts.values())
+        words = r"\s+(?:(?:of|and|for|the|on|in|to)\s+)?".join(f"{c.lower()}[a-z]+" for c in letters)
+        phrases = Counter(" ".join(m.group().split()) for m in re.finditer(rf"(?<![\w-]){words}(?![\w-])", self._corpus))
+        return any(n >= 2 and sum(w not in lexicon.FUNCTION_WORDS for w in p.split()) == len(letters) for p, n in phrases.items())
 
     def _found_entity(self, kind: str, group: list[tuple[Found, Quote]]) -> None:
         name = Counter(_name(f.canonical or f.name) for f, _ in group).most_common(1)[0][0]

@@ -17,6 +17,7 @@ from types import MappingProxyType
 from typing import cast
 
 from build_docs.clean.article import Article
+from build_docs.extract.extractors import AFFILIATION
 from build_docs.link.matcher import Matcher
 from build_docs.link.model import Knowledge, Quote, entity_key, quote_at
 from build_docs.results import NOTHING_KEPT, Kept, digest
@@ -170,4 +171,12 @@ def _mentions(matcher: Callable[[], Matcher], article: Article) -> tuple[tuple[s
             mentions.append(Mention(hit.key, article.id, block.anchor, hit.start, hit.end, hit.alias, hit.surface, quote, first))
         if mentions:
             found.append((block.anchor, tuple(mentions)))
+    if article.affiliation:  # the header's affiliation line names organisations too (anchored on the article's first part)
+        line = article.affiliation
+        mentions = [
+            Mention(h.key, article.id, AFFILIATION, h.start, h.end, h.alias, h.surface, quote_at(article.id, AFFILIATION, line, h.start, h.end), False)
+            for h in matcher().find(line)
+        ]
+        if mentions:
+            found.append((AFFILIATION, tuple(mentions)))
     return tuple(found)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from build_docs.clean.article import Article
+from build_docs.extract.extractors import AFFILIATION
 from build_docs.extract.index import Site
 from build_docs.link.mentions import Links, Mention
 from build_docs.link.model import Entity, Knowledge, Quote, Term
@@ -283,6 +284,11 @@ def _entity_pages(
     ]
 
 
+def _number(anchor: str) -> str:
+    """What a link to a paragraph shows after its pilcrow: its number, or "affiliation" for the header's affiliation line."""
+    return anchor if anchor == AFFILIATION else anchor[1:]
+
+
 def _sub_page(
     entity: Entity,
     sub: MentionPage,
@@ -316,8 +322,8 @@ def _citer(titles: Mapping[str, str], prefix: str = "../", pages: Mapping[tuple[
         return Cited(
             quote.quote,
             Md(f"{prefix}articles/{quote.article}.md#{quote.anchor}"),
-            f"{titles.get(quote.article, quote.article)}, \u00b6{quote.anchor[1:]}",
-            quote.anchor[1:],
+            f"{titles.get(quote.article, quote.article)}, \u00b6{_number(quote.anchor)}",
+            _number(quote.anchor),
             pages.get((quote.article, quote.anchor), ""),
         )
 

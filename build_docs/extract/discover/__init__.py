@@ -22,6 +22,11 @@ Three finders, each a linear scan over the text's word tokens (:mod:`.tokens`):
   shipped with their data; rule ``gazetteer``), and an appositive that says what a name is
   ("Dongguan, a city in China's Guangdong province,"; rule ``appositive-place``; :mod:`.appositives`).
 
+After them, names read without a pattern: runs of capitalised words (:mod:`.names`, rule ``name-run``)
+and, where neither a pattern nor a run stands, the statistical tagger's finds (:mod:`.tagger`, rule
+``model``, a CRF shipped with the package), which also types a run the rules made an organisation
+for want of evidence.
+
 Precision comes before recall: a capitalised word that is also a common English word (symspellpy's
 frequency list, the 20,000 most frequent; :mod:`.lexicon`) needs more evidence than one that is
 not; a paragraph set in title case (a headline) weakens what is found in it. :func:`find_all`
@@ -41,15 +46,23 @@ importing this package stays cheap.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
 from build_docs.extract.discover import lexicon
 from build_docs.extract.discover.found import Found
 from build_docs.extract.discover.lexicon import COMMON_RANK, VERY_COMMON_RANK, is_common
-from build_docs.extract.discover.names import names_in
+from build_docs.extract.discover.names import names_in, own_word, single_name
 from build_docs.extract.discover.organizations import find_organizations, organizations_in
 from build_docs.extract.discover.people import MAX_NAME_WORDS, find_people, people_in
+from build_docs.extract.discover.person_shapes import given_name, surname
 from build_docs.extract.discover.place_names import BIG_CITY_POPULATION, MIN_CITY_POPULATION, Place, gazetteer
 from build_docs.extract.discover.places import find_places, places_in
+from build_docs.extract.discover.tagger import SURE, Tagging
 from build_docs.extract.discover.tokens import tokenize
+
+MODEL_FINDS = True  # the statistical tagger's finds (:mod:`.tagger`); off, the rules alone (benchmarks compare both)
 
 # The public word lists, read from lexicon on first use (see __getattr__).
 _LISTS = frozenset(
@@ -119,5 +132,80 @@ def find_all(text: str) -> list[Found]:
         if not any(taken[f.start : f.end]):
             taken[f.start : f.end] = b"\x01" * (f.end - f.start)
             kept.append(f)
-    kept += names_in(text, tokens, taken)  # names by no pattern, only where no pattern found one
+    tagging = Tagging(text) if MODEL_FINDS else None
+    model = tagging.found if tagging else []
+    typed = {(f.start, f.end): f for f in model}
+    runs = [_retyped(f, typed.get((f.start, f.end)), tagging) for f in names_in(text, tokens, taken)]  # names by no pattern
+    for f in runs:
+        taken[f.start : f.end] = b"\x01" * (f.end - f.start)
+    kept += runs
+    kept += [f for f in model if f.kind != "other" and not any(taken[f.start : f.end])]  # the model's names where nothing else stands
+    kept = [replace(f, alone=True) if not f.strong and _alone(text, f) else f for f in kept]
     return sorted(kept, key=lambda f: (f.start, f.end))
+
+
+_AFTER_WORD = re.compile(r"(?:[a-z0-9][\w\-]*[ \t]+|[,(][ \t]*)$")
+_LOWER_WORD = re.compile(r"(?<!\w)[a-z][a-z']*")  # "zorblatt" in "zorblatt-style" too
+
+
+def _alone(text: str, f: Found) -> bool:
+    """A name that may be confident on one mention (:func:`confirmed` decides): it stands inside a sentence, after a
+    lowercase word, a digit, a comma or a parenthesis (so its capital is its own), and has two capitalised words or more,
+    or one that may name an entity alone (:func:`~.names.single_name`)."""
+    if f.rule not in ("name-run", "org-head", "model") or not _AFTER_WORD.search(text, max(0, f.start - 30), f.start):
+        return False
+    words = [w for w in f.name.split() if w[:1].isupper()]
+    if any("-" in w and all(p in gazetteer() or p in lexicon.DEMONYMS for p in w.split("-")) for w in words):
+        return False  # "China-Russia Moscow-Kazan (rail project)": places joined by a hyphen describe a relation or a route
+    if len(words) >= 2:
+        return any(own_word(w) for w in words)
+    return len(words) == 1 and single_name(words[0])
+
+
+def lowercase_words(texts: Iterable[str]) -> frozenset[str]:
+    """Every word the texts write in lower case: what :func:`confirmed` checks a name's words against."""
+    return frozenset(w for text in texts for w in _LOWER_WORD.findall(text))
+
+
+def confirmed(found: Sequence[Found], lowercase: frozenset[str]) -> list[Found]:
+    """``found`` with each find marked ``alone`` made strong when none of its words but head words ("University", "Sea")
+    is written in lower case anywhere in ``lowercase`` (its text's lowercase words): "Framework for Resilient" is no
+    name where the text says "resilient"; "Skidmore College" is one."""
+    out = []
+    for f in found:
+        if f.alone and not f.strong:
+            words = [w.lower() for w in f.name.split() if w[:1].isupper() and w not in lexicon.ORG_HEADS and w not in lexicon.PLACE_HEADS]
+            if not any(w in lowercase or any(part in lowercase for part in w.split("-")) for w in words):
+                f = replace(f, strong=True)
+        out.append(f)
+    return out
+
+
+def _retyped(run: Found, model: Found | None, tagging: Tagging | None) -> Found:
+    """A name found by no pattern and typed an organisation for want of evidence, typed as the model types the same words
+    (and strong when the model's find is); where the model found no name of the same span, as it leans on those words. A
+    person for a verb of saying ("Sky News says") becomes an organisation when the model is sure (:data:`SURE`) of one; a
+    person by its shape stays one (the model overruling shapes lost more than it won, cross-validated on the tune half),
+    and the model makes no person of one word that no naming tradition's lists know ("Tongjiang", "Aceh")."""
+    if tagging is None or run.basis == "context":
+        return run  # a person or a place by the words around it (a verb of saying, "in X", a head word) stays one
+    if run.basis == "shape":
+        return run  # a person's name's shape: the model overruling it ("Marie Galante" a place) loses more than it wins
+    if run.basis == "saying":  # "Sky News says": a newspaper or a company says things too
+        return replace(run, kind="organization") if tagging.kind_of(run.start, run.end, SURE) == "organization" else run
+    kind = model.kind if model is not None else tagging.kind_of(run.start, run.end)
+    if kind in (None, "other", "organization") or kind == "person" and (_head_word(run.name) or _no_person_word(run.name)):
+        return run
+    return replace(run, kind=kind, strong=run.strong or model is not None and model.strong)
+
+
+def _no_person_word(name: str) -> bool:
+    """One word that is no given name or surname of any tradition's lists ("Tongjiang", "Aceh", "Wikinews"): the model
+    leaning to a person on a word it has never seen is a guess, and a place or a company is as likely."""
+    return " " not in name and not given_name(name) and not surname(name)
+
+
+def _head_word(name: str) -> bool:
+    """A word that heads the name of an organisation, a place or a work ("Bank", "Sea", "Accords"): no person's name has it."""
+    return any(w in lexicon.ORG_HEADS or w in lexicon.PLACE_HEADS or w in lexicon.OTHER_NAME_HEADS for w in name.split())
+

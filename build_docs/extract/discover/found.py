@@ -17,10 +17,13 @@ class Found:
     role: str = ""
     strong: bool = False
     canonical: str = ""  # for a gazetteer place, the name it goes by ("United States" for "U.S.")
+    basis: str = ""  # for a name-run, what gave its kind: "context", "saying", "shape" or "default" (:func:`.names._kind`)
+    alone: bool = False  # confident on one mention if the rest of its text never writes its words in lower case (:func:`confirmed`)
 
     def __repr__(self) -> str:
         extra = f", role={self.role!r}" if self.role else ""
-        return f"Found({self.kind} {self.name!r} {self.start}:{self.end} {self.rule}{extra}{', strong' if self.strong else ''})"
+        flags = (", strong" if self.strong else "") + (", alone" if self.alone else "")
+        return f"Found({self.kind} {self.name!r} {self.start}:{self.end} {self.rule}{extra}{flags})"
 
 
 def span(text: str, start: int, end: int) -> str:

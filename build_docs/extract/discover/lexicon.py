@@ -51,12 +51,14 @@ _FILES = {
     "SAYING_VERBS": "saying-verbs.txt",  # after a name, its bearer is a person ("Dvořák wrote")
     "PLACE_PREPOSITIONS": "place-prepositions.txt",  # before a one-word name, a place ("in Casamance")
     "PLACE_HEADS": "place-heads.txt",  # first or last word of a place's name ("Sea of Okhotsk", "Lake Victoria")
+    "GROUP_NOUNS": "group-nouns.txt",  # "Member States": a run ending in one names a group
 }
 
 HEAD_TITLES: frozenset[str]
 SAYING_VERBS: frozenset[str]
 PLACE_PREPOSITIONS: frozenset[str]
 PLACE_HEADS: frozenset[str]
+GROUP_NOUNS: frozenset[str]
 TITLE_MODIFIERS: frozenset[str]
 LOWER_TITLES: frozenset[str]
 STRONG_TITLES: frozenset[str]

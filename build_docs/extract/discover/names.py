@@ -17,8 +17,10 @@ weak find only when the name recurs):
 * a one-word run at the start of a sentence is skipped (its capital proves nothing);
 * the kind comes from the run and its context, never from a list of anyone's names: a person before a
   verb of saying ("Dvořák wrote", "Smith, who ...") or when the run has a person's name's shape in
-  some naming tradition (:mod:`.person_shapes`: "Mikhail Gorbachev", "Deng Xiaoping"); a place after
-  "in", "near" or "across" when it is one word ("in Casamance"); else an organisation.
+  some naming tradition (:mod:`.person_shapes`: "Mikhail Gorbachev", "Deng Xiaoping", also set in
+  capitals: "KAMALA HARRIS"); a place after "in", "near" or "across" when it is one word ("in
+  Casamance"); else an organisation. :attr:`Found.basis` says which, for the statistical tagger to
+  weigh (:func:`~build_docs.extract.discover._retyped`).
 
 Strong (a page on its own): a person of two words or more. Everything else needs to recur.
 """
@@ -26,6 +28,8 @@ Strong (a page on its own): a person of two words or more. Everything else needs
 from __future__ import annotations
 
 import re
+from functools import cache, lru_cache
+from typing import Any
 
 from build_docs.extract.discover import lexicon
 from build_docs.extract.discover.found import Found, span
@@ -40,6 +44,8 @@ _CONNECTORS = frozenset({"of", "for", "&"})  # inside an organisation's name, ne
 _AFTER = re.compile(r"[ \t]*(?:,[ \t]*)?([a-z]+)")
 _BEFORE = re.compile(r"([A-Za-z]+)[ \t]+$")
 _ALL_CAPS_LINE = re.compile(r"[^\n]*")
+_YEAR_AFTER = re.compile(r"(,?)[ \t]+(?:et al\.,?[ \t]+)?(\(?)(?:1[5-9]|20)\d\d[a-z]?\b")
+_YEAR_END = re.compile(r"(?:1[5-9]|20)\d\d[a-z]?$")
 
 
 def names_in(text: str, tokens: list[Tok], taken: bytearray) -> list[Found]:
@@ -76,6 +82,10 @@ def _run_end(tokens: list[Tok], i: int) -> int:
         if _word(tokens[k]) or is_initial(tokens[k]):
             k += 1
             continue
+        inside = _inside_word(tokens, k)
+        if inside > k:
+            k = inside  # "Far East Leapfrog Development Zone": a title's modifier inside a name, before its head word
+            continue
         inner = k
         while inner < len(tokens) and tokens[inner].joined and tokens[inner].word.lower() in _INNER and not tokens[inner].cap:
             inner += 1
@@ -83,6 +93,22 @@ def _run_end(tokens: list[Tok], i: int) -> int:
             break
         k = inner + 1
     return k
+
+
+def _inside_word(tokens: list[Tok], k: int) -> int:
+    """The index after the words from ``k`` that may go on a run only inside it: capitalised words that modify a title or
+    a nationality ("Development", "Latin American") followed by a word of a name that is no title ("Zone", "Caribbean");
+    ``k`` when they are not ("... Foreign Minister", "... Chinese President")."""
+    j = k
+    while j < len(tokens) and tokens[j].joined and tokens[j].cap and not tokens[j].headline and _modifier(tokens[j].bare):
+        j += 1
+    if j == k or j >= len(tokens) or not tokens[j].joined or not _word(tokens[j]) or is_initial(tokens[j]):
+        return k
+    return j
+
+
+def _modifier(word: str) -> bool:
+    return (word in lexicon.TITLE_MODIFIERS or word in lexicon.DEMONYMS) and word not in lexicon.HEAD_TITLES
 
 
 def _name(text: str, tokens: list[Tok], i: int, end: int) -> Found | None:
@@ -94,46 +120,80 @@ def _name(text: str, tokens: list[Tok], i: int, end: int) -> Found | None:
         return None  # one capitalised word opening a sentence proves nothing; acronyms are the glossary's
     start, stop = run[0].start, run[-1].core
     generic = all(part in lexicon.GENERIC_PLACE_WORDS for t in words for part in t.bare.split("-"))
-    if generic or _broken(text, start, stop) or len(run) == 1 and _compound(run[0].word):
-        return None  # "Organiza:on", "China-U.S.", "COVID-19induced"; "South-East", "North-West"
-    kind = _kind(text, run, words, start, stop)
-    if kind != "person" and all(_common(t.bare) for t in words) or len(words) == 1 and _nationality(words[0].bare):
+    if generic or broken_word(text, start, stop) or fragment(text, start, stop) or len(run) == 1 and _compound(run[0].word):
+        return None  # "Organiza:on", "Timor- Leste", "China-U.S.", "COVID-19induced"; "South-East", "North-West"
+    kind, basis = _kind(text, run, words, start, stop)
+    if len(words) == 1 and not single_name(words[0].bare, kind == "person"):
+        return None  # "Chairmanship", "Republics": no name alone
+    if kind != "person" and all(_common(t.bare) for t in words) or nationality(span(text, start, stop)):
         return None
     name = span(text, start, stop)
     strong = len(words) >= 2 and kind == "person"
-    return Found(kind, name, start, stop, "name-run", strong=strong)
+    return Found(kind, name, start, stop, "name-run", strong=strong, basis=basis)
 
 
-def _kind(text: str, run: list[Tok], words: list[Tok], start: int, stop: int) -> str:
-    """Person, place or organisation, from the name's shape and the words around it (module docstring)."""
+def _kind(text: str, run: list[Tok], words: list[Tok], start: int, stop: int) -> tuple[str, str]:
+    """Person, place or organisation, from the name's shape and the words around it (module docstring), with what
+    says so: ``context`` (a citation, a head word, "in X"), ``saying`` (a verb of saying: a newspaper says things too) or
+    ``shape`` (a person's name's shape alone), which the statistical tagger may overrule, or ``default`` (nothing: an
+    organisation for want of evidence)."""
+    if _cited(text, start, stop) and _author(words):
+        return "person", "context"
     after = _AFTER.match(text, stop)
     if after and after.group(1) in lexicon.SAYING_VERBS and not is_place_name(run_key_of(run)):
-        return "person"
+        return "person", "saying"
     if words[0].bare in lexicon.PLACE_HEADS or words[-1].bare in lexicon.PLACE_HEADS:
-        return "place"
+        return "place", "context"
     if _person_shape(run, words):
-        return "person"
+        return "person", "shape"
     before = _BEFORE.search(text, max(0, start - 12), start)
     if len(run) == 1 and before and before.group(1).lower() in lexicon.PLACE_PREPOSITIONS:
-        return "place"
-    return "organization"
+        return "place", "context"
+    return "organization", "default"
+
+
+def _cited(text: str, start: int, stop: int) -> bool:
+    """An author in a citation: before a year ("Bavelier, 2010", "Fantoni et al., 2013", "Milekic (2010)", "Gratton 2008";
+    a name of several words followed by a bare year is named with it: "YouTube Rewind 2018"), or inside parentheses that
+    end in one ("(Li, Polat, Scalzo, & Bavelier, 2010)")."""
+    year = _YEAR_AFTER.match(text, stop)
+    if year and (year.group(1) or year.group(2) or "et al" in year.group() or not any(c.isspace() for c in text[start:stop])):
+        return True
+    close = text.find(")", stop, stop + 120)
+    if close < 0 or not _YEAR_END.search(text, stop, close) or "(" in text[stop:close]:
+        return False
+    opened = text.rfind("(", max(0, start - 120), start)
+    return opened >= 0 and ")" not in text[opened:start]
+
+
+def _author(words: list[Tok]) -> bool:
+    """Words that may be an author's name: no head word of an organisation, a place or a work ("Food Security Strategy
+    (2009-2013)" cites no one), and some word that is no common English word or is a surname ("Smith (2010)")."""
+    if any(t.bare in lexicon.OTHER_NAME_HEADS or t.bare in lexicon.ORG_HEADS or t.bare in lexicon.PLACE_HEADS for t in words):
+        return False
+    return any(not _common(t.bare) or surname(t.bare) for t in words)
 
 
 def _person_shape(run: list[Tok], words: list[Tok]) -> bool:
     """Two to four words shaped as a person's name: family name first ("Deng Xiaoping"), or a given name then a surname
-    or an uncommon word ("Antonín Dvořák", "George Washington"), or uncommon words ending in a surname ("Zaha Hadid")."""
-    if not 2 <= len(words) <= 4 or any(t.bare in lexicon.ORG_HEADS or t.word.lower() in _CONNECTORS or t.bare.isupper() for t in run):
-        return False  # "... Bank", "Institute of ...", "Guterres UN"
-    if words[-1].bare in lexicon.OTHER_NAME_HEADS:
+    or an uncommon word ("Antonín Dvořák", "George Washington"), or uncommon words ending in a surname ("Zaha Hadid").
+    A name set all in capitals ("KAMALA HARRIS", as some records set a person's name) is read as written with one."""
+    capitals = len(run) == len(words) and all(t.bare.isupper() and len(t.bare) > 1 for t in words)
+    names = [t.bare.capitalize() if capitals else t.bare for t in words]
+    if not 2 <= len(words) <= 4 or any(w in lexicon.ORG_HEADS for w in names):
+        return False  # "... Bank"
+    if any(t.word.lower() in _CONNECTORS or t.bare.isupper() and not capitals for t in run):
+        return False  # "Institute of ...", "Guterres UN"
+    if names[-1] in lexicon.OTHER_NAME_HEADS:
         return False  # "Abraham Accords"
-    if is_place_name(run_key_of(run)):
+    if is_place_name(" ".join(names) if capitals else run_key_of(run)):
         return False
-    first, last = words[0].bare, words[-1].bare
-    if family_first([t.bare for t in words]):
+    first, last = names[0], names[-1]
+    if family_first(names):
         return True
     if given_name(first) and (surname(last) or not is_common(last) and not is_place_name(last)):
         return True
-    return surname(last) and not any(is_common(t.bare) for t in words)
+    return surname(last) and not any(is_common(w) for w in names)
 
 
 def _common(word: str) -> bool:
@@ -141,9 +201,27 @@ def _common(word: str) -> bool:
     return all(is_common(part) for part in word.split("-") if part)
 
 
-def _nationality(word: str) -> bool:
-    """ "Cypriots", "Haitians": a nationality in the plural names a people, not an organisation."""
-    return word in lexicon.DEMONYMS or word.endswith("s") and word[:-1] in lexicon.DEMONYMS
+def nationality(name: str) -> bool:
+    """ "Cypriots", "Haitians", "Costa Ricans": a nationality, singular or plural, names a people, not an organisation. One of
+    several words is the name of a place of the gazetteer with a demonym's ending on its last word ("Costa Rica" ->
+    "Costa Rican", "Sri Lanka" -> "Sri Lankans", "New Zealand" -> "New Zealanders")."""
+    singular = name[:-1] if name.endswith("s") else name
+    if name in lexicon.DEMONYMS or singular in lexicon.DEMONYMS:
+        return True
+    head, _, last = singular.rpartition(" ")
+    if not head:
+        return False
+    return any(last.endswith(end) and is_place_name(f"{head} {last[: len(last) - len(end)]}") for end in _DEMONYM_ENDINGS)
+
+
+_DEMONYM_ENDINGS = ("n", "an", "ian", "ean", "er", "ese", "i")
+
+
+def own_word(word: str) -> bool:
+    """A word only a name would have: no common English word, place, nationality or title, whole or in each of its
+    hyphenated parts ("Skidmore", "Fudan"; not "Russian", "China-Russia", "Fellow")."""
+    parts = [p for p in word.rstrip(".").split("-") if p]
+    return any(not is_common(p) and not is_place_name(p) and p not in lexicon.DEMONYMS and not is_entity_word(p) for p in parts)
 
 
 def _compound(word: str) -> bool:
@@ -152,7 +230,7 @@ def _compound(word: str) -> bool:
     return len(parts) > 1 and any(is_place_name(p) or p in lexicon.DEMONYMS for p in parts)
 
 
-def _broken(text: str, start: int, stop: int) -> bool:
+def broken_word(text: str, start: int, stop: int) -> bool:
     """A word cut by a stray character ("Organiza:on") or holding a digit: no name."""
     after = text[stop : stop + 2]
     return len(after) == 2 and not after[0].isspace() and after[0] not in "'\u2019" and after[1].isalnum() or any(c.isdigit() for c in text[start:stop])
@@ -168,3 +246,54 @@ def _all_caps_line(text: str, at: int) -> bool:
     line = _ALL_CAPS_LINE.match(text, line_start)
     body = line.group() if line else ""
     return any(c.isalpha() for c in body) and not any(c.islower() for c in body)
+
+
+_DERIVED = ("ian", "ese", "ic", "ing", "ed", "ism", "ist", "ization", "isation", "ship", "ness", "hood")
+
+
+def single_name(word: str, person: bool = False) -> bool:
+    """One word that may name an entity alone: no common English word, no acronym (the glossary's), and the shape of a
+    name (:func:`name_shape`)."""
+    bare = word.rstrip(".")
+    return not is_common(bare) and not bare.isupper() and name_shape(bare, person)
+
+
+def name_shape(word: str, person: bool = False) -> bool:
+    """One word shaped as a name: no compound with a lowercase part ("UN-led"), no plural of a common word or a
+    nationality ("Envoys", "Republics", "Sahelians": a group), and unless it is a person's (a surname's ending says
+    nothing: "Fleming") no adjective, noun or verb ending ("Malthusian", "Timorese", "Quranic", "Eradicating",
+    "Chairmanship")."""
+    bare = word.rstrip(".")
+    if any(not part[:1].isupper() for part in bare.split("-")):
+        return False
+    return (person or not bare.lower().endswith(_DERIVED)) and not plural(bare)
+
+
+@lru_cache(maxsize=1 << 16)
+def plural(word: str) -> bool:
+    """ "Envoys", "Republics", "Sahelians": a plural noun, as inflect reads it, whose singular is a common word or has a
+    derived word's ending ("Athens", "Indianapolis" and "Wikinews" are no plurals of anything)."""
+    if not word.endswith("s") or word.endswith("ss"):
+        return False
+    singular = _inflect().singular_noun(word)
+    return bool(singular) and (is_common(singular) or singular.lower().endswith(_DERIVED + _PEOPLE) or singular in lexicon.DEMONYMS)
+
+
+_PEOPLE = ("ean", "an", "ite")  # endings of a word for a people or a follower ("Belizeans", "Maronites")
+
+
+@cache
+def _inflect() -> Any:
+    import inflect  # here: importing it takes a while, and most texts never ask
+
+    return inflect.engine()
+
+
+def fragment(text: str, start: int, stop: int) -> bool:
+    """A piece of a hyphenated name cut where a line broke ("Timor- Leste", "Nagorno- Karabakh"): no name of its own."""
+    before = text[max(0, start - 3) : start]
+    return bool(_HYPHEN_BEFORE.search(before) or _HYPHEN_AFTER.match(text, stop))
+
+
+_HYPHEN_BEFORE = re.compile(r"\w-\s*$")
+_HYPHEN_AFTER = re.compile(r"-\s*[A-Z]")

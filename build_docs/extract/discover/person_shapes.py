@@ -74,6 +74,12 @@ def family_first(words: list[str]) -> bool:
     return False
 
 
+def family_surname(word: str) -> bool:
+    """``word`` is a common family name of a family-first tradition ("Deng", "Moon", "Nguyễn")."""
+    plain = _plain(word)
+    return any(plain in surnames for surnames, _, _ in _traditions())
+
+
 def _plain(word: str) -> str:
     decomposed = unicodedata.normalize("NFD", word.casefold().replace("đ", "d"))
     return "".join(c for c in decomposed if not unicodedata.combining(c))

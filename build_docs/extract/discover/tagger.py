@@ -1,0 +1,228 @@
+"""Names found by a statistical tagger (rule ``model``): a CRF trained in the repository, shipped with the package.
+
+The model (``data/discover/names.crfsuite``, CRFsuite's format, read with python-crfsuite) labels
+every word of a paragraph ``B-``/``I-``/``O`` with a type: person, organisation, place or other (a
+work, an event, a group of people). It was trained by ``make train-names``
+(``benchmarks/train_names.py``) on the tune half of GUM's named entities; its features are
+:mod:`.tagger_features`. Nothing is trained or downloaded at build time.
+
+A run of words labelled with one type is one find. An "other" find names no entity: it is returned
+so that :func:`~build_docs.extract.discover.find_all` keeps the rule ``name-run`` from making an
+organisation of it. Like ``name-run``, a find is strong (a page on its own) only for a person of two
+words or more; anything else needs to recur in the corpus, and the registries override it as they
+override every find.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from build_docs.extract.discover import lexicon
+from build_docs.extract.discover.found import Found, span
+from build_docs.extract.discover.lexicon import is_common
+from build_docs.extract.discover.names import broken_word, fragment, name_shape, nationality, own_word
+from build_docs.extract.discover.person_shapes import given_name, surname
+from build_docs.extract.discover.place_names import gazetteer, is_place_name
+from build_docs.extract.discover.tagger_features import features, words_of
+from build_docs.extract.discover.tokens import is_entity_word
+
+MODEL = Path(__file__).resolve().parent.parent.parent / "data" / "discover" / "names.crfsuite"
+CONFIDENT = 0.6  # the least marginal probability of a find's labels for it to be strong (chosen by training on part of the tune half and scoring the rest)
+_ENDS = frozenset(".!?")
+_TRAILING_WORDS = frozenset({"The", "In", "A", "An", "This", "That", "It", "He", "She", "They", "We", "I"})
+KINDS = {"PER": "person", "ORG": "organization", "LOC": "place", "OTH": "other"}
+
+
+@cache
+def _tagger() -> Any:
+    """The loaded model, one per process (None when the package was installed without it)."""
+    if not MODEL.is_file():
+        return None
+    import pycrfsuite  # here: most commands never tag
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(MODEL))
+    return tagger
+
+
+TYPED = 0.5  # the least mean probability of a type over a span's words for :func:`Tagging.kind_of` to give it
+SURE = 0.9  # the least for the model to overrule a person's name's shape ("Marie Galante" in a travel guide is an island)
+
+
+class Tagging:
+    """The model's reading of one text: its finds, and how it types any span of the text's words.
+
+    :meth:`kind_of` reads the CRF's marginals of the last text tagged in this process, so it must be called before
+    another text is tagged (:func:`~build_docs.extract.discover.find_all` does)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans = words_of(text)
+        self._starts = [a for a, _ in self.spans]
+        self._tagger = _tagger()
+        self.found: list[Found] = []
+        if self._tagger is not None and self.spans:
+            labels = self._tagger.tag(features(text, self.spans))
+            self.found = _finds(self._tagger, text, self.spans, labels)
+
+    def kind_of(self, start: int, end: int, least: float = 0.0) -> str | None:
+        """The type the model gives the capitalised words between ``start`` and ``end``: the one whose probability
+        (``B-`` plus ``I-``), averaged over those words, is highest and at least :data:`TYPED` (or ``least``); else None."""
+        if self._tagger is None or not self.spans:
+            return None
+        first, last = bisect.bisect_left(self._starts, start), bisect.bisect_left(self._starts, end)
+        words = [k for k in range(first, last) if self.text[self.spans[k][0]].isupper()]
+        if not words:
+            return None
+        marginal = self._tagger.marginal
+        mean = {kind: sum(marginal(f"B-{label}", k) + marginal(f"I-{label}", k) for k in words) / len(words) for label, kind in KINDS.items()}
+        best = max(mean, key=lambda kind: (mean[kind], kind))
+        return best if mean[best] >= max(TYPED, least) else None
+
+
+def tagged(text: str) -> list[Found]:
+    """The names the model finds in ``text``, by position; kind ``other`` for a name that is no entity."""
+    return Tagging(text).found
+
+
+def _finds(tagger: Any, text: str, spans: list[tuple[int, int]], labels: list[str]) -> list[Found]:
+    found: list[Found] = []
+    i, n = 0, len(labels)
+    while i < n:
+        if labels[i] == "O":
+            i += 1
+            continue
+        label = labels[i][2:]
+        end = i + 1
+        while end < n and labels[end] == f"I-{label}" and not _sentence_break(text, spans, end):
+            end += 1
+        first, last = _trimmed(text, spans, i, end)
+        if first < last:
+            confidence = min(tagger.marginal(labels[k], k) for k in range(i, end))
+            opens = first == 0 or text[spans[first - 1][0]] in _ENDS or "\n\n" in text[spans[first - 1][1] : spans[first][0]]
+            f = _find(text, spans[first:last], KINDS[label], confidence, opens)
+            if f is not None:
+                found.append(f)
+        i = end
+    return found
+
+
+def _sentence_break(text: str, spans: list[tuple[int, int]], k: int) -> bool:
+    """Word ``k`` follows a sentence's end: a full stop after a word of two letters or more, or a blank line."""
+    a, b = spans[k - 1]
+    if "\n\n" in text[b : spans[k][0]]:
+        return True
+    return text[a:b] in _ENDS and k >= 2 and spans[k - 2][1] - spans[k - 2][0] > 1 and spans[k - 2][1] == a
+
+
+def _trimmed(text: str, spans: list[tuple[int, int]], i: int, end: int) -> tuple[int, int]:
+    """The words of a find without lowercase words or punctuation at either end ("Kwong Chun-yu of the" -> "Kwong Chun-yu")."""
+    while i < end and not text[spans[i][0]].isupper():
+        i += 1
+    while end > i and not (text[spans[end - 1][0]].isupper() or _abbreviation_stop(text, spans, end - 1, i)):
+        end -= 1
+    while end > i and text[spans[end - 1][0] : spans[end - 1][1]] in _TRAILING_WORDS:
+        end -= 1
+    return i, end
+
+
+def _abbreviation_stop(text: str, spans: list[tuple[int, int]], k: int, first: int) -> bool:
+    """Word ``k`` is the full stop of an initial or a short abbreviation inside a name ("D.C.", "Jr.")."""
+    a, b = spans[k]
+    return text[a:b] == "." and k > first and spans[k - 1][1] == a and spans[k - 1][1] - spans[k - 1][0] <= 2
+
+
+def _find(text: str, words: list[tuple[int, int]], kind: str, confidence: float, opens: bool = False) -> Found | None:
+    """A find, with the same word-level evidence the rule ``name-run`` asks for (:func:`_no_name`)."""
+    names = [text[a:b] for a, b in words]
+    while len(names) > 1 and (is_entity_word(names[0].rstrip(".")) or _function_word(names[0])):  # "Prophet Muhammad", "French President X"
+        words, names = words[1:], names[1:]
+    while len(names) > 1 and _function_word(names[-1]):  # "Excellency Mr."
+        words, names = words[:-1], names[:-1]
+    start, stop = words[0][0], words[-1][1]
+    name = span(text, start, stop)
+    capitalised = [w for w in names if w[0].isupper() and len(w) > 1]
+    if _no_name(name, capitalised) or broken_word(text, start, stop):  # "Declara:on", "Saint Ki-" cut by a stray character
+        return None
+    if len(capitalised) == 1 and not _lone_name(text, start, capitalised[0], kind) or fragment(text, start, stop):
+        return None  # "the Charter", "Republics", "Chairmanship", "Leste" of "Timor- Leste": no name alone, nor a piece of one
+    head = _head_kind(capitalised)
+    if head and kind != head:
+        kind = head  # "Non-Proliferation Treaty", "Kyoto Protocol": a treaty is no person or place; "... Bank" an organisation
+    if kind == "person" and any(is_entity_word(w) or w.isupper() and len(w) > 1 for w in capitalised):
+        return None  # "UN Secretary-General", "High Commissioner for Refugees": an office, or a heading run into a name
+    if kind == "person" and all(is_common(p) and not given_name(p) and not surname(p) for w in capitalised for p in w.split("-") if p):
+        return None  # "Non-Proliferation": common words that are no one's given name or surname
+    if kind != "person" and _plural_group(capitalised):
+        return None  # "Member States", "All States", "Co-Chairs": common words ending in a plural name a group, not an entity
+    parts = [part for w in capitalised for part in w.split("-")]
+    if len(parts) >= 2 and name not in gazetteer() and all(p in gazetteer() or p in lexicon.DEMONYMS for p in parts):
+        return None  # "Niger Congo", "Russia-China", "Sino-Russian": places side by side, a relation, not one name
+    common = len(capitalised) == 1 and is_common(capitalised[0], 5_000)  # "Congress", "Hall": a page only if it recurs
+    one = len(capitalised) == 1  # one word opening a sentence: its capital proves nothing, so it must recur
+    if kind == "person":  # "China-Russia Strategy": a person's name has no place or nationality in it
+        own = not any(is_place_name(p) or p in lexicon.DEMONYMS for w in capitalised for p in w.split("-"))
+    else:  # "China Threat", "Research Fellow": no word only a name would have, nor a city's or a province's ("Leeds")
+        own = any(own_word(w) or _local_place(w) for w in capitalised)
+    strong = confidence >= CONFIDENT and own and (not one or kind != "person" and not common and not opens)
+    return Found(kind, name, start, stop, "model", strong=strong)
+
+
+def _lone_name(text: str, start: int, word: str, kind: str) -> bool:
+    """One word that may be a name alone: shaped as one (:func:`~.names.name_shape`), and no common English word after a
+    determiner ("the Charter", "this very Hall", "our Summit": a common noun written with a capital for the thing the
+    text is about; "the Kremlin" is lost with them)."""
+    if not name_shape(word, kind == "person"):
+        return False
+    return not (is_common(word.rstrip(".")) and _DETERMINED.search(text, max(0, start - 40), start))
+
+
+_DETERMINED = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Oo]ur|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Yy]our|[Mm]y)\s+(?:[a-z]+\s+)?$")
+
+
+def _plural_group(capitalised: list[str]) -> bool:
+    """ "Member States", "All States", "Co-Chairs": words with none only a name would have, ending in a plural noun for the
+    members of a body (``group-nouns.txt``)."""
+    return capitalised[-1] in lexicon.GROUP_NOUNS and not any(own_word(w) for w in capitalised)
+
+
+def _no_word_of_a_name(word: str) -> bool:
+    """A title, an abbreviation, a nationality or a form of address ("Mr.", "Excellency"): no name alone."""
+    bare = word.rstrip(".")
+    return is_entity_word(bare) or bare in lexicon.ABBREVIATIONS or nationality(word) or _function_word(word)
+
+
+def _function_word(word: str) -> bool:
+    """ "The", "Mr.", "Excellency", "Highness": a word that never begins or ends a name."""
+    return word.rstrip(".").lower() in lexicon.FUNCTION_WORDS
+
+
+def _head_kind(capitalised: list[str]) -> str | None:
+    """The kind a name's last word gives it: "other" for a treaty's, a conference's or a plan's ("Kyoto Protocol"), an
+    organisation's for an organisation's head word ("... Bank", not a weak one such as "Programme"); else None."""
+    last = capitalised[-1] if capitalised else ""
+    if last in lexicon.OTHER_NAME_HEADS:
+        return "other"
+    if last in lexicon.ORG_HEADS and last not in lexicon.WEAK_HEADS:
+        return "organization"
+    return None
+
+
+def _local_place(word: str) -> bool:
+    """A city, capital or province of the gazetteer (a country or region alone makes no name: "China Threat")."""
+    place = gazetteer().get(word)
+    return place is not None and place.kind in ("city", "capital", "subdivision")
+
+
+def _no_name(name: str, capitalised: list[str]) -> bool:
+    """No words of a name: a heading in capitals, titles and nationalities alone ("President", "Mr.", "Lebanese",
+    "Secretary-General"), one of the 1,000 commonest English words ("State", "Day"), a word holding a digit ("COVID-19")."""
+    if not capitalised or name.isupper() and len(capitalised) > 1 or any(c.isdigit() for c in name):
+        return True
+    if nationality(name) or all(_no_word_of_a_name(w) for w in capitalised):
+        return True
+    return len(capitalised) == 1 and not capitalised[0].isupper() and all(is_common(part, lexicon.VERY_COMMON_RANK) for part in capitalised[0].split("-"))
