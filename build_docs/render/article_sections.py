@@ -33,6 +33,8 @@ from build_docs.render.markdown import Md
 SECTION_BYTES = 28_000
 #: What search adds around a paragraph's text: ``<p>``, ``</p>``, a space, its number.
 PARAGRAPH_MARKUP = 16
+#: Around a list item's: each is a list of its own (``<ul> <li> <p>`` … ``</p> </li> </ul>``), and its number.
+ITEM_MARKUP = 40
 
 _LINK = re.compile(r"\[((?:\\.|[^\]\\])*)\]\([^)\s]*\)(?:\{[^}]*\})?")  # [text](href){ attributes } → text
 _TAG = re.compile(r"<[^>]*>")  # tags the build writes (a source's own < is &lt;)
@@ -76,7 +78,7 @@ def search_bytes(article: Article, texts: Mapping[str, str], derived: Mapping[st
             sizes.append(0)  # a heading is its section's title, not its text
             continue
         shown = texts.get(block.anchor, "") if block.anchor else unnumbered.get(i, block.text)
-        size = visible_bytes(shown or block.text) + PARAGRAPH_MARKUP
+        size = visible_bytes(shown or block.text) + (ITEM_MARKUP if block.kind == "item" else PARAGRAPH_MARKUP)
         if block.anchor in derived:
             size += visible_bytes(derived[block.anchor]) + PARAGRAPH_MARKUP
         sizes.append(size)
