@@ -11,20 +11,24 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
+from benchmarks.zensical_check import write_zensical_config, zensical_command
 from build_docs.clean.article import Article
 from build_docs.clean.structure import Block
 from build_docs.pipeline import BuildConfig, build
-from build_docs.render.article_parts import PART_BYTES, PART_WORDS, split
+from build_docs.render.article_parts import PART_BYTES, split
+from build_docs.render.article_sections import SECTION_BYTES, divisions
 from build_docs.render.relink import relinked, with_parts
 from build_docs.render.templating import RenderedPage
 from tests.conftest import mkdocs_build, mkdocs_config, served
 
+REPO = Path(__file__).resolve().parent.parent
 LONG = "convoy-reports-of-the-northern-route"
 SHORT = "a-short-note-on-the-harbour-trust"
 PARAGRAPHS = 480
@@ -185,6 +189,33 @@ def test_split_makes_the_fewest_parts_of_about_equal_size_and_leaves_short_artic
     assert [p.stop - p.start for p in huge] == [1, 1, 1]  # a paragraph is never cut; alone, it may pass the bound
 
 
+def _headed(kinds: str, size: int = 10_000) -> tuple[Article, list[int]]:
+    """An article of blocks: ``h`` a heading (level 2), ``p`` a paragraph of ``size`` bytes."""
+    blocks, n = [], 0
+    for kind in kinds:
+        if kind == "h":
+            blocks.append(Block("heading", "A heading", len(blocks), level=2))
+        else:
+            n += 1
+            blocks.append(Block("paragraph", "x", len(blocks), anchor=f"p{n}"))
+    article = Article(id="a", title="A", sources=("a.txt",), blocks=tuple(blocks))
+    return article, [0 if b.kind == "heading" else size for b in article.blocks]
+
+
+def test_divisions_cut_only_a_long_stretch_into_the_fewest_sections_of_about_equal_size():
+    article, sizes = _headed("ppp")  # 30,000 bytes, one stretch: two sections
+    found = divisions(article, sizes, 0, 3, {})
+    assert [(i, d.label, d.anchor, d.level) for i, d in found.items()] == [(0, "Paragraphs 1–2", "from-p1", 2), (2, "Paragraph 3", "from-p3", 2)]
+    assert found[0].markdown() == "## Paragraphs 1–2 { #from-p1 .editorial-heading }"
+    assert divisions(*_headed("pp"), 0, 2, {}) == {}  # 20,000 bytes: as before
+    article, sizes = _headed("pphppp")  # the article's own heading ends a stretch; below it, a level deeper
+    found = divisions(article, sizes, 0, 6, {2: 2})
+    assert [(i, d.label, d.level) for i, d in found.items()] == [(3, "Paragraphs 3–4", 3), (5, "Paragraph 5", 3)]
+    assert divisions(article, sizes, 3, 5, {}) == {}  # one page's blocks only (a part): 20,000 bytes
+    article, sizes = _headed("pp", size=SECTION_BYTES * 2)
+    assert list(divisions(article, sizes, 0, 2, {})) == [0, 1]  # a paragraph is never cut; alone, it may pass the bound
+
+
 def test_relinking_touches_only_links_the_build_wrote():
     text = r"[¶3](../articles/a.md#p3) \[not a link\](../articles/a.md#p3) [x](https://example.org/articles/a.md#p3)"
     page = RenderedPage("entities/e.md", text.encode("utf-8"))
@@ -221,14 +252,42 @@ def test_the_article_address_of_a_paragraph_on_a_later_part_leads_there(built: P
         page.close()
 
 
-def test_no_page_search_indexes_passes_zensicals_limit_and_raw_views_are_not_indexed(built: Path):
-    """Zensical refuses to build a site whose search index takes more than 16,384 token positions of
-    one page's text: a part holds at most PART_WORDS words, and raw views are left out of search."""
+def test_no_search_section_passes_zensicals_field_limit_and_raw_views_are_not_indexed(built: Path):
+    """Zensical 0.0.73 refuses a site whose search field passes 2^30 / (its search items, rounded up to a
+    power of two) bytes: 32,768 up to 32,768 items. Each part of the long article is divided into
+    sections under SECTION_BYTES, each opened by an editorial heading, so no field comes near it."""
     index = json.loads((built / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
-    pages: dict[str, int] = {}
-    for item in index["docs"]:
-        page = item["location"].split("#")[0]
-        pages[page] = pages.get(page, 0) + len(re.findall(r"\w+", item["text"]))
-    assert max(words for page, words in pages.items()) <= PART_WORDS + 2_000  # paragraph numbers, headings
-    assert not [page for page in pages if page.startswith("raw/")]
-    assert any(page.startswith(f"articles/{LONG}/") for page in pages)
+    assert max(len(item["text"].encode("utf-8")) for item in index["docs"]) <= 32_768
+    assert not [item for item in index["docs"] if item["location"].startswith("raw/")]
+    sections = [item for item in index["docs"] if item["location"].startswith(f"articles/{LONG}/")]
+    headed = [item for item in sections if "#from-p" in item["location"]]
+    assert len(headed) >= 2 * len(part_pages(built / "site", LONG))
+    assert all(len(item["text"].encode("utf-8")) <= SECTION_BYTES for item in headed)
+    assert all(re.fullmatch(r"Paragraphs? \d+(–\d+)?", item["title"]) for item in headed)
+
+
+def test_the_editorial_headings_name_the_paragraphs_they_cover_and_say_they_are_the_sites(built: Path):
+    for page in part_pages(built / "site", LONG):
+        html = page.read_text(encoding="utf-8")
+        headings = re.findall(r'<h2 class="editorial-heading" id="from-(p\d+)">Paragraphs? (\d+)(?:–(\d+))?', html)
+        assert headings, page
+        numbers = [int(i[1:]) for i in Page(page).ids if re.fullmatch(r"p\d+", i)]
+        covered = [n for _, first, last in headings for n in range(int(first), int(last or first) + 1)]
+        assert covered == numbers  # every paragraph of the page under exactly one heading, in order
+        assert all(anchor == f"p{first}" for anchor, first, _ in headings)
+        assert "are the site's, not the source's" in html
+    short = (built / "site" / "articles" / SHORT / "index.html").read_text(encoding="utf-8")
+    assert "editorial-heading" not in short and "not the source's" not in short
+
+
+@pytest.mark.zensical
+@pytest.mark.skipif(zensical_command() is None, reason="Zensical is not installed (make zensical)")
+def test_zensical_indexes_the_same_sections_each_under_the_bound(built: Path):
+    config = write_zensical_config(REPO, built / "docs", built / "site-zensical", built / "zensical.yml")
+    done = subprocess.run([*(zensical_command() or []), "build", "--clean", "-f", str(config)], cwd=built, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    items = json.loads((built / "site-zensical" / "search.json").read_text(encoding="utf-8"))["items"]
+    mkdocs = json.loads((built / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    ours = [i["location"] for i in items if i["location"].startswith(f"articles/{LONG}/")]
+    assert ours == [i["location"] for i in mkdocs if i["location"].startswith(f"articles/{LONG}/")]
+    assert all(len(i["text"].encode("utf-8")) <= SECTION_BYTES for i in items if "#from-p" in i["location"])

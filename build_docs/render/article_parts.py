@@ -28,9 +28,6 @@ from build_docs.render.markdown import Md
 #: The most Markdown (UTF-8 bytes) of paragraphs one part holds. Its HTML is about 1.07 times that,
 #: plus about 25 KB of theme, header, citation box and abbreviations: under 200 KB with room to spare.
 PART_BYTES = 150_000
-#: Words a part holds at most: Zensical's search indexes at most 16,384 token positions of a page's
-#: text and refuses to build past that; a word is one position, so this leaves room for numbers and marks.
-PART_WORDS = 12_000
 #: Markup around a paragraph besides its text and its "From this paragraph" line (number link, attributes).
 PARAGRAPH_MARKUP = 120
 #: Old paragraph addresses (``articles/<id>/#pN``) → the part that holds them, for split articles only.
@@ -55,18 +52,15 @@ def part_path(article_id: str, number: int) -> str:
 
 
 def block_sizes(article: Article, texts: Mapping[str, str], derived: Mapping[str, str], unnumbered: Mapping[int, str]) -> list[int]:
-    """Each block's share of the page, in bytes of Markdown (about its bytes of HTML), or, where its
-    words would fill :data:`PART_WORDS` sooner than its bytes fill :data:`PART_BYTES`, its words at that rate."""
-    per_word = PART_BYTES / PART_WORDS
+    """Each block's share of the page, in bytes of Markdown (about its bytes of HTML). (How long a
+    page's search sections may be is :mod:`.article_sections`' concern, not the page's.)"""
     sizes = []
     for i, block in enumerate(article.blocks):
-        shown = block.text
-        if block.anchor:  # its words and those of its "From this paragraph" line are indexed for search
+        if block.anchor:  # the paragraph and its "From this paragraph" line
             shown = texts.get(block.anchor, block.text) + " " + derived.get(block.anchor, "")
-            size = len(shown.encode("utf-8")) + PARAGRAPH_MARKUP
+            sizes.append(len(shown.encode("utf-8")) + PARAGRAPH_MARKUP)
         else:
-            size = len(str(unnumbered.get(i, block.text)).encode("utf-8")) + len(block.text.encode("utf-8")) + 10
-        sizes.append(max(size, math.ceil(len(shown.split()) * per_word)))
+            sizes.append(len(str(unnumbered.get(i, block.text)).encode("utf-8")) + len(block.text.encode("utf-8")) + 10)
     return sizes
 
 

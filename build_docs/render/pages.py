@@ -24,6 +24,7 @@ from build_docs.link.model import Knowledge
 from build_docs.render import index_pages
 from build_docs.render.abbreviations import abbreviator
 from build_docs.render.article_parts import PAGES_FILE, Part, block_sizes, fresh_anchors, part_meta, part_path, part_records, parts_nav, split
+from build_docs.render.article_sections import divisions, search_bytes
 from build_docs.render.citation import author_list, display_date, estimated_date
 from build_docs.render.cite import Edition, Entry, apa, bibtex, chicago, csl, entries, files, ris
 from build_docs.render.index_pages import articles_index, sources_index
@@ -173,11 +174,15 @@ def _article_pages(
         unnumbered=unnumbered,
         pages_file=PAGES_FILE,
     )
+    sizes = search_bytes(article, texts, derived, unnumbered)
+    opens = {i: max(b.level, 2) for i, b in enumerate(article.blocks) if b.kind == "heading"}
+    opens |= {i: 2 for i, b in enumerate(article.blocks) if b.kind == "note" and notes.get(b.label, ("",))[0] == "1"}  # "## Notes"
     pages = []
     for p in parts:
         nav = parts_nav(article.id, parts, p)
         cited = part_meta(meta, article.id, p.number)
-        pages.append(page(part_path(article.id, p.number), "article.md.j2", context, sources=source_paths, meta=cited, part=p, nav=nav))
+        headed = divisions(article, sizes, p.start, p.stop, opens)
+        pages.append(page(part_path(article.id, p.number), "article.md.j2", context, sources=source_paths, meta=cited, part=p, nav=nav, divisions=headed))
     return pages, parts
 
 

@@ -84,7 +84,17 @@ def report_pages(
 
 def _article_report(site: Site, article: Article, report: CleaningReport, raw: Mapping[str, str]) -> list[RenderedPage]:
     """An article's cleaning report and a raw view of each of its sources (``raw``: file name → its view)."""
-    pages = [page(f"reports/{article.id}.md", "report.md.j2", _report(article, report, raw), sources=[f"{site.seeds_name}/{s}" for s in article.sources])]
+    pages = [
+        page(
+            f"reports/{article.id}.md",
+            "report.md.j2",
+            _report(article, report, raw),
+            sources=[f"{site.seeds_name}/{s}" for s in article.sources],
+            # Lines taken out and words left unknown, for editors: search finds the article's text on its
+            # page. Four search items an article, which would halve Zensical's limit on a field's length.
+            meta={"search": {"exclude": True}},
+        )
+    ]
     for source in report.sources:
         pages.append(
             page(
@@ -97,8 +107,8 @@ def _article_report(site: Site, article: Article, report: CleaningReport, raw: M
                 report_link=Md(f"../reports/{article.id}.md"),
                 article_link=Md(f"../articles/{article.id}.md"),
                 title=article.title,
-                # Search finds the article's text on its page; a long file's view would also pass the
-                # 16,384 token positions Zensical's search takes of one page, and fail its build.
+                # Search finds the article's text on its page; a long file's view, one search field, would
+                # also pass the length Zensical's search takes of a field, and fail its build.
                 meta={"search": {"exclude": True}},
             )
         )
@@ -125,7 +135,7 @@ def _index(site: Site, skipped: Sequence[Diagnostic] = ()) -> list[RenderedPage]
             count=len(parts),
             total=len(site.articles),
             prefix=Md("../"),
-            meta={"search": {"exclude": True}},  # a table of counts: search finds the reports themselves
+            meta={"search": {"exclude": True}},  # a table of counts: search finds the articles themselves
         )
         for part in parts
     ]
