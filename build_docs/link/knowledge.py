@@ -22,7 +22,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from types import MappingProxyType
@@ -30,11 +30,12 @@ from types import MappingProxyType
 from build_docs.clean.article import Article
 from build_docs.diagnostics import Diagnostic, error
 from build_docs.extract.acronyms import Definition
-from build_docs.extract.discover import Found, find_organizations, lexicon
+from build_docs.extract.discover import Found, find_organizations
 from build_docs.extract.extractors import texts
 from build_docs.link.evidence import Evidence, evidence_of
 from build_docs.link.model import Candidate, Entity, Knowledge, Quote, Term, quote_at
 from build_docs.link.registry import KINDS, SOURCE, Registry
+from build_docs.link.spelled import spelled_out
 from build_docs.slug import slugify
 
 MIN_RECURRENCE = 2  # a name found this many times joins the site without a confident pattern
@@ -98,7 +99,6 @@ class _Builder:
         self.names: dict[str, str] = {}  # casefolded name or alias -> entity id
         self.terms: dict[str, Term] = {}  # by term text
         self.candidates: list[Candidate] = []
-        self._corpus: str | None = None  # every text joined, read only to look for an acronym spelled out
 
     # -- registry ---------------------------------------------------------------
 
@@ -200,11 +200,12 @@ class _Builder:
 
     def add_finds(self, finds: Sequence[tuple[Found, Quote]]) -> None:
         groups: dict[str, list[tuple[Found, Quote]]] = defaultdict(list)
-        for found, quote in finds:
-            name = _name(found.canonical or found.name)
+        guessed = [(found, quote, _name(found.canonical or found.name)) for found, quote in finds]
+        spelled = spelled_out(self.texts.values(), {_letters(name) for found, _, name in guessed if found.rule in ("model", "name-run")})
+        for found, quote, name in guessed:
             if _key(name) in self.registry.ignore or _key(found.name) in self.registry.ignore:
                 continue
-            if found.rule in ("model", "name-run") and self._a_term(name):
+            if found.rule in ("model", "name-run") and self._a_term(name, spelled):
                 continue  # "GDP", "MDGs": an acronym the glossary holds, or one the sources spell out in lower case
             groups[_key(name)].append((found, quote))
         single_people: list[tuple[str, list[tuple[Found, Quote]]]] = []
@@ -231,27 +232,16 @@ class _Builder:
             else:
                 self._found_entity(group[0][0].kind, group)
 
-    def _a_term(self, name: str) -> bool:
+    def _a_term(self, name: str, spelled: Collection[str]) -> bool:
         """``name`` is an acronym ("GDP", "MDGs") that names no entity: a term of the glossary that stands for none, or
-        one whose words the sources write in lower case ("gross domestic product")."""
-        letters = name[:-1] if name.endswith("s") and name[:-1].isupper() else name
+        one of ``spelled``, those the sources spell out in lower case (:func:`.spelled.spelled_out`)."""
+        letters = _letters(name)
         if len(letters) < 2 or not letters.isalpha() or not letters.isupper():
             return False
         terms = [t for t in (self.terms.get(letters), self.terms.get(f"{letters}s")) if t is not None]
         if terms:
             return not any(t.entity for t in terms)
-        return self._spelled_in_lower_case(letters)
-
-    def _spelled_in_lower_case(self, letters: str) -> bool:
-        """Three letters or more whose words the sources write in lower case, the same words twice or more, none a
-        function word ("gross domestic product"; "urgent need" spells "UN" by chance, "my deep gratitude" "MDG")."""
-        if len(letters) < 3:
-            return False
-        if self._corpus is None:
-            self._corpus = "\n\n".join(self.texts.values())
-        words = r"\s+(?:(?:of|and|for|the|on|in|to)\s+)?".join(f"{c.lower()}[a-z]+" for c in letters)
-        phrases = Counter(" ".join(m.group().split()) for m in re.finditer(rf"(?<![\w-]){words}(?![\w-])", self._corpus))
-        return any(n >= 2 and sum(w not in lexicon.FUNCTION_WORDS for w in p.split()) == len(letters) for p, n in phrases.items())
+        return letters in spelled
 
     def _found_entity(self, kind: str, group: list[tuple[Found, Quote]]) -> None:
         name = Counter(_name(f.canonical or f.name) for f, _ in group).most_common(1)[0][0]
@@ -382,3 +372,8 @@ def _fold(text: str) -> str:
     """For checking a quote: case, spacing and typographic quotes do not matter."""
     table = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
     return " ".join(text.translate(table).split()).casefold()
+
+
+def _letters(name: str) -> str:
+    """An acronym's letters without a plural ``s`` ("MDGs" → "MDG")."""
+    return name[:-1] if name.endswith("s") and name[:-1].isupper() else name
