@@ -61,11 +61,17 @@ def lists(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_site(tmp_path_factory.mktemp("lists"), escort)
 
 
-def build_site(tmp: Path, text: Callable[[int], str]) -> Path:
+def write_seeds(tmp: Path, text: Callable[[int], str]) -> Path:
+    """``tmp/seeds`` with :data:`ARTICLES` files, the n-th holding ``text(n)``."""
     seeds = tmp / "seeds"
     seeds.mkdir()
     for n in range(ARTICLES):
         (seeds / f"convoy-{n:03d}.txt").write_text(text(n), encoding="utf-8")
+    return seeds
+
+
+def build_site(tmp: Path, text: Callable[[int], str]) -> Path:
+    seeds = write_seeds(tmp, text)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(timeline_pages, "ENTRIES_PER_PAGE", 7)
         patch.setattr(mention_pages, "ARTICLES_PER_PAGE", 8)
@@ -280,10 +286,7 @@ def test_mention_pages_hold_fewer_articles_when_their_sentences_are_long():
 def test_a_rebuild_after_an_edit_writes_the_split_pages_a_cold_build_writes(tmp_path: Path):
     """Pages of the split indexes (sources, entities) are kept between builds: after an edit that renames
     an article and names a new organisation, the kept build's docs/ is the cold build's, byte for byte."""
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    for n in range(ARTICLES):
-        (seeds / f"convoy-{n:03d}.txt").write_text(escort(n), encoding="utf-8")
+    seeds = write_seeds(tmp_path, escort)
     results = tmp_path / "results"
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(index_pages, "SOURCES_PER_PAGE", 25)
@@ -301,10 +304,7 @@ def test_a_rebuild_after_an_edit_writes_the_split_pages_a_cold_build_writes(tmp_
 def test_a_renamed_seeds_folder_reaches_every_kept_page_that_names_its_files(tmp_path: Path):
     """The Sources pages name each article's files under the seeds folder's name: renamed, the folder keeps
     its results (they are kept beside it), and every page naming a file is written again as a cold build writes it."""
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    for n in range(ARTICLES):
-        (seeds / f"convoy-{n:03d}.txt").write_text(article(n), encoding="utf-8")
+    seeds = write_seeds(tmp_path, article)
     results = tmp_path / "results"
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(index_pages, "SOURCES_PER_PAGE", 25)

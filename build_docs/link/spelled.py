@@ -42,10 +42,10 @@ def spelled_out(texts: Iterable[str], wanted: Collection[str]) -> frozenset[str]
     automaton.make_automaton()
     phrases: dict[str, Counter[str]] = defaultdict(Counter)
     for text in texts:
-        initials, words = _initials(text)
+        initials, spans = _initials(text)
         for end, acronym in automaton.iter(initials):
-            first, last = words[end - len(acronym) + 1], words[end]
-            phrases[acronym][" ".join(_cores(text, first, last))] += 1
+            first, last = spans[end - len(acronym) + 1], spans[end]
+            phrases[acronym][" ".join(text[first[0] : last[1]].split())] += 1  # its words, connectors included
     return frozenset(acronym for acronym, counted in phrases.items() if max(counted.values()) >= 2)
 
 
@@ -80,7 +80,3 @@ def _initials(text: str) -> tuple[str, list[tuple[int, int]]]:
             stop()
     return "".join(initials), spans
 
-
-def _cores(text: str, first: tuple[int, int], last: tuple[int, int]) -> list[str]:
-    """The words from the one at ``first`` to the one at ``last``, connectors included."""
-    return text[first[0] : last[1]].split()

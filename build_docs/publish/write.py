@@ -129,7 +129,7 @@ def record_seen(docs: Path, record: Path, change: Plan) -> None:
     :data:`RACY_NS`."""
     now = time.time_ns()
     seen = {}
-    for path in json.loads(change.manifest)["files"]:
+    for path in [*change.unchanged, *(page.path for page in change.writes)]:
         found = change.seen.get(path) or _stat(docs / path)
         if found is not None and found[1] < now - RACY_NS:
             seen[path] = found
