@@ -3,7 +3,8 @@
 Pass 1 (:mod:`.knowledge`) decides from the whole corpus, but what it reads of each
 article depends on that article alone: the names extraction found there, each with the
 sentence that quotes it; how often each capitalised word stands in the text, and next
-to which word; the acronyms it uses; the capitalised phrases that could spell them out.
+to which word; the acronyms it uses; the capitalised phrases that could spell them out; the lower-case words that could spell
+an acronym out (:mod:`.spelled`).
 :func:`evidence` gathers that once per article, so a build that kept it (``kept``
 results, keyed by the article) reads an unchanged article's evidence back instead of
 reading its text again, and pass 1 merges what is left in corpus order.
@@ -20,6 +21,7 @@ from build_docs.clean.article import Article
 from build_docs.extract.discover import Found
 from build_docs.extract.extractors import texts
 from build_docs.link.model import Quote, quote_at
+from build_docs.link.spelled import Runs, lowercase_runs
 
 WORDS = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
 ACRONYM = re.compile(r"(?<![\w.])(?=[A-Z0-9&]*[A-Z][A-Z0-9&]*[A-Z])[A-Z][A-Z0-9&]{1,7}(?!\w|\.\w)")
@@ -36,6 +38,7 @@ class Evidence:
     pairs: Mapping[tuple[str, str], int]  # two words side by side, one of them capitalised -> how often
     acronyms: tuple[tuple[str, str, int, int], ...]  # (acronym, anchor, start, end) of every acronym used
     spelled: tuple[tuple[str, str], ...]  # (initials, capitalised phrase), the first phrase for each
+    runs: Runs  # the lower-case words that may spell an acronym (:mod:`.spelled`)
 
 
 def evidence(article: str, paragraphs: Sequence[tuple[str, str]], finds: Sequence[tuple[str, Found]]) -> Evidence:
@@ -55,7 +58,8 @@ def evidence(article: str, paragraphs: Sequence[tuple[str, str]], finds: Sequenc
         for run in CAPITALISED_RUN.finditer(text):
             phrase = " ".join(run.group().split())
             spelled.setdefault(initials(phrase), phrase)
-    return Evidence(article, quoted, dict(capitalised), dict(pairs), tuple(acronyms), tuple(spelled.items()))
+    runs = lowercase_runs(text for _, text in paragraphs)
+    return Evidence(article, quoted, dict(capitalised), dict(pairs), tuple(acronyms), tuple(spelled.items()), runs)
 
 
 def evidence_of(paragraphs: Sequence[tuple[str, str, str]], finds: Sequence[tuple[str, str, Found]]) -> list[Evidence]:

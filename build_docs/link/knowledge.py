@@ -35,7 +35,7 @@ from build_docs.extract.extractors import texts
 from build_docs.link.evidence import Evidence, evidence_of
 from build_docs.link.model import Candidate, Entity, Knowledge, Quote, Term, quote_at
 from build_docs.link.registry import KINDS, SOURCE, Registry
-from build_docs.link.spelled import spelled_out
+from build_docs.link.spelled import Runs, spelled_out
 from build_docs.slug import slugify
 
 MIN_RECURRENCE = 2  # a name found this many times joins the site without a confident pattern
@@ -84,7 +84,7 @@ def assemble(
     builder = _Builder(registry, {(a, p): t for a, p, t in paragraphs}, common)
     problems = builder.add_registry()
     builder.add_definitions(definitions)
-    builder.add_finds([found for e in evidence for found in e.finds])
+    builder.add_finds([found for e in evidence for found in e.finds], [e.runs for e in evidence])
     builder.add_surnames(evidence)
     builder.add_acronym_candidates(evidence)
     return builder.freeze(), problems
@@ -198,10 +198,11 @@ class _Builder:
 
     # -- names --------------------------------------------------------------------
 
-    def add_finds(self, finds: Sequence[tuple[Found, Quote]]) -> None:
+    def add_finds(self, finds: Sequence[tuple[Found, Quote]], runs: Sequence[Runs]) -> None:
+        """The names discovery found; ``runs`` are each article's lower-case words that may spell an acronym out."""
         groups: dict[str, list[tuple[Found, Quote]]] = defaultdict(list)
         guessed = [(found, quote, _name(found.canonical or found.name)) for found, quote in finds]
-        spelled = spelled_out(self.texts.values(), {_letters(name) for found, _, name in guessed if found.rule in ("model", "name-run")})
+        spelled = spelled_out(runs, {_letters(name) for found, _, name in guessed if found.rule in ("model", "name-run")})
         for found, quote, name in guessed:
             if _key(name) in self.registry.ignore or _key(found.name) in self.registry.ignore:
                 continue

@@ -2,10 +2,12 @@
 
 Pass 1 of linking (:mod:`.knowledge`) gives no entity page to a capitalised find such as "GDP"
 or "MDGs" when the sources write its words in lower case: it is a term, not a name. Looking each
-acronym up in the whole corpus would cost the corpus's length once per acronym, so
-:func:`spelled_out` reads the corpus once for all of them: each paragraph becomes a string of
-the initials of its lower-case words, and one Aho–Corasick automaton (pyahocorasick) finds every
-acronym in those strings.
+acronym up in the whole corpus would cost the corpus's length once per acronym, and reading the
+whole corpus again at each build would cost a rebuild what a cold build pays. So each article is
+read once, on its own, into its :class:`Runs` (kept with the article's evidence,
+:mod:`.evidence`): the runs of lower-case words that could spell an acronym and their initials.
+:func:`spelled_out` then finds every wanted acronym in every article's initials with one
+Aho–Corasick automaton (pyahocorasick).
 
 A spelling is a run of lower-case words of two letters or more, none a function word, one per
 letter of the acronym; between two of them may stand one connector ("of", "and", "for", "the",
@@ -17,9 +19,11 @@ spelled out when one such run occurs twice or more ("gross domestic product" twi
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable
+from dataclasses import dataclass
 
 import ahocorasick
 
@@ -31,8 +35,32 @@ _WORD = re.compile(r"([^\w\s-]*)([a-z]{2,})([^\w\s-]*)")  # a lower-case word, w
 _BREAK = "|"
 
 
-def spelled_out(texts: Iterable[str], wanted: Collection[str]) -> frozenset[str]:
-    """The acronyms of ``wanted`` (capitals, :data:`MIN_LETTERS` or more) that ``texts`` spell out twice or more in the same words."""
+@dataclass(frozen=True)
+class Runs:
+    """An article's runs of :data:`MIN_LETTERS` or more lower-case words that may spell an acronym.
+
+    ``initials`` holds each run's initials, runs separated by :data:`_BREAK`; ``words`` holds each
+    run as its text reads (words and the connectors between them, one space apart)."""
+
+    initials: str = ""
+    words: tuple[str, ...] = ()
+
+
+def lowercase_runs(texts: Iterable[str]) -> Runs:
+    """The :class:`Runs` of ``texts`` (an article's paragraphs): no run goes on from one text to the next."""
+    initials: list[str] = []
+    words: list[str] = []
+    for text in texts:
+        for run in _runs(text):
+            if len(run) >= MIN_LETTERS:
+                initials.append("".join(word[0] for word, _ in run))
+                words.append(" ".join(f"{word} {connector}" if connector else word for word, connector in run))
+    return Runs(_BREAK.join(initials), tuple(words))
+
+
+def spelled_out(runs: Iterable[Runs], wanted: Collection[str]) -> frozenset[str]:
+    """The acronyms of ``wanted`` (capitals, :data:`MIN_LETTERS` or more) that the articles whose ``runs`` these are
+    spell out twice or more in the same words."""
     wanted = {w for w in wanted if len(w) >= MIN_LETTERS and w.isalpha() and w.isupper()}
     if not wanted:
         return frozenset()
@@ -41,42 +69,52 @@ def spelled_out(texts: Iterable[str], wanted: Collection[str]) -> frozenset[str]
         automaton.add_word(acronym.lower(), acronym)
     automaton.make_automaton()
     phrases: dict[str, Counter[str]] = defaultdict(Counter)
-    for text in texts:
-        initials, spans = _initials(text)
-        for end, acronym in automaton.iter(initials):
-            first, last = spans[end - len(acronym) + 1], spans[end]
-            phrases[acronym][" ".join(text[first[0] : last[1]].split())] += 1  # its words, connectors included
+    for article in runs:
+        breaks: list[int] | None = None  # where each run ends in the initials, found at the article's first match
+        for end, acronym in automaton.iter(article.initials):
+            if breaks is None:
+                breaks = [at for at, letter in enumerate(article.initials) if letter == _BREAK]
+            which = bisect.bisect_left(breaks, end)
+            first = breaks[which - 1] + 1 if which else 0
+            phrases[acronym][_spelling(article.words[which], end - first - len(acronym) + 1, len(acronym))] += 1
     return frozenset(acronym for acronym, counted in phrases.items() if max(counted.values()) >= 2)
 
 
-def _initials(text: str) -> tuple[str, list[tuple[int, int]]]:
-    """The initials of the words of ``text`` that may spell an acronym, with :data:`_BREAK` where a run cannot go
-    on; and, for each character of that string, the span of its word in ``text`` (none for a break)."""
-    initials: list[str] = []
-    spans: list[tuple[int, int]] = []
+def _spelling(run: str, first: int, count: int) -> str:
+    """The ``count`` words of ``run`` from its ``first``, with the connectors between them."""
+    tokens = run.split(" ")
+    words = [at for at, token in enumerate(tokens) if token not in CONNECTORS]
+    return " ".join(tokens[words[first] : words[first + count - 1] + 1])
+
+
+def _runs(text: str) -> list[list[tuple[str, str]]]:
+    """The runs of ``text`` that may spell an acronym: each its words, with the connector after a word when one stands
+    between it and the next."""
+    runs: list[list[tuple[str, str]]] = [[]]
 
     def stop() -> None:
-        if initials and initials[-1] != _BREAK:
-            initials.append(_BREAK)
-            spans.append((-1, -1))
+        if runs[-1]:
+            runs.append([])
 
-    connector = False  # a connector stands after the last word of the run
+    connector = ""  # the connector after the last word of the run
     for token in re.finditer(r"\S+", text):
         shape = _WORD.fullmatch(token.group())
         before, word, after = shape.groups() if shape else ("", "", "")
-        if word in CONNECTORS and not before and not after and not connector and initials and initials[-1] != _BREAK:
-            connector = True
+        if word in CONNECTORS and not before and not after and not connector and runs[-1]:
+            connector = word
             continue
-        connector = False
         if not word or word in CONNECTORS or word in lexicon.FUNCTION_WORDS:
+            connector = ""
             stop()
             continue
         if before:
+            connector = ""
             stop()  # punctuation may open a run, not stand inside one
-        start = token.start() + len(before)
-        initials.append(word[0])
-        spans.append((start, start + len(word)))
+        if connector:
+            last_word, _ = runs[-1][-1]
+            runs[-1][-1] = (last_word, connector)
+            connector = ""
+        runs[-1].append((word, ""))
         if after:
             stop()
-    return "".join(initials), spans
-
+    return [run for run in runs if run]
