@@ -29,6 +29,7 @@ as a proxy again. Functions sent must be module-level (pickled by name).
 from __future__ import annotations
 
 import copyreg
+import multiprocessing
 import os
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
@@ -115,6 +116,22 @@ class Runner:
             with self.jobs.executor() as executor:
                 return self._gather([executor.submit(_run_chunk, fn, context, chunk) for chunk in chunks], chunks, what)
         with ProcessPoolExecutor(min(workers, len(chunks)), initializer=_hold, initargs=(fn, context)) as pool:
+            return self._gather([pool.submit(_run_held, chunk) for chunk in chunks], chunks, what)
+
+    def map_inherited(self, fn: Callable[[C, T], R], context: C, items: Sequence[T], what: str = "pages") -> list[R]:
+        """:meth:`map_with` for a ``context`` that cannot travel: closures over the whole site (a page's renderer).
+
+        The workers are forked from this process, so they inherit ``context`` as it stands, and only the items
+        and the results are pickled. Where processes cannot be forked (Windows, macOS's default) or another
+        executor was asked for, the items are mapped here, one after another."""
+        items = list(items)
+        workers = self.jobs.workers_for(len(items))
+        if self.jobs.executor is not None or workers == 1 or len(items) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+            return Runner(SERIAL, self.tick).map_with(fn, context, items, what)
+        self._tick(0, len(items), what)
+        chunks = _chunks(items, workers * CHUNKS_PER_WORKER)
+        forked = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(min(workers, len(chunks)), mp_context=forked, initializer=_hold, initargs=(fn, context)) as pool:
             return self._gather([pool.submit(_run_held, chunk) for chunk in chunks], chunks, what)
 
     def _gather(self, futures: list[Future[list[R]]], chunks: list[list[T]], what: str) -> list[R]:

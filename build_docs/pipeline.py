@@ -100,8 +100,9 @@ def generate(config: BuildConfig, progress: Progress | None = None) -> Generated
         knowledge, links = link_all(knowledge, site.articles, kept, keys)  # link/, pass 2
     with progress.stage("timeline"):  # timeline/
         events = events_of(site.articles, site.dates(), links, kept, keys)
-    with progress.stage("render"):  # render/
-        pages = render(site, knowledge, links, events, kept, dict(zip((a.id for a in site.articles), keys, strict=True)) if kept.on else None, skipped)
+    with progress.stage("render") as tick:  # render/
+        by_article = dict(zip((a.id for a in site.articles), keys, strict=True)) if kept.on else None
+        pages = render(site, knowledge, links, events, kept, by_article, skipped, config.jobs.runner(tick))
     kept.sweep()  # the results of earlier builds that this one did not use (other code, other text)
     return Generated(pages, diagnostics, len(site.articles))
 

@@ -19,6 +19,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from build_docs.jobs import Jobs
 from build_docs.pipeline import BuildConfig, build
 from build_docs.render import glossary_pages, index_pages, mention_pages, registry_pages, report_pages, timeline_pages
 from tests.conftest import mkdocs_build, mkdocs_config, tree
@@ -314,3 +315,21 @@ def test_a_renamed_seeds_folder_reaches_every_kept_page_that_names_its_files(tmp
         build(BuildConfig(seeds=renamed, docs=tmp_path / "cold"))
     assert "`texts/convoy-000.txt`" in (tmp_path / "kept" / "sources" / "page-1.md").read_text(encoding="utf-8")
     assert tree(tmp_path / "kept") == tree(tmp_path / "cold")
+
+
+def test_pages_rendered_in_parallel_are_kept_with_the_pages_their_workers_kept(tmp_path: Path):
+    """Entities', articles' and reports' pages render on forked workers; an entity's pages of mentions are kept by
+    the worker that made them, which tells the build, so that its sweep leaves them: a parallel build keeps the
+    pages a serial one keeps, and writes the same site."""
+    kept: dict[int, int] = {}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(mention_pages, "ARTICLES_PER_PAGE", 8)
+        for workers in (1, 2):
+            (tmp_path / str(workers)).mkdir()
+            seeds = write_seeds(tmp_path / str(workers), article)
+            results = tmp_path / str(workers) / "results"
+            build(BuildConfig(seeds=seeds, docs=tmp_path / str(workers) / "docs", jobs=Jobs(workers=workers), results=results))
+            kept[workers] = len(list((results / "pages").iterdir()))  # named by keys that name the folders too
+    assert len(list((tmp_path / "2" / "docs" / "entities" / ENTITY).glob("mentions-*.md"))) >= 2
+    assert kept[2] == kept[1]
+    assert tree(tmp_path / "2" / "docs") == tree(tmp_path / "1" / "docs")

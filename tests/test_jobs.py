@@ -12,6 +12,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from types import MappingProxyType
@@ -87,6 +88,24 @@ def test_runner_keeps_the_order_of_the_items_across_processes():
     assert two.map_with(_scaled, 3, items) == [3 * x for x in items]
     assert os.getpid() not in two.map(_pid, items)  # other processes did the work
     assert set(Runner(Jobs(workers=1)).map(_pid, items)) == {os.getpid()}
+
+
+def _call_held(context: Callable[[int], int], x: int) -> int:
+    return context(x)
+
+
+def test_inherited_context_need_not_pickle_and_stays_here_for_another_executor():
+    """map_inherited forks its workers: a closure (which pickle refuses) reaches them as it stands here."""
+    offset = 1000
+    closure = lambda x: (x + offset, os.getpid())  # noqa: E731
+    items = list(range(37))
+    made = Runner(Jobs(workers=2)).map_inherited(_call_held, closure, items)
+    assert [value for value, _ in made] == [x + 1000 for x in items]
+    assert os.getpid() not in {pid for _, pid in made}
+    with pytest.raises((pickle.PicklingError, AttributeError)):
+        pickle.dumps(closure)
+    threads = Runner(Jobs(executor=lambda: ThreadPoolExecutor(2))).map_inherited(_call_held, closure, items)
+    assert {pid for _, pid in threads} == {os.getpid()}  # another executor could not take the closure: run here
 
 
 def test_a_workers_exception_reaches_the_caller():

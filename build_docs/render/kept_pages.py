@@ -12,10 +12,12 @@ byte in the tests.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Mapping, Sequence
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from build_docs.clean.article import Article
+from build_docs.jobs import IN_PROCESS, Runner
 from build_docs.link.mentions import Links
 from build_docs.link.model import Entity, Knowledge
 from build_docs.results import Kept
@@ -30,6 +32,41 @@ def kept_pages(kept: Kept, family: str, parts: Sequence[object], make: Callable[
     if not kept.on:
         return make()
     return kept.one(STAGE, kept.key(family, *parts), make)
+
+
+def kept_all(
+    kept: Kept, family: str, inputs: Sequence[Sequence[object]], makes: Sequence[Callable[[], P]], runner: Runner = IN_PROCESS
+) -> list[P]:
+    """``[make() for make in makes]``, each read back as :func:`kept_pages` reads one (``inputs`` naming what it is
+    made from), the others made on ``runner``'s workers, forked so that they inherit the page functions' closures
+    (:meth:`~build_docs.jobs.Runner.map_inherited`).
+
+    A page made in a worker may keep pages of its own (an entity's pages of mentions); the worker hands back
+    the results it used with what it made, so that this build's sweep leaves them in place."""
+    keys = [kept.key(family, *parts) for parts in inputs] if kept.on else []
+    results: dict[int, P] = {}
+    for i, key in enumerate(keys):
+        found = kept.get(STAGE, key)
+        if found is not None:
+            results[i] = cast(P, found[0])  # written below for this family, key and code
+    missing = [i for i in range(len(makes)) if i not in results]
+    made = runner.map_inherited(_make, (makes, kept.used, os.getpid()), missing)
+    for i, (result, used) in zip(missing, made, strict=True):
+        results[i] = result
+        kept.used.update(used)
+        if keys:
+            kept.put(STAGE, keys[i], result)
+    return [results[i] for i in range(len(makes))]
+
+
+def _make(context: tuple[Sequence[Callable[[], P]], set[tuple[str, str]], int], index: int) -> tuple[P, set[tuple[str, str]]]:
+    """``makes[index]()``, and, in a worker, the kept results it used (here, they are in ``used`` already)."""
+    makes, used, parent = context
+    if os.getpid() == parent:
+        return makes[index](), set()
+    used.clear()  # the worker's copy: from here on it holds what this page used
+    made = makes[index]()
+    return made, set(used)
 
 
 def link_view(knowledge: Knowledge, keys: Sequence[str], href: Callable[[str], str], title: Callable[[str], str]) -> tuple[object, ...]:

@@ -16,13 +16,14 @@ from functools import partial
 from build_docs.clean.article import Article
 from build_docs.extract.extractors import AFFILIATION
 from build_docs.extract.index import Site
+from build_docs.jobs import IN_PROCESS, Runner
 from build_docs.link.mentions import Links, Mention
 from build_docs.link.model import Entity, Knowledge, Quote, Term
 from build_docs.link.registry import ENTITIES, KIND_LABELS, KINDS
 from build_docs.render import timeline_pages
 from build_docs.render.glossary_pages import glossary_pages, term_page
 from build_docs.render.infobox import RELATED_SHOWN, aliases, dated_span
-from build_docs.render.kept_pages import entity_view, kept_pages
+from build_docs.render.kept_pages import entity_view, kept_all, kept_pages
 from build_docs.render.knowledge_records import entity_records as entity_records  # re-exported: render/pages.py imports them from here
 from build_docs.render.knowledge_records import glossary_records as glossary_records
 from build_docs.render.markdown import Md, attr_value, escape, formatted
@@ -178,9 +179,11 @@ def knowledge_pages(
     held: Mapping[str, str] | None = None,
     kept: Kept = NOTHING_KEPT,
     finish: Callable[[list[RenderedPage]], list[RenderedPage]] = list,
+    runner: Runner = IN_PROCESS,
 ) -> list[RenderedPage]:
     """``held``: timeline entry id → the timeline page that holds it. Each entity's pages go through
-    ``finish`` (abbreviations appended) and are kept (:mod:`.kept_pages`) when the links were."""
+    ``finish`` (abbreviations appended) and are kept (:mod:`.kept_pages`) when the links were; those
+    not kept are rendered on ``runner``."""
     held = held or {}
     titles = {a.id: a.title for a in site.articles}
     timelines: dict[str, list[Event]] = defaultdict(list)
@@ -202,16 +205,19 @@ def knowledge_pages(
     pages.append(RenderedPage(ABBREVIATIONS, abbreviations(knowledge, links).encode("utf-8")))  # not appended: see render/abbreviations.py
     kept = kept if links.digests else NOTHING_KEPT  # an entity's pages are keyed by the digests of the articles naming it
     corpus = (digest(titles), digest(sorted(on_page.items())), site.seeds_name) if kept.on else ()
+    inputs: list[tuple[object, ...]] = []
+    makes = []
     for entity in knowledge.entities.values():
         key = entity.key
         dated = timelines.get(entity.id, [])
         terms = [(knowledge.terms[t], term_href(knowledge, t)) for t in term_ids.get(key, ()) if knowledge.terms[t].entity == entity.id]
         near = [(knowledge.entities[k.partition(":")[2]], n) for k, n in related.get(key, [])[:RELATED] if k.startswith("entity:")]
         shown_near = [(other.id, other.name, other.kind, n) for other, n in near]  # what the page shows of each, not the whole entity
-        inputs = (entity, entity_view(entity, links), dated, [held.get(e.id, "") for e in dated], terms, shown_near, *corpus) if kept.on else ()
+        if kept.on:
+            inputs.append((entity, entity_view(entity, links), dated, [held.get(e.id, "") for e in dated], terms, shown_near, *corpus))
         make = partial(_entity_pages, site, links, entity, dated, terms, near, held, titles, on_page, cite, partial(_mentions_page, kept, finish))
-        pages += kept_pages(kept, "entity", inputs, partial(_finished_main, finish, make))
-    return pages
+        makes.append(partial(_finished_main, finish, make))
+    return pages + [page for made in kept_all(kept, "entity", inputs, makes, runner) for page in made]
 
 
 def _finished_main(finish: Callable[[list[RenderedPage]], list[RenderedPage]], make: Callable[[], list[RenderedPage]]) -> list[RenderedPage]:

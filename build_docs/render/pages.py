@@ -13,12 +13,14 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from importlib import resources
+from typing import Any
 
 from build_docs.clean.article import Article
 from build_docs.clean.structure import Block
 from build_docs.diagnostics import Diagnostic
 from build_docs.extract.dating import DateEstimate
 from build_docs.extract.index import Site
+from build_docs.jobs import IN_PROCESS, Runner
 from build_docs.link.mentions import Links
 from build_docs.link.model import Knowledge
 from build_docs.render import index_pages
@@ -29,7 +31,7 @@ from build_docs.render.citation import author_list, display_date, estimated_date
 from build_docs.render.cite import Edition, Entry, apa, bibtex, chicago, csl, entries, files, ris
 from build_docs.render.index_pages import articles_index, sources_index
 from build_docs.render.jsondata import dump_bytes, dumps
-from build_docs.render.kept_pages import article_keys, dated_view, kept_pages, link_view
+from build_docs.render.kept_pages import article_keys, dated_view, kept_all, link_view
 from build_docs.render.knowledge_pages import (
     abbreviation_lines,
     derived_lines,
@@ -72,10 +74,12 @@ def render(
     kept: Kept = NOTHING_KEPT,
     keys: Mapping[str, str] | None = None,
     skipped: Sequence[Diagnostic] = (),
+    runner: Runner = IN_PROCESS,
 ) -> tuple[RenderedPage, ...]:
     """Every page and data file. With ``kept`` and ``keys`` (article id → a digest of the article), an
     article's page and an entity's pages are read back when an earlier build rendered them from the same inputs.
-    ``skipped`` are the warnings about seed files that made no article, listed on the Cleaning reports page."""
+    ``skipped`` are the warnings about seed files that made no article, listed on the Cleaning reports page.
+    Articles', entities' and reports' pages that are not read back are rendered on ``runner``."""
     counts = _counts(site) | {"entities": len(knowledge.entities), "terms": len(knowledge.terms), "events": len(events)}
     titles = {a.id: a.title for a in site.articles}
     dated = events_by_paragraph(events)
@@ -86,15 +90,14 @@ def render(
     cited = _citations(site, kept, keys or {})
     kept = kept.salted(digest(sorted(lines.items())))  # every kept page ends with the abbreviations it uses
     corpus = (site.seeds_name,) if kept.on else ()
-    articles = {
-        article.id: kept_pages(
-            kept,
-            "article",
-            _article_inputs(site, article, knowledge, links, dated, held, keys or {}, corpus) if kept.on else (),
-            lambda article=article: _finished(finish, _article_pages(site, article, knowledge, links, dated, held)),  # type: ignore[misc]
-        )
-        for article in site.articles
-    }
+    made = kept_all(
+        kept,
+        "article",
+        [_article_inputs(site, article, knowledge, links, dated, held, keys or {}, corpus) for article in site.articles] if kept.on else [],
+        [partial(_finished_article, finish, site, article, knowledge, links, dated, held) for article in site.articles],
+        runner,
+    )
+    articles = dict(zip((article.id for article in site.articles), made, strict=True))
     parts = {article_id: p for article_id, (_, p) in articles.items() if len(p) > 1}  # long articles, split
     pages = [
         page("index.md", "index.md.j2", site_name=SITE_NAME, counts=counts, articles=_home_list(site), authors=_authors(site)),
@@ -112,8 +115,8 @@ def render(
     ]
     done = [  # abbreviations appended already
         *(rendered for pages_of, _ in articles.values() for rendered in pages_of),
-        *knowledge_pages(site, knowledge, links, events, held, kept, finish),
-        *report_pages(site, kept, keys, finish, skipped),
+        *knowledge_pages(site, knowledge, links, events, held, kept, finish, runner),
+        *report_pages(site, kept, keys, finish, skipped, runner),
         *timeline_pages(events, knowledge, titles, paragraph_pages(site.articles), kept, finish),
     ]
     return tuple(sorted(with_parts([*finish(pages), *done], site.articles, parts), key=lambda p: p.path))
@@ -138,9 +141,9 @@ def _article_inputs(
 ArticlePages = tuple[list[RenderedPage], tuple[Part, ...]]  # an article's page or parts, and the parts
 
 
-def _finished(finish: Callable[[list[RenderedPage]], list[RenderedPage]], made: ArticlePages) -> ArticlePages:
+def _finished_article(finish: Callable[[list[RenderedPage]], list[RenderedPage]], site: Site, article: Article, *rest: Any) -> ArticlePages:
     """An article's pages with ``finish`` applied (abbreviations appended), and its parts."""
-    pages, parts = made
+    pages, parts = _article_pages(site, article, *rest)
     return finish(pages), parts
 
 

@@ -7,12 +7,14 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import partial
 from pathlib import PurePosixPath
+from typing import Any
 
 from build_docs.clean.article import Article, CleaningReport, SourceReport
 from build_docs.diagnostics import Diagnostic
 from build_docs.extract.index import Site
+from build_docs.jobs import IN_PROCESS, Runner
 from build_docs.render.index_pages import split
-from build_docs.render.kept_pages import kept_pages
+from build_docs.render.kept_pages import kept_all
 from build_docs.render.markdown import Md, escape
 from build_docs.render.templating import RenderedPage, page
 from build_docs.results import NOTHING_KEPT, Kept
@@ -67,19 +69,28 @@ def report_pages(
     keys: Mapping[str, str] | None = None,
     finish: Callable[[list[RenderedPage]], list[RenderedPage]] = list,
     skipped: Sequence[Diagnostic] = (),
+    runner: Runner = IN_PROCESS,
 ) -> list[RenderedPage]:
     """The reports index (with the files that made no article, and why: ``skipped``), and each article's report and
     raw views (through ``finish``; read back from ``kept`` when an earlier build made them from the same article and
     report, ``keys`` naming the article)."""
     pages = finish(_index(site, skipped))
     raw = raw_pages(s.name for r in site.reports.values() for s in r.sources)
+    kept = kept if keys else NOTHING_KEPT
+    inputs: list[tuple[object, ...]] = []
+    makes = []
     for article in site.articles:
         report = site.reports[article.id]
         views = {s.name: raw[s.name] for s in report.sources}
-        inputs = (keys[article.id], report, site.seeds_name, sorted(views.items())) if kept.on and keys else ()
-        make = partial(_article_report, site, article, report, views)
-        pages += kept_pages(kept if keys else NOTHING_KEPT, "report", inputs, lambda make=make: finish(make()))  # type: ignore[misc]
-    return pages
+        if kept.on and keys:
+            inputs.append((keys[article.id], report, site.seeds_name, sorted(views.items())))
+        makes.append(partial(_finished_report, finish, site, article, report, views))
+    return pages + [page for made in kept_all(kept, "report", inputs, makes, runner) for page in made]
+
+
+def _finished_report(finish: Callable[[list[RenderedPage]], list[RenderedPage]], *made_of: Any) -> list[RenderedPage]:
+    """:func:`_article_report`'s pages through ``finish`` (abbreviations appended)."""
+    return finish(_article_report(*made_of))
 
 
 def _article_report(site: Site, article: Article, report: CleaningReport, raw: Mapping[str, str]) -> list[RenderedPage]:
