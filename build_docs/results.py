@@ -25,7 +25,8 @@ import io
 import os
 import pickle
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -87,6 +88,7 @@ class Kept:
     folder: Path | None = None
     used: set[tuple[str, str]] = field(default_factory=set, compare=False, repr=False)
     salt: str = ""  # an input every result kept through this view depends on (see salted)
+    recorders: list[set[tuple[str, str]]] = field(default_factory=list, compare=False, repr=False)  # see recording
 
     @cached_property
     def _root(self) -> str:
@@ -103,13 +105,30 @@ class Kept:
     def salted(self, salt: str) -> Kept:
         """The same results, every key also naming ``salt``: an input all of a stage's results read
         (the abbreviations every page ends with), so no call can forget it. Uses are still swept together."""
-        return Kept(self.folder, self.used, digest(self.salt, salt)) if self.on else self
+        return Kept(self.folder, self.used, digest(self.salt, salt), self.recorders) if self.on else self
+
+    @contextmanager
+    def recording(self) -> Iterator[set[tuple[str, str]]]:
+        """The results read, held or kept through this view or any view of the same folder inside the ``with``
+        block: what a result made there was made with (an entity's pages, with its pages of mentions kept
+        one by one), so that reading it back can :meth:`hold` them too."""
+        found: set[tuple[str, str]] = set()
+        self.recorders.append(found)
+        try:
+            yield found
+        finally:
+            self.recorders.pop()
+
+    def _use(self, stage: str, key: str) -> None:
+        self.used.add((stage, key))
+        for recorder in self.recorders:
+            recorder.add((stage, key))
 
     def get(self, stage: str, key: str) -> tuple[object] | None:
         """``(result,)`` kept for ``key``, or ``None``."""
         if self.folder is None:
             return None
-        self.used.add((stage, key))
+        self._use(stage, key)
         try:
             with open(f"{self._root}/{stage}/{key}.pickle", "rb") as handle:  # a string, not a Path: read thousands of times a build
                 return (pickle.load(handle),)
@@ -118,11 +137,11 @@ class Kept:
 
     def hold(self, stage: str, key: str) -> None:
         """Leave the result kept for ``key`` in place for a later build without reading it (see :meth:`sweep`)."""
-        self.used.add((stage, key))
+        self._use(stage, key)
 
     def put(self, stage: str, key: str, result: object) -> None:
         if self.folder is not None:
-            self.used.add((stage, key))
+            self._use(stage, key)
             write_atomic(self.folder / stage / f"{key}.pickle", pickle.dumps(result, protocol=5))
 
     def sweep(self) -> int:

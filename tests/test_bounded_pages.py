@@ -320,7 +320,8 @@ def test_a_renamed_seeds_folder_reaches_every_kept_page_that_names_its_files(tmp
 def test_pages_rendered_in_parallel_are_kept_with_the_pages_their_workers_kept(tmp_path: Path):
     """Entities', articles' and reports' pages render on forked workers; an entity's pages of mentions are kept by
     the worker that made them, which tells the build, so that its sweep leaves them: a parallel build keeps the
-    pages a serial one keeps, and writes the same site."""
+    pages a serial one keeps, and writes the same site. A build that reads an entity's pages back holds its pages
+    of mentions too, so that an edit to one article later renders again the pages of mentions that list it, not all."""
     kept: dict[int, int] = {}
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(mention_pages, "ARTICLES_PER_PAGE", 8)
@@ -330,6 +331,10 @@ def test_pages_rendered_in_parallel_are_kept_with_the_pages_their_workers_kept(t
             results = tmp_path / str(workers) / "results"
             build(BuildConfig(seeds=seeds, docs=tmp_path / str(workers) / "docs", jobs=Jobs(workers=workers), results=results))
             kept[workers] = len(list((results / "pages").iterdir()))  # named by keys that name the folders too
-    assert len(list((tmp_path / "2" / "docs" / "entities" / ENTITY).glob("mentions-*.md"))) >= 2
-    assert kept[2] == kept[1]
-    assert tree(tmp_path / "2" / "docs") == tree(tmp_path / "1" / "docs")
+        assert len(list((tmp_path / "2" / "docs" / "entities" / ENTITY).glob("mentions-*.md"))) >= 2
+        assert kept[2] == kept[1]
+        assert tree(tmp_path / "2" / "docs") == tree(tmp_path / "1" / "docs")
+        results = tmp_path / "2" / "results"
+        made = {p.name: p.stat().st_mtime_ns for p in (results / "pages").iterdir()}
+        build(BuildConfig(seeds=tmp_path / "2" / "seeds", docs=tmp_path / "2" / "docs", jobs=Jobs(workers=2), results=results))
+    assert {p.name: p.stat().st_mtime_ns for p in (results / "pages").iterdir()} == made  # none swept, none made again

@@ -12,7 +12,6 @@ byte in the tests.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Mapping, Sequence
 from typing import TypeVar, cast
 
@@ -41,32 +40,35 @@ def kept_all(
     made from), the others made on ``runner``'s workers, forked so that they inherit the page functions' closures
     (:meth:`~build_docs.jobs.Runner.map_inherited`).
 
-    A page made in a worker may keep pages of its own (an entity's pages of mentions); the worker hands back
-    the results it used with what it made, so that this build's sweep leaves them in place."""
+    A page made here may keep pages of its own (an entity's pages of mentions, each kept on its own so that an edit
+    renders again only the one that lists the edited article). What it made them from is kept with it, and reading
+    it back holds them (:meth:`~build_docs.results.Kept.hold`): a later build that must make the page again still
+    finds them. A worker hands them back with the page, so that this build's sweep leaves them too."""
     keys = [kept.key(family, *parts) for parts in inputs] if kept.on else []
     results: dict[int, P] = {}
     for i, key in enumerate(keys):
         found = kept.get(STAGE, key)
         if found is not None:
-            results[i] = cast(P, found[0])  # written below for this family, key and code
+            result, nested = cast(tuple[P, tuple[tuple[str, str], ...]], found[0])  # written below for this family, key and code
+            for stage, nested_key in nested:
+                kept.hold(stage, nested_key)
+            results[i] = result
     missing = [i for i in range(len(makes)) if i not in results]
-    made = runner.map_inherited(_make, (makes, kept.used, os.getpid()), missing)
-    for i, (result, used) in zip(missing, made, strict=True):
+    for i, (result, nested) in zip(missing, runner.map_inherited(_make, (makes, kept), missing), strict=True):
         results[i] = result
-        kept.used.update(used)
+        for stage, nested_key in nested:
+            kept.hold(stage, nested_key)  # in a worker's copy of ``kept`` only, until now
         if keys:
-            kept.put(STAGE, keys[i], result)
+            kept.put(STAGE, keys[i], (result, nested))
     return [results[i] for i in range(len(makes))]
 
 
-def _make(context: tuple[Sequence[Callable[[], P]], set[tuple[str, str]], int], index: int) -> tuple[P, set[tuple[str, str]]]:
-    """``makes[index]()``, and, in a worker, the kept results it used (here, they are in ``used`` already)."""
-    makes, used, parent = context
-    if os.getpid() == parent:
-        return makes[index](), set()
-    used.clear()  # the worker's copy: from here on it holds what this page used
-    made = makes[index]()
-    return made, set(used)
+def _make(context: tuple[Sequence[Callable[[], P]], Kept], index: int) -> tuple[P, tuple[tuple[str, str], ...]]:
+    """``makes[index]()``, and the kept results it was made with."""
+    makes, kept = context
+    with kept.recording() as nested:
+        made = makes[index]()
+    return made, tuple(sorted(nested))
 
 
 def link_view(knowledge: Knowledge, keys: Sequence[str], href: Callable[[str], str], title: Callable[[str], str]) -> tuple[object, ...]:
