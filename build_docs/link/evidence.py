@@ -44,7 +44,8 @@ class Evidence:
 def evidence(article: str, paragraphs: Sequence[tuple[str, str]], finds: Sequence[tuple[str, Found]]) -> Evidence:
     """The evidence of ``article``: its ``(anchor, text)`` paragraphs and the ``(anchor, name)`` finds in them."""
     texts = dict(paragraphs)
-    quoted = tuple((found, quote_at(article, anchor, texts[anchor], found.start, found.end)) for anchor, found in finds)
+    shared: dict[Quote, Quote] = {}  # one object per sentence quoted, however many finds quote it: pickled once when kept
+    quoted = tuple((found, shared.setdefault(q := quote_at(article, anchor, texts[anchor], found.start, found.end), q)) for anchor, found in finds)
     capitalised: Counter[str] = Counter()
     pairs: Counter[tuple[str, str]] = Counter()
     acronyms: list[tuple[str, str, int, int]] = []

@@ -157,6 +157,7 @@ def _mentions(matcher: Callable[[], Matcher], article: Article) -> tuple[tuple[s
     """(anchor, mentions in order) for each paragraph of ``article`` that mentions anything."""
     found = []
     section, linked = 0, set()
+    shared: dict[Quote, Quote] = {}  # one object per sentence quoted, however many mentions quote it: pickled once when kept
     for block in article.blocks:
         if block.kind == "heading":
             section += 1
@@ -167,7 +168,7 @@ def _mentions(matcher: Callable[[], Matcher], article: Article) -> tuple[tuple[s
         for hit in matcher().find(block.text):
             first = (section, hit.key) not in linked
             linked.add((section, hit.key))
-            quote = quote_at(article.id, block.anchor, block.text, hit.start, hit.end)
+            quote = shared.setdefault(quoted := quote_at(article.id, block.anchor, block.text, hit.start, hit.end), quoted)
             mentions.append(Mention(hit.key, article.id, block.anchor, hit.start, hit.end, hit.alias, hit.surface, quote, first))
         if mentions:
             found.append((block.anchor, tuple(mentions)))
