@@ -129,3 +129,33 @@ def test_a_treaty_is_no_person_and_members_of_a_body_are_no_entity():
 def test_a_city_or_a_word_that_only_looks_plural_is_still_a_name():
     assert any(f.name == "Indianapolis" for f in find_all("He moved to the Pacific Coast League team in Indianapolis in 2012."))
     assert any(f.name == "Wikinews" and f.alone for f in find_all("She told Wikinews about the game."))
+
+
+def test_the_encoder_gives_crfsuite_the_features_the_model_knows_and_the_same_tags():
+    from build_docs.extract.discover.tagger import _loaded, model_attributes
+    from build_docs.extract.discover.tagger_features import Encoder
+
+    tagger, encoder = _loaded()
+    known = model_attributes(MODEL.read_bytes())
+    assert known == frozenset(tagger.info().attributes)  # read from the model file's own attribute table
+    text = "Zorblatt said.\n\nThe Envoys of Putin's Kremlin met Deng Xiaoping in Paris, and the paris office.\nEnd"
+    spans = words_of(text)
+    reference = features(text, spans)
+    for fresh in (Encoder(known), encoder):  # a new encoder (every word new) and the shared one (words seen before)
+        assert fresh.encode(text, spans) == [[a.encode() for a in attrs if a in known] for attrs in reference]
+    assert Encoder(None).encode(text, spans) == [[a.encode() for a in attrs] for attrs in reference]  # a model it cannot read
+    assert model_attributes(b"not a model") is None
+    labels = tagger.tag(encoder.encode(text, spans))
+    marginals = [tagger.marginal(y, k) for k in range(len(spans)) for y in tagger.labels()]
+    assert tagger.tag(reference) == labels  # the attributes the model lacks change nothing
+    assert [tagger.marginal(y, k) for k in range(len(spans)) for y in tagger.labels()] == marginals
+
+
+def test_inflect_is_imported_without_typeguard_instrumenting_it():
+    import typeguard
+
+    from build_docs.extract.discover.names import plural
+
+    checked = typeguard.typechecked
+    assert plural("Republics") and plural("Envoys") and not plural("Athens")
+    assert typeguard.typechecked is checked  # the decorator is put back for everything else

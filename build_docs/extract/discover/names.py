@@ -284,9 +284,11 @@ _PEOPLE = ("ean", "an", "ite")  # endings of a word for a people or a follower (
 
 @cache
 def _inflect() -> Any:
-    import inflect  # here: importing it takes a while, and most texts never ask
+    """inflect's engine, imported on first use and without typeguard's import-time instrumentation (2 s, most of a
+    small rebuild; the linker imports it the same way, :func:`~build_docs.link.matcher._import_inflect`)."""
+    from build_docs.link.matcher import _import_inflect
 
-    return inflect.engine()
+    return _import_inflect().engine()
 
 
 def fragment(text: str, start: int, stop: int) -> bool:

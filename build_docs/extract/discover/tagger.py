@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import struct
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -27,7 +28,7 @@ from build_docs.extract.discover.lexicon import is_common
 from build_docs.extract.discover.names import broken_word, fragment, name_shape, nationality, own_word
 from build_docs.extract.discover.person_shapes import given_name, surname
 from build_docs.extract.discover.place_names import gazetteer, is_place_name
-from build_docs.extract.discover.tagger_features import features, words_of
+from build_docs.extract.discover.tagger_features import Encoder, words_of
 from build_docs.extract.discover.tokens import is_entity_word
 
 MODEL = Path(__file__).resolve().parent.parent.parent / "data" / "discover" / "names.crfsuite"
@@ -38,15 +39,39 @@ KINDS = {"PER": "person", "ORG": "organization", "LOC": "place", "OTH": "other"}
 
 
 @cache
-def _tagger() -> Any:
-    """The loaded model, one per process (None when the package was installed without it)."""
+def _loaded() -> tuple[Any, Encoder] | None:
+    """The loaded model, one per process, and the encoder of its input (None when the package was installed without it)."""
     if not MODEL.is_file():
         return None
     import pycrfsuite  # here: most commands never tag
 
     tagger = pycrfsuite.Tagger()
     tagger.open(str(MODEL))
-    return tagger
+    return tagger, Encoder(model_attributes(MODEL.read_bytes()))
+
+
+def _tagger() -> Any:
+    """The loaded CRFsuite tagger (None without a model)."""
+    loaded = _loaded()
+    return loaded[0] if loaded else None
+
+
+def model_attributes(data: bytes) -> frozenset[str] | None:
+    """The attributes a CRFsuite model file (its bytes) has weights for, read from its attribute table (the ``crf1dm``
+    and ``cqdb`` formats of CRFsuite's ``crf1d_model.c`` and ``cqdb.c``); None when the bytes cannot be read so."""
+    try:
+        magic, _, kind, _, _, _, count, _, _, at, _, _ = struct.unpack_from("<4sI4sIIIIIIIII", data)
+        chunk, size, _, _, _, backward = struct.unpack_from("<4sIIIII", data, at)
+        if magic != b"lCRF" or kind != b"FOMC" or chunk != b"CQDB" or at + size > len(data) or (size - backward) // 4 < count:
+            return None
+        names = []
+        for k in range(count):  # the backward array: each attribute's record (id, size, name and a NUL), by id
+            (offset,) = struct.unpack_from("<I", data, at + backward + 4 * k)
+            _, length = struct.unpack_from("<iI", data, at + offset)
+            names.append(data[at + offset + 8 : at + offset + 7 + length].decode("utf-8"))
+    except (struct.error, UnicodeDecodeError):
+        return None
+    return frozenset(names)
 
 
 TYPED = 0.5  # the least mean probability of a type over a span's words for :func:`Tagging.kind_of` to give it
@@ -63,11 +88,13 @@ class Tagging:
         self.text = text
         self.spans = words_of(text)
         self._starts = [a for a, _ in self.spans]
-        self._tagger = _tagger()
+        loaded = _loaded()
+        self._tagger = loaded[0] if loaded else None
         self.found: list[Found] = []
-        if self._tagger is not None and self.spans:
-            labels = self._tagger.tag(features(text, self.spans))
-            self.found = _finds(self._tagger, text, self.spans, labels)
+        if loaded is not None and self.spans:
+            tagger, encoder = loaded
+            labels = tagger.tag(encoder.encode(text, self.spans))
+            self.found = _finds(tagger, text, self.spans, labels)
 
     def kind_of(self, start: int, end: int, least: float = 0.0) -> str | None:
         """The type the model gives the capitalised words between ``start`` and ``end``: the one whose probability
