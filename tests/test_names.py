@@ -229,3 +229,10 @@ def test_an_organisation_named_after_a_place_or_an_uncommon_word_is_confirmed_on
     assert {"Stanford University", "University of Portsmouth"} <= strong
     text = "He later joined the Royal Society of the local town."
     assert not any(f.strong for f in confirmed(find_all(text), lowercase_words([text])))  # common words alone
+
+
+def test_common_nouns_the_frequency_list_ranks_low_confirm_no_name_on_one_mention():
+    from build_docs.extract.discover import confirmed, lowercase_words
+
+    for text in ("We support strong national Tobacco Control in every region.", "They signed it, and Supporting Libya was the aim."):
+        assert not any(f.strong for f in confirmed(find_all(text), lowercase_words([text])))  # "the tobacco": an English noun
