@@ -313,3 +313,12 @@ def test_a_plan_named_programme_is_not_strong():
 def test_a_list_of_names_is_no_appositive_and_in_cuts_a_run():
     assert people("We thank António Guterres, President Philemon Yang, and others.") == [("Philemon Yang", "President")]
     assert names(find_organizations("the first African Migration Observatory in the African Union")) == ["African Union"]
+
+
+def test_a_city_the_frequency_list_ranks_high_is_a_place_where_a_sentence_puts_one():
+    found = find_places("She then moved to Boston, where she studied, and later lived near Portsmouth.")
+    assert names(found) == ["Boston", "Portsmouth"] and all(f.strong for f in found)
+    assert find_places("Boston is large.") == []  # opening a sentence, a common word's capital proves nothing
+    assert find_places("They moved to Reading after the reading group.") == []  # the text writes it in lower case
+    assert find_places("They went to Reading.") == []  # "a reading": an English noun, as the bigram list uses it
+    assert find_places("They met in Nice.") == []

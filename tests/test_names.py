@@ -218,3 +218,21 @@ def test_an_acronym_the_sources_spell_out_in_lower_case_or_the_glossary_holds_is
     names = {e.name for e in knowledge.entities.values()}
     assert "GDP" not in names and "MDGs" not in names  # spelled out in lower case; a term of the glossary
     assert {"NATO", "UN"} <= names  # two letters spell anything ("urgent need"), and no source spells NATO out
+
+
+def test_an_organisation_named_after_a_place_or_an_uncommon_word_is_confirmed_on_one_mention():
+    from build_docs.extract.discover import confirmed, lowercase_words
+
+    text = "She later studied at Stanford University and taught at the University of Portsmouth for a year."
+    found = confirmed(find_all(text), lowercase_words([text]))
+    strong = {f.name for f in found if f.strong}
+    assert {"Stanford University", "University of Portsmouth"} <= strong
+    text = "He later joined the Royal Society of the local town."
+    assert not any(f.strong for f in confirmed(find_all(text), lowercase_words([text])))  # common words alone
+
+
+def test_common_nouns_the_frequency_list_ranks_low_confirm_no_name_on_one_mention():
+    from build_docs.extract.discover import confirmed, lowercase_words
+
+    for text in ("We support strong national Tobacco Control in every region.", "They signed it, and Supporting Libya was the aim."):
+        assert not any(f.strong for f in confirmed(find_all(text), lowercase_words([text])))  # "the tobacco": an English noun

@@ -125,3 +125,21 @@ def _ranks() -> dict[str, int]:
 def is_common(word: str, limit: int = COMMON_RANK) -> bool:
     """``word`` (any case) is among the ``limit`` most frequent English words."""
     return _ranks().get(word.lower().replace("\u2019", "'"), limit) < limit
+
+
+@cache
+def _article_words() -> frozenset[str]:
+    """Lowercase words symspellpy's English bigram list has after "a", "the" or "very": nouns and adjectives."""
+    path = importlib.resources.files("symspellpy") / "frequency_bigramdictionary_en_243_342.txt"
+    words = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith(("a ", "the ", "very ")):
+            words.add(line.split(" ", 2)[1])
+    return frozenset(words)
+
+
+def is_article_word(word: str) -> bool:
+    """``word`` (any case) is an English noun or adjective as the bigram list uses it ("a nice", "the reading", "a bath"):
+    a city's name that is one ("Nice", "Reading", "Bath") may be the word. A place's name alone never follows "the" or
+    "a" there ("boston", "portsmouth", "paris")."""
+    return word.lower().replace("\u2019", "'") in _article_words()

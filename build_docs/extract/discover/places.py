@@ -63,7 +63,7 @@ def _gazetteer_hits(text: str, tokens: list[Tok], lower: _LowerWords) -> list[Fo
     inside = {k for a, b, _ in hits for k in range(a, b)}
     kept = []
     for a, b, place in hits:
-        if _keep_place(tokens, a, b, place, lower, inside):
+        if _keep_place(text, tokens, a, b, place, lower, inside):
             start, end = tokens[a].start, tokens[b - 1].core
             kept.append(Found("place", span(text, start, end), start, end, "gazetteer", "", True, place.name))
     return kept
@@ -89,20 +89,34 @@ def _one_name(tokens: list[Tok], hits: list[tuple[int, int, Place]]) -> list[tup
     return kept
 
 
-def _keep_place(tokens: list[Tok], a: int, b: int, place: Place, lower: _LowerWords, inside: set[int]) -> bool:
+def _keep_place(text: str, tokens: list[Tok], a: int, b: int, place: Place, lower: _LowerWords, inside: set[int]) -> bool:
     """Not a common word standing for something else, not a word of an all-capitals line, not part of a longer name."""
     first = tokens[a]
     if first.broken:
         return False  # "Timor-\nLeste": the end of a word broken across lines
     if b - a == 1 and place.kind != "country":
         word = first.word
-        if is_common(word) and (not place.major or (first.sentence or first.headline) and word.lower() in lower):
+        if is_common(word) and not place.major and _placed(text, first, lower):
+            pass  # "moved to Boston": a city the frequency list ranks high, where the sentence puts a place
+        elif is_common(word) and (not place.major or (first.sentence or first.headline) and word.lower() in lower):
             return False  # "Nice", "Mobile", "Reading"; "Male and female ..."
         if word.isupper() and place.kind != "region":
             return False  # an acronym that spells a city
     if first.word.isupper() and any(_caps_neighbour(tokens, k) for k in (a - 1, b)):
         return False  # "LET US" in an all-capitals line
     return not any(0 <= k < len(tokens) and k not in inside and _run_neighbour(tokens, k, a, b) for k in (a - 1, b))
+
+
+_PLACED = re.compile(r"(?<![\w-])(?:in|to|from|near|across|throughout|outside|around)[ \t]+$")
+
+
+def _placed(text: str, tok: Tok, lower: _LowerWords) -> bool:
+    """A capitalised word inside a sentence right after a preposition of place or movement ("moved to Boston", "near
+    Portsmouth"), that the text never writes in lower case and English never uses as a noun or adjective ("met in Nice",
+    "went to Reading" stay common words; :func:`~.lexicon.is_article_word`): where a sentence puts a place."""
+    if tok.sentence or tok.headline or tok.possessive or tok.word.lower() in lower or lexicon.is_article_word(tok.word):
+        return False
+    return _PLACED.search(text, max(0, tok.start - 12), tok.start) is not None
 
 
 def _caps_neighbour(tokens: list[Tok], k: int) -> bool:
