@@ -10,7 +10,7 @@ import pytest
 from build_docs import pipeline
 from build_docs.extract.extractors import extract
 from build_docs.pipeline import BuildConfig, build
-from build_docs.results import folder_for
+from build_docs.results import Kept, folder_for
 from tests.conftest import FIXTURE, tree
 
 
@@ -203,3 +203,22 @@ def test_a_file_read_before_is_read_back_with_what_was_said_of_it(tmp_path: Path
     (seeds / "hidden.txt").write_text("A Note On Rivers\n\nThe river flows north in spring.\n", encoding="utf-8")
     build(BuildConfig(seeds=seeds, docs=tmp_path / "edited", results=cache))
     assert decoded == ["hidden.txt"]
+
+
+def test_a_first_build_reads_back_no_mentions_it_has_just_linked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Pass 2 of linking first finds which entries some article links, then the mentions; a first build links each
+    article once and keeps its mentions in memory for the second step, instead of reading back what it just wrote."""
+    seeds = Path(shutil.copytree(FIXTURE, tmp_path / "seeds"))
+    read: list[str] = []
+    get = Kept.get
+
+    def reading(self: Kept, stage: str, key: str) -> tuple[object] | None:
+        found = get(self, stage, key)
+        if stage == "mentions" and found is not None:
+            read.append(key)
+        return found
+
+    monkeypatch.setattr(Kept, "get", reading)
+    first = run(seeds, tmp_path / "first", folder_for(seeds))
+    assert read == []
+    assert first == run(seeds, tmp_path / "again", folder_for(seeds)) and len(read) == 3  # a second build reads them back

@@ -89,8 +89,9 @@ def link_all(knowledge: Knowledge, articles: Sequence[Article], kept: Kept = NOT
     links: Links | None = None
     linked: Collection[str]
     ambiguous: Mapping[str, tuple[str, ...]]
+    made: dict[str, _Found] = {}  # the mentions linked afresh here, by their key: not read back from the disk just written
     if kept.on and keys:  # which keys are linked, read back per article; the mentions only for the names linked in the end
-        linked, ambiguous = _linked_keys(knowledge, articles, kept, keys)
+        linked, ambiguous = _linked_keys(knowledge, articles, kept, keys, made)
     else:
         links = link(knowledge, articles)
         linked, ambiguous = links.by_key, links.ambiguous
@@ -98,13 +99,16 @@ def link_all(knowledge: Knowledge, articles: Sequence[Article], kept: Kept = NOT
     gone = {entity_key(i) for i in knowledge.entities if i not in kept_knowledge.entities}
     again = any(key in gone for keys_ in ambiguous.values() for key in keys_)
     if links is None or again:
-        links = link(kept_knowledge if again else knowledge, articles, kept, keys)
+        links = link(kept_knowledge if again else knowledge, articles, kept, keys, made)
     return kept_knowledge, links
 
 
-def _linked_keys(knowledge: Knowledge, articles: Sequence[Article], kept: Kept, keys: Sequence[str]) -> tuple[set[str], Mapping[str, tuple[str, ...]]]:
+def _linked_keys(
+    knowledge: Knowledge, articles: Sequence[Article], kept: Kept, keys: Sequence[str], made: dict[str, _Found]
+) -> tuple[set[str], Mapping[str, tuple[str, ...]]]:
     """The keys some article links, and the ambiguous names, for ``knowledge``'s names: each article's
-    keys are kept beside its mentions, so a later build reads a few names per article, not every mention."""
+    keys are kept beside its mentions, so a later build reads a few names per article, not every mention.
+    The mentions of an article linked afresh go into ``made`` too, under the name they are kept by."""
     pairs = names(knowledge)
     matcher = cache(partial(Matcher, pairs))
     names_key = digest(pairs)
@@ -113,7 +117,7 @@ def _linked_keys(knowledge: Knowledge, articles: Sequence[Article], kept: Kept, 
         name = kept.key("mentions", names_key, key)
         found = kept.get("linked", name)
         if found is None:
-            mentions = kept.one("mentions", name, partial(_mentions, matcher, article))
+            mentions = made[name] = kept.one("mentions", name, partial(_mentions, matcher, article))
             found = (tuple(sorted({m.key for _, block in mentions for m in block})),)
             kept.put("linked", name, found[0])
         linked.update(cast(tuple[str, ...], found[0]))
@@ -121,11 +125,13 @@ def _linked_keys(knowledge: Knowledge, articles: Sequence[Article], kept: Kept, 
     return linked, ambiguous
 
 
-def link(knowledge: Knowledge, articles: Sequence[Article], kept: Kept = NOTHING_KEPT, keys: Sequence[str] = ()) -> Links:
+def link(
+    knowledge: Knowledge, articles: Sequence[Article], kept: Kept = NOTHING_KEPT, keys: Sequence[str] = (), made: Mapping[str, _Found] | None = None
+) -> Links:
     """Every mention in ``articles``. An article's mentions depend on its text and on the names
     looked for, nothing else, so with ``kept`` and ``keys`` (a digest of each article) they are
-    read back when an earlier build linked the same article against the same names; the
-    automaton is built only if some article is linked afresh."""
+    read back when an earlier build linked the same article against the same names (or taken from
+    ``made``, when this build linked it already); the automaton is built only if some article is linked afresh."""
     articles = tuple(articles)
     pairs = names(knowledge)
     matcher = cache(partial(Matcher, pairs))
@@ -133,7 +139,8 @@ def link(knowledge: Knowledge, articles: Sequence[Article], kept: Kept = NOTHING
     if kept.on and keys:
         names_key = digest(pairs)
         digests = {article.id: kept.key("mentions", names_key, key) for article, key in zip(articles, keys, strict=True)}
-        found = [kept.one("mentions", digests[article.id], partial(_mentions, matcher, article)) for article in articles]
+        made = made or {}
+        found = [made[d] if (d := digests[a.id]) in made else kept.one("mentions", d, partial(_mentions, matcher, a)) for a in articles]
         ambiguous = kept.one("ambiguous", kept.key("ambiguous", names_key), lambda: dict(matcher().ambiguous))
     else:
         found = [_mentions(matcher, article) for article in articles]
@@ -153,7 +160,10 @@ def link(knowledge: Knowledge, articles: Sequence[Article], kept: Kept = NOTHING
     )
 
 
-def _mentions(matcher: Callable[[], Matcher], article: Article) -> tuple[tuple[str, tuple[Mention, ...]], ...]:
+_Found = tuple[tuple[str, tuple[Mention, ...]], ...]  # an article's mentions: (anchor, mentions in order) per paragraph
+
+
+def _mentions(matcher: Callable[[], Matcher], article: Article) -> _Found:
     """(anchor, mentions in order) for each paragraph of ``article`` that mentions anything."""
     found = []
     section, linked = 0, set()
