@@ -122,8 +122,8 @@ class Runner:
         """:meth:`map_with` for a ``context`` that cannot travel: closures over the whole site (a page's renderer).
 
         The workers are forked from this process, so they inherit ``context`` as it stands, and only the items
-        and the results are pickled. Where processes cannot be forked (Windows, macOS's default) or another
-        executor was asked for, the items are mapped here, one after another."""
+        and the results are pickled. Where processes cannot be forked (Windows) or another executor was asked
+        for (it would have to pickle the context), the items are mapped here, one after another."""
         items = list(items)
         workers = self.jobs.workers_for(len(items))
         if self.jobs.executor is not None or workers == 1 or len(items) < 2 or "fork" not in multiprocessing.get_all_start_methods():

@@ -26,7 +26,7 @@ import os
 import pickle
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -158,8 +158,9 @@ class Kept:
                 for entry in entries:
                     # a name that starts with a dot is another build's file being written
                     if entry.name.endswith(".pickle") and not entry.name.startswith(".") and entry.name not in kept:
-                        os.unlink(entry.path)
-                        removed += 1
+                        with suppress(FileNotFoundError):  # another build removed it first
+                            os.unlink(entry.path)
+                            removed += 1
         return removed
 
     def one(self, stage: str, key: str, compute: Callable[[], R]) -> R:
