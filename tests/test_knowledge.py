@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import MappingProxyType
+
+import pytest
 
 from build_docs.clean.article import Article
 from build_docs.clean.structure import Block
 from build_docs.extract.discover import is_common
 from build_docs.extract.extractors import extract
+from build_docs.link import mentions
 from build_docs.link.knowledge import assemble, paragraphs_of
-from build_docs.link.mentions import entity_key, link, prune, term_key
+from build_docs.link.mentions import entity_key, link, link_all, prune, term_key
+from build_docs.link.model import Entity, Knowledge
 from build_docs.link.registry import empty, load_registry
+from build_docs.results import NOTHING_KEPT, Kept
 
 
 def article(article_id: str, *texts: str) -> Article:
@@ -121,3 +127,29 @@ def test_prune_drops_discovered_entities_nothing_mentions():
     links = link(knowledge, [])
     pruned = prune(knowledge, links)
     assert not [e for e in pruned.entities.values() if e.origin == "discovered"]
+
+
+def test_a_name_freed_by_pruning_is_linked_again_only_where_it_may_now_be_found(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """"Orion" is claimed by a registered body and by a discovered entity that nothing else names, so it is left
+    unlinked as ambiguous; pruned, the discovered one frees it. Only the article where "Orion" stands alone is linked
+    again: the others (one naming the body by its full name) keep their mentions, and all is as a full second pass."""
+    body = Entity("orion-group", "Orion Group", "organization", ("Orion",), "registry")
+    stray = Entity("orion", "Orion", "person", (), "discovered")
+    knowledge = Knowledge(MappingProxyType({e.id: e for e in (body, stray)}), MappingProxyType({}), ())
+    texts = [article("a", "Orion shipped the parts."), article("b", "The Orion Group met in May."), article("c", "Nothing here.")]
+    relinked: list[list[str]] = []
+    naming = mentions._naming
+
+    def watched(*args):  # type: ignore[no-untyped-def]
+        found = naming(*args)
+        relinked.append(sorted(found))
+        return found
+
+    monkeypatch.setattr(mentions, "_naming", watched)
+    for kept in (NOTHING_KEPT, Kept(tmp_path / "results")):
+        pruned, links = link_all(knowledge, texts, kept, ["ka", "kb", "kc"] if kept.on else ())
+        assert list(pruned.entities) == ["orion-group"]
+        assert relinked.pop() == ["a"]
+        full = link(pruned, texts)
+        assert links.by_block == full.by_block and links.by_key == full.by_key
+        assert [m.surface for m in links.of(entity_key("orion-group"))] == ["Orion", "Orion Group"]

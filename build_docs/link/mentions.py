@@ -18,7 +18,7 @@ from typing import cast
 
 from build_docs.clean.article import Article
 from build_docs.extract.extractors import AFFILIATION
-from build_docs.link.matcher import Matcher
+from build_docs.link.matcher import Matcher, fold, normalise
 from build_docs.link.model import Knowledge, Quote, entity_key, quote_at
 from build_docs.results import NOTHING_KEPT, Kept, digest
 
@@ -83,24 +83,44 @@ def link_all(knowledge: Knowledge, articles: Sequence[Article], kept: Kept = NOT
     """Link, then drop discovered entities nothing mentions (see :func:`prune`).
 
     Dropping them changes no mention, unless a name they shared with another entry was
-    left unlinked as ambiguous: then the text is linked again without them. ``kept`` and
+    left unlinked as ambiguous: then the articles where that name may now be found are linked
+    again without them (:func:`_naming`), and the others keep their mentions. ``kept`` and
     ``keys`` (a digest of each article) let :func:`link` read back an article's mentions.
     """
     links: Links | None = None
     linked: Collection[str]
     ambiguous: Mapping[str, tuple[str, ...]]
-    made: dict[str, _Found] = {}  # the mentions linked afresh here, by their key: not read back from the disk just written
+    made: dict[str, _Found] = {}  # article id -> its mentions, linked afresh here (not read back from the disk just written)
     if kept.on and keys:  # which keys are linked, read back per article; the mentions only for the names linked in the end
         linked, ambiguous = _linked_keys(knowledge, articles, kept, keys, made)
     else:
-        links = link(knowledge, articles)
+        links = link(knowledge, articles, made=made)
         linked, ambiguous = links.by_key, links.ambiguous
     kept_knowledge = prune(knowledge, linked)
     gone = {entity_key(i) for i in knowledge.entities if i not in kept_knowledge.entities}
-    again = any(key in gone for keys_ in ambiguous.values() for key in keys_)
-    if links is None or again:
-        links = link(kept_knowledge if again else knowledge, articles, kept, keys, made)
+    freed = {name: keys_ for name, keys_ in ambiguous.items() if any(key in gone for key in keys_)}
+    if freed:  # a pruned entry never won a match (else it would be linked): only these names can change a mention
+        again = _naming(kept_knowledge, [a for a in articles if a.id in made], freed)
+        links = link(kept_knowledge, articles, kept, keys, {i: found for i, found in made.items() if i not in again}, renamed=True)
+    elif links is None:
+        links = link(knowledge, articles, kept, keys, made)
     return kept_knowledge, links
+
+
+def _naming(knowledge: Knowledge, articles: Sequence[Article], freed: Mapping[str, tuple[str, ...]]) -> set[str]:
+    """The ids of ``articles`` in which a ``freed`` name (one left unlinked as ambiguous, now claimed by one entry
+    only) or a form of it may be found: the names of the entries that claimed one, looked for on their own, and
+    kept where the alias matched or the text matched is a freed name. More articles than need it may be linked
+    again, never fewer."""
+    left = {key for keys_ in freed.values() for key in keys_}
+    matcher = Matcher([(alias, key) for alias, key in names(knowledge) if key in left])
+    folded = {fold(normalise(name)) for name in freed}
+    found = set()
+    for article in articles:
+        texts = [b.text for b in article.blocks if b.kind != "heading" and b.anchor] + ([article.affiliation] if article.affiliation else [])
+        if any(fold(normalise(hit.alias)) in folded or fold(normalise(hit.surface)) in folded for text in texts for hit in matcher.find(text)):
+            found.add(article.id)
+    return found
 
 
 def _linked_keys(
@@ -108,7 +128,7 @@ def _linked_keys(
 ) -> tuple[set[str], Mapping[str, tuple[str, ...]]]:
     """The keys some article links, and the ambiguous names, for ``knowledge``'s names: each article's
     keys are kept beside its mentions, so a later build reads a few names per article, not every mention.
-    The mentions of an article linked afresh go into ``made`` too, under the name they are kept by."""
+    The mentions of an article linked afresh go into ``made`` too, under the article's id."""
     pairs = names(knowledge)
     matcher = cache(partial(Matcher, pairs))
     names_key = digest(pairs)
@@ -117,7 +137,7 @@ def _linked_keys(
         name = kept.key("mentions", names_key, key)
         found = kept.get("linked", name)
         if found is None:
-            mentions = made[name] = kept.one("mentions", name, partial(_mentions, matcher, article))
+            mentions = made[article.id] = kept.one("mentions", name, partial(_mentions, matcher, article))
             found = (tuple(sorted({m.key for _, block in mentions for m in block})),)
             kept.put("linked", name, found[0])
         linked.update(cast(tuple[str, ...], found[0]))
@@ -126,24 +146,43 @@ def _linked_keys(
 
 
 def link(
-    knowledge: Knowledge, articles: Sequence[Article], kept: Kept = NOTHING_KEPT, keys: Sequence[str] = (), made: Mapping[str, _Found] | None = None
+    knowledge: Knowledge,
+    articles: Sequence[Article],
+    kept: Kept = NOTHING_KEPT,
+    keys: Sequence[str] = (),
+    made: dict[str, _Found] | None = None,
+    renamed: bool = False,
 ) -> Links:
     """Every mention in ``articles``. An article's mentions depend on its text and on the names
     looked for, nothing else, so with ``kept`` and ``keys`` (a digest of each article) they are
-    read back when an earlier build linked the same article against the same names (or taken from
-    ``made``, when this build linked it already); the automaton is built only if some article is linked afresh."""
+    read back when an earlier build linked the same article against the same names; the
+    automaton is built only if some article is linked afresh.
+
+    ``made`` (article id -> mentions) holds what this build linked already: those articles' mentions are taken
+    from it (and kept again under this link's names when they were ``renamed``), and every article linked
+    here goes into it."""
     articles = tuple(articles)
     pairs = names(knowledge)
     matcher = cache(partial(Matcher, pairs))
+    made = {} if made is None else made
     digests: dict[str, str] = {}
+    found: list[_Found] = []
     if kept.on and keys:
         names_key = digest(pairs)
         digests = {article.id: kept.key("mentions", names_key, key) for article, key in zip(articles, keys, strict=True)}
-        made = made or {}
-        found = [made[d] if (d := digests[a.id]) in made else kept.one("mentions", d, partial(_mentions, matcher, a)) for a in articles]
+        for article in articles:
+            name = digests[article.id]
+            if article.id not in made:
+                made[article.id] = kept.one("mentions", name, partial(_mentions, matcher, article))
+            elif renamed:
+                kept.put("mentions", name, made[article.id])
+            found.append(made[article.id])
         ambiguous = kept.one("ambiguous", kept.key("ambiguous", names_key), lambda: dict(matcher().ambiguous))
     else:
-        found = [_mentions(matcher, article) for article in articles]
+        for article in articles:
+            if article.id not in made:
+                made[article.id] = _mentions(matcher, article)
+            found.append(made[article.id])
         ambiguous = dict(matcher().ambiguous)
     by_block: dict[tuple[str, str], tuple[Mention, ...]] = {}
     by_key: dict[str, list[Mention]] = defaultdict(list)
