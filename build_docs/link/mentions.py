@@ -90,7 +90,7 @@ def link_all(knowledge: Knowledge, articles: Sequence[Article], kept: Kept = NOT
     links: Links | None = None
     linked: Collection[str]
     ambiguous: Mapping[str, tuple[str, ...]]
-    made: dict[str, _Found] = {}  # article id -> its mentions, linked afresh here (not read back from the disk just written)
+    made: dict[str, _Found] = {}  # article id -> its mentions, linked afresh here and kept once, by link()
     if kept.on and keys:  # which keys are linked, read back per article; the mentions only for the names linked in the end
         linked, ambiguous = _linked_keys(knowledge, articles, kept, keys, made)
     else:
@@ -101,7 +101,7 @@ def link_all(knowledge: Knowledge, articles: Sequence[Article], kept: Kept = NOT
     freed = {name: keys_ for name, keys_ in ambiguous.items() if any(key in gone for key in keys_)}
     if freed:  # a pruned entry never won a match (else it would be linked): only these names can change a mention
         again = _naming(kept_knowledge, [a for a in articles if a.id in made], freed)
-        links = link(kept_knowledge, articles, kept, keys, {i: found for i, found in made.items() if i not in again}, renamed=True)
+        links = link(kept_knowledge, articles, kept, keys, {i: found for i, found in made.items() if i not in again})
     elif links is None:
         links = link(knowledge, articles, kept, keys, made)
     return kept_knowledge, links
@@ -128,7 +128,7 @@ def _linked_keys(
 ) -> tuple[set[str], Mapping[str, tuple[str, ...]]]:
     """The keys some article links, and the ambiguous names, for ``knowledge``'s names: each article's
     keys are kept beside its mentions, so a later build reads a few names per article, not every mention.
-    The mentions of an article linked afresh go into ``made`` too, under the article's id."""
+    The mentions of an article linked afresh go into ``made``, under the article's id, for :func:`link` to keep."""
     pairs = names(knowledge)
     matcher = cache(partial(Matcher, pairs))
     names_key = digest(pairs)
@@ -137,7 +137,7 @@ def _linked_keys(
         name = kept.key("mentions", names_key, key)
         found = kept.get("linked", name)
         if found is None:
-            mentions = made[article.id] = kept.one("mentions", name, partial(_mentions, matcher, article))
+            mentions = made[article.id] = _mentions(matcher, article)  # kept by link(), under the names it links with
             found = (tuple(sorted({m.key for _, block in mentions for m in block})),)
             kept.put("linked", name, found[0])
         linked.update(cast(tuple[str, ...], found[0]))
@@ -151,16 +151,14 @@ def link(
     kept: Kept = NOTHING_KEPT,
     keys: Sequence[str] = (),
     made: dict[str, _Found] | None = None,
-    renamed: bool = False,
 ) -> Links:
     """Every mention in ``articles``. An article's mentions depend on its text and on the names
     looked for, nothing else, so with ``kept`` and ``keys`` (a digest of each article) they are
     read back when an earlier build linked the same article against the same names; the
     automaton is built only if some article is linked afresh.
 
-    ``made`` (article id -> mentions) holds what this build linked already: those articles' mentions are taken
-    from it (and kept again under this link's names when they were ``renamed``), and every article linked
-    here goes into it."""
+    ``made`` (article id -> mentions) holds what this build linked already and has not kept: those articles'
+    mentions are taken from it and kept under this link's names, and every article linked here goes into it."""
     articles = tuple(articles)
     pairs = names(knowledge)
     matcher = cache(partial(Matcher, pairs))
@@ -174,7 +172,7 @@ def link(
             name = digests[article.id]
             if article.id not in made:
                 made[article.id] = kept.one("mentions", name, partial(_mentions, matcher, article))
-            elif renamed:
+            else:
                 kept.put("mentions", name, made[article.id])
             found.append(made[article.id])
         ambiguous = kept.one("ambiguous", kept.key("ambiguous", names_key), lambda: dict(matcher().ambiguous))
