@@ -18,7 +18,7 @@ from typing import cast
 
 from build_docs.clean.article import Article
 from build_docs.extract.extractors import AFFILIATION
-from build_docs.link.matcher import Matcher
+from build_docs.link.matcher import Hit, Matcher
 from build_docs.link.model import Knowledge, Quote, entity_key, quote_at
 from build_docs.results import NOTHING_KEPT, Kept, digest
 
@@ -107,13 +107,14 @@ def _linked_keys(knowledge: Knowledge, articles: Sequence[Article], kept: Kept, 
     keys are kept beside its mentions, so a later build reads a few names per article, not every mention."""
     pairs = names(knowledge)
     matcher = cache(partial(Matcher, pairs))
-    names_key = digest(pairs)
+    nest = nesting(knowledge)
+    names_key = digest(pairs, sorted(nest[0]), sorted(nest[1]))
     linked: set[str] = set()
     for article, key in zip(articles, keys, strict=True):
         name = kept.key("mentions", names_key, key)
         found = kept.get("linked", name)
         if found is None:
-            mentions = kept.one("mentions", name, partial(_mentions, matcher, article))
+            mentions = kept.one("mentions", name, partial(_mentions, matcher, article, nest))
             found = (tuple(sorted({m.key for _, block in mentions for m in block})),)
             kept.put("linked", name, found[0])
         linked.update(cast(tuple[str, ...], found[0]))
@@ -129,14 +130,15 @@ def link(knowledge: Knowledge, articles: Sequence[Article], kept: Kept = NOTHING
     articles = tuple(articles)
     pairs = names(knowledge)
     matcher = cache(partial(Matcher, pairs))
+    nest = nesting(knowledge)
     digests: dict[str, str] = {}
     if kept.on and keys:
-        names_key = digest(pairs)
+        names_key = digest(pairs, sorted(nest[0]), sorted(nest[1]))
         digests = {article.id: kept.key("mentions", names_key, key) for article, key in zip(articles, keys, strict=True)}
-        found = [kept.one("mentions", digests[article.id], partial(_mentions, matcher, article)) for article in articles]
+        found = [kept.one("mentions", digests[article.id], partial(_mentions, matcher, article, nest)) for article in articles]
         ambiguous = kept.one("ambiguous", kept.key("ambiguous", names_key), lambda: dict(matcher().ambiguous))
     else:
-        found = [_mentions(matcher, article) for article in articles]
+        found = [_mentions(matcher, article, nest) for article in articles]
         ambiguous = dict(matcher().ambiguous)
     by_block: dict[tuple[str, str], tuple[Mention, ...]] = {}
     by_key: dict[str, list[Mention]] = defaultdict(list)
@@ -153,8 +155,22 @@ def link(knowledge: Knowledge, articles: Sequence[Article], kept: Kept = NOTHING
     )
 
 
-def _mentions(matcher: Callable[[], Matcher], article: Article) -> tuple[tuple[str, tuple[Mention, ...]], ...]:
-    """(anchor, mentions in order) for each paragraph of ``article`` that mentions anything."""
+def nesting(knowledge: Knowledge) -> tuple[frozenset[str], frozenset[str]]:
+    """The keys of places, and of the organisations whose names may hold one: "Paris" in "University of Paris" is a
+    mention of Paris too (:func:`_mentions`), as a reader and GUM's annotators take it; "Paris" in "Paris Hilton", in a
+    treaty's name or in a longer place's ("England" in "New England") is not (as discovery decides:
+    :func:`~build_docs.extract.discover.find_all`)."""
+    places = frozenset(entity_key(e.id) for e in knowledge.entities.values() if e.kind == "place")
+    holders = frozenset(entity_key(e.id) for e in knowledge.entities.values() if e.kind == "organization")
+    return places, holders
+
+
+def _mentions(
+    matcher: Callable[[], Matcher], article: Article, nest: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+) -> tuple[tuple[str, tuple[Mention, ...]], ...]:
+    """(anchor, mentions in order) for each paragraph of ``article`` that mentions anything. A place named inside the name
+    of an organisation or a place (``nest``, :func:`nesting`) is mentioned there too, never linked: the text links the
+    longer name."""
     found = []
     section, linked = 0, set()
     shared: dict[Quote, Quote] = {}  # one object per sentence quoted, however many mentions quote it: pickled once when kept
@@ -165,11 +181,14 @@ def _mentions(matcher: Callable[[], Matcher], article: Article) -> tuple[tuple[s
         if not block.anchor:
             continue
         mentions = []
-        for hit in matcher().find(block.text):
+        hits, inner = matcher().nested(block.text)
+        for hit in hits:
             first = (section, hit.key) not in linked
             linked.add((section, hit.key))
             quote = shared.setdefault(quoted := quote_at(article.id, block.anchor, block.text, hit.start, hit.end), quoted)
             mentions.append(Mention(hit.key, article.id, block.anchor, hit.start, hit.end, hit.alias, hit.surface, quote, first))
+        if inner and nest[0]:
+            mentions = _with_inner(mentions, inner, nest, article.id, block.anchor, block.text, shared)
         if mentions:
             found.append((block.anchor, tuple(mentions)))
     if article.affiliation:  # the header's affiliation line names organisations too (anchored on the article's first part)
@@ -181,3 +200,22 @@ def _mentions(matcher: Callable[[], Matcher], article: Article) -> tuple[tuple[s
         if mentions:
             found.append((AFFILIATION, tuple(mentions)))
     return tuple(found)
+
+
+def _with_inner(
+    mentions: list[Mention], inner: list[Hit], nest: tuple[frozenset[str], frozenset[str]], article: str, anchor: str, text: str, shared: dict[Quote, Quote]
+) -> list[Mention]:
+    """``mentions`` (the paragraph's, in order) with the places of ``inner`` that an organisation's mention holds,
+    unlinked, each after the mention holding it."""
+    places, holders = nest
+    out: list[Mention] = []
+    k = 0
+    for mention in mentions:
+        out.append(mention)
+        while k < len(inner) and inner[k].start < mention.end:
+            hit = inner[k]
+            k += 1
+            if hit.start >= mention.start and hit.key in places and mention.key in holders and hit.key != mention.key:
+                quote = shared.setdefault(quoted := quote_at(article, anchor, text, hit.start, hit.end), quoted)
+                out.append(Mention(hit.key, article, anchor, hit.start, hit.end, hit.alias, hit.surface, quote, False))
+    return out
