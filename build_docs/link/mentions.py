@@ -67,7 +67,8 @@ def names(knowledge: Knowledge) -> list[tuple[str, str]]:
 
 
 def prune(knowledge: Knowledge, links: Links | Collection[str]) -> Knowledge:
-    """Drop what discovery found but no text links to (a place only ever named inside a longer name).
+    """Drop what discovery found but no text mentions (a place only ever named inside a person's name or a longer
+    place's; one inside an organisation's name is mentioned there: :func:`nesting`).
 
     ``links``: the links, or the keys they link (``by_key`` holds exactly those)."""
     linked = links.by_key if isinstance(links, Links) else links
