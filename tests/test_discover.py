@@ -148,6 +148,20 @@ def test_two_organisations_joined_by_and_are_two():
     assert names(find_organizations(text)) == ["China National Development Bank", "Russian Direct Investment Fund"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He taught at the University of Chicago and Boston University.", ["University of Chicago", "Boston University"]),
+        ("the Department of Peacekeeping Operations and Department of Field Support", ["Department of Peacekeeping Operations", "Department of Field Support"]),
+        ("the Organization for Security and Co-operation in Europe met", ["Organization for Security and Co-operation in Europe"]),
+        ("the Department of Economic and Social Affairs met", ["Department of Economic and Social Affairs"]),
+        ("the Food and Agriculture Organization met", ["Food and Agriculture Organization"]),
+    ],
+)
+def test_and_between_two_names_with_head_words_splits_them(text, expected):
+    assert names(find_organizations(text)) == expected
+
+
 def test_organisation_strength():
     assert not find_organizations("members of the Security Council agreed")[0].strong  # one word before the head
     assert find_organizations("the Shanghai Cooperation Organization (SCO) met")[0].strong
