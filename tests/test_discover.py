@@ -148,6 +148,20 @@ def test_two_organisations_joined_by_and_are_two():
     assert names(find_organizations(text)) == ["China National Development Bank", "Russian Direct Investment Fund"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He taught at the University of Chicago and Boston University.", ["University of Chicago", "Boston University"]),
+        ("the Department of Peacekeeping Operations and Department of Field Support", ["Department of Peacekeeping Operations", "Department of Field Support"]),
+        ("the Organization for Security and Co-operation in Europe met", ["Organization for Security and Co-operation in Europe"]),
+        ("the Department of Economic and Social Affairs met", ["Department of Economic and Social Affairs"]),
+        ("the Food and Agriculture Organization met", ["Food and Agriculture Organization"]),
+    ],
+)
+def test_and_between_two_names_with_head_words_splits_them(text, expected):
+    assert names(find_organizations(text)) == expected
+
+
 def test_organisation_strength():
     assert not find_organizations("members of the Security Council agreed")[0].strong  # one word before the head
     assert find_organizations("the Shanghai Cooperation Organization (SCO) met")[0].strong
@@ -203,11 +217,45 @@ def test_common_word_capital_at_sentence_start_with_the_word_in_lowercase_too():
     assert find_places("Male and female workers. The male share rose.") == []
 
 
-def test_place_inside_an_organisation_is_not_a_place():
+def test_place_inside_an_organisation_is_a_find_of_its_own_inside_it():
     text = "the Shanghai Cooperation Organization met in Shanghai."
     found = find_all(text)
-    assert [(f.kind, f.name) for f in found] == [("organization", "Shanghai Cooperation Organization"), ("place", "Shanghai")]
-    assert found[1].start == text.rindex("Shanghai")
+    assert [(f.kind, f.name, f.rule) for f in found] == [
+        ("place", "Shanghai", "gazetteer"),
+        ("organization", "Shanghai Cooperation Organization", "org-head"),
+        ("place", "Shanghai", "gazetteer"),
+    ]
+    assert (found[0].start, found[0].end) == (4, 12) and found[0].strong  # wholly inside the organisation's name
+    assert found[2].start == text.rindex("Shanghai")
+    assert_spans(text, found)
+
+
+@pytest.mark.parametrize(
+    ("text", "inner"),
+    [
+        ("He studied at the University of Paris in those years.", "Paris"),  # an "of" complement
+        ("He taught at Kyoto University until 1990.", "Kyoto"),  # a word of the run, dropped by the gazetteer alone
+    ],
+)
+def test_place_in_an_organisations_name(text, inner):
+    found = find_all(text)
+    [place] = [f for f in found if f.kind == "place"]
+    [org] = [f for f in found if f.kind == "organization"]
+    assert place.name == inner and place.strong and org.start <= place.start and place.end <= org.end
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He met Paris Hilton at the party.",  # a person's name
+        "Town meetings are held across New England every spring.",  # a longer place's name
+        "They sailed along the coast of Asia Minor in the spring.",
+    ],
+)
+def test_no_place_inside_a_persons_or_a_longer_places_name(text):
+    found = find_all(text)
+    assert all(not (g is not f and g.start <= f.start and f.end <= g.end) for f in found for g in found)
+    assert "England" not in names(found) and "Paris" not in names(found) and "Asia" not in names(found)
 
 
 def test_place_inside_a_longer_name_is_skipped():

@@ -153,3 +153,22 @@ def test_a_name_freed_by_pruning_is_linked_again_only_where_it_may_now_be_found(
         full = link(pruned, texts)
         assert links.by_block == full.by_block and links.by_key == full.by_key
         assert [m.surface for m in links.of(entity_key("orion-group"))] == ["Orion", "Orion Group"]
+
+
+def test_a_place_named_only_inside_an_organisations_name_is_mentioned_there_unlinked_and_kept():
+    paper = article("a", "He taught at the University of Paris until 1990.", "The University of Paris gave him a chair.")
+    knowledge, _ = knowledge_of([paper])
+    paris, university = entity_key("paris"), entity_key("university-of-paris")
+    assert knowledge.entities["paris"].kind == "place" and knowledge.entities["university-of-paris"].kind == "organization"
+    kept, links = link_all(knowledge, [paper])
+    assert "paris" in kept.entities and "university-of-paris" in kept.entities
+    assert [(m.anchor, m.surface, m.linked) for m in links.of(paris)] == [("p1", "Paris", False), ("p2", "Paris", False)]
+    assert [(m.anchor, m.linked) for m in links.of(university)] == [("p1", True), ("p2", False)]  # the longer name is the link
+    assert [m.key for m in links.by_block[("a", "p1")]] == [university, paris]
+
+
+def test_a_place_inside_a_persons_name_is_no_mention_of_it():
+    text = article("a", "Officials in Houston agreed.", "Sam Houston spoke. Sam Houston left.")
+    knowledge, _ = knowledge_of([text])
+    _, links = link_all(knowledge, [text])
+    assert [m.anchor for m in links.of(entity_key("houston"))] == ["p1"]

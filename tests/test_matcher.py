@@ -103,6 +103,14 @@ def test_leftmost_longest():
     assert found(matcher, "the Shanghai Cooperation Organization") == [("Shanghai Cooperation", "a")]
 
 
+def test_nested_gives_the_matches_a_hit_holds_but_not_those_it_only_overlaps():
+    matcher = Matcher([("Paris", "paris"), ("University of Paris", "up"), ("Shanghai Cooperation", "a"), ("Cooperation Organization", "b")])
+    hits, inner = matcher.nested("the University of\nParis and Paris; the Shanghai Cooperation Organization")
+    assert [(h.surface, h.key) for h in hits] == [("University of\nParis", "up"), ("Paris", "paris"), ("Shanghai Cooperation", "a")]
+    assert [(h.surface, h.key, h.start) for h in inner] == [("Paris", "paris", 18)]
+    assert matcher.find("the University of Paris") == matcher.nested("the University of Paris")[0]
+
+
 def test_ambiguous_alias_is_dropped_and_reported():
     matcher = Matcher([("Georgia", "country"), ("Georgia", "us-state"), ("Georgia", "country"), ("Tbilisi", "capital")])
     assert matcher.ambiguous == {"Georgia": ("country", "us-state")}

@@ -111,7 +111,7 @@ def test_an_edit_cleans_links_and_renders_again_only_what_it_changed(tmp_path: P
     cached = run(seeds, tmp_path / "cached", cache)
     assert [source[0].name for _, source in calls["draft"]] == ["gamma.md"]
     assert [[d.doc.name for d in unit] for _, unit in calls["finish"]] == [["gamma.md"]]
-    assert [article.id for _, article in calls["mentions"]] == ["a-markdown-article-with-front-matter"]
+    assert [article.id for _, article, *_ in calls["mentions"]] == ["a-markdown-article-with-front-matter"]
     assert [article.id for _, article, *_ in calls["page"]] == ["a-markdown-article-with-front-matter"]
     assert cached == run(seeds, tmp_path / "cold", None)
 

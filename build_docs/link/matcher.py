@@ -240,21 +240,30 @@ class Matcher:
 
     def find(self, text: str) -> list[Hit]:
         """Non-overlapping hits, leftmost then longest first, in text order."""
+        return self.nested(text)[0]
+
+    def nested(self, text: str) -> tuple[list[Hit], list[Hit]]:
+        """:meth:`find`'s hits, and the matches each of them holds inside it ("Paris" in "University of Paris"), in text
+        order; a match that only overlaps a hit is neither."""
         compact, starts, shifts = _compact(text)
         found: dict[tuple[int, int], tuple[str, str]] = {}
         for automaton in self._automata:  # exact case first: it wins a tie
             haystack = compact if automaton is self._exact else fold(compact)
             _candidates(automaton, haystack, compact, found)
         hits: list[Hit] = []
+        inner: list[Hit] = []
         reached = 0
         # Candidates arrive in order of their end; sorting that nearly sorted list is near-linear.
         for (start, end), (key, alias) in sorted(found.items(), key=lambda item: (item[0][0], -item[0][1])):
+            if start < reached and end > reached:
+                continue
+            begin, stop = _original(start, starts, shifts), _original(end - 1, starts, shifts) + 1
             if start < reached:
+                inner.append(Hit(begin, stop, key, alias, text[begin:stop]))
                 continue
             reached = end
-            begin, stop = _original(start, starts, shifts), _original(end - 1, starts, shifts) + 1
             hits.append(Hit(begin, stop, key, alias, text[begin:stop]))
-        return hits
+        return hits, inner
 
 
 def _candidates(automaton: ahocorasick.Automaton, haystack: str, compact: str, found: dict[tuple[int, int], tuple[str, str]]) -> None:

@@ -18,7 +18,7 @@ from typing import cast
 
 from build_docs.clean.article import Article
 from build_docs.extract.extractors import AFFILIATION
-from build_docs.link.matcher import Matcher, fold, normalise
+from build_docs.link.matcher import Hit, Matcher, fold, normalise
 from build_docs.link.model import Knowledge, Quote, entity_key, quote_at
 from build_docs.results import NOTHING_KEPT, Kept, digest
 
@@ -67,7 +67,8 @@ def names(knowledge: Knowledge) -> list[tuple[str, str]]:
 
 
 def prune(knowledge: Knowledge, links: Links | Collection[str]) -> Knowledge:
-    """Drop what discovery found but no text links to (a place only ever named inside a longer name).
+    """Drop what discovery found but no text mentions (a place only ever named inside a person's name or a longer
+    place's; one inside an organisation's name is mentioned there: :func:`nesting`).
 
     ``links``: the links, or the keys they link (``by_key`` holds exactly those)."""
     linked = links.by_key if isinstance(links, Links) else links
@@ -131,13 +132,14 @@ def _linked_keys(
     The mentions of an article linked afresh go into ``made``, under the article's id, for :func:`link` to keep."""
     pairs = names(knowledge)
     matcher = cache(partial(Matcher, pairs))
-    names_key = digest(pairs)
+    nest = nesting(knowledge)
+    names_key = digest(pairs, sorted(nest[0]), sorted(nest[1]))
     linked: set[str] = set()
     for article, key in zip(articles, keys, strict=True):
         name = kept.key("mentions", names_key, key)
         found = kept.get("linked", name)
         if found is None:
-            mentions = made[article.id] = _mentions(matcher, article)  # kept by link(), under the names it links with
+            mentions = made[article.id] = _mentions(matcher, article, nest)  # kept by link(), under the names it links with
             found = (tuple(sorted({m.key for _, block in mentions for m in block})),)
             kept.put("linked", name, found[0])
         linked.update(cast(tuple[str, ...], found[0]))
@@ -163,15 +165,16 @@ def link(
     pairs = names(knowledge)
     matcher = cache(partial(Matcher, pairs))
     made = {} if made is None else made
+    nest = nesting(knowledge)
     digests: dict[str, str] = {}
     found: list[_Found] = []
     if kept.on and keys:
-        names_key = digest(pairs)
+        names_key = digest(pairs, sorted(nest[0]), sorted(nest[1]))
         digests = {article.id: kept.key("mentions", names_key, key) for article, key in zip(articles, keys, strict=True)}
         for article in articles:
             name = digests[article.id]
             if article.id not in made:
-                made[article.id] = kept.one("mentions", name, partial(_mentions, matcher, article))
+                made[article.id] = kept.one("mentions", name, partial(_mentions, matcher, article, nest))
             else:
                 kept.put("mentions", name, made[article.id])
             found.append(made[article.id])
@@ -179,7 +182,7 @@ def link(
     else:
         for article in articles:
             if article.id not in made:
-                made[article.id] = _mentions(matcher, article)
+                made[article.id] = _mentions(matcher, article, nest)
             found.append(made[article.id])
         ambiguous = dict(matcher().ambiguous)
     by_block: dict[tuple[str, str], tuple[Mention, ...]] = {}
@@ -200,8 +203,22 @@ def link(
 _Found = tuple[tuple[str, tuple[Mention, ...]], ...]  # an article's mentions: (anchor, mentions in order) per paragraph
 
 
-def _mentions(matcher: Callable[[], Matcher], article: Article) -> _Found:
-    """(anchor, mentions in order) for each paragraph of ``article`` that mentions anything."""
+def nesting(knowledge: Knowledge) -> tuple[frozenset[str], frozenset[str]]:
+    """The keys of places, and of the organisations whose names may hold one: "Paris" in "University of Paris" is a
+    mention of Paris too (:func:`_mentions`), as a reader and GUM's annotators take it; "Paris" in "Paris Hilton", in a
+    treaty's name or in a longer place's ("England" in "New England") is not (as discovery decides:
+    :func:`~build_docs.extract.discover.find_all`)."""
+    places = frozenset(entity_key(e.id) for e in knowledge.entities.values() if e.kind == "place")
+    holders = frozenset(entity_key(e.id) for e in knowledge.entities.values() if e.kind == "organization")
+    return places, holders
+
+
+def _mentions(
+    matcher: Callable[[], Matcher], article: Article, nest: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+) -> _Found:
+    """(anchor, mentions in order) for each paragraph of ``article`` that mentions anything. A place named inside the name
+    of an organisation or a place (``nest``, :func:`nesting`) is mentioned there too, never linked: the text links the
+    longer name."""
     found = []
     section, linked = 0, set()
     shared: dict[Quote, Quote] = {}  # one object per sentence quoted, however many mentions quote it: pickled once when kept
@@ -212,11 +229,14 @@ def _mentions(matcher: Callable[[], Matcher], article: Article) -> _Found:
         if not block.anchor:
             continue
         mentions = []
-        for hit in matcher().find(block.text):
+        hits, inner = matcher().nested(block.text)
+        for hit in hits:
             first = (section, hit.key) not in linked
             linked.add((section, hit.key))
             quote = shared.setdefault(quoted := quote_at(article.id, block.anchor, block.text, hit.start, hit.end), quoted)
             mentions.append(Mention(hit.key, article.id, block.anchor, hit.start, hit.end, hit.alias, hit.surface, quote, first))
+        if inner and nest[0]:
+            mentions = _with_inner(mentions, inner, nest, article.id, block.anchor, block.text, shared)
         if mentions:
             found.append((block.anchor, tuple(mentions)))
     if article.affiliation:  # the header's affiliation line names organisations too (anchored on the article's first part)
@@ -228,3 +248,22 @@ def _mentions(matcher: Callable[[], Matcher], article: Article) -> _Found:
         if mentions:
             found.append((AFFILIATION, tuple(mentions)))
     return tuple(found)
+
+
+def _with_inner(
+    mentions: list[Mention], inner: list[Hit], nest: tuple[frozenset[str], frozenset[str]], article: str, anchor: str, text: str, shared: dict[Quote, Quote]
+) -> list[Mention]:
+    """``mentions`` (the paragraph's, in order) with the places of ``inner`` that an organisation's mention holds,
+    unlinked, each after the mention holding it."""
+    places, holders = nest
+    out: list[Mention] = []
+    k = 0
+    for mention in mentions:
+        out.append(mention)
+        while k < len(inner) and inner[k].start < mention.end:
+            hit = inner[k]
+            k += 1
+            if hit.start >= mention.start and hit.key in places and mention.key in holders and hit.key != mention.key:
+                quote = shared.setdefault(quoted := quote_at(article, anchor, text, hit.start, hit.end), quoted)
+                out.append(Mention(hit.key, article, anchor, hit.start, hit.end, hit.alias, hit.surface, quote, False))
+    return out

@@ -30,7 +30,9 @@ for want of evidence.
 Precision comes before recall: a capitalised word that is also a common English word (symspellpy's
 frequency list, the 20,000 most frequent; :mod:`.lexicon`) needs more evidence than one that is
 not; a paragraph set in title case (a headline) weakens what is found in it. :func:`find_all`
-resolves overlaps: organisation over person over place, the longer span first within a kind.
+resolves overlaps: organisation over person over place, the longer span first within a kind; a gazetteer place
+inside an organisation's name is also a find of its own ("Paris" in "University of Paris": GUM's annotators and a
+reader take it as one, and linking counts it as a mention of the place, unlinked; :mod:`build_docs.link.mentions`).
 
 Two judgement calls. The frequency list ranks place names with words ("london" is among the 1,000
 most frequent), so a one-word city that is also a common word is dropped unless it is a capital or
@@ -47,11 +49,12 @@ importing this package stays cheap.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from build_docs.extract.discover import lexicon
-from build_docs.extract.discover.found import Found
+from build_docs.extract.discover.found import Found, dedupe
 from build_docs.extract.discover.lexicon import COMMON_RANK, VERY_COMMON_RANK, is_common
 from build_docs.extract.discover.names import name_shape, names_in, own_word, single_name
 from build_docs.extract.discover.organizations import find_organizations, organizations_in
@@ -122,9 +125,12 @@ _KIND_ORDER = {"organization": 0, "person": 1, "place": 2}
 
 def find_all(text: str) -> list[Found]:
     """People, organisations and places without overlaps (organisation > person > place; longer first), then names
-    found by no pattern (:mod:`.names`) where none of those stands, by position."""
+    found by no pattern (:mod:`.names`) where none of those stands, by position; and a gazetteer place inside an
+    organisation's name found here, as a find of its own ("Paris" in "University of Paris", :func:`_held`): the one
+    overlap, a find wholly inside another. Sorted by start, then end."""
     tokens = tokenize(text)
-    candidates = organizations_in(text, tokens) + people_in(text, tokens) + places_in(text, tokens)
+    inner: list[Found] = []  # gazetteer places inside a longer name, kept at the end where a find holds them
+    candidates = organizations_in(text, tokens) + people_in(text, tokens) + places_in(text, tokens, inner)
     candidates.sort(key=lambda f: (_KIND_ORDER[f.kind], f.start - f.end, f.start, f.rule))
     taken = bytearray(len(text) + 1)
     kept: list[Found] = []
@@ -132,6 +138,8 @@ def find_all(text: str) -> list[Found]:
         if not any(taken[f.start : f.end]):
             taken[f.start : f.end] = b"\x01" * (f.end - f.start)
             kept.append(f)
+        elif f.rule == "gazetteer":
+            inner.append(f)  # "Paris" in "University of Paris"
     tagging = Tagging(text) if MODEL_FINDS else None
     model = tagging.found if tagging else []
     typed = {(f.start, f.end): f for f in model}
@@ -141,7 +149,24 @@ def find_all(text: str) -> list[Found]:
     kept += runs
     kept += [f for f in model if f.kind != "other" and not any(taken[f.start : f.end])]  # the model's names where nothing else stands
     kept = [replace(f, alone=True) if not f.strong and _alone(text, f) else f for f in kept]
-    return sorted(kept, key=lambda f: (f.start, f.end))
+    kept.sort(key=lambda f: (f.start, f.end))
+    if inner:
+        kept = sorted(kept + _held(inner, kept), key=lambda f: (f.start, f.end))
+    return kept
+
+
+def _held(inner: list[Found], kept: list[Found]) -> list[Found]:
+    """The places of ``inner`` that lie inside an organisation's name in ``kept`` (by position, none overlapping): a place
+    GUM and a reader take as one of its own ("Paris" in "University of Paris", "Kyoto" in "Kyoto University"); never
+    inside a person's name ("Paris Hilton", "Jack London"), a work's, or a longer place's, where it is often another place
+    ("England" in "New England", "Asia" in "Asia Minor") or none ("Arctic Tern"; tried on the tune half of GUM)."""
+    starts = [f.start for f in kept]
+    held = []
+    for p in inner:
+        k = bisect_right(starts, p.start) - 1
+        if k >= 0 and kept[k].kind == "organization" and p.end <= kept[k].end and (p.start, p.end) != (kept[k].start, kept[k].end):
+            held.append(p)
+    return dedupe(held)
 
 
 _AFTER_WORD = re.compile(r"(?:[a-z0-9][\w\-]*[ \t]+|[,(][ \t]*)$")

@@ -70,14 +70,31 @@ def _org_word(tok: Tok) -> bool:
 
 
 def _segments(chunk: list[Tok]) -> list[list[Tok]]:
-    """Split a chunk at "and"/"&" after a head word: two organisations named side by side."""
+    """Split a chunk at "and"/"&" after a head word, or between two names that each have one ("University of Chicago
+    and Boston University"): two organisations named side by side."""
     segments: list[list[Tok]] = [[]]
-    for tok in chunk:
-        if tok.word in ("and", "&") and segments[-1] and (segments[-1][-1].bare in lexicon.ORG_HEADS or segments[-1][-1].bare in lexicon.OTHER_NAME_HEADS):
+    for k, tok in enumerate(chunk):
+        last = segments[-1][-1].bare if segments[-1] else ""
+        after_head = last in lexicon.ORG_HEADS or last in lexicon.OTHER_NAME_HEADS
+        if tok.word in ("and", "&") and segments[-1] and (after_head or tok.word == "and" and _another_named(segments[-1], chunk, k + 1)):
             segments.append([])
         else:
             segments[-1].append(tok)
     return segments
+
+
+def _another_named(before: list[Tok], chunk: list[Tok], k: int) -> bool:
+    """After "and" at ``k - 1``, the name of another organisation: what comes before has a head word, and what follows
+    is capitalised words up to one ("... and Boston University", "... and Department of Field Support"), not the rest
+    of one name ("Organization for Security and Co-operation in Europe", "Department of Economic and Social Affairs")."""
+    if not any(t.bare in lexicon.ORG_HEADS and t.cap for t in before):
+        return False
+    m = k
+    while m < len(chunk) and chunk[m].cap and not is_function(chunk[m]):
+        if chunk[m].bare in lexicon.ORG_HEADS:
+            return m > k or m + 2 < len(chunk) and chunk[m + 1].word in _ORG_OF and chunk[m + 2].cap
+        m += 1
+    return False
 
 
 # -- the organisation in a segment --------------------------------------------------------

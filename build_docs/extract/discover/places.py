@@ -27,9 +27,11 @@ def find_places(text: str) -> list[Found]:
     return places_in(text, tokenize(text))
 
 
-def places_in(text: str, tokens: list[Tok]) -> list[Found]:
-    """The places in ``text``, given its tokens (:func:`find_all` tokenizes once for all three finders)."""
-    return dedupe(_gazetteer_hits(text, tokens, _LowerWords(text)) + _appositive_places(text, tokens))
+def places_in(text: str, tokens: list[Tok], inner: list[Found] | None = None) -> list[Found]:
+    """The places in ``text``, given its tokens (:func:`find_all` tokenizes once for all three finders). A gazetteer name
+    left out only because it is a word of a longer capitalised run ("Boston" in "Boston University") goes on ``inner``
+    when one is given: :func:`find_all` keeps it where a longer name it found holds it."""
+    return dedupe(_gazetteer_hits(text, tokens, _LowerWords(text), inner) + _appositive_places(text, tokens))
 
 
 # -- gazetteer names ----------------------------------------------------------------------
@@ -48,7 +50,7 @@ class _LowerWords:
         return word in self.words
 
 
-def _gazetteer_hits(text: str, tokens: list[Tok], lower: _LowerWords) -> list[Found]:
+def _gazetteer_hits(text: str, tokens: list[Tok], lower: _LowerWords, inner: list[Found] | None = None) -> list[Found]:
     """The longest gazetteer name at each capitalised token (windows of up to 8 tokens), then the ones worth keeping."""
     hits: list[tuple[int, int, Place]] = []
     i, n = 0, len(tokens)
@@ -63,9 +65,12 @@ def _gazetteer_hits(text: str, tokens: list[Tok], lower: _LowerWords) -> list[Fo
     inside = {k for a, b, _ in hits for k in range(a, b)}
     kept = []
     for a, b, place in hits:
-        if _keep_place(text, tokens, a, b, place, lower, inside):
-            start, end = tokens[a].start, tokens[b - 1].core
+        keep = _keep_place(text, tokens, a, b, place, lower, inside)
+        start, end = tokens[a].start, tokens[b - 1].core
+        if keep:
             kept.append(Found("place", span(text, start, end), start, end, "gazetteer", "", True, place.name))
+        elif keep is None and inner is not None:
+            inner.append(Found("place", span(text, start, end), start, end, "gazetteer", "", True, place.name))
     return kept
 
 
@@ -89,8 +94,9 @@ def _one_name(tokens: list[Tok], hits: list[tuple[int, int, Place]]) -> list[tup
     return kept
 
 
-def _keep_place(text: str, tokens: list[Tok], a: int, b: int, place: Place, lower: _LowerWords, inside: set[int]) -> bool:
-    """Not a common word standing for something else, not a word of an all-capitals line, not part of a longer name."""
+def _keep_place(text: str, tokens: list[Tok], a: int, b: int, place: Place, lower: _LowerWords, inside: set[int]) -> bool | None:
+    """Not a common word standing for something else, not a word of an all-capitals line, not part of a longer name;
+    ``None`` when it is all that but a word of a longer capitalised run ("Boston University")."""
     first = tokens[a]
     if first.broken:
         return False  # "Timor-\nLeste": the end of a word broken across lines
@@ -104,7 +110,7 @@ def _keep_place(text: str, tokens: list[Tok], a: int, b: int, place: Place, lowe
             return False  # an acronym that spells a city
     if first.word.isupper() and any(_caps_neighbour(tokens, k) for k in (a - 1, b)):
         return False  # "LET US" in an all-capitals line
-    return not any(0 <= k < len(tokens) and k not in inside and _run_neighbour(tokens, k, a, b) for k in (a - 1, b))
+    return None if any(0 <= k < len(tokens) and k not in inside and _run_neighbour(tokens, k, a, b) for k in (a - 1, b)) else True
 
 
 _PLACED = re.compile(r"(?<![\w-])(?:in|to|from|near|across|throughout|outside|around)[ \t]+$")
