@@ -172,3 +172,22 @@ def test_a_place_inside_a_persons_name_is_no_mention_of_it():
     knowledge, _ = knowledge_of([text])
     _, links = link_all(knowledge, [text])
     assert [m.anchor for m in links.of(entity_key("houston"))] == ["p1"]
+
+
+def test_a_form_a_pruned_entry_won_by_its_case_goes_to_the_entry_left_and_that_article_is_linked_again(monkeypatch: pytest.MonkeyPatch):
+    """A discovered "Northwind" (exact case) wins the words "Northwind" inside "Northwind Trading Company" over a place's
+    any-case alias "northwind", and is never a mention itself (a person inside an organisation's name is not). Pruned,
+    it hands the words to the place, which the organisation's name then holds: that article is linked again."""
+    company = Entity("northwind-trading-company", "Northwind Trading Company", "organization", (), "registry")
+    isle = Entity("northwind-isle", "Northwind Isle", "place", ("northwind",), "registry")
+    stray = Entity("northwind", "Northwind", "person", (), "discovered")
+    knowledge = Knowledge(MappingProxyType({e.id: e for e in (company, isle, stray)}), MappingProxyType({}), ())
+    texts = [article("a", "The Northwind Trading Company said so."), article("b", "Nothing here.")]
+    relinked: list[list[str]] = []
+    naming = mentions._naming
+    monkeypatch.setattr(mentions, "_naming", lambda *args: relinked.append(sorted(found := naming(*args))) or found)
+    pruned, links = link_all(knowledge, texts)
+    assert "northwind" not in pruned.entities and relinked == [["a"]]
+    assert [(m.surface, m.linked) for m in links.of(entity_key("northwind-isle"))] == [("Northwind", False)]
+    full = link(pruned, texts)
+    assert links.by_block == full.by_block and links.by_key == full.by_key

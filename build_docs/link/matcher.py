@@ -31,7 +31,9 @@ The rules:
   :attr:`Matcher.ambiguous` (alias -> sorted keys). So is a matched form claimed by
   two keys once cases are folded ("Belt and Road" and "belt and road"), or by two
   plurals; a registered alias beats another alias's plural ("crises" registered as
-  such wins over the plural of "crisis").
+  such wins over the plural of "crisis"). Forms a rule gives to one of several keys
+  (that one, and an exact-case form over an any-case one) are listed in
+  :attr:`Matcher.contested`.
 * **Overlaps.** Of overlapping matches the leftmost wins, then the longest: "Xi
   Jinping" beats "Xi" in "Xi Jinping said".
 
@@ -219,6 +221,7 @@ class Matcher:
                 claims.setdefault((exact, form if exact else fold(form)), []).append((rank > 0, key, alias, form))
         self._exact = ahocorasick.Automaton()
         self._folded = ahocorasick.Automaton()
+        contested: dict[str, set[str]] = {}
         for (exact, target), claimants in claims.items():
             plural = min(claimant[0] for claimant in claimants)
             chosen = [claimant for claimant in claimants if claimant[0] == plural]
@@ -228,12 +231,20 @@ class Matcher:
                     ambiguous[form] = tuple(sorted(keys.union(ambiguous.get(form, ()))))
                 continue
             _, key, alias, _ = chosen[0]
+            if len(all_keys := {claimant[1] for claimant in claimants}) > 1:  # a registered alias beat another's plural
+                contested.setdefault(target, set()).update(all_keys)
+            if exact and len(both := {key, *(claimant[1] for claimant in claims.get((False, fold(target)), ()))}) > 1:
+                contested.setdefault(target, set()).update(both)  # an exact-case form wins where an any-case one matches too
             value = (len(target), key, alias, not _CJK.match(target[0]), not _CJK.match(target[-1]))
             (self._exact if exact else self._folded).add_word(target, value)
         self._automata = [automaton for automaton in (self._exact, self._folded) if len(automaton)]
         for automaton in self._automata:
             automaton.make_automaton()
         self.ambiguous: Mapping[str, tuple[str, ...]] = MappingProxyType(dict(sorted(ambiguous.items())))
+        #: Forms that more than one key claims where a rule picks one: the registered alias over another's plural,
+        #: the exact-case form over an any-case one (form -> every claimant's key). Leaving the winner out hands
+        #: the form to another key: linking must know (:func:`~build_docs.link.mentions.link_all`).
+        self.contested: Mapping[str, tuple[str, ...]] = MappingProxyType({form: tuple(sorted(keys)) for form, keys in sorted(contested.items())})
 
     def __repr__(self) -> str:
         return f"Matcher({len(self._exact)} exact-case forms, {len(self._folded)} any-case forms, {len(self.ambiguous)} ambiguous)"

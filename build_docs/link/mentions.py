@@ -42,6 +42,7 @@ class Links:
     by_key: Mapping[str, tuple[Mention, ...]]  # key -> mentions in reading order (articles by id)
     ambiguous: Mapping[str, tuple[str, ...]]  # a name two entries claim -> their keys; not linked
     digests: Mapping[str, str] = field(default_factory=dict)  # article -> a digest of its mentions, when they were kept
+    contested: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # a form a rule gave one of several keys -> their keys
 
     def of(self, key: str) -> tuple[Mention, ...]:
         return self.by_key.get(key, ())
@@ -91,16 +92,19 @@ def link_all(knowledge: Knowledge, articles: Sequence[Article], kept: Kept = NOT
     links: Links | None = None
     linked: Collection[str]
     ambiguous: Mapping[str, tuple[str, ...]]
+    contested: Mapping[str, tuple[str, ...]]
     made: dict[str, _Found] = {}  # article id -> its mentions, linked afresh here and kept once, by link()
     if kept.on and keys:  # which keys are linked, read back per article; the mentions only for the names linked in the end
-        linked, ambiguous = _linked_keys(knowledge, articles, kept, keys, made)
+        linked, (ambiguous, contested) = _linked_keys(knowledge, articles, kept, keys, made)
     else:
         links = link(knowledge, articles, made=made)
-        linked, ambiguous = links.by_key, links.ambiguous
+        linked, ambiguous, contested = links.by_key, links.ambiguous, links.contested
     kept_knowledge = prune(knowledge, linked)
     gone = {entity_key(i) for i in knowledge.entities if i not in kept_knowledge.entities}
-    freed = {name: keys_ for name, keys_ in ambiguous.items() if any(key in gone for key in keys_)}
-    if freed:  # a pruned entry never won a match (else it would be linked): only these names can change a mention
+    freed = {name: keys_ for name, keys_ in (*ambiguous.items(), *contested.items()) if any(key in gone for key in keys_)}
+    # A pruned entry never won a match (else it would be linked), so its names change no mention but where it shared
+    # one with another entry: as ambiguous (unlinked), or where a rule gave it the form (Matcher.contested).
+    if freed:
         again = _naming(kept_knowledge, [a for a in articles if a.id in made], freed)
         links = link(kept_knowledge, articles, kept, keys, {i: found for i, found in made.items() if i not in again})
     elif links is None:
@@ -126,7 +130,7 @@ def _naming(knowledge: Knowledge, articles: Sequence[Article], freed: Mapping[st
 
 def _linked_keys(
     knowledge: Knowledge, articles: Sequence[Article], kept: Kept, keys: Sequence[str], made: dict[str, _Found]
-) -> tuple[set[str], Mapping[str, tuple[str, ...]]]:
+) -> tuple[set[str], _Claims]:
     """The keys some article links, and the ambiguous names, for ``knowledge``'s names: each article's
     keys are kept beside its mentions, so a later build reads a few names per article, not every mention.
     The mentions of an article linked afresh go into ``made``, under the article's id, for :func:`link` to keep."""
@@ -143,8 +147,7 @@ def _linked_keys(
             found = (tuple(sorted({m.key for _, block in mentions for m in block})),)
             kept.put("linked", name, found[0])
         linked.update(cast(tuple[str, ...], found[0]))
-    ambiguous = kept.one("ambiguous", kept.key("ambiguous", names_key), lambda: dict(matcher().ambiguous))
-    return linked, ambiguous
+    return linked, kept.one("ambiguous", kept.key("ambiguous", names_key), partial(_claims, matcher))
 
 
 def link(
@@ -178,13 +181,13 @@ def link(
             else:
                 kept.put("mentions", name, made[article.id])
             found.append(made[article.id])
-        ambiguous = kept.one("ambiguous", kept.key("ambiguous", names_key), lambda: dict(matcher().ambiguous))
+        ambiguous, contested = kept.one("ambiguous", kept.key("ambiguous", names_key), partial(_claims, matcher))
     else:
         for article in articles:
             if article.id not in made:
                 made[article.id] = _mentions(matcher, article, nest)
             found.append(made[article.id])
-        ambiguous = dict(matcher().ambiguous)
+        ambiguous, contested = _claims(matcher)
     by_block: dict[tuple[str, str], tuple[Mention, ...]] = {}
     by_key: dict[str, list[Mention]] = defaultdict(list)
     for article, blocks in zip(articles, found, strict=True):
@@ -197,7 +200,15 @@ def link(
         MappingProxyType({k: tuple(v) for k, v in sorted(by_key.items())}),
         MappingProxyType(dict(sorted(ambiguous.items()))),
         MappingProxyType(digests),
+        MappingProxyType(contested),
     )
+
+
+_Claims = tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]  # a matcher's ambiguous and contested names
+
+
+def _claims(matcher: Callable[[], Matcher]) -> _Claims:
+    return dict(matcher().ambiguous), dict(matcher().contested)
 
 
 _Found = tuple[tuple[str, tuple[Mention, ...]], ...]  # an article's mentions: (anchor, mentions in order) per paragraph
