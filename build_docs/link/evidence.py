@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from build_docs.clean.article import Article
 from build_docs.extract.discover import Found
 from build_docs.extract.extractors import texts
-from build_docs.link.model import Quote, quote_at
+from build_docs.link.model import Quote, Quoter
 from build_docs.link.spelled import Runs, lowercase_runs
 
 WORDS = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
@@ -44,8 +44,8 @@ class Evidence:
 def evidence(article: str, paragraphs: Sequence[tuple[str, str]], finds: Sequence[tuple[str, Found]]) -> Evidence:
     """The evidence of ``article``: its ``(anchor, text)`` paragraphs and the ``(anchor, name)`` finds in them."""
     texts = dict(paragraphs)
-    shared: dict[Quote, Quote] = {}  # one object per sentence quoted, however many finds quote it: pickled once when kept
-    quoted = tuple((found, shared.setdefault(q := quote_at(article, anchor, texts[anchor], found.start, found.end), q)) for anchor, found in finds)
+    quote = Quoter()
+    quoted = tuple((found, quote(article, anchor, texts[anchor], found.start, found.end)) for anchor, found in finds)
     capitalised: Counter[str] = Counter()
     pairs: Counter[tuple[str, str]] = Counter()
     acronyms: list[tuple[str, str, int, int]] = []

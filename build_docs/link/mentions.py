@@ -17,9 +17,9 @@ from types import MappingProxyType
 from typing import cast
 
 from build_docs.clean.article import Article
-from build_docs.extract.extractors import AFFILIATION
+from build_docs.extract.extractors import AFFILIATION, texts
 from build_docs.link.matcher import Hit, Matcher, fold, normalise
-from build_docs.link.model import Knowledge, Quote, entity_key, quote_at
+from build_docs.link.model import Knowledge, Quote, Quoter, entity_key
 from build_docs.results import NOTHING_KEPT, Kept, digest
 
 
@@ -122,8 +122,7 @@ def _naming(knowledge: Knowledge, articles: Sequence[Article], freed: Mapping[st
     folded = {fold(normalise(name)) for name in freed}
     found = set()
     for article in articles:
-        texts = [b.text for b in article.blocks if b.kind != "heading" and b.anchor] + ([article.affiliation] if article.affiliation else [])
-        if any(fold(normalise(hit.alias)) in folded or fold(normalise(hit.surface)) in folded for text in texts for hit in matcher.find(text)):
+        if any(fold(normalise(hit.alias)) in folded or fold(normalise(hit.surface)) in folded for _, text in texts(article) for hit in matcher.find(text)):
             found.add(article.id)
     return found
 
@@ -232,7 +231,7 @@ def _mentions(
     longer name."""
     found = []
     section, linked = 0, set()
-    shared: dict[Quote, Quote] = {}  # one object per sentence quoted, however many mentions quote it: pickled once when kept
+    quoter = Quoter()
     for block in article.blocks:
         if block.kind == "heading":
             section += 1
@@ -244,16 +243,16 @@ def _mentions(
         for hit in hits:
             first = (section, hit.key) not in linked
             linked.add((section, hit.key))
-            quote = shared.setdefault(quoted := quote_at(article.id, block.anchor, block.text, hit.start, hit.end), quoted)
+            quote = quoter(article.id, block.anchor, block.text, hit.start, hit.end)
             mentions.append(Mention(hit.key, article.id, block.anchor, hit.start, hit.end, hit.alias, hit.surface, quote, first))
         if inner and nest[0]:
-            mentions = _with_inner(mentions, inner, nest, article.id, block.anchor, block.text, shared)
+            mentions = _with_inner(mentions, inner, nest, article.id, block.anchor, block.text, quoter)
         if mentions:
             found.append((block.anchor, tuple(mentions)))
     if article.affiliation:  # the header's affiliation line names organisations too (anchored on the article's first part)
         line = article.affiliation
         mentions = [
-            Mention(h.key, article.id, AFFILIATION, h.start, h.end, h.alias, h.surface, quote_at(article.id, AFFILIATION, line, h.start, h.end), False)
+            Mention(h.key, article.id, AFFILIATION, h.start, h.end, h.alias, h.surface, quoter(article.id, AFFILIATION, line, h.start, h.end), False)
             for h in matcher().find(line)
         ]
         if mentions:
@@ -262,7 +261,7 @@ def _mentions(
 
 
 def _with_inner(
-    mentions: list[Mention], inner: list[Hit], nest: tuple[frozenset[str], frozenset[str]], article: str, anchor: str, text: str, shared: dict[Quote, Quote]
+    mentions: list[Mention], inner: list[Hit], nest: tuple[frozenset[str], frozenset[str]], article: str, anchor: str, text: str, quoter: Quoter
 ) -> list[Mention]:
     """``mentions`` (the paragraph's, in order) with the places of ``inner`` that an organisation's mention holds,
     unlinked, each after the mention holding it."""
@@ -275,6 +274,6 @@ def _with_inner(
             hit = inner[k]
             k += 1
             if hit.start >= mention.start and hit.key in places and mention.key in holders and hit.key != mention.key:
-                quote = shared.setdefault(quoted := quote_at(article, anchor, text, hit.start, hit.end), quoted)
+                quote = quoter(article, anchor, text, hit.start, hit.end)
                 out.append(Mention(hit.key, article, anchor, hit.start, hit.end, hit.alias, hit.surface, quote, False))
     return out

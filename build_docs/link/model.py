@@ -116,6 +116,18 @@ def quote_at(article: str, anchor: str, text: str, start: int, end: int) -> Quot
     return Quote(article, anchor, " ".join(text[begin:stop].split()))
 
 
+class Quoter:
+    """:func:`quote_at` giving one object per sentence quoted, however many names it quotes: a kept result
+    (an article's mentions, its evidence) pickles each sentence once."""
+
+    def __init__(self) -> None:
+        self._made: dict[Quote, Quote] = {}
+
+    def __call__(self, article: str, anchor: str, text: str, start: int, end: int) -> Quote:
+        quote = quote_at(article, anchor, text, start, end)
+        return self._made.setdefault(quote, quote)
+
+
 @lru_cache(maxsize=256)
 def _spans(text: str) -> list[tuple[int, int]]:
     """Sentences of a paragraph, computed once however many mentions it has."""

@@ -50,12 +50,6 @@ def _loaded() -> tuple[Any, Encoder] | None:
     return tagger, Encoder(model_attributes(MODEL.read_bytes()))
 
 
-def _tagger() -> Any:
-    """The loaded CRFsuite tagger (None without a model)."""
-    loaded = _loaded()
-    return loaded[0] if loaded else None
-
-
 def model_attributes(data: bytes) -> frozenset[str] | None:
     """The attributes a CRFsuite model file (its bytes) has weights for, read from its attribute table (the ``crf1dm``
     and ``cqdb`` formats of CRFsuite's ``crf1d_model.c`` and ``cqdb.c``); None when the bytes cannot be read so."""
