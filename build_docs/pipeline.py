@@ -74,7 +74,7 @@ def generate(config: BuildConfig, progress: Progress | None = None) -> Generated
     seeds = shown(config.seeds)
     kept = Kept(config.results)
     with progress.stage("read"):  # sources/ (and the registries, link/)
-        catalog, problems = load_catalog(config.seeds / CATALOG, f"{seeds}/{CATALOG}")
+        catalog, problems = load_catalog(config.seeds / CATALOG, f"{seeds}/{CATALOG}", kept)
         registry, found = load_registry(config.seeds, seeds)
         problems += found
         sources, found = read_sources(config.seeds, catalog, seeds, kept)

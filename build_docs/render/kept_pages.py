@@ -12,6 +12,7 @@ byte in the tests.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import TypeVar, cast
@@ -89,11 +90,22 @@ def dated_view(article: Article, dated: Mapping[tuple[str, str], list[Event]], h
     )
 
 
-def entity_view(entity: Entity, links: Links, cards: Mapping[str, str]) -> tuple[tuple[str, str, str], ...]:
-    """The mentions an entity's pages quote: those of each article that names it, by the digest of that article's
-    mentions of the entity (the same digest, the same mentions) and of the article's ``cards`` (:func:`article_cards`)."""
+def entity_view(entity: Entity, links: Links, cards: Mapping[str, str], naming: Mapping[str, Sequence[str]]) -> tuple[tuple[str, str, str], ...]:
+    """The mentions an entity's pages quote: those of each article that names it (``naming``: key -> article ids,
+    :func:`naming_articles`), by the digest of that article's mentions of the entity (the same digest, the same
+    mentions) and of the article's ``cards`` (:func:`article_cards`)."""
     key = entity.key
-    return tuple((a, links.shown[a][key], cards[a]) for a in sorted({m.article for m in links.of(key)}))
+    return tuple((a, links.shown[a][key], cards[a]) for a in naming.get(key, ()))
+
+
+def naming_articles(links: Links) -> dict[str, list[str]]:
+    """Key -> the ids of the articles that mention it, in order: read off the digests of kept mentions, one per
+    article and key, not off every mention."""
+    naming: dict[str, list[str]] = defaultdict(list)
+    for article in sorted(links.shown):
+        for key in links.shown[article]:
+            naming[key].append(article)
+    return naming
 
 
 def article_cards(articles: Sequence[Article]) -> dict[str, str]:

@@ -23,7 +23,7 @@ from build_docs.link.registry import ENTITIES, KIND_LABELS, KINDS
 from build_docs.render import timeline_pages
 from build_docs.render.glossary_pages import glossary_pages, term_page
 from build_docs.render.infobox import RELATED_SHOWN, aliases, dated_span
-from build_docs.render.kept_pages import article_cards, entity_view, kept_all, kept_pages
+from build_docs.render.kept_pages import article_cards, entity_view, kept_all, kept_pages, naming_articles
 from build_docs.render.knowledge_records import entity_records as entity_records  # re-exported: render/pages.py imports them from here
 from build_docs.render.knowledge_records import glossary_records as glossary_records
 from build_docs.render.markdown import Md, attr_value, escape, formatted
@@ -205,7 +205,7 @@ def knowledge_pages(
     pages.append(RenderedPage(ABBREVIATIONS, abbreviations(knowledge, links).encode("utf-8")))  # not appended: see render/abbreviations.py
     kept = kept if links.digests else NOTHING_KEPT  # an entity's pages are keyed by the digests of the articles naming it
     corpus = (digest(titles), digest(sorted(on_page.items())), site.seeds_name) if kept.on else ()
-    cards = article_cards(site.articles) if kept.on else {}
+    cards, naming = (article_cards(site.articles), naming_articles(links)) if kept.on else ({}, {})
     inputs: list[tuple[object, ...]] = []
     makes = []
     for entity in knowledge.entities.values():
@@ -215,7 +215,7 @@ def knowledge_pages(
         near = [(knowledge.entities[k.partition(":")[2]], n) for k, n in related.get(key, [])[:RELATED] if k.startswith("entity:")]
         shown_near = [(other.id, other.name, other.kind, n) for other, n in near]  # what the page shows of each, not the whole entity
         if kept.on:
-            inputs.append((entity, entity_view(entity, links, cards), dated, [held.get(e.id, "") for e in dated], terms, shown_near, *corpus))
+            inputs.append((entity, entity_view(entity, links, cards, naming), dated, [held.get(e.id, "") for e in dated], terms, shown_near, *corpus))
         make = partial(_entity_pages, site, links, entity, dated, terms, near, held, titles, on_page, cite, partial(_mentions_page, kept, finish))
         makes.append(partial(_finished_main, finish, make))
     return pages + [page for made in kept_all(kept, "entity", inputs, makes, runner) for page in made]
