@@ -211,7 +211,7 @@ class _Builder:
             groups[_key(name)].append((found, quote))
         single_people: list[tuple[str, list[tuple[Found, Quote]]]] = []
         for key, group in groups.items():
-            kind = Counter(f.kind for f, _ in group).most_common(1)[0][0]
+            kind = group[0][0].kind if len(group) == 1 else Counter(f.kind for f, _ in group).most_common(1)[0][0]
             group = [(f, q) for f, q in group if f.kind == kind]
             if key in self.names:
                 self._add_roles(self.names[key], group)
@@ -277,16 +277,21 @@ class _Builder:
 
     def add_surnames(self, evidence: Sequence[Evidence]) -> None:
         """ "Xi" for Xi Jinping, when the corpus says "Xi" alone and no other person is a Xi."""
+        people = [(draft, draft.name.split()) for draft in sorted(self.entities.values(), key=lambda d: d.id) if draft.kind == "person"]
+        people = [(draft, parts) for draft, parts in people if len(parts) > 1]
+        # Only the counts of the people's first and last words are read: summed for those alone (a set's
+        # intersection with each article's counts runs in C), not for every capitalised word of the corpus.
+        ends = {parts[i] for _, parts in people for i in (0, -1)}
+        joined = {pair for _, parts in people for pair in ((parts[0], parts[1]), (parts[-2], parts[-1]))}
         words: Counter[str] = Counter()
         pairs: Counter[tuple[str, str]] = Counter()
         for found in evidence:
-            words.update(found.capitalised)
-            pairs.update(found.pairs)
+            for word in ends.intersection(found.capitalised):
+                words[word] += found.capitalised[word]
+            for pair in joined.intersection(found.pairs):
+                pairs[pair] += found.pairs[pair]
         owners = self._name_tokens()
-        for draft in sorted(self.entities.values(), key=lambda d: d.id):
-            parts = draft.name.split()
-            if draft.kind != "person" or len(parts) < 2:
-                continue
+        for draft, parts in people:
             for i in {0, len(parts) - 1}:
                 word = parts[i]
                 alone = words[word] - (pairs[(parts[i - 1], word)] if i else 0) - (pairs[(word, parts[i + 1])] if i + 1 < len(parts) else 0)
