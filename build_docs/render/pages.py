@@ -35,7 +35,6 @@ from build_docs.render.kept_pages import article_keys, dated_view, kept_all, lin
 from build_docs.render.knowledge_pages import (
     abbreviation_lines,
     derived_lines,
-    entity_records,
     events_by_paragraph,
     glossary_records,
     key_href,
@@ -109,7 +108,6 @@ def render(
         RenderedPage("data/articles.json", dump_bytes([_article_record(a, site.extractions[a.id].date_estimate, parts.get(a.id)) for a in site.articles])),
         *_bibliography(site, cited),
         page("cite.md", "cite.md.j2", site_name=Md(SITE_NAME), articles=len(site.articles), example_citation=_example_citation(site)),
-        RenderedPage("data/entities.json", dump_bytes(entity_records(knowledge, links))),
         RenderedPage("data/glossary.json", dump_bytes(glossary_records(knowledge, links))),
         *_assets(),
     ]
