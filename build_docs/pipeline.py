@@ -131,7 +131,7 @@ def _published(config: BuildConfig, generated: Generated, dry_run: bool, strict:
         if change.problems:
             raise BuildError(generated.diagnostics + change.problems)
         if not dry_run:
-            apply(change, config.docs)
+            written = apply(change, config.docs)
             if record and (change.stale or change.read):  # what this build saw of docs/, so the next reads only what changed
-                record_seen(config.docs, record, change)
+                record_seen(record, change, written, config.docs)
     return BuildResult(change, generated.diagnostics, generated.articles, len(generated.pages), (generated.pages, *generated.held))
