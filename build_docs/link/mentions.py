@@ -44,7 +44,7 @@ class Links:
     ambiguous: Mapping[str, tuple[str, ...]]  # a name two entries claim -> their keys; not linked
     digests: Mapping[str, str] = field(default_factory=dict)  # article -> a digest of its mentions, when they were kept
     contested: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # a form a rule gave one of several keys -> their keys
-    #: article -> key -> a digest of that article's mentions of that key, when they were kept (:func:`shown`)
+    #: article -> key -> a digest of that article's mentions of that key, when they were kept (:func:`_shown`)
     shown: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
     def of(self, key: str) -> tuple[Mention, ...]:

@@ -236,7 +236,7 @@ def _merge(events: Iterable[Event]) -> tuple[Event, ...]:
     Only events sharing uncommon words (:func:`_similar_pairs`) are compared, so the cost
     stays near linear in the number of events.
     """
-    single = sorted(events, key=lambda e: (e.date, e.sources[0]))
+    single = sorted(events, key=_first_source)
     parent = list(range(len(single)))
 
     def root(i: int) -> int:
@@ -269,6 +269,12 @@ def _merge(events: Iterable[Event]) -> tuple[Event, ...]:
             disputes[other.id].add(one.id)
     final = [replace(e, disputed=tuple(sorted(disputes[e.id]))) if e.id in disputes else e for e in merged]
     return tuple(sorted(final, key=lambda e: (e.start, _PRECISIONS.index(e.precision) if e.precision in _PRECISIONS else 99, e.date, e.text)))
+
+
+def _first_source(event: Event) -> tuple[str, str, str, str]:
+    """Events in order of date, then of their first source (as :class:`Quote` orders itself, compared as strings)."""
+    first = event.sources[0]
+    return event.date, first.article, first.anchor, first.quote
 
 
 def _similar_pairs(events: list[Event], words: dict[str, set[str]], groups: Sequence[object]) -> list[tuple[int, int]]:
