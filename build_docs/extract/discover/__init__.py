@@ -36,8 +36,9 @@ reader take it as one, and linking counts it as a mention of the place, unlinked
 
 Two judgement calls. The frequency list ranks place names with words ("london" is among the 1,000
 most frequent), so a one-word city that is also a common word is dropped unless it is a capital or
-has a million people; even then it is dropped at a sentence's start when the text also uses the
-word in lowercase ("Male and female ..."). An organisation is strong with two capitalised words
+has a million people, or a sentence puts it where a place goes and it is no English noun, adjective or
+surname ("moved to Boston", "Sheffield and Leeds"); a capital is still dropped at a sentence's start
+when the text also uses the word in lowercase ("Male and female ..."). An organisation is strong with two capitalised words
 besides its head words, counted in its "of ..." complement too ("Ministry of Foreign Affairs"), or
 with its acronym in parentheses after it; a name ending in "Programme" or "Front" needs the acronym.
 

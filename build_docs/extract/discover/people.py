@@ -5,7 +5,9 @@ A name is 1-3 capitalised words (:data:`MAX_NAME_WORDS`, initials and particles 
 "von der" not counted) that are not titles, dates or nationalities, not all very common words and
 not followed by more capitalised words (that would be an organisation or a heading). A name after
 a title is strong when the title is a head of state or government, minister, ambassador ... and
-the name has an uncommon word; a name before an appositive is strong unless it stands in a headline.
+the name has an uncommon word, or whatever the title when the name is a given name and a surname
+("Speaker Nancy Pelosi", "Bishop Diego de Landa"), as a run of such words is (:mod:`.names`); a name
+before an appositive is strong unless it stands in a headline.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from build_docs.extract.discover import lexicon
 from build_docs.extract.discover.appositives import appositive
 from build_docs.extract.discover.found import Found, dedupe, span
 from build_docs.extract.discover.lexicon import VERY_COMMON_RANK, is_common
+from build_docs.extract.discover.person_shapes import family_first, given_name, surname
 from build_docs.extract.discover.place_names import is_place_name, place_at
 from build_docs.extract.discover.titles import role_prefix, title_phrase, title_word
 from build_docs.extract.discover.tokens import Tok, commas, is_entity_word, is_function, is_initial, run_before, run_key, tokenize
@@ -52,7 +55,7 @@ def _title_before(text: str, tokens: list[Tok]) -> list[Found]:
         role = span(text, tokens[role_start].start, tokens[j - 1].core)
         name = tokens[j:name_end]
         start, end = name[0].start, name[-1].core
-        strong = head in lexicon.STRONG_TITLES and tokens[j - 1].cap and _has_uncommon(name) and not name[0].headline
+        strong = not name[0].headline and (head in lexicon.STRONG_TITLES and tokens[j - 1].cap and _has_uncommon(name) or _full_name(name))
         found.append(Found("person", span(text, start, end), start, end, "title-before", role, strong))
         i = name_end
     return found
@@ -159,3 +162,15 @@ def continues_run(tok: Tok) -> bool:
 
 def _has_uncommon(toks: list[Tok]) -> bool:
     return any(not is_common(t.bare) for t in toks if not is_initial(t) and t.word not in lexicon.PARTICLES)
+
+
+def _full_name(toks: list[Tok]) -> bool:
+    """A given name and a surname ("Boris Johnson", "Nancy Pelosi", "Diego de Landa"), or a family-first name ("Deng
+    Xiaoping"), with no head word of a place's, an organisation's or a work's name: after any title, a person's full name,
+    confident on one mention as a run of such words is (:mod:`.names`)."""
+    words = [t.bare for t in toks if not is_initial(t) and t.word not in lexicon.PARTICLES]
+    if len(words) < 2 or any(w in lexicon.PLACE_HEADS or w in lexicon.ORG_HEADS or w in lexicon.OTHER_NAME_HEADS for w in words):
+        return False  # "the Emperor Norton Bridge": a bridge named after him
+    if family_first(words):
+        return True
+    return given_name(words[0]) and (surname(words[-1]) or not is_common(words[-1]))

@@ -5,8 +5,9 @@ At each capitalised token the longest gazetteer name is taken, then kept unless 
 longer capitalised run ("Shanghai Cooperation Organization"), of an all-capitals line, or the end
 of a word broken across lines. The frequency list ranks place names with words ("london" is among
 the 1,000 most frequent), so a one-word city that is also a common word is dropped unless it is a
-capital or has a million people; even then it is dropped at a sentence's start when the text also
-uses the word in lowercase ("Male and female ...").
+capital or has a million people, or stands where a sentence puts a place and is no English noun,
+adjective or surname ("moved to Boston", "Sheffield and Leeds"); a capital or a big city is dropped
+at a sentence's start when the text also uses the word in lowercase ("Male and female ...").
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from build_docs.extract.discover.appositives import appositive
 from build_docs.extract.discover.found import Found, dedupe, span
 from build_docs.extract.discover.lexicon import is_common
 from build_docs.extract.discover.people import continues_run
+from build_docs.extract.discover.person_shapes import surname
 from build_docs.extract.discover.place_names import Place, gazetteer, place_window
 from build_docs.extract.discover.tokens import Tok, commas, is_entity_word, is_function, run_before, tokenize
 
@@ -103,7 +105,7 @@ def _keep_place(text: str, tokens: list[Tok], a: int, b: int, place: Place, lowe
     if b - a == 1 and place.kind != "country":
         word = first.word
         if is_common(word) and not place.major and _placed(text, first, lower):
-            pass  # "moved to Boston": a city the frequency list ranks high, where the sentence puts a place
+            pass  # "moved to Boston", "Sheffield and Leeds": a city the frequency list ranks high, where a sentence puts a place
         elif is_common(word) and (not place.major or (first.sentence or first.headline) and word.lower() in lower):
             return False  # "Nice", "Mobile", "Reading"; "Male and female ..."
         if word.isupper() and place.kind != "region":
@@ -114,14 +116,19 @@ def _keep_place(text: str, tokens: list[Tok], a: int, b: int, place: Place, lowe
 
 
 _PLACED = re.compile(r"(?<![\w-])(?:in|to|from|near|across|throughout|outside|around)[ \t]+$")
+_AFTER_LOWER = re.compile(r"(?:(?<![\w.-])[a-z][a-z'-]*[ \t]+|[,;:(][ \t]*)$")
 
 
 def _placed(text: str, tok: Tok, lower: _LowerWords) -> bool:
-    """A capitalised word inside a sentence right after a preposition of place or movement ("moved to Boston", "near
-    Portsmouth"), that the text never writes in lower case and English never uses as a noun or adjective ("met in Nice",
-    "went to Reading" stay common words; :func:`~.lexicon.is_article_word`): where a sentence puts a place."""
+    """A capitalised word inside a sentence that the text never writes in lower case and English never uses as a noun or
+    adjective ("met in Nice", "went to Reading" stay common words; :func:`~.lexicon.is_article_word`), right after a
+    preposition of place or movement ("moved to Boston", "near Portsmouth"), or after another lowercase word or a comma
+    when it is no surname of any tradition ("Sheffield and Leeds"; "Jackson", "Lincoln" may be people): where a sentence
+    puts a place. After a capitalised word it is no evidence ("319 S. Denver" is a street, "W. Lansing Gleason" a man)."""
     if tok.sentence or tok.headline or tok.possessive or tok.word.lower() in lower or lexicon.is_article_word(tok.word):
         return False
+    if not surname(tok.word) and _AFTER_LOWER.search(text, max(0, tok.start - 30), tok.start):
+        return True
     return _PLACED.search(text, max(0, tok.start - 12), tok.start) is not None
 
 
