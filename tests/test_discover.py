@@ -373,6 +373,8 @@ def test_any_title_before_a_given_name_and_a_surname_is_strong():
         assert (found.name, found.strong) == (name, True)
     [surname_only] = find_people("as Speaker Pelosi told reporters")
     assert not surname_only.strong  # one word: it must recur
+    [cut] = find_people("as former President Valéry Giscard d'Estaing declared")
+    assert cut.name == "Valéry Giscard" and not cut.strong  # the name goes on in a form the finder does not read
     [no_given_name] = find_people("the Emperor Norton Bridge opened")
     assert not no_given_name.strong  # a head word: a bridge named after him
 
@@ -388,3 +390,4 @@ def test_a_city_the_frequency_list_ranks_high_is_a_place_where_a_sentence_puts_o
     assert {"Leeds", "Sheffield", "Liverpool"} <= set(names(found))  # after "and": no preposition needed
     assert find_places("The station is at 319 S. Denver downtown.") == []  # after a capitalised word: a street
     assert find_places("She thanked Jackson and Lincoln for it.") == []  # surnames: people as likely as cities
+    assert names(find_places("She lectured at New York's Columbia University.")) == ["New York"]  # not after "'s"

@@ -55,7 +55,8 @@ def _title_before(text: str, tokens: list[Tok]) -> list[Found]:
         role = span(text, tokens[role_start].start, tokens[j - 1].core)
         name = tokens[j:name_end]
         start, end = name[0].start, name[-1].core
-        strong = not name[0].headline and (head in lexicon.STRONG_TITLES and tokens[j - 1].cap and _has_uncommon(name) or _full_name(name))
+        office = head in lexicon.STRONG_TITLES and tokens[j - 1].cap and _has_uncommon(name)
+        strong = not name[0].headline and not _cut(tokens, name_end) and (office or _full_name(name))
         found.append(Found("person", span(text, start, end), start, end, "title-before", role, strong))
         i = name_end
     return found
@@ -174,3 +175,9 @@ def _full_name(toks: list[Tok]) -> bool:
     if family_first(words):
         return True
     return given_name(words[0]) and (surname(words[-1]) or not is_common(words[-1]))
+
+
+def _cut(tokens: list[Tok], k: int) -> bool:
+    """Token ``k`` goes on with the name in a form it does not read: a lowercase word with a capital inside
+    ("Valéry Giscard d'Estaing"), so the name found is a piece of it."""
+    return k < len(tokens) and tokens[k].joined and not tokens[k].cap and any(c.isupper() for c in tokens[k].word)

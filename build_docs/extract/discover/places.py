@@ -104,7 +104,7 @@ def _keep_place(text: str, tokens: list[Tok], a: int, b: int, place: Place, lowe
         return False  # "Timor-\nLeste": the end of a word broken across lines
     if b - a == 1 and place.kind != "country":
         word = first.word
-        if is_common(word) and not place.major and _placed(text, first, lower):
+        if is_common(word) and not place.major and _placed(text, tokens, a, lower):
             pass  # "moved to Boston", "Sheffield and Leeds": a city the frequency list ranks high, where a sentence puts a place
         elif is_common(word) and (not place.major or (first.sentence or first.headline) and word.lower() in lower):
             return False  # "Nice", "Mobile", "Reading"; "Male and female ..."
@@ -116,18 +116,21 @@ def _keep_place(text: str, tokens: list[Tok], a: int, b: int, place: Place, lowe
 
 
 _PLACED = re.compile(r"(?<![\w-])(?:in|to|from|near|across|throughout|outside|around)[ \t]+$")
-_AFTER_LOWER = re.compile(r"(?:(?<![\w.-])[a-z][a-z'-]*[ \t]+|[,;:(][ \t]*)$")
+_AFTER_LOWER = re.compile(r"(?:(?<![\w.'\u2019-])[a-z][a-z'-]*[ \t]+|[,;:(][ \t]*)$")
 
 
-def _placed(text: str, tok: Tok, lower: _LowerWords) -> bool:
+def _placed(text: str, tokens: list[Tok], a: int, lower: _LowerWords) -> bool:
     """A capitalised word inside a sentence that the text never writes in lower case and English never uses as a noun or
     adjective ("met in Nice", "went to Reading" stay common words; :func:`~.lexicon.is_article_word`), right after a
     preposition of place or movement ("moved to Boston", "near Portsmouth"), or after another lowercase word or a comma
     when it is no surname of any tradition ("Sheffield and Leeds"; "Jackson", "Lincoln" may be people): where a sentence
-    puts a place. After a capitalised word it is no evidence ("319 S. Denver" is a street, "W. Lansing Gleason" a man)."""
+    puts a place. Next to a capitalised word it is no evidence ("319 S. Denver" is a street, "W. Lansing Gleason" a man,
+    "New York's Columbia University" named after no city)."""
+    tok = tokens[a]
     if tok.sentence or tok.headline or tok.possessive or tok.word.lower() in lower or lexicon.is_article_word(tok.word):
         return False
-    if not surname(tok.word) and _AFTER_LOWER.search(text, max(0, tok.start - 30), tok.start):
+    alone = not (a + 1 < len(tokens) and tokens[a + 1].joined and tokens[a + 1].cap)
+    if alone and not surname(tok.word) and _AFTER_LOWER.search(text, max(0, tok.start - 30), tok.start):
         return True
     return _PLACED.search(text, max(0, tok.start - 12), tok.start) is not None
 
