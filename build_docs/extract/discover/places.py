@@ -33,7 +33,7 @@ def places_in(text: str, tokens: list[Tok], inner: list[Found] | None = None) ->
     """The places in ``text``, given its tokens (:func:`find_all` tokenizes once for all three finders). A gazetteer name
     left out only because it is a word of a longer capitalised run ("Boston" in "Boston University") goes on ``inner``
     when one is given: :func:`find_all` keeps it where a longer name it found holds it."""
-    return dedupe(_gazetteer_hits(text, tokens, _LowerWords(text), inner) + _appositive_places(text, tokens))
+    return dedupe(_gazetteer_hits(text, tokens, _LowerWords(text), inner) + _appositive_places(text, tokens) + _located_places(text, tokens))
 
 
 # -- gazetteer names ----------------------------------------------------------------------
@@ -164,6 +164,35 @@ def _appositive_places(text: str, tokens: list[Tok]) -> list[Found]:
             continue
         a, b = tokens[start].start, tokens[i].core
         found.append(Found("place", span(text, a, b), a, b, "appositive-place", span(text, *role), True))
+    return found
+
+
+_COMMA = re.compile(r",[ \t]*")
+_PLACE_BEFORE = re.compile(r"(?<![\w-])(?:in|of|at|from|near|outside|around)[ \t]+$")
+_PHRASE_END = re.compile(r"[ \t]*(?:[.;:)!?]|,(?![ \t]*[A-Z]))")
+
+
+def _located_places(text: str, tokens: list[Tok]) -> list[Found]:
+    """ "born in Stephenville, Texas.", "the hometown of Sun Valley, Idaho, where": a name of one to three capitalised words
+    after a preposition of place ("in", "of", "at" ...), then a comma and a country or top-level subdivision of the
+    gazetteer that ends the phrase (a full stop, a semicolon, a comma before no capitalised word), is a place in it (rule
+    ``located-place``; a town too small for the gazetteer). Not a fronted phrase before a clause's subject ("As one of
+    its Member States, Afghanistan supports ..."), nor a list ("of Sudan, Chad, Niger"), nor an organisation or a work
+    ("at Skidmore College, New York.")."""
+    found = []
+    for i in commas(text, tokens):
+        if i + 1 >= len(tokens) or not _COMMA.fullmatch(text, tokens[i].end, tokens[i + 1].start):
+            continue
+        located = place_window(tokens, i + 1)
+        if located is None or located[1].kind not in ("country", "subdivision") or not _PHRASE_END.match(text, tokens[located[0] - 1].end):
+            continue
+        start = _place_name_before(tokens, i)
+        if start is None or not _PLACE_BEFORE.search(text, max(0, tokens[start].start - 12), tokens[start].start):
+            continue
+        a, b = tokens[start].start, tokens[i].core
+        heads = any(t.bare in lexicon.ORG_HEADS or t.bare in lexicon.OTHER_NAME_HEADS for t in tokens[start : i + 1])
+        if not heads and not any(c.isdigit() for c in text[a:b]):
+            found.append(Found("place", span(text, a, b), a, b, "located-place", "", True))
     return found
 
 
