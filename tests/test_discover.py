@@ -404,3 +404,9 @@ def test_a_town_before_a_comma_and_its_state_or_country_is_a_place():
         "Talks with Stephenville, Texas.",  # no preposition of place before the name
     ):
         assert not any(f.rule == "located-place" for f in find_places(text)), text
+
+
+def test_a_city_goes_by_the_short_name_geonames_lists_for_it():
+    [found] = find_places("After a brief period in Frankfurt the family moved on.")
+    assert (found.name, found.canonical, found.strong) == ("Frankfurt", "Frankfurt am Main", True)
+    assert find_places("She wrote about Vasco and his ships.") == []  # "Vasco da Gama": a given name keeps it whole
