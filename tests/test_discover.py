@@ -410,3 +410,16 @@ def test_a_city_goes_by_the_short_name_geonames_lists_for_it():
     [found] = find_places("After a brief period in Frankfurt the family moved on.")
     assert (found.name, found.canonical, found.strong) == ("Frankfurt", "Frankfurt am Main", True)
     assert find_places("She wrote about Vasco and his ships.") == []  # "Vasco da Gama": a given name keeps it whole
+
+
+def test_a_regnal_number_ends_a_persons_name():
+    assert people("appointed by Pope Damasus I, who wrote") == [("Damasus I", "Pope")]
+    assert people("the portrait of King Louis XV of France") == [("Louis XV", "King")]
+    [found] = find_people("when Shah Abbas II moved the court")
+    assert (found.name, found.strong) == ("Abbas II", True)
+    [pronoun] = find_people("when Shah Abbas I think moved")
+    assert pronoun.name == "Abbas"  # "I" before a verb is the pronoun
+    [queen] = find_all("She met Elizabeth II in 1990.")
+    assert (queen.name, queen.kind, queen.strong) == ("Elizabeth II", "person", True)
+    assert not any(f.kind == "person" for f in find_all("They watched the Apollo XI crew land."))  # a thing numbered
+    assert not any(f.kind == "person" for f in find_all("It ended after World War II in Europe."))
