@@ -30,7 +30,7 @@ from types import MappingProxyType
 from build_docs.clean.article import Article
 from build_docs.diagnostics import Diagnostic, error
 from build_docs.extract.acronyms import Definition
-from build_docs.extract.discover import Found, find_organizations
+from build_docs.extract.discover import Found, find_organizations, lexicon
 from build_docs.extract.extractors import texts
 from build_docs.link.evidence import Evidence, evidence_of
 from build_docs.link.model import Candidate, Entity, Knowledge, Quote, Term, quote_at
@@ -85,6 +85,7 @@ def assemble(
     problems = builder.add_registry()
     builder.add_definitions(definitions)
     builder.add_finds([found for e in evidence for found in e.finds], [e.runs for e in evidence])
+    builder.add_term_entities()
     builder.add_surnames(evidence)
     builder.add_acronym_candidates(evidence)
     return builder.freeze(), problems
@@ -195,6 +196,21 @@ class _Builder:
         self._claim(draft)
         self._alias(draft.id, short)
         return draft.id
+
+    def add_term_entities(self) -> None:
+        """A discovered acronym whose long form discovery found as an organisation, ending in an organisation's head word,
+        names it and links there: "the Computing Research Association (CRA)", where the long form read alone (at its
+        start, "Computing" is any capitalised word) is no organisation for :meth:`_entity_for`, but the sentence made it
+        one. Without this the term takes every mention of the long form and the organisation, linked nowhere, is dropped.
+        A long form with no head word ("Heavily Indebted Poor Countries (HIPC)") stays a term of the glossary."""
+        for short, term in list(self.terms.items()):
+            if term.origin != "discovered" or term.entity or not term.expansion:
+                continue
+            known = self.names.get(_key(term.expansion))
+            head = term.expansion.split()[-1]
+            if known is not None and self.entities[known].kind == "organization" and head in lexicon.ORG_HEADS and head not in lexicon.WEAK_HEADS:
+                self._alias(known, short)
+                self.terms[short] = replace(term, entity=known)
 
     # -- names --------------------------------------------------------------------
 
