@@ -205,3 +205,14 @@ def test_an_acronym_names_the_organisation_its_sentence_made_of_its_long_form():
     knowledge, _ = knowledge_of([article("b", text)])
     [term] = [t for t in knowledge.terms.values() if t.term == "HIPC"]
     assert term.entity == ""  # no head word: a term of the glossary only
+
+
+def test_a_surname_under_another_office_is_not_made_an_alias_of_the_full_name():
+    text = "He thanked former President Bill Clinton for his work. Secretary of State Clinton and Secretary of State Clinton spoke."
+    knowledge, _ = knowledge_of([article("a", text)])
+    names = {e.name: e for e in knowledge.entities.values()}
+    assert "Clinton" not in names["Bill Clinton"].aliases  # a President, where "Clinton" alone is a Secretary of State
+    text = "Chinese President Xi Jinping arrived. President Xi and President Xi spoke."
+    knowledge, _ = knowledge_of([article("b", text)])
+    [xi] = [e for e in knowledge.entities.values() if e.name == "Xi Jinping"]
+    assert "Xi" in xi.aliases  # the same office: the same man

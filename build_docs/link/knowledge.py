@@ -239,7 +239,9 @@ class _Builder:
         owners = self._name_tokens()
         for key, group in single_people:
             owner = owners.get(key, set())
-            if len(owner) == 1:
+            if len(owner) == 1 and _other_office(group, self.entities[next(iter(owner))].roles):
+                self._found_entity(group[0][0].kind, group)  # "Secretary of State Clinton" is not "former President Bill Clinton"
+            elif len(owner) == 1:
                 [entity_id] = owner
                 self._alias(entity_id, _name(group[0][0].name))
                 self._add_roles(entity_id, group)
@@ -353,6 +355,18 @@ class _Builder:
         order = {kind: i for i, kind in enumerate((*KINDS, "acronym"))}
         candidates = sorted(self.candidates, key=lambda c: (order[c.kind], -c.count, c.name.casefold(), c.name))
         return Knowledge(MappingProxyType(dict(sorted(entities.items()))), MappingProxyType(dict(sorted(terms.items()))), tuple(candidates))
+
+
+def _offices(roles: Iterable[str]) -> set[str]:
+    """The offices ("President", "Secretary", "Governor": ``titles-strong.txt``) the roles name; courtesy titles are none."""
+    return {w for role in roles for w in role.split() if w in lexicon.STRONG_TITLES}
+
+
+def _other_office(group: list[tuple[Found, Quote]], roles: list[tuple[str, Quote]]) -> bool:
+    """A surname found alone only under offices that the person of that surname the corpus names in full never holds
+    there ("Secretary of State Clinton" beside "former President Bill Clinton"): another person, likely, so no alias."""
+    mine, theirs = _offices(f.role for f, _ in group), _offices(r for r, _ in roles)
+    return bool(mine) and bool(theirs) and not mine & theirs
 
 
 def _role_description(roles: list[tuple[str, Quote]]) -> str:
