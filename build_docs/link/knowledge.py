@@ -30,7 +30,7 @@ from types import MappingProxyType
 from build_docs.clean.article import Article
 from build_docs.diagnostics import Diagnostic, error
 from build_docs.extract.acronyms import Definition
-from build_docs.extract.discover import Found, find_organizations
+from build_docs.extract.discover import Found, find_organizations, lexicon
 from build_docs.extract.extractors import texts
 from build_docs.link.evidence import Evidence, evidence_of
 from build_docs.link.model import Candidate, Entity, Knowledge, Quote, Term, quote_at
@@ -85,6 +85,7 @@ def assemble(
     problems = builder.add_registry()
     builder.add_definitions(definitions)
     builder.add_finds([found for e in evidence for found in e.finds], [e.runs for e in evidence])
+    builder.add_term_entities()
     builder.add_surnames(evidence)
     builder.add_acronym_candidates(evidence)
     return builder.freeze(), problems
@@ -196,6 +197,21 @@ class _Builder:
         self._alias(draft.id, short)
         return draft.id
 
+    def add_term_entities(self) -> None:
+        """A discovered acronym whose long form discovery found as an organisation, ending in an organisation's head word,
+        names it and links there: "the Computing Research Association (CRA)", where the long form read alone (at its
+        start, "Computing" is any capitalised word) is no organisation for :meth:`_entity_for`, but the sentence made it
+        one. Without this the term takes every mention of the long form and the organisation, linked nowhere, is dropped.
+        A long form with no head word ("Heavily Indebted Poor Countries (HIPC)") stays a term of the glossary."""
+        for short, term in list(self.terms.items()):
+            if term.origin != "discovered" or term.entity or not term.expansion:
+                continue
+            known = self.names.get(_key(term.expansion))
+            head = term.expansion.split()[-1]
+            if known is not None and self.entities[known].kind == "organization" and head in lexicon.ORG_HEADS and head not in lexicon.WEAK_HEADS:
+                self._alias(known, short)
+                self.terms[short] = replace(term, entity=known)
+
     # -- names --------------------------------------------------------------------
 
     def add_finds(self, finds: Sequence[tuple[Found, Quote]], runs: Sequence[Runs]) -> None:
@@ -223,7 +239,9 @@ class _Builder:
         owners = self._name_tokens()
         for key, group in single_people:
             owner = owners.get(key, set())
-            if len(owner) == 1:
+            if len(owner) == 1 and _other_office(group, self.entities[next(iter(owner))].roles):
+                self._found_entity(group[0][0].kind, group)  # "Secretary of State Clinton" is not "former President Bill Clinton"
+            elif len(owner) == 1:
                 [entity_id] = owner
                 self._alias(entity_id, _name(group[0][0].name))
                 self._add_roles(entity_id, group)
@@ -342,6 +360,18 @@ class _Builder:
         order = {kind: i for i, kind in enumerate((*KINDS, "acronym"))}
         candidates = sorted(self.candidates, key=lambda c: (order[c.kind], -c.count, c.name.casefold(), c.name))
         return Knowledge(MappingProxyType(dict(sorted(entities.items()))), MappingProxyType(dict(sorted(terms.items()))), tuple(candidates))
+
+
+def _offices(roles: Iterable[str]) -> set[str]:
+    """The offices ("President", "Secretary", "Governor": ``titles-strong.txt``) the roles name; courtesy titles are none."""
+    return {w for role in roles for w in role.split() if w in lexicon.STRONG_TITLES}
+
+
+def _other_office(group: list[tuple[Found, Quote]], roles: list[tuple[str, Quote]]) -> bool:
+    """A surname found alone only under offices that the person of that surname the corpus names in full never holds
+    there ("Secretary of State Clinton" beside "former President Bill Clinton"): another person, likely, so no alias."""
+    mine, theirs = _offices(f.role for f, _ in group), _offices(r for r, _ in roles)
+    return bool(mine) and bool(theirs) and not mine & theirs
 
 
 def _role_description(roles: list[tuple[str, Quote]]) -> str:

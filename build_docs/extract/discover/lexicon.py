@@ -51,6 +51,7 @@ _FILES = {
     "SAYING_VERBS": "saying-verbs.txt",  # after a name, its bearer is a person ("Dvořák wrote")
     "PLACE_PREPOSITIONS": "place-prepositions.txt",  # before a one-word name, a place ("in Casamance")
     "PLACE_HEADS": "place-heads.txt",  # first or last word of a place's name ("Sea of Okhotsk", "Lake Victoria")
+    "FEATURE_HEADS": "feature-heads.txt",  # a natural feature's: "Manila Bay", "Gulf of Mexico"
     "GROUP_NOUNS": "group-nouns.txt",  # "Member States": a run ending in one names a group
 }
 
@@ -58,6 +59,7 @@ HEAD_TITLES: frozenset[str]
 SAYING_VERBS: frozenset[str]
 PLACE_PREPOSITIONS: frozenset[str]
 PLACE_HEADS: frozenset[str]
+FEATURE_HEADS: frozenset[str]
 GROUP_NOUNS: frozenset[str]
 TITLE_MODIFIERS: frozenset[str]
 LOWER_TITLES: frozenset[str]
