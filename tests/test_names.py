@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from build_docs.extract.discover import Found, find_all, is_common
+from build_docs.extract.discover.names import plural
 from build_docs.extract.discover.person_shapes import family_first, given_name, surname
 from build_docs.extract.extractors import extract
 from build_docs.link.knowledge import assemble, paragraphs_of
@@ -236,3 +237,50 @@ def test_common_nouns_the_frequency_list_ranks_low_confirm_no_name_on_one_mentio
 
     for text in ("We support strong national Tobacco Control in every region.", "They signed it, and Supporting Libya was the aim."):
         assert not any(f.strong for f in confirmed(find_all(text), lowercase_words([text])))  # "the tobacco": an English noun
+
+
+def test_a_word_typed_an_organisation_for_want_of_evidence_yields_to_a_verb_of_saying_elsewhere():
+    one = article("one", "Many followed Brimwald there. The abbot trusted Brimwald.", "In the spring of that year, Brimwald wrote to them.")
+    knowledge, _ = knowledge_of([one])
+    kinds = {e.name: e.kind for e in knowledge.entities.values()}
+    assert [(f.kind, f.basis) for f in find_all("Many followed Brimwald there. The abbot trusted Brimwald.")] == [("organization", "default")] * 2
+    assert kinds.get("Brimwald") == "person"
+
+
+def test_a_role_noun_before_one_word_makes_it_a_person():
+    assert finds("The show featured the designer Quellston and his work.")["Quellston"][0] == "person"
+    assert finds("The show featured the gallery Quellston and its work.").get("Quellston", ("organization",))[0] != "person"
+
+
+def test_a_team_named_after_its_city_is_an_organisation():
+    found = finds("On Monday he played against the Houston Astros and the Leeds Rhinos.")
+    assert found["Houston Astros"][0] == "organization"
+    assert found["Leeds Rhinos"][0] == "organization"
+    assert finds("The choir sang for Victoria Adams last year.")["Victoria Adams"][0] == "person"  # a surname ends it
+
+
+def test_a_building_an_abstract_noun_or_an_article_makes_no_persons_name():
+    found = finds("We visited the Karel Zeman Museum, then York Minster and El Castillo, and read on Roman Catholicism.")
+    assert all(kind != "person" for name, (kind, _, _) in found.items() if name != "Karel Zeman"), found
+    assert finds("From the coast there are boats via Les Saintes and Al Mukalla.").get("Les Saintes", ("place",))[0] != "person"
+    assert finds("The guitar was played by Les Paul on the record.")["Les Paul"][0] == "person"
+    assert finds("The tour stopped at Sheikh Lotf Allah Mosque in the evening.").get("Lotf Allah Mosque", ("place",))[0] != "person"
+
+
+def test_a_plural_for_members_of_a_group_is_no_name_alone():
+    found = finds("The refugees were Huguenots, and later the Nazarenes came.")
+    assert "Huguenots" not in found and "Nazarenes" not in found
+    assert plural("Huguenots") and not plural("Bowers") and not plural("Vickers")  # a surname; "-ers" is too many surnames
+
+
+def test_a_person_named_after_a_place_is_a_person_and_a_realm_is_not():
+    found = finds("The letters of Hilary of Poitiers and Quintor of Laodicea were kept by the Bank of England and the Sultanate of Oman.")
+    assert found["Hilary of Poitiers"][0] == "person" and found["Quintor of Laodicea"][0] == "person"
+    assert found["Bank of England"][0] == "organization"
+    assert found.get("Sultanate of Oman", ("place",))[0] != "person"
+
+
+def test_a_plural_or_a_building_ends_no_persons_name_unless_a_given_name_opens_it():
+    assert finds("We ate Shore Crabs near Fenway Park on Sunday.").get("Fenway Park", ("place",))[0] != "person"
+    found = finds("We met Kevin Park there, and so did Jenna Marbles.")
+    assert found["Kevin Park"][0] == "person" and found["Jenna Marbles"][0] == "person"

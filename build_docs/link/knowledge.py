@@ -211,7 +211,7 @@ class _Builder:
             groups[_key(name)].append((found, quote))
         single_people: list[tuple[str, list[tuple[Found, Quote]]]] = []
         for key, group in groups.items():
-            kind = Counter(f.kind for f, _ in group).most_common(1)[0][0]
+            kind = _kind_of(group)
             group = [(f, q) for f, q in group if f.kind == kind]
             if key in self.names:
                 self._add_roles(self.names[key], group)
@@ -353,6 +353,20 @@ def _role_source(roles: list[tuple[str, Quote]]) -> Quote | None:
 
 def _digest(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:6]
+
+
+def _kind_of(group: Sequence[tuple[Found, Quote]]) -> str:
+    """The kind most of a name's finds give it, counting only those with evidence when some have: a word found by no
+    pattern is an organisation for want of any (:func:`~build_docs.extract.discover.names._kind`, basis ``default``),
+    and yields to a verb of saying, a context, a shape or the model elsewhere in the corpus ("Pachomius said")."""
+    typed = [f.kind for f, _ in group if not _default(f)]
+    return Counter(typed or [f.kind for f, _ in group]).most_common(1)[0][0]
+
+
+def _default(found: Found) -> bool:
+    """A find typed for want of evidence: a name-run nothing around it or in it typed (an organisation), or the model's
+    guess of a person on one word no naming tradition knows (:func:`~build_docs.extract.discover._guess`)."""
+    return found.basis == "guess" or found.rule == "name-run" and found.basis == "default" and found.kind == "organization"
 
 
 _POSSESSIVE = re.compile(r"['\u2019]s$")

@@ -52,6 +52,10 @@ _FILES = {
     "PLACE_PREPOSITIONS": "place-prepositions.txt",  # before a one-word name, a place ("in Casamance")
     "PLACE_HEADS": "place-heads.txt",  # first or last word of a place's name ("Sea of Okhotsk", "Lake Victoria")
     "GROUP_NOUNS": "group-nouns.txt",  # "Member States": a run ending in one names a group
+    "ROLE_NOUNS": "role-nouns.txt",  # before a one-word name, a person ("designer Halston")
+    "BUILDING_HEADS": "building-heads.txt",  # last words of buildings' and sites' names ("... Museum"): no person's
+    "NAME_ARTICLES": "name-articles.txt",  # "El Castillo": opens a place's name, never a person's
+    "GIVEN_ARTICLES": "name-articles-given.txt",  # "Les Saintes", "Les Paul": a person's only before a surname
 }
 
 HEAD_TITLES: frozenset[str]
@@ -59,6 +63,10 @@ SAYING_VERBS: frozenset[str]
 PLACE_PREPOSITIONS: frozenset[str]
 PLACE_HEADS: frozenset[str]
 GROUP_NOUNS: frozenset[str]
+ROLE_NOUNS: frozenset[str]
+BUILDING_HEADS: frozenset[str]
+NAME_ARTICLES: frozenset[str]
+GIVEN_ARTICLES: frozenset[str]
 TITLE_MODIFIERS: frozenset[str]
 LOWER_TITLES: frozenset[str]
 STRONG_TITLES: frozenset[str]

@@ -35,7 +35,7 @@ from build_docs.extract.discover import lexicon
 from build_docs.extract.discover.found import Found, span
 from build_docs.extract.discover.lexicon import is_common
 from build_docs.extract.discover.person_shapes import family_first, given_name, surname
-from build_docs.extract.discover.place_names import is_place_name
+from build_docs.extract.discover.place_names import gazetteer, is_place_name
 from build_docs.extract.discover.tokens import Tok, is_entity_word, is_function, is_initial
 
 MAX_RUN = 8  # capitalised words in one name; longer runs are titles of works or headlines
@@ -144,12 +144,31 @@ def _kind(text: str, run: list[Tok], words: list[Tok], start: int, stop: int) ->
         return "person", "saying"
     if words[0].bare in lexicon.PLACE_HEADS or words[-1].bare in lexicon.PLACE_HEADS:
         return "place", "context"
-    if _person_shape(run, words):
+    if _team(words):
+        return "organization", "context"
+    if _person_shape(run, words) or _of_place(run):
         return "person", "shape"
-    before = _BEFORE.search(text, max(0, start - 12), start)
+    before = _BEFORE.search(text, max(0, start - 16), start)
     if len(run) == 1 and before and before.group(1).lower() in lexicon.PLACE_PREPOSITIONS:
         return "place", "context"
+    if len(run) == 1 and before and before.group(1) in lexicon.ROLE_NOUNS:
+        return "person", "context"  # "designer Halston", "the conquistador leader Montejo"
     return "organization", "default"
+
+
+def _team(words: list[Tok]) -> bool:
+    """A team or a club named after its place: a place of the gazetteer (a city too), then a plural that is no one's surname or given
+    name ("Houston Astros", "Leeds Rhinos"); a person's name ends in a surname ("Houston Stewart" is someone)."""
+    first, last = words[0].bare, words[-1].bare
+    return (
+        len(words) >= 2
+        and first in gazetteer()
+        and last.endswith("s")
+        and not last.endswith("ss")
+        and not surname(last)
+        and not given_name(last)
+        and not is_place_name(last)
+    )
 
 
 def _cited(text: str, start: int, stop: int) -> bool:
@@ -184,8 +203,8 @@ def _person_shape(run: list[Tok], words: list[Tok]) -> bool:
         return False  # "... Bank"
     if any(t.word.lower() in _CONNECTORS or t.bare.isupper() and not capitals for t in run):
         return False  # "Institute of ...", "Guterres UN"
-    if names[-1] in lexicon.OTHER_NAME_HEADS:
-        return False  # "Abraham Accords"
+    if no_person(names):
+        return False  # "Abraham Accords", "Roman Catholicism", "York Minster", "El Castillo"
     if is_place_name(" ".join(names) if capitals else run_key_of(run)):
         return False
     first, last = names[0], names[-1]
@@ -194,6 +213,45 @@ def _person_shape(run: list[Tok], words: list[Tok]) -> bool:
     if given_name(first) and (surname(last) or not is_common(last) and not is_place_name(last)):
         return True
     return surname(last) and not any(is_common(w) for w in names)
+
+
+def no_person(names: list[str]) -> bool:
+    """Capitalised words that are no person's name, whatever their shape or a model says: ending in a head word of a
+    work's or a treaty's name ("Abraham Accords"), an abstract noun's ending ("Roman Catholicism") or a plural that is
+    no surname after no given name ("Shore Crabs"; "Jenna Marbles" is someone), holding a building's or a site's word
+    ("Tang Teaching Museum", "York Minster", "Fenway Park"; not "Kevin Park": :data:`lexicon.BUILDING_HEADS`), or
+    opening with an article ("El Castillo"; "Les Saintes", "Al Mukalla" but not "Les Paul", before a surname)."""
+    if not names:
+        return False
+    first, last = names[0], names[-1]
+    if last in lexicon.OTHER_NAME_HEADS or last.lower().endswith(_ABSTRACT):
+        return True  # "Abraham Accords", "Roman Catholicism"
+    if len(names) > 1 and plural(last) and not surname(last) and not given_name(first):
+        return True  # "Shore Crabs"
+    if any(w in lexicon.BUILDING_HEADS and not (given_name(first) and (surname(w) or given_name(w))) for w in names):
+        return True
+    return len(names) > 1 and (first in lexicon.NAME_ARTICLES or first in lexicon.GIVEN_ARTICLES and not surname(last))
+
+
+_ABSTRACT = ("ism", "ity", "ology", "ness", "ship", "hood", "ation")  # endings of abstract nouns, never a surname's
+
+
+def _of_place(run: list[Tok]) -> bool:
+    """A person named after a place ("Hilary of Poitiers", "Apollinaris of Laodicea"): one word that is a given name, or
+    an uncommon word with a name's shape and no ending of a realm ("Sultanate", "Duchy", "Kingdom"), then "of" and one or
+    two capitalised words, none a head word ("Bank of ...", "Isle of ..." are no one)."""
+    if not 3 <= len(run) <= 4 or run[1].word != "of" or not all(t.cap for t in run[2:]):
+        return False
+    first = run[0].bare
+    names = [t.bare for t in run if t.cap]
+    if any(w in lexicon.ORG_HEADS or w in lexicon.PLACE_HEADS or w in lexicon.OTHER_NAME_HEADS or w in lexicon.BUILDING_HEADS for w in names):
+        return False
+    if any(is_entity_word(w) or w in lexicon.GENERIC_PLACE_WORDS for w in names):
+        return False
+    return given_name(first) or not is_common(first) and name_shape(first) and not first.lower().endswith(_REALMS)
+
+
+_REALMS = ("ate", "dom", "cy", "chy", "ry", "ese")  # "Sultanate", "Kingdom", "Duchy", "Diocese", "Principality" ends in "ity"
 
 
 def _common(word: str) -> bool:
@@ -276,10 +334,15 @@ def plural(word: str) -> bool:
     if not word.endswith("s") or word.endswith("ss"):
         return False
     singular = _inflect().singular_noun(word)
-    return bool(singular) and (is_common(singular) or singular.lower().endswith(_DERIVED + _PEOPLE) or singular in lexicon.DEMONYMS)
+    if not singular:
+        return False
+    if is_common(singular) or singular.lower().endswith(_DERIVED + _PEOPLE) or singular in lexicon.DEMONYMS:
+        return True
+    return singular.lower().endswith(_MEMBERS) and not surname(word) and not given_name(word)  # "Rogers", "Peters" are names
 
 
 _PEOPLE = ("ean", "an", "ite")  # endings of a word for a people or a follower ("Belizeans", "Maronites")
+_MEMBERS = ("ene", "ot")  # ... and of a follower, unless the plural is a surname ("Nazarenes", "Huguenots"; "-er" ends too many surnames)
 
 
 @cache

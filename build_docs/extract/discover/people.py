@@ -14,6 +14,7 @@ from build_docs.extract.discover import lexicon
 from build_docs.extract.discover.appositives import appositive
 from build_docs.extract.discover.found import Found, dedupe, span
 from build_docs.extract.discover.lexicon import VERY_COMMON_RANK, is_common
+from build_docs.extract.discover.names import no_person
 from build_docs.extract.discover.place_names import is_place_name, place_at
 from build_docs.extract.discover.titles import role_prefix, title_phrase, title_word
 from build_docs.extract.discover.tokens import Tok, commas, is_entity_word, is_function, is_initial, run_before, run_key, tokenize
@@ -51,6 +52,9 @@ def _title_before(text: str, tokens: list[Tok]) -> list[Found]:
         role_start = role_prefix(tokens, i)
         role = span(text, tokens[role_start].start, tokens[j - 1].core)
         name = tokens[j:name_end]
+        if no_person([t.bare for t in name if t.cap]):
+            i = name_end  # "Sheikh Lotf Allah Mosque": a title in a building's name
+            continue
         start, end = name[0].start, name[-1].core
         strong = head in lexicon.STRONG_TITLES and tokens[j - 1].cap and _has_uncommon(name) and not name[0].headline
         found.append(Found("person", span(text, start, end), start, end, "title-before", role, strong))
