@@ -240,11 +240,14 @@ def test_common_nouns_the_frequency_list_ranks_low_confirm_no_name_on_one_mentio
 
 
 def test_a_word_typed_an_organisation_for_want_of_evidence_yields_to_a_verb_of_saying_elsewhere():
-    one = article("one", "Many followed Brimwald there. The abbot trusted Brimwald.", "In the spring of that year, Brimwald wrote to them.")
+    one = article("one", "Many followed Brimwald there. The abbot trusted Brimwald.", "In the spring, Brimwald wrote to them. Then Brimwald said no.")
     knowledge, _ = knowledge_of([one])
     kinds = {e.name: e.kind for e in knowledge.entities.values()}
     assert [(f.kind, f.basis) for f in find_all("Many followed Brimwald there. The abbot trusted Brimwald.")] == [("organization", "default")] * 2
     assert kinds.get("Brimwald") == "person"
+    fewer = article("fewer", "Many followed Brimwald there. The abbot trusted Brimwald.", "In the spring, Brimwald wrote to them.")
+    knowledge, _ = knowledge_of([fewer])
+    assert {e.name: e.kind for e in knowledge.entities.values()}.get("Brimwald") == "organization"  # fewer than go without
 
 
 def test_a_role_noun_before_one_word_makes_it_a_person():
@@ -278,6 +281,7 @@ def test_a_person_named_after_a_place_is_a_person_and_a_realm_is_not():
     assert found["Hilary of Poitiers"][0] == "person" and found["Quintor of Laodicea"][0] == "person"
     assert found["Bank of England"][0] == "organization"
     assert found.get("Sultanate of Oman", ("place",))[0] != "person"
+    assert finds("We need a Rapprochement of Cultures now.").get("Rapprochement of Cultures", ("organization",))[0] != "person"
 
 
 def test_a_plural_or_a_building_ends_no_persons_name_unless_a_given_name_opens_it():

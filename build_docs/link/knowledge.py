@@ -356,11 +356,16 @@ def _digest(text: str) -> str:
 
 
 def _kind_of(group: Sequence[tuple[Found, Quote]]) -> str:
-    """The kind most of a name's finds give it, counting only those with evidence when some have: a word found by no
-    pattern is an organisation for want of any (:func:`~build_docs.extract.discover.names._kind`, basis ``default``),
-    and yields to a verb of saying, a context, a shape or the model elsewhere in the corpus ("Pachomius said")."""
-    typed = [f.kind for f, _ in group if not _default(f)]
-    return Counter(typed or [f.kind for f, _ in group]).most_common(1)[0][0]
+    """The kind most of a name's finds give it, unless those with evidence say a person and outnumber the ones without:
+    a word found by no pattern is an organisation for want of any (:func:`~build_docs.extract.discover.names._kind`,
+    basis ``default``), and yields to a person by a verb of saying, a context, a shape or the model elsewhere in the
+    corpus ("Pachomius said"). Evidence of a place does not overrule it ("in Al-Qaida's ranks" would, on 100 UN
+    speeches), nor does the model's lean on fewer finds than go without ("Nagorny Karabakh")."""
+    kinds = Counter(f.kind for f, _ in group)
+    typed = Counter(f.kind for f, _ in group if not _default(f))
+    if typed and typed.most_common(1)[0][0] == "person" and typed["person"] >= sum(1 for f, _ in group if _default(f)):
+        return "person"
+    return kinds.most_common(1)[0][0]
 
 
 def _default(found: Found) -> bool:

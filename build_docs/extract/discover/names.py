@@ -239,7 +239,8 @@ _ABSTRACT = ("ism", "ity", "ology", "ness", "ship", "hood", "ation")  # endings 
 def _of_place(run: list[Tok]) -> bool:
     """A person named after a place ("Hilary of Poitiers", "Apollinaris of Laodicea"): one word that is a given name, or
     an uncommon word with a name's shape and no ending of a realm ("Sultanate", "Duchy", "Kingdom"), then "of" and one or
-    two capitalised words, none a head word ("Bank of ...", "Isle of ..." are no one)."""
+    two capitalised words, each a place of the gazetteer or an uncommon word, none a head word ("Bank of ...", "Isle of
+    ..." and "Rapprochement of Cultures" are no one)."""
     if not 3 <= len(run) <= 4 or run[1].word != "of" or not all(t.cap for t in run[2:]):
         return False
     first = run[0].bare
@@ -248,7 +249,9 @@ def _of_place(run: list[Tok]) -> bool:
         return False
     if any(is_entity_word(w) or w in lexicon.GENERIC_PLACE_WORDS for w in names):
         return False
-    return given_name(first) or not is_common(first) and name_shape(first) and not first.lower().endswith(_REALMS)
+    if not all(w in gazetteer() or not _common(w) for w in names[1:]):
+        return False  # "Rapprochement of Cultures", "Non-Proliferation of Nuclear Weapons": a place or a name after "of"
+    return given_name(first) or not _common(first) and name_shape(first) and not first.lower().endswith(_REALMS)
 
 
 _REALMS = ("ate", "dom", "cy", "chy", "ry", "ese")  # "Sultanate", "Kingdom", "Duchy", "Diocese", "Principality" ends in "ity"
