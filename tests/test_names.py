@@ -288,3 +288,9 @@ def test_a_plural_or_a_building_ends_no_persons_name_unless_a_given_name_opens_i
     assert finds("We ate Shore Crabs near Fenway Park on Sunday.").get("Fenway Park", ("place",))[0] != "person"
     found = finds("We met Kevin Park there, and so did Jenna Marbles.")
     assert found["Kevin Park"][0] == "person" and found["Jenna Marbles"][0] == "person"
+
+
+def test_a_verb_only_a_person_takes_makes_a_person_and_a_newsroom_says_things_too():
+    assert finds("In the spring of 1790, Quellbrand studied law in the city.")["Quellbrand"][0] == "person"
+    assert finds("A letter seen by Zorbia News says the plan is off.").get("Zorbia News", ("organization",))[0] != "person"
+    assert finds("His friend Tyrannius Rufinus came to stay.")["Tyrannius Rufinus"][0] == "person"

@@ -52,8 +52,9 @@ _FILES = {
     "PLACE_PREPOSITIONS": "place-prepositions.txt",  # before a one-word name, a place ("in Casamance")
     "PLACE_HEADS": "place-heads.txt",  # first or last word of a place's name ("Sea of Okhotsk", "Lake Victoria")
     "GROUP_NOUNS": "group-nouns.txt",  # "Member States": a run ending in one names a group
+    "PERSON_VERBS": "person-verbs.txt",  # after a name, its bearer is a person ("Chao studied"); not a tagger feature
     "ROLE_NOUNS": "role-nouns.txt",  # before a one-word name, a person ("designer Halston")
-    "BUILDING_HEADS": "building-heads.txt",  # last words of buildings' and sites' names ("... Museum"): no person's
+    "NO_PERSON_WORDS": "no-person-words.txt",  # words of buildings', sites' and media's names ("... Museum"): no person's
     "NAME_ARTICLES": "name-articles.txt",  # "El Castillo": opens a place's name, never a person's
     "GIVEN_ARTICLES": "name-articles-given.txt",  # "Les Saintes", "Les Paul": a person's only before a surname
 }
@@ -64,7 +65,8 @@ PLACE_PREPOSITIONS: frozenset[str]
 PLACE_HEADS: frozenset[str]
 GROUP_NOUNS: frozenset[str]
 ROLE_NOUNS: frozenset[str]
-BUILDING_HEADS: frozenset[str]
+PERSON_VERBS: frozenset[str]
+NO_PERSON_WORDS: frozenset[str]
 NAME_ARTICLES: frozenset[str]
 GIVEN_ARTICLES: frozenset[str]
 TITLE_MODIFIERS: frozenset[str]

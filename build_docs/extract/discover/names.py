@@ -139,8 +139,8 @@ def _kind(text: str, run: list[Tok], words: list[Tok], start: int, stop: int) ->
     organisation for want of evidence)."""
     if _cited(text, start, stop) and _author(words):
         return "person", "context"
-    after = _AFTER.match(text, stop)
-    if after and after.group(1) in lexicon.SAYING_VERBS and not is_place_name(run_key_of(run)):
+    bare = [t.bare for t in words]
+    if says(text, stop) and not is_place_name(run_key_of(run)) and not any(w in lexicon.ORG_HEADS for w in bare) and not no_person(bare):
         return "person", "saying"
     if words[0].bare in lexicon.PLACE_HEADS or words[-1].bare in lexicon.PLACE_HEADS:
         return "place", "context"
@@ -151,9 +151,16 @@ def _kind(text: str, run: list[Tok], words: list[Tok], start: int, stop: int) ->
     before = _BEFORE.search(text, max(0, start - 16), start)
     if len(run) == 1 and before and before.group(1).lower() in lexicon.PLACE_PREPOSITIONS:
         return "place", "context"
-    if len(run) == 1 and before and before.group(1) in lexicon.ROLE_NOUNS:
-        return "person", "context"  # "designer Halston", "the conquistador leader Montejo"
+    if before and before.group(1) in lexicon.ROLE_NOUNS and _plain_name(run, words):
+        return "person", "context"  # "designer Halston", "the conquistador leader Montejo", "his friend Tyrannius Rufinus"
     return "organization", "default"
+
+
+def _plain_name(run: list[Tok], words: list[Tok]) -> bool:
+    """One to three capitalised words with no connector, head word or building's word: what a role noun may name."""
+    if len(words) > 3 or len(run) != len(words):
+        return False
+    return not any(t.bare in lexicon.ORG_HEADS or t.bare in lexicon.PLACE_HEADS or t.bare in lexicon.NO_PERSON_WORDS for t in words)
 
 
 def _team(words: list[Tok]) -> bool:
@@ -169,6 +176,12 @@ def _team(words: list[Tok]) -> bool:
         and not given_name(last)
         and not is_place_name(last)
     )
+
+
+def says(text: str, stop: int) -> bool:
+    """A verb whose subject is a person follows the name ending at ``stop`` ("Smetana wrote", "Byron, who")."""
+    after = _AFTER.match(text, stop)
+    return after is not None and (after.group(1) in lexicon.SAYING_VERBS or after.group(1) in lexicon.PERSON_VERBS)
 
 
 def _cited(text: str, start: int, stop: int) -> bool:
@@ -219,7 +232,7 @@ def no_person(names: list[str]) -> bool:
     """Capitalised words that are no person's name, whatever their shape or a model says: ending in a head word of a
     work's or a treaty's name ("Abraham Accords"), an abstract noun's ending ("Roman Catholicism") or a plural that is
     no surname after no given name ("Shore Crabs"; "Jenna Marbles" is someone), holding a building's or a site's word
-    ("Tang Teaching Museum", "York Minster", "Fenway Park"; not "Kevin Park": :data:`lexicon.BUILDING_HEADS`), or
+    ("Tang Teaching Museum", "York Minster", "Fenway Park"; not "Kevin Park": :data:`lexicon.NO_PERSON_WORDS`), or
     opening with an article ("El Castillo"; "Les Saintes", "Al Mukalla" but not "Les Paul", before a surname)."""
     if not names:
         return False
@@ -228,7 +241,7 @@ def no_person(names: list[str]) -> bool:
         return True  # "Abraham Accords", "Roman Catholicism"
     if len(names) > 1 and plural(last) and not surname(last) and not given_name(first):
         return True  # "Shore Crabs"
-    if any(w in lexicon.BUILDING_HEADS and not (given_name(first) and (surname(w) or given_name(w))) for w in names):
+    if any(w in lexicon.NO_PERSON_WORDS and not (given_name(first) and (surname(w) or given_name(w))) for w in names):
         return True
     return len(names) > 1 and (first in lexicon.NAME_ARTICLES or first in lexicon.GIVEN_ARTICLES and not surname(last))
 
@@ -245,7 +258,7 @@ def _of_place(run: list[Tok]) -> bool:
         return False
     first = run[0].bare
     names = [t.bare for t in run if t.cap]
-    if any(w in lexicon.ORG_HEADS or w in lexicon.PLACE_HEADS or w in lexicon.OTHER_NAME_HEADS or w in lexicon.BUILDING_HEADS for w in names):
+    if any(w in lexicon.ORG_HEADS or w in lexicon.PLACE_HEADS or w in lexicon.OTHER_NAME_HEADS or w in lexicon.NO_PERSON_WORDS for w in names):
         return False
     if any(is_entity_word(w) or w in lexicon.GENERIC_PLACE_WORDS for w in names):
         return False
