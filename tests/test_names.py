@@ -294,3 +294,15 @@ def test_a_verb_only_a_person_takes_makes_a_person_and_a_newsroom_says_things_to
     assert finds("In the spring of 1790, Quellbrand studied law in the city.")["Quellbrand"][0] == "person"
     assert finds("A letter seen by Zorbia News says the plan is off.").get("Zorbia News", ("organization",))[0] != "person"
     assert finds("His friend Tyrannius Rufinus came to stay.")["Tyrannius Rufinus"][0] == "person"
+
+
+def test_a_title_that_is_also_a_surname_ends_a_name_with_no_name_after_it():
+    found = finds("The speech honoured Patrice Lumumba, Martin Luther King, Maurice Bishop and others. Later King Abdullah spoke.")
+    assert found["Martin Luther King"][0] == "person" and found["Maurice Bishop"][0] == "person"
+    assert "Martin Luther" not in found and found["Abdullah"][0] == "person"  # before a name, a title
+
+
+def test_a_given_name_before_a_surname_the_frequency_list_ranks_high_is_a_person_and_a_direction_opens_no_name():
+    assert finds("The list named Adele Goldberg.")["Adele Goldberg"][:1] == ("person",)
+    assert [f.basis for f in find_all("Her students included Adele Goldberg and others.")] == ["shape"]
+    assert finds("Oil from the North Slope field fell.").get("North Slope", ("place",))[0] != "person"

@@ -79,7 +79,7 @@ def _run_end(tokens: list[Tok], i: int) -> int:
         return i
     k = i + 1
     while k < len(tokens) and not tokens[k - 1].possessive and tokens[k].joined:
-        if _word(tokens[k]) or is_initial(tokens[k]):
+        if _word(tokens[k]) or is_initial(tokens[k]) or _surname_title(tokens, k):
             k += 1
             continue
         inside = _inside_word(tokens, k)
@@ -93,6 +93,15 @@ def _run_end(tokens: list[Tok], i: int) -> int:
             break
         k = inner + 1
     return k
+
+
+def _surname_title(tokens: list[Tok], k: int) -> bool:
+    """A title that is also a surname ending a run, with no name after it: "Martin Luther King", "Maurice Bishop",
+    "John Major" (before another capitalised word it is a title: "King Abdullah")."""
+    tok = tokens[k]
+    if not tok.cap or tok.headline or not is_entity_word(tok.bare) or not surname(tok.bare):
+        return False
+    return k + 1 >= len(tokens) or not tokens[k + 1].joined or not tokens[k + 1].cap
 
 
 def _inside_word(tokens: list[Tok], k: int) -> int:
@@ -225,6 +234,8 @@ def _person_shape(run: list[Tok], words: list[Tok]) -> bool:
         return True
     if given_name(first) and (surname(last) or not is_common(last) and not is_place_name(last)):
         return True
+    if given_name(first) and len(names) == 2 and not is_common(last, 2_000) and not lexicon.is_article_word(last) and not is_place_name(last):
+        return name_shape(last)  # "Adele Goldberg": a surname the frequency list ranks high, but no English noun or adjective
     return surname(last) and not any(is_common(w) for w in names)
 
 
@@ -233,7 +244,8 @@ def no_person(names: list[str]) -> bool:
     work's or a treaty's name ("Abraham Accords"), an abstract noun's ending ("Roman Catholicism") or a plural that is
     no surname after no given name ("Shore Crabs"; "Jenna Marbles" is someone), holding a building's or a site's word
     ("Tang Teaching Museum", "York Minster", "Fenway Park"; not "Kevin Park": :data:`lexicon.NO_PERSON_WORDS`), or
-    opening with an article ("El Castillo"; "Les Saintes", "Al Mukalla" but not "Les Paul", before a surname)."""
+    opening with an article ("El Castillo"; "Les Saintes", "Al Mukalla" but not "Les Paul", before a surname) or a
+    direction or a generic place word before no surname ("North Slope")."""
     if not names:
         return False
     first, last = names[0], names[-1]
@@ -243,6 +255,8 @@ def no_person(names: list[str]) -> bool:
         return True  # "Shore Crabs"
     if any(w in lexicon.NO_PERSON_WORDS and not (given_name(first) and (surname(w) or given_name(w))) for w in names):
         return True
+    if len(names) > 1 and first in lexicon.GENERIC_PLACE_WORDS and not surname(last):
+        return True  # "North Slope", "Upper Volta"
     return len(names) > 1 and (first in lexicon.NAME_ARTICLES or first in lexicon.GIVEN_ARTICLES and not surname(last))
 
 
