@@ -306,3 +306,9 @@ def test_a_given_name_before_a_surname_the_frequency_list_ranks_high_is_a_person
     assert finds("The list named Adele Goldberg.")["Adele Goldberg"][:1] == ("person",)
     assert [f.basis for f in find_all("Her students included Adele Goldberg and others.")] == ["shape"]
     assert finds("Oil from the North Slope field fell.").get("North Slope", ("place",))[0] != "person"
+
+
+def test_an_author_cited_alone_after_a_parenthesis_or_semicolon_is_a_person():
+    found = finds("Play helps attention (Smith et al., 2013; Quellhaus 2011; Brimsworth 2010).")
+    assert found["Quellhaus"][0] == "person" and found["Brimsworth"][0] == "person"
+    assert all(f.rule != "name-run" for f in find_all("Quellhaus 2011 was a good year."))  # opening a sentence: no run

@@ -125,8 +125,10 @@ def _name(text: str, tokens: list[Tok], i: int, end: int) -> Found | None:
     if is_initial(run[-1]) or len(run) > MAX_RUN or run[0].bare.isupper() and _all_caps_line(text, run[0].start):
         return None
     words = [t for t in run if t.cap and not is_initial(t)]
-    if not words or len(run) == 1 and (run[0].sentence or len(run[0].bare) < 3 or run[0].bare.isupper()):
-        return None  # one capitalised word opening a sentence proves nothing; acronyms are the glossary's
+    if not words or len(run) == 1 and (len(run[0].bare) < 3 or run[0].bare.isupper()):
+        return None  # acronyms are the glossary's
+    if len(run) == 1 and run[0].sentence and not (_in_citation(text, run[0].start) and _cited(text, run[0].start, run[0].core) and _author(words)):
+        return None  # one capitalised word opening a sentence proves nothing, but an author cited ("(Milekic 2010)") is one
     start, stop = run[0].start, run[-1].core
     generic = all(part in lexicon.GENERIC_PLACE_WORDS for t in words for part in t.bare.split("-"))
     if generic or broken_word(text, start, stop) or fragment(text, start, stop) or len(run) == 1 and _compound(run[0].word):
@@ -191,6 +193,12 @@ def says(text: str, stop: int) -> bool:
     """A verb whose subject is a person follows the name ending at ``stop`` ("Smetana wrote", "Byron, who")."""
     after = _AFTER.match(text, stop)
     return after is not None and (after.group(1) in lexicon.SAYING_VERBS or after.group(1) in lexicon.PERSON_VERBS)
+
+
+def _in_citation(text: str, start: int) -> bool:
+    """The word at ``start`` opens a parenthesis or follows a semicolon: a cited author's place, not a sentence's start."""
+    before = text[max(0, start - 3) : start].rstrip()
+    return before.endswith(("(", ";"))
 
 
 def _cited(text: str, start: int, stop: int) -> bool:
