@@ -312,3 +312,9 @@ def test_an_author_cited_alone_after_a_parenthesis_or_semicolon_is_a_person():
     found = finds("Play helps attention (Smith et al., 2013; Quellhaus 2011; Brimsworth 2010).")
     assert found["Quellhaus"][0] == "person" and found["Brimsworth"][0] == "person"
     assert all(f.rule != "name-run" for f in find_all("Quellhaus 2011 was a good year."))  # opening a sentence: no run
+
+
+def test_initials_before_a_name_make_a_person_but_not_before_a_place():
+    found = finds("The book by W. W. Quellbrook was read, and the show of D. B. Weiss, on S. Denver Ave.")
+    assert found["W. W. Quellbrook"][0] == "person" and found["D. B. Weiss"][:1] == ("person",)
+    assert found.get("S. Denver", ("place",))[0] != "person"

@@ -134,12 +134,13 @@ def _name(text: str, tokens: list[Tok], i: int, end: int) -> Found | None:
     if generic or broken_word(text, start, stop) or fragment(text, start, stop) or len(run) == 1 and _compound(run[0].word):
         return None  # "Organiza:on", "Timor- Leste", "China-U.S.", "COVID-19induced"; "South-East", "North-West"
     kind, basis = _kind(text, run, words, start, stop)
-    if len(words) == 1 and not single_name(words[0].bare, kind == "person"):
+    initialled = kind == "person" and basis == "shape" and is_initial(run[0])  # "D. B. Weiss"
+    if len(words) == 1 and not initialled and not single_name(words[0].bare, kind == "person"):
         return None  # "Chairmanship", "Republics": no name alone
     if kind != "person" and all(_common(t.bare) for t in words) or nationality(span(text, start, stop)):
         return None
     name = span(text, start, stop)
-    strong = len(words) >= 2 and kind == "person"
+    strong = (len(words) >= 2 or initialled) and kind == "person"
     return Found(kind, name, start, stop, "name-run", strong=strong, basis=basis)
 
 
@@ -157,7 +158,7 @@ def _kind(text: str, run: list[Tok], words: list[Tok], start: int, stop: int) ->
         return "place", "context"
     if _team(words):
         return "organization", "context"
-    if _person_shape(run, words) or _of_place(run):
+    if _person_shape(run, words) or _of_place(run) or _initialled(run, words):
         return "person", "shape"
     before = _BEFORE.search(text, max(0, start - 16), start)
     if len(run) == 1 and before and before.group(1).lower() in lexicon.PLACE_PREPOSITIONS:
@@ -269,6 +270,15 @@ def no_person(names: list[str]) -> bool:
 
 
 _ABSTRACT = ("ism", "ity", "ology", "ness", "ship", "hood", "ation")  # endings of abstract nouns, never a surname's
+
+
+def _initialled(run: list[Tok], words: list[Tok]) -> bool:
+    """Initials, then one to three words with no head word or place: a person ("W. W. Rouse Ball", "D. B. Weiss")."""
+    if not is_initial(run[0]) or not 1 <= len(words) <= 3 or any(t.word.lower() in _CONNECTORS for t in run):
+        return False
+    if any(t.bare in lexicon.ORG_HEADS or t.bare in lexicon.PLACE_HEADS or t.bare in gazetteer() for t in words):
+        return False  # "S. Denver Ave": a street's compass point before a city
+    return not no_person([t.bare for t in words])
 
 
 def _of_place(run: list[Tok]) -> bool:
