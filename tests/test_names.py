@@ -318,3 +318,9 @@ def test_initials_before_a_name_make_a_person_but_not_before_a_place():
     found = finds("The book by W. W. Quellbrook was read, and the show of D. B. Weiss, on S. Denver Ave.")
     assert found["W. W. Quellbrook"][0] == "person" and found["D. B. Weiss"][:1] == ("person",)
     assert found.get("S. Denver", ("place",))[0] != "person"
+
+
+def test_a_noun_only_a_person_has_after_a_possessive_makes_a_person():
+    found = finds("In those years Quellbrand's later memoirs sold well, and then Brimwald's wife left the Zorbex's office.")
+    assert found["Quellbrand"][:2] == ("person", "name-run") and found["Brimwald"][:2] == ("person", "name-run")
+    assert found.get("Zorbex", ("organization",))[0] != "person"

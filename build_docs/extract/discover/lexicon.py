@@ -53,6 +53,7 @@ _FILES = {
     "PLACE_HEADS": "place-heads.txt",  # first or last word of a place's name ("Sea of Okhotsk", "Lake Victoria")
     "GROUP_NOUNS": "group-nouns.txt",  # "Member States": a run ending in one names a group
     "PERSON_VERBS": "person-verbs.txt",  # after a name, its bearer is a person ("Chao studied"); not a tagger feature
+    "PERSON_POSSESSIONS": "person-possessions.txt",  # after a name's possessive, a person's ("Byron's memoirs")
     "ROLE_NOUNS": "role-nouns.txt",  # before a one-word name, a person ("designer Halston")
     "NO_PERSON_WORDS": "no-person-words.txt",  # words of buildings', sites' and media's names ("... Museum"): no person's
     "NAME_ARTICLES": "name-articles.txt",  # "El Castillo": opens a place's name, never a person's
@@ -65,6 +66,7 @@ PLACE_PREPOSITIONS: frozenset[str]
 PLACE_HEADS: frozenset[str]
 GROUP_NOUNS: frozenset[str]
 ROLE_NOUNS: frozenset[str]
+PERSON_POSSESSIONS: frozenset[str]
 PERSON_VERBS: frozenset[str]
 NO_PERSON_WORDS: frozenset[str]
 NAME_ARTICLES: frozenset[str]

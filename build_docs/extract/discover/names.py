@@ -191,9 +191,16 @@ def _team(words: list[Tok]) -> bool:
 
 
 def says(text: str, stop: int) -> bool:
-    """A verb whose subject is a person follows the name ending at ``stop`` ("Smetana wrote", "Byron, who")."""
+    """A verb whose subject is a person follows the name ending at ``stop`` ("Smetana wrote", "Byron, who"), or its
+    possessive and a noun only a person has ("Byron's memoirs", "Chao's wife")."""
     after = _AFTER.match(text, stop)
-    return after is not None and (after.group(1) in lexicon.SAYING_VERBS or after.group(1) in lexicon.PERSON_VERBS)
+    if after is not None:
+        return after.group(1) in lexicon.SAYING_VERBS or after.group(1) in lexicon.PERSON_VERBS
+    owned = _OWNED.match(text, stop)  # the noun or a word before it: "Byron's later memoirs"
+    return owned is not None and (owned.group(1) in lexicon.PERSON_POSSESSIONS or owned.group(2) in lexicon.PERSON_POSSESSIONS)
+
+
+_OWNED = re.compile(r"['’]s[ \t]+([a-zé]+)(?:[ \t]+([a-zé]+))?")
 
 
 def _in_citation(text: str, start: int) -> bool:
