@@ -324,3 +324,13 @@ def test_a_noun_only_a_person_has_after_a_possessive_makes_a_person():
     found = finds("In those years Quellbrand's later memoirs sold well, and then Brimwald's wife left the Zorbex's office.")
     assert found["Quellbrand"][:2] == ("person", "name-run") and found["Brimwald"][:2] == ("person", "name-run")
     assert found.get("Zorbex", ("organization",))[0] != "person"
+
+
+def test_a_name_without_its_middle_name_joins_the_one_person_who_has_it():
+    one = article("one", "Joshua Abraham Quellbrook came to the city in 1849.", "Later Joshua Quellbrook lost his money, and the city knew Joshua Quellbrook well.")
+    knowledge, _ = knowledge_of([one])
+    people = {e.name: e.aliases for e in knowledge.entities.values() if e.kind == "person"}
+    assert "Joshua Quellbrook" not in people and "Joshua Quellbrook" in people["Joshua Abraham Quellbrook"]
+    two = article("two", "Anna Maria Brimwald and Anna Louise Brimwald came in 1849.", "Anna Brimwald spoke to them.")
+    knowledge, _ = knowledge_of([two])
+    assert "Anna Brimwald" in {e.name for e in knowledge.entities.values()}  # two people it could be: a page of its own

@@ -210,16 +210,30 @@ class _Builder:
                 continue  # "GDP", "MDGs": an acronym the glossary holds, or one the sources spell out in lower case
             groups[_key(name)].append((found, quote))
         single_people: list[tuple[str, list[tuple[Found, Quote]]]] = []
+        pairs: list[list[tuple[Found, Quote]]] = []
         for key, group in groups.items():
             kind = _kind_of(group)
             group = [(f, q) for f, q in group if f.kind == kind]
+            size = len(_name(group[0][0].name).split())
             if key in self.names:
                 self._add_roles(self.names[key], group)
                 self._add_surfaces(self.names[key], group)
-            elif (kind == "person" or all(f.rule == "name-run" for f, _ in group)) and len(_name(group[0][0].name).split()) == 1:
+            elif (kind == "person" or all(f.rule == "name-run" for f, _ in group)) and size == 1:
                 single_people.append((key, group))  # a surname alone, or a word found by no pattern that may be one
+            elif kind == "person" and size == 2:
+                pairs.append(group)  # "Joshua Norton": the short form of "Joshua Abraham Norton" when the corpus has him
             else:
                 self._found_entity(kind, group)
+        longer = self._middle_named()
+        for group in pairs:
+            words = _name(group[0][0].name).split()
+            owner = longer.get((_key(words[0]), _key(words[-1])), set())
+            if len(owner) == 1:
+                [entity_id] = owner
+                self._alias(entity_id, _name(group[0][0].name))
+                self._add_roles(entity_id, group)
+            else:
+                self._found_entity("person", group)
         owners = self._name_tokens()
         for key, group in single_people:
             owner = owners.get(key, set())
@@ -264,6 +278,16 @@ class _Builder:
         """The other names it was found under ("U.S." for the United States)."""
         for found, _ in group:
             self._alias(entity_id, _name(found.name))
+
+    def _middle_named(self) -> dict[tuple[str, str], set[str]]:
+        """Casefolded first and last word of every person's name of three words or more -> the people it could mean:
+        "Joshua Abraham Norton" is who "Joshua Norton" names, unless two such people share the pair."""
+        owners: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for draft in self.entities.values():
+            words = draft.name.split()
+            if draft.kind == "person" and len(words) > 2:
+                owners[(_key(words[0]), _key(words[-1]))].add(draft.id)
+        return owners
 
     def _name_tokens(self) -> dict[str, set[str]]:
         """Casefolded first and last word of every person's name -> the people it could mean."""
