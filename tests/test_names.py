@@ -327,10 +327,17 @@ def test_a_noun_only_a_person_has_after_a_possessive_makes_a_person():
 
 
 def test_a_name_without_its_middle_name_joins_the_one_person_who_has_it():
-    one = article("one", "Joshua Abraham Quellbrook came to the city in 1849.", "Later Joshua Quellbrook lost his money, and the city knew Joshua Quellbrook well.")
+    one = article("one", "Joshua Abraham Quellbrook came to the city in 1849.", "Then Joshua Quellbrook lost his money; the city knew Joshua Quellbrook.")
     knowledge, _ = knowledge_of([one])
     people = {e.name: e.aliases for e in knowledge.entities.values() if e.kind == "person"}
     assert "Joshua Quellbrook" not in people and "Joshua Quellbrook" in people["Joshua Abraham Quellbrook"]
     two = article("two", "Anna Maria Brimwald and Anna Louise Brimwald came in 1849.", "Anna Brimwald spoke to them.")
     knowledge, _ = knowledge_of([two])
     assert "Anna Brimwald" in {e.name for e in knowledge.entities.values()}  # two people it could be: a page of its own
+
+
+def test_a_word_alone_joins_the_one_organisation_named_by_it_and_a_head_word():
+    one = article("one", "He taught at Quorvath University for years.", "In 1925 he left Quorvath for good, and Quorvath missed him.")
+    knowledge, _ = knowledge_of([one])
+    orgs = {e.name: e.aliases for e in knowledge.entities.values()}
+    assert "Quorvath" not in orgs and "Quorvath" in orgs["Quorvath University"]

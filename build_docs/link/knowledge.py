@@ -30,7 +30,7 @@ from types import MappingProxyType
 from build_docs.clean.article import Article
 from build_docs.diagnostics import Diagnostic, error
 from build_docs.extract.acronyms import Definition
-from build_docs.extract.discover import Found, find_organizations
+from build_docs.extract.discover import Found, find_organizations, lexicon
 from build_docs.extract.extractors import texts
 from build_docs.link.evidence import Evidence, evidence_of
 from build_docs.link.model import Candidate, Entity, Knowledge, Quote, Term, quote_at
@@ -211,6 +211,7 @@ class _Builder:
             groups[_key(name)].append((found, quote))
         single_people: list[tuple[str, list[tuple[Found, Quote]]]] = []
         pairs: list[list[tuple[Found, Quote]]] = []
+        short_orgs: list[list[tuple[Found, Quote]]] = []
         for key, group in groups.items():
             kind = _kind_of(group)
             group = [(f, q) for f, q in group if f.kind == kind]
@@ -222,8 +223,18 @@ class _Builder:
                 single_people.append((key, group))  # a surname alone, or a word found by no pattern that may be one
             elif kind == "person" and size == 2:
                 pairs.append(group)  # "Joshua Norton": the short form of "Joshua Abraham Norton" when the corpus has him
+            elif kind == "organization" and size == 1:
+                short_orgs.append(group)  # "Harvard": the short form of "Harvard University" when the corpus has it
             else:
                 self._found_entity(kind, group)
+        heads = self._head_named()
+        for group in short_orgs:
+            owner = heads.get(_key(group[0][0].name), set())
+            if len(owner) == 1:
+                [entity_id] = owner
+                self._alias(entity_id, _name(group[0][0].name))
+            else:
+                self._found_entity("organization", group)
         longer = self._middle_named()
         for group in pairs:
             words = _name(group[0][0].name).split()
@@ -244,6 +255,9 @@ class _Builder:
             elif len(owner) > 1:  # "Padalecki" alone, with three Padaleckis in the corpus: the editors decide
                 found, quote = group[0]
                 self.candidates.append(Candidate(_name(found.name), "person", len(group), quote, "a word of several people's names", found.role))
+            elif group[0][0].kind == "organization" and len(heads.get(key, ())) == 1:
+                [entity_id] = heads[key]
+                self._alias(entity_id, _name(group[0][0].name))  # "Tsinghua" for "Tsinghua University"
             else:
                 self._found_entity(group[0][0].kind, group)
 
@@ -278,6 +292,18 @@ class _Builder:
         """The other names it was found under ("U.S." for the United States)."""
         for found, _ in group:
             self._alias(entity_id, _name(found.name))
+
+    def _head_named(self) -> dict[str, set[str]]:
+        """Casefolded word -> the organisations whose name is that word and head words ("Harvard University",
+        "Tsinghua University"): who "Harvard" names, unless two such organisations share the word."""
+        owners: dict[str, set[str]] = defaultdict(set)
+        for draft in self.entities.values():
+            words = draft.name.split()
+            if draft.kind == "organization" and len(words) > 1:
+                own = [w for w in words if w not in lexicon.ORG_HEADS]
+                if len(own) == 1 and own[0][:1].isupper():
+                    owners[_key(own[0])].add(draft.id)
+        return owners
 
     def _middle_named(self) -> dict[tuple[str, str], set[str]]:
         """Casefolded first and last word of every person's name of three words or more -> the people it could mean:
