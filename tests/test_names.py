@@ -341,3 +341,9 @@ def test_a_word_alone_joins_the_one_organisation_named_by_it_and_a_head_word():
     knowledge, _ = knowledge_of([one])
     orgs = {e.name: e.aliases for e in knowledge.entities.values()}
     assert "Quorvath" not in orgs and "Quorvath" in orgs["Quorvath University"]
+
+
+def test_a_followers_noun_before_a_name_is_no_part_of_it_and_a_given_name_that_is_a_faith_is_one():
+    found = finds("The group said Scientologist Tom Quellbrook spoke, and Christian Brimwald wrote; the Christian Democrats won.")
+    assert found["Tom Quellbrook"][0] == "person" and "Scientologist Tom Quellbrook" not in found
+    assert found["Christian Brimwald"][0] == "person" and "Christian Democrats" not in found

@@ -75,7 +75,7 @@ def _word(tok: Tok) -> bool:
 
 def _run_end(tokens: list[Tok], i: int) -> int:
     """The index after the run of name words starting at ``i`` (``i`` when none starts there)."""
-    if not _word(tokens[i]) or is_initial(tokens[i]) and not (i + 1 < len(tokens) and tokens[i + 1].joined):
+    if not (_word(tokens[i]) or _given_demonym(tokens, i)) or is_initial(tokens[i]) and not (i + 1 < len(tokens) and tokens[i + 1].joined):
         return i
     k = i + 1
     while k < len(tokens) and not tokens[k - 1].possessive and tokens[k].joined:
@@ -104,6 +104,18 @@ def _surname_title(tokens: list[Tok], k: int) -> bool:
     return k + 1 >= len(tokens) or not tokens[k + 1].joined or not tokens[k + 1].cap
 
 
+def _given_demonym(tokens: list[Tok], i: int) -> bool:
+    """A nationality or a faith that is also a given name, before a surname or an uncommon word that is no place:
+    "Christian Goldbach" (not "Christian Democrats", "French Guiana")."""
+    tok = tokens[i]
+    if tok.bare not in lexicon.DEMONYMS or not given_name(tok.bare) or i + 1 >= len(tokens):
+        return False
+    after = tokens[i + 1]
+    if not after.joined or not _word(after) or after.bare in gazetteer() or is_place_name(after.bare):
+        return False
+    return surname(after.bare) or not is_common(after.bare)
+
+
 def _inside_word(tokens: list[Tok], k: int) -> int:
     """The index after the words from ``k`` that may go on a run only inside it: capitalised words that modify a title or
     a nationality ("Development", "Latin American") followed by a word of a name that is no title ("Zone", "Caribbean");
@@ -121,6 +133,8 @@ def _modifier(word: str) -> bool:
 
 
 def _name(text: str, tokens: list[Tok], i: int, end: int) -> Found | None:
+    if end - i >= 3 and _descriptor(tokens[i]) and _person_shape(tokens[i + 1 : end], [t for t in tokens[i + 1 : end] if t.cap and not is_initial(t)]):
+        i += 1  # "Scientologist Tom Cruise": a follower's or a profession's noun before a person's name, as a title is
     run = tokens[i:end]
     if is_initial(run[-1]) or len(run) > MAX_RUN or run[0].bare.isupper() and _all_caps_line(text, run[0].start):
         return None
@@ -173,6 +187,16 @@ def _plain_name(run: list[Tok], words: list[Tok]) -> bool:
     if len(words) > 3 or len(run) != len(words):
         return False
     return not any(t.bare in lexicon.ORG_HEADS or t.bare in lexicon.PLACE_HEADS or t.bare in lexicon.NO_PERSON_WORDS for t in words)
+
+
+def _descriptor(tok: Tok) -> bool:
+    """A capitalised noun for a follower or a profession ("Scientologist", "Methodist", "Egyptologist"), with a derived
+    word's ending and no one's given name or surname ("Christian Goldbach" keeps his)."""
+    word = tok.bare
+    return word.lower().endswith(_DESCRIPTORS) and not given_name(word) and not surname(word) and "-" not in word
+
+
+_DESCRIPTORS = ("ist", "ists", "ite", "ian")
 
 
 def _team(words: list[Tok]) -> bool:
