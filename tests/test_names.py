@@ -347,3 +347,9 @@ def test_a_followers_noun_before_a_name_is_no_part_of_it_and_a_given_name_that_i
     found = finds("The group said Scientologist Tom Quellbrook spoke, and Christian Brimwald wrote; the Christian Democrats won.")
     assert found["Tom Quellbrook"][0] == "person" and "Scientologist Tom Quellbrook" not in found
     assert found["Christian Brimwald"][0] == "person" and "Christian Democrats" not in found
+
+
+def test_a_generic_word_of_a_romance_place_name_makes_no_persons_name():
+    found = finds("Boats leave from Anse Quellmont for Grande Brimwald, where Ariana Grande once sang.")
+    assert found.get("Anse Quellmont", ("place",))[0] != "person" and found.get("Grande Brimwald", ("place",))[0] != "person"
+    assert found["Ariana Grande"][0] == "person"
