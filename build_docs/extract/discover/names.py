@@ -16,13 +16,19 @@ weak find only when the name recurs):
   an all-capitals line is skipped;
 * a one-word run at the start of a sentence is skipped (its capital proves nothing);
 * the kind comes from the run and its context, never from a list of anyone's names: a person before a
-  verb of saying ("Dvořák wrote", "Smith, who ...") or when the run has a person's name's shape in
-  some naming tradition (:mod:`.person_shapes`: "Mikhail Gorbachev", "Deng Xiaoping", also set in
-  capitals: "KAMALA HARRIS"); a place after "in", "near" or "across" when it is one word ("in
-  Casamance"); else an organisation. :attr:`Found.basis` says which, for the statistical tagger to
-  weigh (:func:`~build_docs.extract.discover._retyped`).
+  verb only a person takes ("Dvořák wrote", "Smith, who ...", "Chao studied") or a noun only a person
+  has after its possessive ("Byron's memoirs"), after a role noun ("the designer Halston", "his friend
+  Tyrannius Rufinus"), or when the run has a person's name's shape in some naming tradition
+  (:mod:`.person_shapes`: "Mikhail Gorbachev", "Deng Xiaoping", also set in capitals: "KAMALA HARRIS";
+  initials: "W. W. Rouse Ball"; "Hilary of Poitiers"); a team after a city's name ("Houston Astros");
+  a place after "in", "near" or "across" when it is one word ("in Casamance"); else an organisation.
+  Some words make no person's name whatever the shape or the model says (:func:`no_person`: "York
+  Minster", "Roman Catholicism", "El Castillo", "Grande Terre"). :attr:`Found.basis` says which, for
+  the statistical tagger to weigh (:func:`~build_docs.extract.discover._retyped`) and for linking to
+  count (a name typed an organisation for want of evidence yields to a person found by evidence
+  elsewhere in the corpus: :func:`~build_docs.link.knowledge._kind_of`).
 
-Strong (a page on its own): a person of two words or more. Everything else needs to recur.
+Strong (a page on its own): a person of two words or more, or of initials and a name. Everything else needs to recur.
 """
 
 from __future__ import annotations
