@@ -177,7 +177,7 @@ def forms(mention: str) -> set[str]:
     form = normal(mention)
     words = mention.split()
     k = 0
-    while k < len(words) - 1 and words[k] in lexicon.HEAD_TITLES | lexicon.TITLE_MODIFIERS:
+    while k < len(words) - 1 and words[k].removesuffix(".") in lexicon.HEAD_TITLES | lexicon.TITLE_MODIFIERS:  # "Dr." as "Dr"
         k += 1
     return {form, normal(" ".join(words[k:]))} - {""}
 

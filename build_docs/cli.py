@@ -79,11 +79,18 @@ def _iso_date(text: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """The command line: its exit status."""
+    return run(argv)[0]
+
+
+def run(argv: list[str] | None = None) -> tuple[int, BuildResult | None]:
+    """:func:`main`'s exit status, and what a build made (its pages and its stages' results): held by a caller that
+    ends the process without freeing them (:mod:`build_docs.__main__`)."""
     args = parser().parse_args(argv)
     if args.command == "clean":
-        return clean_file(args.file, args.kind, args.json)
+        return clean_file(args.file, args.kind, args.json), None
     if args.command == "extract":
-        return extract_file(args.file, args.seeds, args.date, args.json)
+        return extract_file(args.file, args.seeds, args.date, args.json), None
     results = None if args.no_cache else folder_for(args.seeds)
     config = BuildConfig(seeds=args.seeds, docs=args.docs, jobs=Jobs(workers=args.jobs), results=results)
     progress = Progress(show=_status_line() if args.progress or (not args.quiet and sys.stderr.isatty()) else None)
@@ -94,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
         _report(failure.diagnostics)
         why = "warnings are errors with --strict" if args.strict and not failure.errors else "errors"
         print(f"build_docs: failed ({why}); {shown(args.docs)}/ left unchanged", file=sys.stderr)
-        return 1
+        return 1, None
     _end_status(progress)
     _report(result.diagnostics)
     change = result.plan
@@ -104,9 +111,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.timings:
         _write_timings(args.timings, result, warnings, progress.timings, config.jobs)
     if args.command == "check":
-        return _check(change, shown(args.docs))
+        return _check(change, shown(args.docs)), result
     print(f"build_docs: {len(change.writes)} written, {len(change.deletes)} deleted, {len(change.unchanged)} unchanged in {shown(args.docs)}/")
-    return 0
+    return 0, result
 
 
 def _status_line() -> Callable[[str], None]:

@@ -8,8 +8,8 @@ with the default thresholds most collections walk that heap and find nothing. Me
 1,000 speeches (README, "Scale"), they cost about a tenth of a cold build and a third of a
 rebuild after one edit. Raising the thresholds, as mypy does for the same reason, keeps
 collections rare; peak memory did not change. Worker processes forked for a step inherit
-the setting. The defaults come back when the build is over (``mkdocs serve`` runs builds in
-its own process).
+the setting. The defaults come back when the build is over, ``docs/`` published (``mkdocs serve``
+runs builds in a process of their own).
 """
 
 from __future__ import annotations

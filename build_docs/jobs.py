@@ -40,6 +40,7 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 C = TypeVar("C")
 R = TypeVar("R")
+S = TypeVar("S")
 
 #: Below this many items a step runs in this process when the number of workers is automatic:
 #: measured with 2 cores (README, "Parallel builds"), a pool's start-up and the workers' own
@@ -134,6 +135,21 @@ class Runner:
         with ProcessPoolExecutor(min(workers, len(chunks)), mp_context=forked, initializer=_hold, initargs=(fn, context)) as pool:
             return self._gather([pool.submit(_run_held, chunk) for chunk in chunks], chunks, what)
 
+    def alongside(self, there: Callable[[], R], here: Callable[[], S]) -> tuple[R, S]:
+        """``(there(), here())``: ``there`` in a process forked from this one (it inherits the closure; only its result
+        is pickled back) while ``here`` runs in this one, when this runner may use two processes and can fork; else one
+        after the other, in this process. For two large parts of one step that need the whole corpus (the render
+        stage's page families), which :meth:`map_inherited` would not split: they are not items of one function."""
+        workers = self.jobs.workers if self.jobs.workers is not None else cores()
+        if self.jobs.executor is not None or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+            return there(), here()
+        forked = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(1, mp_context=forked, initializer=_hold, initargs=(_call_held, there)) as pool:
+            future = pool.submit(_run_held, [None])
+            mine = here()
+            [theirs] = future.result()
+        return theirs, mine
+
     def _gather(self, futures: list[Future[list[R]]], chunks: list[list[T]], what: str) -> list[R]:
         sizes: Mapping[Future[list[R]], int] = {future: len(chunk) for future, chunk in zip(futures, chunks, strict=True)}
         done, total = 0, sum(sizes.values())
@@ -162,6 +178,10 @@ def _chunks(items: list[T], count: int) -> list[list[T]]:
 def call(fn: Callable[[T], R], item: T) -> R:
     """``fn(item)``: how a one-argument function is mapped with :meth:`Runner.map_with` (module-level, so it pickles)."""
     return fn(item)
+
+
+def _call_held(fn: Callable[[], R], _: object) -> R:
+    return fn()
 
 
 def _run_chunk(fn: Callable[[C, T], R], context: C, chunk: list[T]) -> list[R]:

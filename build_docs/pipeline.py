@@ -7,7 +7,7 @@ and nothing touches ``docs/`` until every stage has succeeded.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from build_docs.clean.cleaner import clean_all
@@ -46,6 +46,9 @@ class Generated:
     pages: tuple[RenderedPage, ...]
     diagnostics: tuple[Diagnostic, ...]
     articles: int
+    #: the stages' results the pages were made from, held so that a caller about to end the process can end it
+    #: without freeing them object by object (:mod:`build_docs.__main__`)
+    held: tuple[object, ...] = field(default=(), repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,7 @@ class BuildResult:
     diagnostics: tuple[Diagnostic, ...]
     articles: int = 0
     pages: int = 0
+    held: tuple[object, ...] = field(default=(), repr=False, compare=False)  # see Generated.held
 
 
 def shown(path: Path) -> str:
@@ -74,7 +78,7 @@ def generate(config: BuildConfig, progress: Progress | None = None) -> Generated
     seeds = shown(config.seeds)
     kept = Kept(config.results)
     with progress.stage("read"):  # sources/ (and the registries, link/)
-        catalog, problems = load_catalog(config.seeds / CATALOG, f"{seeds}/{CATALOG}")
+        catalog, problems = load_catalog(config.seeds / CATALOG, f"{seeds}/{CATALOG}", kept)
         registry, found = load_registry(config.seeds, seeds)
         problems += found
         sources, found = read_sources(config.seeds, catalog, seeds, kept)
@@ -104,7 +108,7 @@ def generate(config: BuildConfig, progress: Progress | None = None) -> Generated
         by_article = dict(zip((a.id for a in site.articles), keys, strict=True)) if kept.on else None
         pages = render(site, knowledge, links, events, kept, by_article, skipped, config.jobs.runner(tick))
     kept.sweep()  # the results of earlier builds that this one did not use (other code, other text)
-    return Generated(pages, diagnostics, len(site.articles))
+    return Generated(pages, diagnostics, len(site.articles), (sources, cleaned, extractions, site, evidence, knowledge, links, events))
 
 
 def build(config: BuildConfig, dry_run: bool = False, strict: bool = False, progress: Progress | None = None) -> BuildResult:
@@ -113,8 +117,12 @@ def build(config: BuildConfig, dry_run: bool = False, strict: bool = False, prog
     With ``strict``, warnings fail the build as errors do, before anything is written.
     """
     progress = progress or Progress()
-    with rare_collections():
-        generated = generate(config, progress)
+    with rare_collections():  # also while publishing: the corpus is still held (BuildResult.held)
+        return _published(config, generate(config, progress), dry_run, strict, progress)
+
+
+def _published(config: BuildConfig, generated: Generated, dry_run: bool, strict: bool, progress: Progress) -> BuildResult:
+    """``docs/`` brought up to date with ``generated`` (unless ``dry_run``)."""
     if strict and generated.diagnostics:
         raise BuildError(generated.diagnostics)
     with progress.stage("publish"):  # publish/
@@ -123,7 +131,7 @@ def build(config: BuildConfig, dry_run: bool = False, strict: bool = False, prog
         if change.problems:
             raise BuildError(generated.diagnostics + change.problems)
         if not dry_run:
-            apply(change, config.docs)
+            written = apply(change, config.docs)
             if record and (change.stale or change.read):  # what this build saw of docs/, so the next reads only what changed
-                record_seen(config.docs, record, change)
-    return BuildResult(change, generated.diagnostics, generated.articles, len(generated.pages))
+                record_seen(record, change, written, config.docs)
+    return BuildResult(change, generated.diagnostics, generated.articles, len(generated.pages), (generated.pages, *generated.held))

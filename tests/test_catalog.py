@@ -63,3 +63,22 @@ def test_wrong_shapes_are_reported(tmp_path: Path):
     assert problems and "mapping" in problems[0].message
     _, problems = load(tmp_path, "source:\n  a.txt: {}\n")
     assert problems and "unknown top-level key 'source'" in problems[0].message
+
+
+def test_a_kept_catalog_is_read_back_for_the_same_bytes_only(tmp_path: Path, monkeypatch):  # type: ignore[no-untyped-def]
+    """With kept results, the catalog (and what was said of it) is read back while its bytes stay the same."""
+    from build_docs.results import Kept
+    from build_docs.sources import catalog as module
+
+    kept = Kept(tmp_path / "results")
+    path = tmp_path / "catalog.yml"
+    path.write_text("sources:\n  a.txt:\n    title: T\n    colour: red\n", encoding="utf-8")
+    first = load_catalog(path, "seeds/catalog.yml", kept)
+    assert first[0].get("a.txt").title == "T" and [p.line for p in first[1]] == [4]  # type: ignore[union-attr]
+    parsed: list[Path] = []
+    real = module._load_catalog
+    monkeypatch.setattr(module, "_load_catalog", lambda p, shown: parsed.append(p) or real(p, shown))
+    assert load_catalog(path, "seeds/catalog.yml", kept) == first and parsed == []
+    path.write_text("sources:\n  a.txt:\n    title: U\n", encoding="utf-8")
+    again, problems = load_catalog(path, "seeds/catalog.yml", kept)
+    assert parsed == [path] and again.get("a.txt").title == "U" and problems == []  # type: ignore[union-attr]

@@ -108,6 +108,21 @@ def test_inherited_context_need_not_pickle_and_stays_here_for_another_executor()
     assert {pid for _, pid in threads} == {os.getpid()}  # another executor could not take the closure: run here
 
 
+def test_alongside_runs_one_part_in_a_forked_process_while_the_other_runs_here():
+    """Two parts of one step at once: the first, a closure (which pickle refuses), in a forked process, the second
+    here; one after the other, both here, with one process or another executor. Its exception reaches the caller."""
+    offset = 7
+    there = lambda: (offset + 1, os.getpid())  # noqa: E731
+    here = lambda: (offset + 2, os.getpid())  # noqa: E731
+    (one, elsewhere), (two, mine) = Runner(Jobs(workers=2)).alongside(there, here)
+    assert (one, two) == (8, 9) and mine == os.getpid() != elsewhere
+    for serial in (Jobs(workers=1), Jobs(executor=lambda: ThreadPoolExecutor(2))):
+        (_, first), (_, second) = Runner(serial).alongside(there, here)
+        assert first == second == os.getpid()
+    with pytest.raises(ValueError, match="seven"):
+        Runner(Jobs(workers=2)).alongside(lambda: _fail_on_seven(7), here)
+
+
 def test_a_workers_exception_reaches_the_caller():
     with pytest.raises(ValueError, match="seven"):
         Runner(Jobs(workers=2)).map(_fail_on_seven, list(range(20)))

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import json
 
-from build_docs.render.jsondata import dump_bytes, dumps
+from hypothesis import given
+from hypothesis import strategies as st
+
+from build_docs.render.jsondata import dump_bytes, dumps, item_bytes, list_bytes
 
 
 def standard(data: object) -> bytes:
@@ -32,3 +35,17 @@ def test_a_float_in_exponent_notation_keeps_its_value():
 def test_what_orjson_refuses_is_written_by_the_standard_library():
     data = {1: "a key that is a number", "big": 2**70}
     assert dump_bytes(data) == standard(data)
+
+
+JSONISH = st.recursive(
+    st.none() | st.booleans() | st.integers(-(2**70), 2**70) | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=12,
+)
+
+
+@given(st.lists(JSONISH, max_size=5))
+def test_a_list_joined_from_its_items_is_the_list_written_whole(items: list[object]):
+    """Items encoded one by one (kept between builds) join into the very bytes of the whole list: any text
+    (line breaks, U+2028), nesting, empty containers, and what only the standard library writes (large numbers)."""
+    assert list_bytes([item_bytes(item) for item in items]) == dump_bytes(items) == standard(items)

@@ -191,3 +191,28 @@ def test_a_form_a_pruned_entry_won_by_its_case_goes_to_the_entry_left_and_that_a
     assert [(m.surface, m.linked) for m in links.of(entity_key("northwind-isle"))] == [("Northwind", False)]
     full = link(pruned, texts)
     assert links.by_block == full.by_block and links.by_key == full.by_key
+
+
+def test_an_acronym_names_the_organisation_its_sentence_made_of_its_long_form():
+    text = "In computer science, the Computing Research Association (CRA) documents trends in the field."
+    knowledge, _ = knowledge_of([article("a", text)])
+    [term] = [t for t in knowledge.terms.values() if t.term == "CRA"]
+    entity = knowledge.entities[term.entity]  # "Computing" opens the long form: alone it proves nothing
+    assert entity.name == "Computing Research Association" and "CRA" in entity.aliases
+    kept, _ = link_all(knowledge, [article("a", text)])
+    assert term.entity in kept.entities  # linked, not pruned as mentioned nowhere
+    text = "Debt relief under the Heavily Indebted Poor Countries (HIPC) Initiative went on."
+    knowledge, _ = knowledge_of([article("b", text)])
+    [term] = [t for t in knowledge.terms.values() if t.term == "HIPC"]
+    assert term.entity == ""  # no head word: a term of the glossary only
+
+
+def test_a_surname_under_another_office_is_not_made_an_alias_of_the_full_name():
+    text = "He thanked former President Bill Clinton for his work. Secretary of State Clinton and Secretary of State Clinton spoke."
+    knowledge, _ = knowledge_of([article("a", text)])
+    names = {e.name: e for e in knowledge.entities.values()}
+    assert "Clinton" not in names["Bill Clinton"].aliases  # a President, where "Clinton" alone is a Secretary of State
+    text = "Chinese President Xi Jinping arrived. President Xi and President Xi spoke."
+    knowledge, _ = knowledge_of([article("b", text)])
+    [xi] = [e for e in knowledge.entities.values() if e.name == "Xi Jinping"]
+    assert "Xi" in xi.aliases  # the same office: the same man

@@ -222,3 +222,48 @@ def test_a_first_build_reads_back_no_mentions_it_has_just_linked(tmp_path: Path,
     first = run(seeds, tmp_path / "first", folder_for(seeds))
     assert read == []
     assert first == run(seeds, tmp_path / "again", folder_for(seeds)) and len(read) == 3  # a second build reads them back
+
+
+def test_an_entity_page_is_rendered_again_only_when_its_mentions_in_the_edited_article_change(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """An entity's pages are kept by what they show of each article naming it: its mentions there and the article's
+    title and date. A paragraph that names nothing renders no entity page again; a sentence edited around one name renders
+    that entity's pages, not those of every entity the article names; and the output is the cold build's."""
+    from build_docs.render import knowledge_pages
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "entities.yml").write_text(
+        "entities:\n"
+        "  moscow: {name: Moscow, kind: place}\n"
+        "  beijing: {name: Beijing, kind: place}\n"
+        "  ada-quill: {name: Ada Quill, kind: person}\n",
+        encoding="utf-8",
+    )
+    (seeds / "one.txt").write_text(
+        "A First Report\n\nOfficials in Moscow met a delegation from Beijing on Monday. Ada Quill spoke at length about trade.\n\n"
+        "The talks ended in the evening.\n",
+        encoding="utf-8",
+    )
+    (seeds / "two.txt").write_text(
+        "A Second Report\n\nTrains between Moscow and Beijing will run daily from next year, Ada Quill said.\n", encoding="utf-8"
+    )
+    rendered: list[str] = []
+    real = knowledge_pages._entity_pages
+
+    def counting(site, links, entity, *rest):  # type: ignore[no-untyped-def]
+        rendered.append(entity.id)
+        return real(site, links, entity, *rest)
+
+    monkeypatch.setattr(knowledge_pages, "_entity_pages", counting)
+    cache = folder_for(seeds)
+    run(seeds, tmp_path / "first", cache)
+    assert sorted(rendered) == ["ada-quill", "beijing", "moscow"]
+    one = seeds / "one.txt"
+    one.write_text(one.read_text(encoding="utf-8") + "\nA last paragraph that names nobody.\n", encoding="utf-8")
+    rendered.clear()
+    run(seeds, tmp_path / "second", cache)
+    assert rendered == []
+    one.write_text(one.read_text(encoding="utf-8").replace("spoke at length", "spoke briefly"), encoding="utf-8")
+    cached = run(seeds, tmp_path / "third", cache)
+    assert rendered == ["ada-quill"]
+    assert b"spoke briefly" in cached["entities/ada-quill.md"] and cached == run(seeds, tmp_path / "cold", None)

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from pathlib import Path
 
 import pytest
 
 from build_docs.diagnostics import BuildError
 from build_docs.pipeline import BuildConfig, build
-from build_docs.publish.write import MANIFEST
+from build_docs.publish.write import MANIFEST, Plan, record_seen
+from build_docs.render.templating import RenderedPage
 from tests.conftest import tree
 
 
@@ -143,3 +145,32 @@ def test_a_rebuild_reads_only_the_files_changed_since_the_last_one(fixture_seeds
     page.unlink()
     restored = build(kept)  # a deleted file is written again
     assert [p.path for p in restored.plan.writes] == ["articles/notes-on-cooperation-a-second-look.md"]
+
+
+def test_what_a_build_writes_is_recorded_as_staged_and_not_read_again(fixture_seeds: Path, tmp_path: Path):
+    """The files a build writes are recorded as they were in the staging folder (the same size and time once
+    moved into docs/), so the next build reads only those not older than the recording."""
+    docs = tmp_path / "docs"
+    kept = BuildConfig(fixture_seeds, docs, results=tmp_path / "results")
+    build(kept)
+    [record] = (tmp_path / "results" / "published").glob("*.json")
+    recorded = json.loads(record.read_text(encoding="utf-8"))
+    files = {p.relative_to(docs).as_posix(): p.stat() for p in docs.rglob("*") if p.is_file() and p.name != MANIFEST}
+    assert set(recorded) <= set(files)
+    assert all(recorded[p] == [files[p].st_size, files[p].st_mtime_ns] for p in recorded)
+    again = build(kept)
+    assert again.plan.read == len(files) - len(recorded) and again.plan.writes == ()
+
+
+def test_a_file_not_older_than_the_recording_is_read_next_time(tmp_path: Path):
+    """As git treats its index: a time not older than the file system's clock at recording could be kept by an
+    edit later in the same clock tick, so that file is not recorded; an older one is."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    old, new = RenderedPage("old.md", b"old"), RenderedPage("new.md", b"new")
+    change = Plan((old, new), (), (), (), b"")
+    now = time.time_ns()
+    record = tmp_path / "record.json"
+    record_seen(record, change, {"old.md": (3, now - 10**9), "new.md": (3, now + 60 * 10**9)}, docs)
+    assert json.loads(record.read_text(encoding="utf-8")) == {"old.md": [3, now - 10**9]}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["docs", "record.json"]  # the clock's probe removed

@@ -85,6 +85,7 @@ def assemble(
     problems = builder.add_registry()
     builder.add_definitions(definitions)
     builder.add_finds([found for e in evidence for found in e.finds], [e.runs for e in evidence])
+    builder.add_term_entities()
     builder.add_surnames(evidence)
     builder.add_acronym_candidates(evidence)
     return builder.freeze(), problems
@@ -196,6 +197,21 @@ class _Builder:
         self._alias(draft.id, short)
         return draft.id
 
+    def add_term_entities(self) -> None:
+        """A discovered acronym whose long form discovery found as an organisation, ending in an organisation's head word,
+        names it and links there: "the Computing Research Association (CRA)", where the long form read alone (at its
+        start, "Computing" is any capitalised word) is no organisation for :meth:`_entity_for`, but the sentence made it
+        one. Without this the term takes every mention of the long form and the organisation, linked nowhere, is dropped.
+        A long form with no head word ("Heavily Indebted Poor Countries (HIPC)") stays a term of the glossary."""
+        for short, term in list(self.terms.items()):
+            if term.origin != "discovered" or term.entity or not term.expansion:
+                continue
+            known = self.names.get(_key(term.expansion))
+            head = term.expansion.split()[-1]
+            if known is not None and self.entities[known].kind == "organization" and head in lexicon.ORG_HEADS and head not in lexicon.WEAK_HEADS:
+                self._alias(known, short)
+                self.terms[short] = replace(term, entity=known)
+
     # -- names --------------------------------------------------------------------
 
     def add_finds(self, finds: Sequence[tuple[Found, Quote]], runs: Sequence[Runs]) -> None:
@@ -213,7 +229,7 @@ class _Builder:
         pairs: list[list[tuple[Found, Quote]]] = []
         short_orgs: list[list[tuple[Found, Quote]]] = []
         for key, group in groups.items():
-            kind = _kind_of(group)
+            kind = group[0][0].kind if len(group) == 1 else _kind_of(group)
             group = [(f, q) for f, q in group if f.kind == kind]
             size = len(_name(group[0][0].name).split())
             if key in self.names:
@@ -248,7 +264,9 @@ class _Builder:
         owners = self._name_tokens()
         for key, group in single_people:
             owner = owners.get(key, set())
-            if len(owner) == 1:
+            if len(owner) == 1 and _other_office(group, self.entities[next(iter(owner))].roles):
+                self._found_entity(group[0][0].kind, group)  # "Secretary of State Clinton" is not "former President Bill Clinton"
+            elif len(owner) == 1:
                 [entity_id] = owner
                 self._alias(entity_id, _name(group[0][0].name))
                 self._add_roles(entity_id, group)
@@ -327,16 +345,21 @@ class _Builder:
 
     def add_surnames(self, evidence: Sequence[Evidence]) -> None:
         """ "Xi" for Xi Jinping, when the corpus says "Xi" alone and no other person is a Xi."""
+        people = [(draft, draft.name.split()) for draft in sorted(self.entities.values(), key=lambda d: d.id) if draft.kind == "person"]
+        people = [(draft, parts) for draft, parts in people if len(parts) > 1]
+        # Only the counts of the people's first and last words are read: summed for those alone (a set's
+        # intersection with each article's counts runs in C), not for every capitalised word of the corpus.
+        ends = {parts[i] for _, parts in people for i in (0, -1)}
+        joined = {pair for _, parts in people for pair in ((parts[0], parts[1]), (parts[-2], parts[-1]))}
         words: Counter[str] = Counter()
         pairs: Counter[tuple[str, str]] = Counter()
         for found in evidence:
-            words.update(found.capitalised)
-            pairs.update(found.pairs)
+            for word in ends.intersection(found.capitalised):
+                words[word] += found.capitalised[word]
+            for pair in joined.intersection(found.pairs):
+                pairs[pair] += found.pairs[pair]
         owners = self._name_tokens()
-        for draft in sorted(self.entities.values(), key=lambda d: d.id):
-            parts = draft.name.split()
-            if draft.kind != "person" or len(parts) < 2:
-                continue
+        for draft, parts in people:
             for i in {0, len(parts) - 1}:
                 word = parts[i]
                 alone = words[word] - (pairs[(parts[i - 1], word)] if i else 0) - (pairs[(word, parts[i + 1])] if i + 1 < len(parts) else 0)
@@ -387,6 +410,18 @@ class _Builder:
         order = {kind: i for i, kind in enumerate((*KINDS, "acronym"))}
         candidates = sorted(self.candidates, key=lambda c: (order[c.kind], -c.count, c.name.casefold(), c.name))
         return Knowledge(MappingProxyType(dict(sorted(entities.items()))), MappingProxyType(dict(sorted(terms.items()))), tuple(candidates))
+
+
+def _offices(roles: Iterable[str]) -> set[str]:
+    """The offices ("President", "Secretary", "Governor": ``titles-strong.txt``) the roles name; courtesy titles are none."""
+    return {w for role in roles for w in role.split() if w in lexicon.STRONG_TITLES}
+
+
+def _other_office(group: list[tuple[Found, Quote]], roles: list[tuple[str, Quote]]) -> bool:
+    """A surname found alone only under offices that the person of that surname the corpus names in full never holds
+    there ("Secretary of State Clinton" beside "former President Bill Clinton"): another person, likely, so no alias."""
+    mine, theirs = _offices(f.role for f, _ in group), _offices(r for r, _ in roles)
+    return bool(mine) and bool(theirs) and not mine & theirs
 
 
 def _role_description(roles: list[tuple[str, Quote]]) -> str:

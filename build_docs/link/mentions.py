@@ -9,6 +9,7 @@ is the one the page links.
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -43,6 +44,8 @@ class Links:
     ambiguous: Mapping[str, tuple[str, ...]]  # a name two entries claim -> their keys; not linked
     digests: Mapping[str, str] = field(default_factory=dict)  # article -> a digest of its mentions, when they were kept
     contested: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # a form a rule gave one of several keys -> their keys
+    #: article -> key -> a digest of that article's mentions of that key, when they were kept (:func:`_shown`)
+    shown: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
     def of(self, key: str) -> tuple[Mention, ...]:
         return self.by_key.get(key, ())
@@ -169,6 +172,7 @@ def link(
     made = {} if made is None else made
     nest = nesting(knowledge)
     digests: dict[str, str] = {}
+    shown: dict[str, Mapping[str, str]] = {}
     found: list[_Found] = []
     if kept.on and keys:
         names_key = digest(pairs, sorted(nest[0]), sorted(nest[1]))
@@ -176,10 +180,13 @@ def link(
         for article in articles:
             name = digests[article.id]
             if article.id not in made:
-                made[article.id] = kept.one("mentions", name, partial(_mentions, matcher, article, nest))
+                mentioned, digested = kept.one("mentions", name, partial(_with_shown, matcher, article, nest))
+                made[article.id] = mentioned
             else:
-                kept.put("mentions", name, made[article.id])
-            found.append(made[article.id])
+                mentioned, digested = made[article.id], _shown(made[article.id])
+                kept.put("mentions", name, (mentioned, digested))
+            found.append(mentioned)
+            shown[article.id] = MappingProxyType(dict(digested))
         ambiguous, contested = kept.one("ambiguous", kept.key("ambiguous", names_key), partial(_claims, matcher))
     else:
         for article in articles:
@@ -200,6 +207,7 @@ def link(
         MappingProxyType(dict(sorted(ambiguous.items()))),
         MappingProxyType(digests),
         MappingProxyType(contested),
+        MappingProxyType(shown),
     )
 
 
@@ -211,6 +219,23 @@ def _claims(matcher: Callable[[], Matcher]) -> _Claims:
 
 
 _Found = tuple[tuple[str, tuple[Mention, ...]], ...]  # an article's mentions: (anchor, mentions in order) per paragraph
+
+
+def _shown(found: _Found) -> tuple[tuple[str, str], ...]:
+    """For each key an article's mentions (``found``) name, a digest of those mentions: all an entity's pages show of the
+    article (with its title and date), so an edit re-renders the pages of the entities whose mentions it changed, not of
+    every entity the article names. The digest is of the mentions' ``repr``, which a frozen dataclass makes of every field."""
+    by_key: dict[str, list[Mention]] = defaultdict(list)
+    for _, mentions in found:
+        for mention in mentions:
+            by_key[mention.key].append(mention)
+    return tuple((key, hashlib.sha256(repr(of).encode("utf-8")).hexdigest()[:32]) for key, of in sorted(by_key.items()))
+
+
+def _with_shown(matcher: Callable[[], Matcher], article: Article, nest: tuple[frozenset[str], frozenset[str]]) -> tuple[_Found, tuple[tuple[str, str], ...]]:
+    """:func:`_mentions`, and :func:`_shown` of them."""
+    found = _mentions(matcher, article, nest)
+    return found, _shown(found)
 
 
 def nesting(knowledge: Knowledge) -> tuple[frozenset[str], frozenset[str]]:

@@ -11,9 +11,12 @@ does not see spurious changes.
 A file is compared with the page it should hold by reading it, unless the last build recorded
 its size and modification time (:func:`record_seen`, kept beside the build's other results)
 and they are the same now, and its page has the digest the manifest gives it: then it is
-unchanged without being read, as ``git status`` and ``make`` decide. A file modified
-within :data:`RACY_NS` of being recorded is not recorded (a later edit in the same clock tick
-could keep its time), so it is read next time.
+unchanged without being read, as ``git status`` and ``make`` decide. What is recorded of a file
+is taken when the build knew what it held: a written file's before it was moved into ``docs/``
+(from the staging folder, where nothing else writes), a compared file's before it was read.
+As git does with its index, a file whose time is not older than the recording (by the clock of the
+file system holding ``docs/``, whatever its granularity) is not recorded: an edit later in the
+same clock tick could keep its time. It is read next time.
 """
 
 from __future__ import annotations
@@ -23,7 +26,6 @@ import json
 import os
 import shutil
 import tempfile
-import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,7 +35,6 @@ from build_docs.diagnostics import Diagnostic, error
 from build_docs.render.templating import RenderedPage
 
 MANIFEST = ".build_docs-manifest.json"
-RACY_NS = 2_000_000_000  # a file modified this close to being recorded is read next time
 Seen = Mapping[str, tuple[int, int]]  # path under docs/ -> (size, modification time in ns) when it held its manifest digest
 
 
@@ -47,7 +48,7 @@ class Plan:
     problems: tuple[Diagnostic, ...]
     manifest: bytes
     read: int = 0  # files read to compare
-    seen: Seen = field(default_factory=dict)  # the others: seen unchanged since the last build, as it recorded them
+    seen: Seen = field(default_factory=dict)  # the unchanged files: as the last build recorded them, or as stated before being read
 
     @property
     def stale(self) -> bool:
@@ -86,10 +87,13 @@ def plan(pages: tuple[RenderedPage, ...], docs: Path, shown: str, seen: Seen | N
             trusted[page.path] = seen[page.path]
             continue
         target = docs / page.path
+        before = _stat(target)  # before reading: an edit after it changes the time recorded
         current = target.read_bytes() if target.is_file() else None
         read += 1
         if current == page.content:
             unchanged.append(page.path)
+            if before is not None:
+                trusted[page.path] = before
             continue
         if target.exists() and page.path not in previous:
             problems.append(error(f"{shown}/{page.path}", 0, "exists but was not written by build_docs; the build will not overwrite it: move or rename it"))
@@ -123,25 +127,34 @@ def read_seen(record: Path) -> dict[str, tuple[int, int]]:
         return {}
 
 
-def record_seen(docs: Path, record: Path, change: Plan) -> None:
-    """Record the size and modification time of every file ``change`` leaves in ``docs/`` (after :func:`apply`):
-    those it saw unchanged as they were recorded, the others as they are now, except those modified within
-    :data:`RACY_NS`."""
-    now = time.time_ns()
-    seen = {}
-    for path in [*change.unchanged, *(page.path for page in change.writes)]:
-        found = change.seen.get(path) or _stat(docs / path)
-        if found is not None and found[1] < now - RACY_NS:
-            seen[path] = found
-    write_atomic(record, json.dumps(seen, sort_keys=True).encode("utf-8"))
+def record_seen(record: Path, change: Plan, written: Seen, docs: Path) -> None:
+    """Record the size and modification time of every file ``change`` leaves in ``docs/``: those it found
+    unchanged as :func:`plan` saw them, those :func:`apply` wrote as it ``written`` them, except any not older than
+    the file system's clock now (see the module's note)."""
+    seen = {path: found for path in change.unchanged if (found := change.seen.get(path)) is not None}
+    seen |= {page.path: written[page.path] for page in change.writes if page.path in written}
+    now = _clock(docs.parent)
+    write_atomic(record, json.dumps({p: f for p, f in seen.items() if f[1] < now}, sort_keys=True).encode("utf-8"))
 
 
-def apply(change: Plan, docs: Path) -> None:
-    """Stage every new file beside ``docs/``, then move them in and delete stale ones."""
+def _clock(folder: Path) -> int:
+    """The time of the file system holding ``folder``, in its own granularity: a new file's modification time."""
+    handle, name = tempfile.mkstemp(prefix=".build_docs-clock-", dir=folder)
+    try:
+        return os.fstat(handle).st_mtime_ns
+    finally:
+        os.close(handle)
+        os.unlink(name)
+
+
+def apply(change: Plan, docs: Path) -> Seen:
+    """Stage every new file beside ``docs/``, then move them in and delete stale ones. The size and modification
+    time of each file written, taken in the staging folder (moving a file keeps them)."""
     docs.mkdir(parents=True, exist_ok=True)
     if not change.stale and (docs / MANIFEST).is_file() and (docs / MANIFEST).read_bytes() == change.manifest:
-        return
+        return {}
     staging = Path(tempfile.mkdtemp(prefix=".build_docs-", dir=docs.parent))
+    written = {}
     try:
         for page in change.writes:
             staged = staging / page.path
@@ -151,6 +164,8 @@ def apply(change: Plan, docs: Path) -> None:
         for page in change.writes:
             target = docs / page.path
             target.parent.mkdir(parents=True, exist_ok=True)
+            if (found := _stat(staging / page.path)) is not None:
+                written[page.path] = found
             os.replace(staging / page.path, target)
         for path in change.deletes:
             (docs / path).unlink()
@@ -158,6 +173,7 @@ def apply(change: Plan, docs: Path) -> None:
         os.replace(staging / MANIFEST, docs / MANIFEST)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    return written
 
 
 def _remove_empty_parents(folder: Path, docs: Path) -> None:

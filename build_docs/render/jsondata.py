@@ -11,6 +11,7 @@ library, which writes it as before.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 
 import orjson
 
@@ -24,3 +25,17 @@ def dump_bytes(data: object) -> bytes:
         return orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n"
     except TypeError:  # orjson.JSONEncodeError is a TypeError
         return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def item_bytes(item: object) -> bytes:
+    """``item`` as :func:`dump_bytes` writes it as one item of a list (less the list's indent): :func:`list_bytes`
+    joins such items, so that a list of items kept between builds is not encoded again as a whole."""
+    return dump_bytes(item)[:-1]
+
+
+def list_bytes(items: Sequence[bytes]) -> bytes:
+    """:func:`dump_bytes` of the list whose items :func:`item_bytes` wrote, byte for byte: each item one level
+    in (a string in JSON holds no line break, so every line break is the layout's)."""
+    if not items:
+        return b"[]\n"
+    return b"[\n" + b",\n".join(b"  " + item.replace(b"\n", b"\n  ") for item in items) + b"\n]\n"

@@ -12,14 +12,16 @@ byte in the tests.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from typing import TypeVar, cast
 
 from build_docs.clean.article import Article
 from build_docs.jobs import IN_PROCESS, Runner
 from build_docs.link.mentions import Links
 from build_docs.link.model import Entity, Knowledge
-from build_docs.results import Kept
+from build_docs.results import Kept, digest
 from build_docs.timeline.events import Event
 
 STAGE = "pages"
@@ -88,7 +90,25 @@ def dated_view(article: Article, dated: Mapping[tuple[str, str], list[Event]], h
     )
 
 
-def entity_view(entity: Entity, links: Links) -> tuple[tuple[str, str], ...]:
-    """The mentions an entity's pages quote: those of each article that names it, by the digest of
-    that article's mentions (the same digest, the same mentions)."""
-    return tuple((a, links.digests[a]) for a in sorted({m.article for m in links.of(entity.key)}))
+def entity_view(entity: Entity, links: Links, cards: Mapping[str, str], naming: Mapping[str, Sequence[str]]) -> tuple[tuple[str, str, str], ...]:
+    """The mentions an entity's pages quote: those of each article that names it (``naming``: key -> article ids,
+    :func:`naming_articles`), by the digest of that article's mentions of the entity (the same digest, the same
+    mentions) and of the article's ``cards`` (:func:`article_cards`)."""
+    key = entity.key
+    return tuple((a, links.shown[a][key], cards[a]) for a in naming.get(key, ()))
+
+
+def naming_articles(links: Links) -> dict[str, list[str]]:
+    """Key -> the ids of the articles that mention it, in order: read off the digests of kept mentions, one per
+    article and key, not off every mention."""
+    naming: dict[str, list[str]] = defaultdict(list)
+    for article in sorted(links.shown):
+        for key in links.shown[article]:
+            naming[key].append(article)
+    return naming
+
+
+def article_cards(articles: Sequence[Article]) -> dict[str, str]:
+    """A digest of each article without its text: what a page that lists the article may show of it (its title, date,
+    authors), the text's part being what the page quotes of it."""
+    return {article.id: digest(replace(article, blocks=())) for article in articles}

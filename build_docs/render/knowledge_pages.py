@@ -23,8 +23,9 @@ from build_docs.link.registry import ENTITIES, KIND_LABELS, KINDS
 from build_docs.render import timeline_pages
 from build_docs.render.glossary_pages import glossary_pages, term_page
 from build_docs.render.infobox import RELATED_SHOWN, aliases, dated_span
-from build_docs.render.kept_pages import entity_view, kept_all, kept_pages
-from build_docs.render.knowledge_records import entity_records as entity_records  # re-exported: render/pages.py imports them from here
+from build_docs.render.jsondata import item_bytes, list_bytes
+from build_docs.render.kept_pages import article_cards, entity_view, kept_all, kept_pages, naming_articles
+from build_docs.render.knowledge_records import entity_record
 from build_docs.render.knowledge_records import glossary_records as glossary_records
 from build_docs.render.markdown import Md, attr_value, escape, formatted
 from build_docs.render.mention_pages import MentionPage, capped_roles, mention_pages, selected, spread
@@ -205,6 +206,8 @@ def knowledge_pages(
     pages.append(RenderedPage(ABBREVIATIONS, abbreviations(knowledge, links).encode("utf-8")))  # not appended: see render/abbreviations.py
     kept = kept if links.digests else NOTHING_KEPT  # an entity's pages are keyed by the digests of the articles naming it
     corpus = (digest(titles), digest(sorted(on_page.items())), site.seeds_name) if kept.on else ()
+    cards, naming = (article_cards(site.articles), naming_articles(links)) if kept.on else ({}, {})
+    events_shown = {e.id: digest(e) for e in events} if kept.on else {}  # an event is named by many entities' inputs: digested once
     inputs: list[tuple[object, ...]] = []
     makes = []
     for entity in knowledge.entities.values():
@@ -214,16 +217,22 @@ def knowledge_pages(
         near = [(knowledge.entities[k.partition(":")[2]], n) for k, n in related.get(key, [])[:RELATED] if k.startswith("entity:")]
         shown_near = [(other.id, other.name, other.kind, n) for other, n in near]  # what the page shows of each, not the whole entity
         if kept.on:
-            inputs.append((entity, entity_view(entity, links), dated, [held.get(e.id, "") for e in dated], terms, shown_near, *corpus))
+            dated_view = [(events_shown[e.id], held.get(e.id, "")) for e in dated]
+            inputs.append((entity, entity_view(entity, links, cards, naming), dated_view, terms, shown_near, *corpus))
         make = partial(_entity_pages, site, links, entity, dated, terms, near, held, titles, on_page, cite, partial(_mentions_page, kept, finish))
-        makes.append(partial(_finished_main, finish, make))
-    return pages + [page for made in kept_all(kept, "entity", inputs, makes, runner) for page in made]
+        makes.append(partial(_finished_main, finish, make, partial(entity_record, entity, links)))
+    made = kept_all(kept, "entity", inputs, makes, runner)
+    records = RenderedPage("data/entities.json", list_bytes([record for _, record in made]))
+    return pages + [page for entity_pages, _ in made for page in entity_pages] + [records]
 
 
-def _finished_main(finish: Callable[[list[RenderedPage]], list[RenderedPage]], make: Callable[[], list[RenderedPage]]) -> list[RenderedPage]:
-    """An entity's pages with ``finish`` applied to its main page (its pages of mentions are finished as they are kept)."""
+def _finished_main(
+    finish: Callable[[list[RenderedPage]], list[RenderedPage]], make: Callable[[], list[RenderedPage]], record: Callable[[], dict[str, object]]
+) -> tuple[list[RenderedPage], bytes]:
+    """An entity's pages with ``finish`` applied to its main page (its pages of mentions are finished as they are kept),
+    and its record in ``data/entities.json``, encoded: made from what the pages are, and kept with them."""
     main, *subpages = make()
-    return finish([main]) + subpages
+    return finish([main]) + subpages, item_bytes(record())
 
 
 def _mentions_page(

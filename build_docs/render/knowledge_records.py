@@ -4,27 +4,25 @@ entity and term with every mention, each mention carrying its quote."""
 from __future__ import annotations
 
 from build_docs.link.mentions import Links
-from build_docs.link.model import Knowledge
+from build_docs.link.model import Entity, Knowledge
 from build_docs.render.glossary_pages import term_page
 
 
-def entity_records(knowledge: Knowledge, links: Links) -> list[dict[str, object]]:
-    return [
-        {
-            "id": e.id,
-            "name": e.name,
-            "kind": e.kind,
-            "aliases": list(e.aliases),
-            "description": e.description or None,
-            "description_source": e.description_source.record() if e.description_source else None,
-            "editorial": e.editorial,
-            "wikidata": e.wikidata or None,
-            "url": f"entities/{e.id}/",
-            "origin": e.origin,
-            "mentions": [m.quote.record() | {"text": m.alias} for m in links.of(e.key)],
-        }
-        for e in knowledge.entities.values()
-    ]
+def entity_record(e: Entity, links: Links) -> dict[str, object]:
+    """One entity's record in ``data/entities.json``, with every mention."""
+    return {
+        "id": e.id,
+        "name": e.name,
+        "kind": e.kind,
+        "aliases": list(e.aliases),
+        "description": e.description or None,
+        "description_source": e.description_source.record() if e.description_source else None,
+        "editorial": e.editorial,
+        "wikidata": e.wikidata or None,
+        "url": f"entities/{e.id}/",
+        "origin": e.origin,
+        "mentions": [m.quote.record() | {"text": m.alias} for m in links.of(e.key)],
+    }
 
 
 def glossary_records(knowledge: Knowledge, links: Links) -> list[dict[str, object]]:

@@ -35,7 +35,6 @@ from build_docs.render.kept_pages import article_keys, dated_view, kept_all, lin
 from build_docs.render.knowledge_pages import (
     abbreviation_lines,
     derived_lines,
-    entity_records,
     events_by_paragraph,
     glossary_records,
     key_href,
@@ -79,7 +78,8 @@ def render(
     """Every page and data file. With ``kept`` and ``keys`` (article id → a digest of the article), an
     article's page and an entity's pages are read back when an earlier build rendered them from the same inputs.
     ``skipped`` are the warnings about seed files that made no article, listed on the Cleaning reports page.
-    Articles', entities' and reports' pages that are not read back are rendered on ``runner``."""
+    Articles', entities' and reports' pages that are not read back are rendered on ``runner``, and with two cores the
+    entities' pages are rendered in a forked process while this one renders the others (:meth:`Runner.alongside`)."""
     counts = _counts(site) | {"entities": len(knowledge.entities), "terms": len(knowledge.terms), "events": len(events)}
     titles = {a.id: a.title for a in site.articles}
     dated = events_by_paragraph(events)
@@ -90,36 +90,47 @@ def render(
     cited = _citations(site, kept, keys or {})
     kept = kept.salted(digest(sorted(lines.items())))  # every kept page ends with the abbreviations it uses
     corpus = (site.seeds_name,) if kept.on else ()
-    made = kept_all(
-        kept,
-        "article",
-        [_article_inputs(site, article, knowledge, links, dated, held, keys or {}, corpus) for article in site.articles] if kept.on else [],
-        [partial(_finished_article, finish, site, article, knowledge, links, dated, held) for article in site.articles],
-        runner,
-    )
-    articles = dict(zip((article.id for article in site.articles), made, strict=True))
-    parts = {article_id: p for article_id, (_, p) in articles.items() if len(p) > 1}  # long articles, split
-    pages = [
-        page("index.md", "index.md.j2", site_name=SITE_NAME, counts=counts, articles=_home_list(site), authors=_authors(site)),
-        *articles_index(_by_title(site), {a.id: _byline(a) for a in site.articles}),
-        *sources_index(
-            _by_title(site), _sources_context(site, cited), lambda prefix: source_derivations(site.articles, knowledge, links, events, prefix), kept, keys
-        ),
-        page("data.md", "data.md.j2", example=site.articles[0].id if site.articles else "an-article"),
-        RenderedPage("data/articles.json", dump_bytes([_article_record(a, site.extractions[a.id].date_estimate, parts.get(a.id)) for a in site.articles])),
-        *_bibliography(site, cited),
-        page("cite.md", "cite.md.j2", site_name=Md(SITE_NAME), articles=len(site.articles), example_citation=_example_citation(site)),
-        RenderedPage("data/entities.json", dump_bytes(entity_records(knowledge, links))),
-        RenderedPage("data/glossary.json", dump_bytes(glossary_records(knowledge, links))),
-        *_assets(),
-    ]
-    done = [  # abbreviations appended already
-        *(rendered for pages_of, _ in articles.values() for rendered in pages_of),
-        *knowledge_pages(site, knowledge, links, events, held, kept, finish, runner),
-        *report_pages(site, kept, keys, finish, skipped, runner),
-        *timeline_pages(events, knowledge, titles, paragraph_pages(site.articles), kept, finish),
-    ]
-    return tuple(sorted(with_parts([*finish(pages), *done], site.articles, parts), key=lambda p: p.path))
+
+    def entities() -> tuple[list[RenderedPage], tuple[tuple[str, str], ...]]:  # the largest family, and what it kept
+        with kept.recording() as used:
+            made = knowledge_pages(site, knowledge, links, events, held, kept, finish, Runner(runner.jobs))  # no progress from two processes
+        return made, tuple(sorted(used))
+
+    def others() -> tuple[list[RenderedPage], dict[str, tuple[Part, ...]]]:
+        made = kept_all(
+            kept,
+            "article",
+            [_article_inputs(site, article, knowledge, links, dated, held, keys or {}, corpus) for article in site.articles] if kept.on else [],
+            [partial(_finished_article, finish, site, article, knowledge, links, dated, held) for article in site.articles],
+            runner,
+        )
+        articles = dict(zip((article.id for article in site.articles), made, strict=True))
+        parts = {article_id: p for article_id, (_, p) in articles.items() if len(p) > 1}  # long articles, split
+        pages = [
+            page("index.md", "index.md.j2", site_name=SITE_NAME, counts=counts, articles=_home_list(site), authors=_authors(site)),
+            *articles_index(_by_title(site), {a.id: _byline(a) for a in site.articles}),
+            *sources_index(
+                _by_title(site), _sources_context(site, cited), lambda prefix: source_derivations(site.articles, knowledge, links, events, prefix), kept, keys
+            ),
+            page("data.md", "data.md.j2", example=site.articles[0].id if site.articles else "an-article"),
+            RenderedPage("data/articles.json", dump_bytes([_article_record(a, site.extractions[a.id].date_estimate, parts.get(a.id)) for a in site.articles])),
+            *_bibliography(site, cited),
+            page("cite.md", "cite.md.j2", site_name=Md(SITE_NAME), articles=len(site.articles), example_citation=_example_citation(site)),
+            RenderedPage("data/glossary.json", dump_bytes(glossary_records(knowledge, links))),
+            *_assets(),
+        ]
+        done = [  # abbreviations appended already
+            *(rendered for pages_of, _ in articles.values() for rendered in pages_of),
+            *report_pages(site, kept, keys, finish, skipped, runner),
+            *timeline_pages(events, knowledge, titles, paragraph_pages(site.articles), kept, finish),
+        ]
+        return [*finish(pages), *done], parts
+
+    # The entities' pages in a forked process while this one renders the rest (one after the other with one core).
+    (entity_pages, used), (rest, parts) = runner.alongside(entities, others)
+    for stage, key in used:
+        kept.hold(stage, key)  # kept by the other process: this build's sweep leaves them
+    return tuple(sorted(with_parts([*rest, *entity_pages], site.articles, parts), key=lambda p: p.path))
 
 
 def _article_inputs(

@@ -236,7 +236,7 @@ def _merge(events: Iterable[Event]) -> tuple[Event, ...]:
     Only events sharing uncommon words (:func:`_similar_pairs`) are compared, so the cost
     stays near linear in the number of events.
     """
-    single = sorted(events, key=lambda e: (e.date, e.sources[0]))
+    single = sorted(events, key=_first_source)
     parent = list(range(len(single)))
 
     def root(i: int) -> int:
@@ -246,8 +246,8 @@ def _merge(events: Iterable[Event]) -> tuple[Event, ...]:
         return i
 
     words: dict[str, set[str]] = {}  # an event's uncommon words, by its text: a merged event keeps its first one's
-    for i, j in _similar_pairs(single, words):
-        if single[i].date == single[j].date and _same(single[i], single[j]):
+    for i, j in _similar_pairs(single, words, [e.date for e in single]):
+        if _same(single[i], single[j]):
             parent[max(root(i), root(j))] = min(root(i), root(j))
     groups: dict[int, list[Event]] = defaultdict(list)
     for i, event in enumerate(single):
@@ -262,20 +262,27 @@ def _merge(events: Iterable[Event]) -> tuple[Event, ...]:
         for group in groups.values()
     ]
     disputes: dict[str, set[str]] = defaultdict(set)
-    for i, j in _similar_pairs(merged, words):
+    for i, j in _similar_pairs(merged, words, [e.precision for e in merged]):
         one, other = merged[i], merged[j]
-        if one.date != other.date and one.precision == other.precision and abs(one.year - other.year) <= DISPUTE_YEARS and _same(one, other):
+        if one.date != other.date and abs(one.year - other.year) <= DISPUTE_YEARS and _same(one, other):
             disputes[one.id].add(other.id)
             disputes[other.id].add(one.id)
     final = [replace(e, disputed=tuple(sorted(disputes[e.id]))) if e.id in disputes else e for e in merged]
     return tuple(sorted(final, key=lambda e: (e.start, _PRECISIONS.index(e.precision) if e.precision in _PRECISIONS else 99, e.date, e.text)))
 
 
-def _similar_pairs(events: list[Event], words: dict[str, set[str]]) -> list[tuple[int, int]]:
-    """Pairs of events that share at least ``SHARED_WORDS`` uncommon words (an inverted index, not all pairs).
+def _first_source(event: Event) -> tuple[str, str, str, str]:
+    """Events in order of date, then of their first source (as :class:`Quote` orders itself, compared as strings)."""
+    first = event.sources[0]
+    return event.date, first.article, first.anchor, first.quote
 
-    A word in more than ``COMMON_IN_EVENTS`` events says nothing about which event it is and is skipped,
-    which keeps the number of pairs compared close to linear in the number of events. ``words``
+
+def _similar_pairs(events: list[Event], words: dict[str, set[str]], groups: Sequence[object]) -> list[tuple[int, int]]:
+    """Pairs of events in the same group (``groups``, one per event: the date, to merge; the precision, to find
+    disputes) that share at least ``SHARED_WORDS`` uncommon words (an inverted index, not all pairs).
+
+    A word in more than ``COMMON_IN_EVENTS`` events (of any group) says nothing about which event it is and is
+    skipped, which keeps the number of pairs compared close to linear in the number of events. ``words``
     holds each text's uncommon words, filled as texts are met (a merge's two calls share it).
     """
     index: dict[str, list[int]] = defaultdict(list)
@@ -286,8 +293,13 @@ def _similar_pairs(events: list[Event], words: dict[str, set[str]]) -> list[tupl
             index[word].append(i)
     shared: Counter[tuple[int, int]] = Counter()
     for holders in index.values():
-        if len(holders) <= COMMON_IN_EVENTS:
-            shared.update(combinations(holders, 2))  # holders are in ascending order: pairs (i, j) with i < j, counted in C
+        if 1 < len(holders) <= COMMON_IN_EVENTS:
+            grouped: dict[object, list[int]] = defaultdict(list)
+            for i in holders:
+                grouped[groups[i]].append(i)
+            for same in grouped.values():
+                if len(same) > 1:
+                    shared.update(combinations(same, 2))  # in ascending order: pairs (i, j) with i < j, counted in C
     return sorted(pair for pair, n in shared.items() if n >= SHARED_WORDS)
 
 

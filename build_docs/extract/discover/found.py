@@ -13,7 +13,7 @@ class Found:
     name: str
     start: int
     end: int
-    rule: str  # "title-before" | "appositive-title" | "org-head" | "gazetteer" | "appositive-place" | "name-run"
+    rule: str  # "title-before" | "appositive-title" | "org-head" | "gazetteer" | "feature" | "appositive-place" | "located-place" | "name-run" | "model"
     role: str = ""
     strong: bool = False
     canonical: str = ""  # for a gazetteer place, the name it goes by ("United States" for "U.S.")

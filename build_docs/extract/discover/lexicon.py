@@ -51,6 +51,7 @@ _FILES = {
     "SAYING_VERBS": "saying-verbs.txt",  # after a name, its bearer is a person ("Dvořák wrote")
     "PLACE_PREPOSITIONS": "place-prepositions.txt",  # before a one-word name, a place ("in Casamance")
     "PLACE_HEADS": "place-heads.txt",  # first or last word of a place's name ("Sea of Okhotsk", "Lake Victoria")
+    "FEATURE_HEADS": "feature-heads.txt",  # a natural feature's: "Manila Bay", "Gulf of Mexico"
     "GROUP_NOUNS": "group-nouns.txt",  # "Member States": a run ending in one names a group
     "PERSON_VERBS": "person-verbs.txt",  # after a name, its bearer is a person ("Chao studied"); not a tagger feature
     "PERSON_POSSESSIONS": "person-possessions.txt",  # after a name's possessive, a person's ("Byron's memoirs")
@@ -64,6 +65,7 @@ HEAD_TITLES: frozenset[str]
 SAYING_VERBS: frozenset[str]
 PLACE_PREPOSITIONS: frozenset[str]
 PLACE_HEADS: frozenset[str]
+FEATURE_HEADS: frozenset[str]
 GROUP_NOUNS: frozenset[str]
 ROLE_NOUNS: frozenset[str]
 PERSON_POSSESSIONS: frozenset[str]

@@ -5,8 +5,9 @@ entry); this one reads the name alone, so :func:`~build_docs.extract.discover.fi
 only where no other finder found anything. A run is one name however many words it has ("Guinea
 Bissau", "Antonín Dvořák", "Osama bin Laden", "Institute of Philology"): capitalised words joined by
 single spaces, with name particles ("bin", "van der") and, before another capitalised word, the
-connectors "of", "for" and "&" inside; a title or nationality in front is not part of it ("General
-Gordon"), and a possessive ends it.
+connectors "of", "for" and "&" inside, and a regnal number after a given name ("Elizabeth II", a
+person on one mention); a title or nationality in front is not part of it ("General Gordon"), and a
+possessive ends it.
 
 A run is kept only with evidence in its own words; the corpus gives the rest (pass 1 makes a page of a
 weak find only when the name recurs):
@@ -42,7 +43,7 @@ from build_docs.extract.discover.found import Found, span
 from build_docs.extract.discover.lexicon import is_common
 from build_docs.extract.discover.person_shapes import family_first, given_name, surname
 from build_docs.extract.discover.place_names import gazetteer, is_place_name
-from build_docs.extract.discover.tokens import Tok, is_entity_word, is_function, is_initial
+from build_docs.extract.discover.tokens import ROMAN, Tok, is_entity_word, is_function, is_initial, regnal
 
 MAX_RUN = 8  # capitalised words in one name; longer runs are titles of works or headlines
 _INNER = frozenset({"of", "for", "&", "de", "del", "da", "do", "dos", "du", "van", "von", "der", "den", "la", "le", "al", "bin", "ibn"})
@@ -51,6 +52,7 @@ _AFTER = re.compile(r"[ \t]*(?:,[ \t]*)?([a-z]+)")
 _BEFORE = re.compile(r"([A-Za-z]+)[ \t]+$")
 _ALL_CAPS_LINE = re.compile(r"[^\n]*")
 _YEAR_AFTER = re.compile(r"(,?)[ \t]+(?:et al\.,?[ \t]+)?(\(?)(?:1[5-9]|20)\d\d[a-z]?\b")
+_THE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)[ \t]+$")  # "the Apollo XI crew": a thing numbered, no monarch
 _YEAR_END = re.compile(r"(?:1[5-9]|20)\d\d[a-z]?$")
 
 
@@ -59,7 +61,7 @@ def names_in(text: str, tokens: list[Tok], taken: bytearray) -> list[Found]:
     found: list[Found] = []
     i, n = 0, len(tokens)
     while i < n:
-        end = _run_end(tokens, i)
+        end = _run_end(text, tokens, i)
         if end == i:
             i += 1
             continue
@@ -79,13 +81,14 @@ def _word(tok: Tok) -> bool:
     return not is_entity_word(tok.bare) or tok.bare in lexicon.ORG_HEADS
 
 
-def _run_end(tokens: list[Tok], i: int) -> int:
-    """The index after the run of name words starting at ``i`` (``i`` when none starts there)."""
+def _run_end(text: str, tokens: list[Tok], i: int) -> int:
+    """The index after the run of name words starting at ``i`` (``i`` when none starts there); a regnal number after a
+    given name goes on it ("Elizabeth II", "Johann II Bernoulli")."""
     if not (_word(tokens[i]) or _given_demonym(tokens, i)) or is_initial(tokens[i]) and not (i + 1 < len(tokens) and tokens[i + 1].joined):
         return i
     k = i + 1
     while k < len(tokens) and not tokens[k - 1].possessive and tokens[k].joined:
-        if _word(tokens[k]) or is_initial(tokens[k]) or _surname_title(tokens, k):
+        if _word(tokens[k]) or is_initial(tokens[k]) or _numbered(text, tokens, k) or _surname_title(tokens, k):
             k += 1
             continue
         inside = _inside_word(tokens, k)
@@ -122,6 +125,11 @@ def _given_demonym(tokens: list[Tok], i: int) -> bool:
     return surname(after.bare) or not is_common(after.bare)
 
 
+def _numbered(text: str, tokens: list[Tok], k: int) -> bool:
+    """Token ``k`` is a regnal number (not "I") after a given name: "Elizabeth II", "Louis XV"."""
+    return tokens[k].word != "I" and regnal(text, tokens, k) and given_name(tokens[k - 1].bare)
+
+
 def _inside_word(tokens: list[Tok], k: int) -> int:
     """The index after the words from ``k`` that may go on a run only inside it: capitalised words that modify a title or
     a nationality ("Development", "Latin American") followed by a word of a name that is no title ("Zone", "Caribbean");
@@ -153,6 +161,9 @@ def _name(text: str, tokens: list[Tok], i: int, end: int) -> Found | None:
     generic = all(part in lexicon.GENERIC_PLACE_WORDS for t in words for part in t.bare.split("-"))
     if generic or broken_word(text, start, stop) or fragment(text, start, stop) or len(run) == 1 and _compound(run[0].word):
         return None  # "Organiza:on", "Timor- Leste", "China-U.S.", "COVID-19induced"; "South-East", "North-West"
+    numbered = [t for t in words if ROMAN.fullmatch(t.word)]
+    if numbered and words[0] is not numbered[0] and given_name(words[0].bare) and not _THE_BEFORE.search(text, max(0, start - 6), start):
+        return Found("person", span(text, start, stop), start, stop, "name-run", strong=True, basis="context")  # "Elizabeth II"
     kind, basis = _kind(text, run, words, start, stop)
     initialled = kind == "person" and basis == "shape" and is_initial(run[0])  # "D. B. Weiss"
     if len(words) == 1 and not initialled and not single_name(words[0].bare, kind == "person"):

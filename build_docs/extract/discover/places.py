@@ -1,12 +1,15 @@
-"""Places: gazetteer names (rule ``gazetteer``) and names an appositive calls a city, province, country ...
-("Dongguan, a city in China's Guangdong province,"; rule ``appositive-place``).
+"""Places: gazetteer names (rule ``gazetteer``), natural features named after one or after a nationality ("Manila
+Bay", "Gulf of Mexico", "Indian Ocean"; rule ``feature``), names an appositive calls a city, province, country ...
+("Dongguan, a city in China's Guangdong province,"; rule ``appositive-place``), and towns before their state or
+country ("born in Stephenville, Texas."; rule ``located-place``).
 
 At each capitalised token the longest gazetteer name is taken, then kept unless it is a word of a
 longer capitalised run ("Shanghai Cooperation Organization"), of an all-capitals line, or the end
 of a word broken across lines. The frequency list ranks place names with words ("london" is among
 the 1,000 most frequent), so a one-word city that is also a common word is dropped unless it is a
-capital or has a million people; even then it is dropped at a sentence's start when the text also
-uses the word in lowercase ("Male and female ...").
+capital or has a million people, or stands where a sentence puts a place and is no English noun,
+adjective or surname ("moved to Boston", "Sheffield and Leeds"); a capital or a big city is dropped
+at a sentence's start when the text also uses the word in lowercase ("Male and female ...").
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from build_docs.extract.discover.appositives import appositive
 from build_docs.extract.discover.found import Found, dedupe, span
 from build_docs.extract.discover.lexicon import is_common
 from build_docs.extract.discover.people import continues_run
+from build_docs.extract.discover.person_shapes import surname
 from build_docs.extract.discover.place_names import Place, gazetteer, place_window
 from build_docs.extract.discover.tokens import Tok, commas, is_entity_word, is_function, run_before, tokenize
 
@@ -31,7 +35,7 @@ def places_in(text: str, tokens: list[Tok], inner: list[Found] | None = None) ->
     """The places in ``text``, given its tokens (:func:`find_all` tokenizes once for all three finders). A gazetteer name
     left out only because it is a word of a longer capitalised run ("Boston" in "Boston University") goes on ``inner``
     when one is given: :func:`find_all` keeps it where a longer name it found holds it."""
-    return dedupe(_gazetteer_hits(text, tokens, _LowerWords(text), inner) + _appositive_places(text, tokens))
+    return dedupe(_gazetteer_hits(text, tokens, _LowerWords(text), inner) + _appositive_places(text, tokens) + _located_places(text, tokens))
 
 
 # -- gazetteer names ----------------------------------------------------------------------
@@ -61,9 +65,9 @@ def _gazetteer_hits(text: str, tokens: list[Tok], lower: _LowerWords, inner: lis
             i = found[0]
         else:
             i += 1
+    kept = _features(text, tokens, hits)
     hits = _one_name(tokens, hits)
     inside = {k for a, b, _ in hits for k in range(a, b)}
-    kept = []
     for a, b, place in hits:
         keep = _keep_place(text, tokens, a, b, place, lower, inside)
         start, end = tokens[a].start, tokens[b - 1].core
@@ -72,6 +76,38 @@ def _gazetteer_hits(text: str, tokens: list[Tok], lower: _LowerWords, inner: lis
         elif keep is None and inner is not None:
             inner.append(Found("place", span(text, start, end), start, end, "gazetteer", "", True, place.name))
     return kept
+
+
+def _features(text: str, tokens: list[Tok], hits: list[tuple[int, int, Place]]) -> list[Found]:
+    """Natural features named after a gazetteer place or a nationality (rule ``feature``): the place or nationality
+    before a head word of ``feature-heads.txt`` ("Manila Bay", "the Arabian Sea"), or the head word, with "of" or not,
+    before the place ("Lake Victoria", "the Gulf of Mexico", "Bay of Bengal"); one place, confident on one mention. Not
+    where the capitalised run goes on ("Manila Bay Hotel", "South China Sea": names found by other rules)."""
+    spans = [(a, b) for a, b, _ in hits] + [(k, k + 1) for k, t in enumerate(tokens) if t.cap and t.word in lexicon.DEMONYMS]
+    found = []
+    for a, b in spans:
+        start = end = None
+        if b < len(tokens) and tokens[b].joined and tokens[b].word in lexicon.FEATURE_HEADS and not tokens[b - 1].possessive:
+            start, end = a, b + 1
+        elif a > 0 and tokens[a].joined and tokens[a - 1].word in lexicon.FEATURE_HEADS and (a, b) in [(x, y) for x, y, _ in hits]:
+            start, end = a - 1, b
+        elif a > 1 and tokens[a].joined and tokens[a - 1].word == "of" and tokens[a - 1].joined and tokens[a - 2].word in lexicon.FEATURE_HEADS:
+            start, end = (a - 2, b) if (a, b) in [(x, y) for x, y, _ in hits] else (None, None)
+        if start is None or end is None or any(t.headline or t.possessive for t in tokens[start : end - 1]):
+            continue
+        if _goes_on(tokens, start - 1, start) or _goes_on(tokens, end, end - 1):
+            continue
+        first, last = tokens[start].start, tokens[end - 1].core
+        found.append(Found("place", span(text, first, last), first, last, "feature", "", True))
+    return found
+
+
+def _goes_on(tokens: list[Tok], k: int, next_to: int) -> bool:
+    """Token ``k``, next to token ``next_to``, continues its capitalised run ("South" of "South China Sea")."""
+    low, high = min(k, next_to), max(k, next_to)
+    if low < 0 or high >= len(tokens) or not tokens[high].joined or tokens[low].possessive:
+        return False
+    return tokens[k].cap and not is_function(tokens[k])
 
 
 def _one_name(tokens: list[Tok], hits: list[tuple[int, int, Place]]) -> list[tuple[int, int, Place]]:
@@ -102,8 +138,8 @@ def _keep_place(text: str, tokens: list[Tok], a: int, b: int, place: Place, lowe
         return False  # "Timor-\nLeste": the end of a word broken across lines
     if b - a == 1 and place.kind != "country":
         word = first.word
-        if is_common(word) and not place.major and _placed(text, first, lower):
-            pass  # "moved to Boston": a city the frequency list ranks high, where the sentence puts a place
+        if is_common(word) and not place.major and _placed(text, tokens, a, lower):
+            pass  # "moved to Boston", "Sheffield and Leeds": a city the frequency list ranks high, where a sentence puts a place
         elif is_common(word) and (not place.major or (first.sentence or first.headline) and word.lower() in lower):
             return False  # "Nice", "Mobile", "Reading"; "Male and female ..."
         if word.isupper() and place.kind != "region":
@@ -114,14 +150,22 @@ def _keep_place(text: str, tokens: list[Tok], a: int, b: int, place: Place, lowe
 
 
 _PLACED = re.compile(r"(?<![\w-])(?:in|to|from|near|across|throughout|outside|around)[ \t]+$")
+_AFTER_LOWER = re.compile(r"(?:(?<![\w.'\u2019-])[a-z][a-z'-]*[ \t]+|[,;:(][ \t]*)$")
 
 
-def _placed(text: str, tok: Tok, lower: _LowerWords) -> bool:
-    """A capitalised word inside a sentence right after a preposition of place or movement ("moved to Boston", "near
-    Portsmouth"), that the text never writes in lower case and English never uses as a noun or adjective ("met in Nice",
-    "went to Reading" stay common words; :func:`~.lexicon.is_article_word`): where a sentence puts a place."""
+def _placed(text: str, tokens: list[Tok], a: int, lower: _LowerWords) -> bool:
+    """A capitalised word inside a sentence that the text never writes in lower case and English never uses as a noun or
+    adjective ("met in Nice", "went to Reading" stay common words; :func:`~.lexicon.is_article_word`), right after a
+    preposition of place or movement ("moved to Boston", "near Portsmouth"), or after another lowercase word or a comma
+    when it is no surname of any tradition ("Sheffield and Leeds"; "Jackson", "Lincoln" may be people): where a sentence
+    puts a place. Next to a capitalised word it is no evidence ("319 S. Denver" is a street, "W. Lansing Gleason" a man,
+    "New York's Columbia University" named after no city)."""
+    tok = tokens[a]
     if tok.sentence or tok.headline or tok.possessive or tok.word.lower() in lower or lexicon.is_article_word(tok.word):
         return False
+    alone = not (a + 1 < len(tokens) and tokens[a + 1].joined and tokens[a + 1].cap)
+    if alone and not surname(tok.word) and _AFTER_LOWER.search(text, max(0, tok.start - 30), tok.start):
+        return True
     return _PLACED.search(text, max(0, tok.start - 12), tok.start) is not None
 
 
@@ -154,6 +198,35 @@ def _appositive_places(text: str, tokens: list[Tok]) -> list[Found]:
             continue
         a, b = tokens[start].start, tokens[i].core
         found.append(Found("place", span(text, a, b), a, b, "appositive-place", span(text, *role), True))
+    return found
+
+
+_COMMA = re.compile(r",[ \t]*")
+_PLACE_BEFORE = re.compile(r"(?<![\w-])(?:in|of|at|from|near|outside|around)[ \t]+$")
+_PHRASE_END = re.compile(r"[ \t]*(?:[.;:)!?]|,(?![ \t]*[A-Z]))")
+
+
+def _located_places(text: str, tokens: list[Tok]) -> list[Found]:
+    """ "born in Stephenville, Texas.", "the hometown of Sun Valley, Idaho, where": a name of one to three capitalised words
+    after a preposition of place ("in", "of", "at" ...), then a comma and a country or top-level subdivision of the
+    gazetteer that ends the phrase (a full stop, a semicolon, a comma before no capitalised word), is a place in it (rule
+    ``located-place``; a town too small for the gazetteer). Not a fronted phrase before a clause's subject ("As one of
+    its Member States, Afghanistan supports ..."), nor a list ("of Sudan, Chad, Niger"), nor an organisation or a work
+    ("at Skidmore College, New York.")."""
+    found = []
+    for i in commas(text, tokens):
+        if i + 1 >= len(tokens) or not _COMMA.fullmatch(text, tokens[i].end, tokens[i + 1].start):
+            continue
+        located = place_window(tokens, i + 1)
+        if located is None or located[1].kind not in ("country", "subdivision") or not _PHRASE_END.match(text, tokens[located[0] - 1].end):
+            continue
+        start = _place_name_before(tokens, i)
+        if start is None or not _PLACE_BEFORE.search(text, max(0, tokens[start].start - 12), tokens[start].start):
+            continue
+        a, b = tokens[start].start, tokens[i].core
+        heads = any(t.bare in lexicon.ORG_HEADS or t.bare in lexicon.OTHER_NAME_HEADS for t in tokens[start : i + 1])
+        if not heads and not any(c.isdigit() for c in text[a:b]):
+            found.append(Found("place", span(text, a, b), a, b, "located-place", "", True))
     return found
 
 

@@ -140,6 +140,18 @@ def is_initial(tok: Tok) -> bool:
     return len(tok.word) == 2 and tok.word[0].isupper() and tok.word[1] == "."
 
 
+ROMAN = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
+_AFTER_I = re.compile(r"[ \t]*(?:[,.;:)]|of\b|$)")
+
+
+def regnal(text: str, tokens: list[Tok], k: int) -> bool:
+    """Token ``k`` is a regnal number right after a name ("Elizabeth II", "Louis XV", "Pope Damasus I"); "I" only before
+    a comma, a full stop or "of" (elsewhere it is the pronoun: "as Abbas I think ...")."""
+    if k >= len(tokens) or not tokens[k].joined or not ROMAN.fullmatch(tokens[k].word):
+        return False
+    return tokens[k].word != "I" or _AFTER_I.match(text, tokens[k].end) is not None
+
+
 # -- runs of tokens -----------------------------------------------------------------------
 
 
