@@ -226,16 +226,41 @@ class _Builder:
                 continue  # "GDP", "MDGs": an acronym the glossary holds, or one the sources spell out in lower case
             groups[_key(name)].append((found, quote))
         single_people: list[tuple[str, list[tuple[Found, Quote]]]] = []
+        pairs: list[list[tuple[Found, Quote]]] = []
+        short_orgs: list[list[tuple[Found, Quote]]] = []
         for key, group in groups.items():
-            kind = group[0][0].kind if len(group) == 1 else Counter(f.kind for f, _ in group).most_common(1)[0][0]
+            kind = group[0][0].kind if len(group) == 1 else _kind_of(group)
             group = [(f, q) for f, q in group if f.kind == kind]
+            size = len(_name(group[0][0].name).split())
             if key in self.names:
                 self._add_roles(self.names[key], group)
                 self._add_surfaces(self.names[key], group)
-            elif (kind == "person" or all(f.rule == "name-run" for f, _ in group)) and len(_name(group[0][0].name).split()) == 1:
+            elif (kind == "person" or all(f.rule == "name-run" for f, _ in group)) and size == 1:
                 single_people.append((key, group))  # a surname alone, or a word found by no pattern that may be one
+            elif kind == "person" and size == 2:
+                pairs.append(group)  # "Joshua Norton": the short form of "Joshua Abraham Norton" when the corpus has him
+            elif kind == "organization" and size == 1:
+                short_orgs.append(group)  # "Harvard": the short form of "Harvard University" when the corpus has it
             else:
                 self._found_entity(kind, group)
+        heads = self._head_named()
+        for group in short_orgs:
+            owner = heads.get(_key(group[0][0].name), set())
+            if len(owner) == 1:
+                [entity_id] = owner
+                self._alias(entity_id, _name(group[0][0].name))
+            else:
+                self._found_entity("organization", group)
+        longer = self._middle_named()
+        for group in pairs:
+            words = _name(group[0][0].name).split()
+            owner = longer.get((_key(words[0]), _key(words[-1])), set())
+            if len(owner) == 1:
+                [entity_id] = owner
+                self._alias(entity_id, _name(group[0][0].name))
+                self._add_roles(entity_id, group)
+            else:
+                self._found_entity("person", group)
         owners = self._name_tokens()
         for key, group in single_people:
             owner = owners.get(key, set())
@@ -248,6 +273,9 @@ class _Builder:
             elif len(owner) > 1:  # "Padalecki" alone, with three Padaleckis in the corpus: the editors decide
                 found, quote = group[0]
                 self.candidates.append(Candidate(_name(found.name), "person", len(group), quote, "a word of several people's names", found.role))
+            elif group[0][0].kind == "organization" and len(heads.get(key, ())) == 1:
+                [entity_id] = heads[key]
+                self._alias(entity_id, _name(group[0][0].name))  # "Tsinghua" for "Tsinghua University"
             else:
                 self._found_entity(group[0][0].kind, group)
 
@@ -282,6 +310,28 @@ class _Builder:
         """The other names it was found under ("U.S." for the United States)."""
         for found, _ in group:
             self._alias(entity_id, _name(found.name))
+
+    def _head_named(self) -> dict[str, set[str]]:
+        """Casefolded word -> the organisations whose name is that word and head words ("Harvard University",
+        "Tsinghua University"): who "Harvard" names, unless two such organisations share the word."""
+        owners: dict[str, set[str]] = defaultdict(set)
+        for draft in self.entities.values():
+            words = draft.name.split()
+            if draft.kind == "organization" and len(words) > 1:
+                own = [w for w in words if w not in lexicon.ORG_HEADS]
+                if len(own) == 1 and own[0][:1].isupper():
+                    owners[_key(own[0])].add(draft.id)
+        return owners
+
+    def _middle_named(self) -> dict[tuple[str, str], set[str]]:
+        """Casefolded first and last word of every person's name of three words or more -> the people it could mean:
+        "Joshua Abraham Norton" is who "Joshua Norton" names, unless two such people share the pair."""
+        owners: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for draft in self.entities.values():
+            words = draft.name.split()
+            if draft.kind == "person" and len(words) > 2:
+                owners[(_key(words[0]), _key(words[-1]))].add(draft.id)
+        return owners
 
     def _name_tokens(self) -> dict[str, set[str]]:
         """Casefolded first and last word of every person's name -> the people it could mean."""
@@ -388,6 +438,25 @@ def _role_source(roles: list[tuple[str, Quote]]) -> Quote | None:
 
 def _digest(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:6]
+
+
+def _kind_of(group: Sequence[tuple[Found, Quote]]) -> str:
+    """The kind most of a name's finds give it, unless those with evidence say a person and outnumber the ones without:
+    a word found by no pattern is an organisation for want of any (:func:`~build_docs.extract.discover.names._kind`,
+    basis ``default``), and yields to a person by a verb of saying, a context, a shape or the model elsewhere in the
+    corpus ("Pachomius said"). Evidence of a place does not overrule it ("in Al-Qaida's ranks" would, on 100 UN
+    speeches), nor does the model's lean on fewer finds than go without ("Nagorny Karabakh")."""
+    kinds = Counter(f.kind for f, _ in group)
+    typed = Counter(f.kind for f, _ in group if not _default(f))
+    if typed and typed.most_common(1)[0][0] == "person" and typed["person"] >= sum(1 for f, _ in group if _default(f)):
+        return "person"
+    return kinds.most_common(1)[0][0]
+
+
+def _default(found: Found) -> bool:
+    """A find typed for want of evidence: a name-run nothing around it or in it typed (an organisation), or the model's
+    guess of a person on one word no naming tradition knows (:func:`~build_docs.extract.discover._guess`)."""
+    return found.basis == "guess" or found.rule == "name-run" and found.basis == "default" and found.kind == "organization"
 
 
 _POSSESSIVE = re.compile(r"['\u2019]s$")

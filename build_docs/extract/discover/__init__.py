@@ -60,10 +60,10 @@ from dataclasses import replace
 from build_docs.extract.discover import lexicon
 from build_docs.extract.discover.found import Found, dedupe
 from build_docs.extract.discover.lexicon import COMMON_RANK, VERY_COMMON_RANK, is_common
-from build_docs.extract.discover.names import name_shape, names_in, own_word, single_name
+from build_docs.extract.discover.names import name_shape, names_in, no_person, own_word, says, single_name
 from build_docs.extract.discover.organizations import find_organizations, organizations_in
 from build_docs.extract.discover.people import MAX_NAME_WORDS, find_people, people_in
-from build_docs.extract.discover.person_shapes import given_name, surname
+from build_docs.extract.discover.person_shapes import family_surname, given_name, surname
 from build_docs.extract.discover.place_names import BIG_CITY_POPULATION, MIN_CITY_POPULATION, Place, gazetteer
 from build_docs.extract.discover.places import find_places, places_in
 from build_docs.extract.discover.tagger import SURE, Tagging
@@ -151,7 +151,7 @@ def find_all(text: str) -> list[Found]:
     for f in runs:
         taken[f.start : f.end] = b"\x01" * (f.end - f.start)
     kept += runs
-    kept += [f for f in model if f.kind != "other" and not any(taken[f.start : f.end])]  # the model's names where nothing else stands
+    kept += [_guess(f, text) for f in model if f.kind != "other" and not any(taken[f.start : f.end])]  # the model's names where nothing else stands
     kept = [replace(f, alone=True) if not f.strong and _alone(text, f) else f for f in kept]
     kept.sort(key=lambda f: (f.start, f.end))
     if inner:
@@ -240,15 +240,32 @@ def _retyped(run: Found, model: Found | None, tagging: Tagging | None) -> Found:
     if run.basis == "saying":  # "Sky News says": a newspaper or a company says things too
         return replace(run, kind="organization") if tagging.kind_of(run.start, run.end, SURE) == "organization" else run
     kind = model.kind if model is not None else tagging.kind_of(run.start, run.end)
-    if kind in (None, "other", "organization") or kind == "person" and (_head_word(run.name) or _no_person_word(run.name)):
+    if kind in (None, "other", "organization") or kind == "person" and (_head_word(run.name) or _no_person_word(run.name) or _not_a_name(run.name)):
         return run
     return replace(run, kind=kind, strong=run.strong or model is not None and model.strong)
+
+
+def _guess(f: Found, text: str) -> Found:
+    """A find of the model's, a person when a verb only a person takes follows it and it is no place of the gazetteer
+    ("Byron fell in love", "Newton considered"; :func:`~.names.says`); else marked ``guess`` when it is a person of one
+    word no naming tradition's lists know (:func:`_no_person_word`): kept, but no evidence of its kind against the
+    name's other finds (:func:`~build_docs.link.knowledge._kind_of`; "Facebook co-founder ..." opening a sentence)."""
+    if f.kind != "person" and says(text, f.end) and f.name not in gazetteer() and not _head_word(f.name) and not _not_a_name(f.name):
+        return replace(f, kind="person", basis="saying")
+    if f.kind == "person" and _not_a_name(f.name):
+        return replace(f, kind="organization")  # "Fox Broadcasting": no person's name, whatever the model leans to
+    return replace(f, basis="guess") if f.kind == "person" and _no_person_word(f.name) else f
 
 
 def _no_person_word(name: str) -> bool:
     """One word that is no given name or surname of any tradition's lists ("Tongjiang", "Aceh", "Wikinews"): the model
     leaning to a person on a word it has never seen is a guess, and a place or a company is as likely."""
-    return " " not in name and not given_name(name) and not surname(name)
+    return " " not in name and not given_name(name) and not surname(name) and not family_surname(name)
+
+
+def _not_a_name(name: str) -> bool:
+    """Words no person's name has, whatever the model says ("Roman Catholicism", "El Castillo"; :func:`~.names.no_person`)."""
+    return no_person([w for w in name.split() if w[:1].isupper()])
 
 
 def _head_word(name: str) -> bool:

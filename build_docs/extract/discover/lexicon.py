@@ -53,6 +53,12 @@ _FILES = {
     "PLACE_HEADS": "place-heads.txt",  # first or last word of a place's name ("Sea of Okhotsk", "Lake Victoria")
     "FEATURE_HEADS": "feature-heads.txt",  # a natural feature's: "Manila Bay", "Gulf of Mexico"
     "GROUP_NOUNS": "group-nouns.txt",  # "Member States": a run ending in one names a group
+    "PERSON_VERBS": "person-verbs.txt",  # after a name, its bearer is a person ("Chao studied"); not a tagger feature
+    "PERSON_POSSESSIONS": "person-possessions.txt",  # after a name's possessive, a person's ("Byron's memoirs")
+    "ROLE_NOUNS": "role-nouns.txt",  # before a one-word name, a person ("designer Halston")
+    "NO_PERSON_WORDS": "no-person-words.txt",  # words of buildings', sites' and media's names ("... Museum"): no person's
+    "NAME_ARTICLES": "name-articles.txt",  # "El Castillo": opens a place's name, never a person's
+    "GIVEN_ARTICLES": "name-articles-given.txt",  # "Les Saintes", "Les Paul": a person's only before a surname
 }
 
 HEAD_TITLES: frozenset[str]
@@ -61,6 +67,12 @@ PLACE_PREPOSITIONS: frozenset[str]
 PLACE_HEADS: frozenset[str]
 FEATURE_HEADS: frozenset[str]
 GROUP_NOUNS: frozenset[str]
+ROLE_NOUNS: frozenset[str]
+PERSON_POSSESSIONS: frozenset[str]
+PERSON_VERBS: frozenset[str]
+NO_PERSON_WORDS: frozenset[str]
+NAME_ARTICLES: frozenset[str]
+GIVEN_ARTICLES: frozenset[str]
 TITLE_MODIFIERS: frozenset[str]
 LOWER_TITLES: frozenset[str]
 STRONG_TITLES: frozenset[str]

@@ -17,13 +17,19 @@ weak find only when the name recurs):
   an all-capitals line is skipped;
 * a one-word run at the start of a sentence is skipped (its capital proves nothing);
 * the kind comes from the run and its context, never from a list of anyone's names: a person before a
-  verb of saying ("Dvořák wrote", "Smith, who ...") or when the run has a person's name's shape in
-  some naming tradition (:mod:`.person_shapes`: "Mikhail Gorbachev", "Deng Xiaoping", also set in
-  capitals: "KAMALA HARRIS"); a place after "in", "near" or "across" when it is one word ("in
-  Casamance"); else an organisation. :attr:`Found.basis` says which, for the statistical tagger to
-  weigh (:func:`~build_docs.extract.discover._retyped`).
+  verb only a person takes ("Dvořák wrote", "Smith, who ...", "Chao studied") or a noun only a person
+  has after its possessive ("Byron's memoirs"), after a role noun ("the designer Halston", "his friend
+  Tyrannius Rufinus"), or when the run has a person's name's shape in some naming tradition
+  (:mod:`.person_shapes`: "Mikhail Gorbachev", "Deng Xiaoping", also set in capitals: "KAMALA HARRIS";
+  initials: "W. W. Rouse Ball"; "Hilary of Poitiers"); a team after a city's name ("Houston Astros");
+  a place after "in", "near" or "across" when it is one word ("in Casamance"); else an organisation.
+  Some words make no person's name whatever the shape or the model says (:func:`no_person`: "York
+  Minster", "Roman Catholicism", "El Castillo", "Grande Terre"). :attr:`Found.basis` says which, for
+  the statistical tagger to weigh (:func:`~build_docs.extract.discover._retyped`) and for linking to
+  count (a name typed an organisation for want of evidence yields to a person found by evidence
+  elsewhere in the corpus: :func:`~build_docs.link.knowledge._kind_of`).
 
-Strong (a page on its own): a person of two words or more. Everything else needs to recur.
+Strong (a page on its own): a person of two words or more, or of initials and a name. Everything else needs to recur.
 """
 
 from __future__ import annotations
@@ -36,7 +42,7 @@ from build_docs.extract.discover import lexicon
 from build_docs.extract.discover.found import Found, span
 from build_docs.extract.discover.lexicon import is_common
 from build_docs.extract.discover.person_shapes import family_first, given_name, surname
-from build_docs.extract.discover.place_names import is_place_name
+from build_docs.extract.discover.place_names import gazetteer, is_place_name
 from build_docs.extract.discover.tokens import ROMAN, Tok, is_entity_word, is_function, is_initial, regnal
 
 MAX_RUN = 8  # capitalised words in one name; longer runs are titles of works or headlines
@@ -78,11 +84,11 @@ def _word(tok: Tok) -> bool:
 def _run_end(text: str, tokens: list[Tok], i: int) -> int:
     """The index after the run of name words starting at ``i`` (``i`` when none starts there); a regnal number after a
     given name goes on it ("Elizabeth II", "Johann II Bernoulli")."""
-    if not _word(tokens[i]) or is_initial(tokens[i]) and not (i + 1 < len(tokens) and tokens[i + 1].joined):
+    if not (_word(tokens[i]) or _given_demonym(tokens, i)) or is_initial(tokens[i]) and not (i + 1 < len(tokens) and tokens[i + 1].joined):
         return i
     k = i + 1
     while k < len(tokens) and not tokens[k - 1].possessive and tokens[k].joined:
-        if _word(tokens[k]) or is_initial(tokens[k]) or _numbered(text, tokens, k):
+        if _word(tokens[k]) or is_initial(tokens[k]) or _numbered(text, tokens, k) or _surname_title(tokens, k):
             k += 1
             continue
         inside = _inside_word(tokens, k)
@@ -96,6 +102,27 @@ def _run_end(text: str, tokens: list[Tok], i: int) -> int:
             break
         k = inner + 1
     return k
+
+
+def _surname_title(tokens: list[Tok], k: int) -> bool:
+    """A title that is also a surname ending a run, with no name after it: "Martin Luther King", "Maurice Bishop",
+    "John Major" (before another capitalised word it is a title: "King Abdullah")."""
+    tok = tokens[k]
+    if not tok.cap or tok.headline or not is_entity_word(tok.bare) or not surname(tok.bare):
+        return False
+    return k + 1 >= len(tokens) or not tokens[k + 1].joined or not tokens[k + 1].cap
+
+
+def _given_demonym(tokens: list[Tok], i: int) -> bool:
+    """A nationality or a faith that is also a given name, before a surname or an uncommon word that is no place:
+    "Christian Goldbach" (not "Christian Democrats", "French Guiana")."""
+    tok = tokens[i]
+    if tok.bare not in lexicon.DEMONYMS or not given_name(tok.bare) or i + 1 >= len(tokens):
+        return False
+    after = tokens[i + 1]
+    if not after.joined or not _word(after) or after.bare in gazetteer() or is_place_name(after.bare):
+        return False
+    return surname(after.bare) or not is_common(after.bare)
 
 
 def _numbered(text: str, tokens: list[Tok], k: int) -> bool:
@@ -120,12 +147,16 @@ def _modifier(word: str) -> bool:
 
 
 def _name(text: str, tokens: list[Tok], i: int, end: int) -> Found | None:
+    if end - i >= 3 and _descriptor(tokens[i]) and _person_shape(tokens[i + 1 : end], [t for t in tokens[i + 1 : end] if t.cap and not is_initial(t)]):
+        i += 1  # "Scientologist Tom Cruise": a follower's or a profession's noun before a person's name, as a title is
     run = tokens[i:end]
     if is_initial(run[-1]) or len(run) > MAX_RUN or run[0].bare.isupper() and _all_caps_line(text, run[0].start):
         return None
     words = [t for t in run if t.cap and not is_initial(t)]
-    if not words or len(run) == 1 and (run[0].sentence or len(run[0].bare) < 3 or run[0].bare.isupper()):
-        return None  # one capitalised word opening a sentence proves nothing; acronyms are the glossary's
+    if not words or len(run) == 1 and (len(run[0].bare) < 3 or run[0].bare.isupper()):
+        return None  # acronyms are the glossary's
+    if len(run) == 1 and run[0].sentence and not (_in_citation(text, run[0].start) and _cited(text, run[0].start, run[0].core) and _author(words)):
+        return None  # one capitalised word opening a sentence proves nothing, but an author cited ("(Milekic 2010)") is one
     start, stop = run[0].start, run[-1].core
     generic = all(part in lexicon.GENERIC_PLACE_WORDS for t in words for part in t.bare.split("-"))
     if generic or broken_word(text, start, stop) or fragment(text, start, stop) or len(run) == 1 and _compound(run[0].word):
@@ -134,12 +165,13 @@ def _name(text: str, tokens: list[Tok], i: int, end: int) -> Found | None:
     if numbered and words[0] is not numbered[0] and given_name(words[0].bare) and not _THE_BEFORE.search(text, max(0, start - 6), start):
         return Found("person", span(text, start, stop), start, stop, "name-run", strong=True, basis="context")  # "Elizabeth II"
     kind, basis = _kind(text, run, words, start, stop)
-    if len(words) == 1 and not single_name(words[0].bare, kind == "person"):
+    initialled = kind == "person" and basis == "shape" and is_initial(run[0])  # "D. B. Weiss"
+    if len(words) == 1 and not initialled and not single_name(words[0].bare, kind == "person"):
         return None  # "Chairmanship", "Republics": no name alone
     if kind != "person" and all(_common(t.bare) for t in words) or nationality(span(text, start, stop)):
         return None
     name = span(text, start, stop)
-    strong = len(words) >= 2 and kind == "person"
+    strong = (len(words) >= 2 or initialled) and kind == "person"
     return Found(kind, name, start, stop, "name-run", strong=strong, basis=basis)
 
 
@@ -150,17 +182,72 @@ def _kind(text: str, run: list[Tok], words: list[Tok], start: int, stop: int) ->
     organisation for want of evidence)."""
     if _cited(text, start, stop) and _author(words):
         return "person", "context"
-    after = _AFTER.match(text, stop)
-    if after and after.group(1) in lexicon.SAYING_VERBS and not is_place_name(run_key_of(run)):
+    bare = [t.bare for t in words]
+    if says(text, stop) and not is_place_name(run_key_of(run)) and not any(w in lexicon.ORG_HEADS for w in bare) and not no_person(bare):
         return "person", "saying"
     if words[0].bare in lexicon.PLACE_HEADS or words[-1].bare in lexicon.PLACE_HEADS:
         return "place", "context"
-    if _person_shape(run, words):
+    if _team(words):
+        return "organization", "context"
+    if _person_shape(run, words) or _of_place(run) or _initialled(run, words):
         return "person", "shape"
-    before = _BEFORE.search(text, max(0, start - 12), start)
+    before = _BEFORE.search(text, max(0, start - 16), start)
     if len(run) == 1 and before and before.group(1).lower() in lexicon.PLACE_PREPOSITIONS:
         return "place", "context"
+    if before and before.group(1) in lexicon.ROLE_NOUNS and _plain_name(run, words):
+        return "person", "context"  # "designer Halston", "the conquistador leader Montejo", "his friend Tyrannius Rufinus"
     return "organization", "default"
+
+
+def _plain_name(run: list[Tok], words: list[Tok]) -> bool:
+    """One to three capitalised words with no connector, head word or building's word: what a role noun may name."""
+    if len(words) > 3 or len(run) != len(words):
+        return False
+    return not any(t.bare in lexicon.ORG_HEADS or t.bare in lexicon.PLACE_HEADS or t.bare in lexicon.NO_PERSON_WORDS for t in words)
+
+
+def _descriptor(tok: Tok) -> bool:
+    """A capitalised noun for a follower or a profession ("Scientologist", "Methodist", "Egyptologist"), with a derived
+    word's ending and no one's given name or surname ("Christian Goldbach" keeps his)."""
+    word = tok.bare
+    return word.lower().endswith(_DESCRIPTORS) and not given_name(word) and not surname(word) and "-" not in word
+
+
+_DESCRIPTORS = ("ist", "ists", "ite", "ian")
+
+
+def _team(words: list[Tok]) -> bool:
+    """A team or a club named after its place: a place of the gazetteer (a city too), then a plural that is no one's surname or given
+    name ("Houston Astros", "Leeds Rhinos"); a person's name ends in a surname ("Houston Stewart" is someone)."""
+    first, last = words[0].bare, words[-1].bare
+    return (
+        len(words) >= 2
+        and first in gazetteer()
+        and last.endswith("s")
+        and not last.endswith("ss")
+        and not surname(last)
+        and not given_name(last)
+        and not is_place_name(last)
+    )
+
+
+def says(text: str, stop: int) -> bool:
+    """A verb whose subject is a person follows the name ending at ``stop`` ("Smetana wrote", "Byron, who"), or its
+    possessive and a noun only a person has ("Byron's memoirs", "Chao's wife")."""
+    after = _AFTER.match(text, stop)
+    if after is not None:
+        return after.group(1) in lexicon.SAYING_VERBS or after.group(1) in lexicon.PERSON_VERBS
+    owned = _OWNED.match(text, stop)  # the noun or a word before it: "Byron's later memoirs"
+    return owned is not None and (owned.group(1) in lexicon.PERSON_POSSESSIONS or owned.group(2) in lexicon.PERSON_POSSESSIONS)
+
+
+_OWNED = re.compile(r"['’]s[ \t]+([a-zé]+)(?:[ \t]+([a-zé]+))?")
+
+
+def _in_citation(text: str, start: int) -> bool:
+    """The word at ``start`` opens a parenthesis or follows a semicolon: a cited author's place, not a sentence's start."""
+    before = text[max(0, start - 3) : start].rstrip()
+    return before.endswith(("(", ";"))
 
 
 def _cited(text: str, start: int, stop: int) -> bool:
@@ -195,8 +282,8 @@ def _person_shape(run: list[Tok], words: list[Tok]) -> bool:
         return False  # "... Bank"
     if any(t.word.lower() in _CONNECTORS or t.bare.isupper() and not capitals for t in run):
         return False  # "Institute of ...", "Guterres UN"
-    if names[-1] in lexicon.OTHER_NAME_HEADS:
-        return False  # "Abraham Accords"
+    if no_person(names):
+        return False  # "Abraham Accords", "Roman Catholicism", "York Minster", "El Castillo"
     if is_place_name(" ".join(names) if capitals else run_key_of(run)):
         return False
     first, last = names[0], names[-1]
@@ -204,7 +291,63 @@ def _person_shape(run: list[Tok], words: list[Tok]) -> bool:
         return True
     if given_name(first) and (surname(last) or not is_common(last) and not is_place_name(last)):
         return True
+    if given_name(first) and len(names) == 2 and not is_common(last, 2_000) and not lexicon.is_article_word(last) and not is_place_name(last):
+        return name_shape(last)  # "Adele Goldberg": a surname the frequency list ranks high, but no English noun or adjective
     return surname(last) and not any(is_common(w) for w in names)
+
+
+def no_person(names: list[str]) -> bool:
+    """Capitalised words that are no person's name, whatever their shape or a model says: ending in a head word of a
+    work's or a treaty's name ("Abraham Accords"), an abstract noun's ending ("Roman Catholicism") or a plural that is
+    no surname after no given name ("Shore Crabs"; "Jenna Marbles" is someone), holding a building's or a site's word
+    ("Tang Teaching Museum", "York Minster", "Fenway Park"; not "Kevin Park": :data:`lexicon.NO_PERSON_WORDS`), or
+    opening with an article ("El Castillo"; "Les Saintes", "Al Mukalla" but not "Les Paul", before a surname) or a
+    direction or a generic place word before no surname ("North Slope")."""
+    if not names:
+        return False
+    first, last = names[0], names[-1]
+    if last in lexicon.OTHER_NAME_HEADS or last.lower().endswith(_ABSTRACT):
+        return True  # "Abraham Accords", "Roman Catholicism"
+    if len(names) > 1 and last.endswith("s") and not given_name(first) and not surname(last) and plural(last):
+        return True  # "Shore Crabs"
+    if any(w in lexicon.NO_PERSON_WORDS and not (given_name(first) and (surname(w) or given_name(w))) for w in names):
+        return True
+    if len(names) > 1 and first in lexicon.GENERIC_PLACE_WORDS and not surname(last):
+        return True  # "North Slope", "Upper Volta"
+    return len(names) > 1 and (first in lexicon.NAME_ARTICLES or first in lexicon.GIVEN_ARTICLES and not surname(last))
+
+
+_ABSTRACT = ("ism", "ity", "ology", "ness", "ship", "hood", "ation")  # endings of abstract nouns, never a surname's
+
+
+def _initialled(run: list[Tok], words: list[Tok]) -> bool:
+    """Initials, then one to three words with no head word or place: a person ("W. W. Rouse Ball", "D. B. Weiss")."""
+    if not is_initial(run[0]) or not 1 <= len(words) <= 3 or any(t.word.lower() in _CONNECTORS for t in run):
+        return False
+    if any(t.bare in lexicon.ORG_HEADS or t.bare in lexicon.PLACE_HEADS or t.bare in gazetteer() for t in words):
+        return False  # "S. Denver Ave": a street's compass point before a city
+    return not no_person([t.bare for t in words])
+
+
+def _of_place(run: list[Tok]) -> bool:
+    """A person named after a place ("Hilary of Poitiers", "Apollinaris of Laodicea"): one word that is a given name, or
+    an uncommon word with a name's shape and no ending of a realm ("Sultanate", "Duchy", "Kingdom"), then "of" and one or
+    two capitalised words, each a place of the gazetteer or an uncommon word, none a head word ("Bank of ...", "Isle of
+    ..." and "Rapprochement of Cultures" are no one)."""
+    if not 3 <= len(run) <= 4 or run[1].word != "of" or not all(t.cap for t in run[2:]):
+        return False
+    first = run[0].bare
+    names = [t.bare for t in run if t.cap]
+    if any(w in lexicon.ORG_HEADS or w in lexicon.PLACE_HEADS or w in lexicon.OTHER_NAME_HEADS or w in lexicon.NO_PERSON_WORDS for w in names):
+        return False
+    if any(is_entity_word(w) or w in lexicon.GENERIC_PLACE_WORDS for w in names):
+        return False
+    if not all(w in gazetteer() or not _common(w) for w in names[1:]):
+        return False  # "Rapprochement of Cultures", "Non-Proliferation of Nuclear Weapons": a place or a name after "of"
+    return given_name(first) or not _common(first) and name_shape(first) and not first.lower().endswith(_REALMS)
+
+
+_REALMS = ("ate", "dom", "cy", "chy", "ry", "ese")  # "Sultanate", "Kingdom", "Duchy", "Diocese", "Principality" ends in "ity"
 
 
 def _common(word: str) -> bool:
@@ -287,10 +430,15 @@ def plural(word: str) -> bool:
     if not word.endswith("s") or word.endswith("ss"):
         return False
     singular = _inflect().singular_noun(word)
-    return bool(singular) and (is_common(singular) or singular.lower().endswith(_DERIVED + _PEOPLE) or singular in lexicon.DEMONYMS)
+    if not singular:
+        return False
+    if is_common(singular) or singular.lower().endswith(_DERIVED + _PEOPLE) or singular in lexicon.DEMONYMS:
+        return True
+    return singular.lower().endswith(_MEMBERS) and not surname(word) and not given_name(word)  # "Rogers", "Peters" are names
 
 
 _PEOPLE = ("ean", "an", "ite")  # endings of a word for a people or a follower ("Belizeans", "Maronites")
+_MEMBERS = ("ene", "ot")  # ... and of a follower, unless the plural is a surname ("Nazarenes", "Huguenots"; "-er" ends too many surnames)
 
 
 @cache

@@ -16,6 +16,7 @@ from build_docs.extract.discover import lexicon
 from build_docs.extract.discover.appositives import appositive
 from build_docs.extract.discover.found import Found, dedupe, span
 from build_docs.extract.discover.lexicon import VERY_COMMON_RANK, is_common
+from build_docs.extract.discover.names import no_person
 from build_docs.extract.discover.person_shapes import family_first, given_name, surname
 from build_docs.extract.discover.place_names import is_place_name, place_at
 from build_docs.extract.discover.titles import role_prefix, title_phrase, title_word
@@ -54,6 +55,9 @@ def _title_before(text: str, tokens: list[Tok]) -> list[Found]:
         role_start = role_prefix(tokens, i)
         role = span(text, tokens[role_start].start, tokens[j - 1].core)
         name = tokens[j:name_end]
+        if no_person([t.bare for t in name if t.cap]):
+            i = name_end  # "Sheikh Lotf Allah Mosque": a title in a building's name
+            continue
         start, end = name[0].start, name[-1].core
         office = head in lexicon.STRONG_TITLES and tokens[j - 1].cap and _has_uncommon(name) or regnal(text, tokens, name_end - 1)
         strong = not name[0].headline and not _cut(tokens, name_end) and (office or _full_name(name))
