@@ -138,8 +138,9 @@ class Runner:
     def alongside(self, there: Callable[[], R], here: Callable[[], S]) -> tuple[R, S]:
         """``(there(), here())``: ``there`` in a process forked from this one (it inherits the closure; only its result
         is pickled back) while ``here`` runs in this one, when this runner may use two processes and can fork; else one
-        after the other, in this process. For two large parts of one step that need the whole corpus (the render
-        stage's page families), which :meth:`map_inherited` would not split: they are not items of one function."""
+        after the other, in this process. For two large parts of one step that need the whole corpus (witness detection
+        beside reading each source; the entities' pages beside the other page families), which :meth:`map_inherited`
+        would not split: they are not items of one function."""
         workers = self.jobs.workers if self.jobs.workers is not None else cores()
         if self.jobs.executor is not None or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
             return there(), here()

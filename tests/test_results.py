@@ -27,6 +27,15 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return calls
 
 
+def seeds_folder(tmp_path: Path, files: dict[str, str]) -> Path:
+    """``tmp_path/seeds`` holding ``files`` (name -> text)."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for name, text in files.items():
+        (seeds / name).write_text(text, encoding="utf-8")
+    return seeds
+
+
 def run(seeds: Path, docs: Path, results: Path | None) -> dict[str, bytes]:
     build(BuildConfig(seeds=seeds, docs=docs, results=results))
     return tree(docs)
@@ -137,15 +146,13 @@ def test_results_this_build_did_not_use_are_removed(tmp_path: Path):
 def test_a_new_acronym_reaches_every_kept_page_that_uses_it(tmp_path: Path):
     """Pages end with the abbreviations they use (render/abbreviations.py): an edit that defines an acronym
     another article already uses changes that article's entity, timeline and report pages too."""
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    (seeds / "one.txt").write_text(
-        "Talks in Beijing\n\nOn 12 March 2015 the XQZ delegation met officials in Beijing and Moscow for talks.\n\n"
-        "The XQZ delegation met officials in Beijing again on 3 May 2016, and Moscow sent a second team.\n",
-        encoding="utf-8",
-    )
-    (seeds / "two.txt").write_text(
-        "A second report\n\nOfficials in Beijing and Moscow spoke of trade on 4 June 2017.\n\nThe closing paragraph ends here.\n", encoding="utf-8"
+    seeds = seeds_folder(
+        tmp_path,
+        {
+            "one.txt": "Talks in Beijing\n\nOn 12 March 2015 the XQZ delegation met officials in Beijing and Moscow for talks.\n\n"
+            "The XQZ delegation met officials in Beijing again on 3 May 2016, and Moscow sent a second team.\n",
+            "two.txt": "A second report\n\nOfficials in Beijing and Moscow spoke of trade on 4 June 2017.\n\nThe closing paragraph ends here.\n",
+        },
     )
     cache = folder_for(seeds)
     run(seeds, tmp_path / "first", cache)
@@ -230,22 +237,15 @@ def test_an_entity_page_is_rendered_again_only_when_its_mentions_in_the_edited_a
     that entity's pages, not those of every entity the article names; and the output is the cold build's."""
     from build_docs.render import knowledge_pages
 
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    (seeds / "entities.yml").write_text(
-        "entities:\n"
-        "  moscow: {name: Moscow, kind: place}\n"
-        "  beijing: {name: Beijing, kind: place}\n"
-        "  ada-quill: {name: Ada Quill, kind: person}\n",
-        encoding="utf-8",
-    )
-    (seeds / "one.txt").write_text(
-        "A First Report\n\nOfficials in Moscow met a delegation from Beijing on Monday. Ada Quill spoke at length about trade.\n\n"
-        "The talks ended in the evening.\n",
-        encoding="utf-8",
-    )
-    (seeds / "two.txt").write_text(
-        "A Second Report\n\nTrains between Moscow and Beijing will run daily from next year, Ada Quill said.\n", encoding="utf-8"
+    seeds = seeds_folder(
+        tmp_path,
+        {
+            "entities.yml": "entities:\n  moscow: {name: Moscow, kind: place}\n  beijing: {name: Beijing, kind: place}\n"
+            "  ada-quill: {name: Ada Quill, kind: person}\n",
+            "one.txt": "A First Report\n\nOfficials in Moscow met a delegation from Beijing on Monday. Ada Quill spoke at length about trade.\n\n"
+            "The talks ended in the evening.\n",
+            "two.txt": "A Second Report\n\nTrains between Moscow and Beijing will run daily from next year, Ada Quill said.\n",
+        },
     )
     rendered: list[str] = []
     real = knowledge_pages._entity_pages

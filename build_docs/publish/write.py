@@ -129,8 +129,8 @@ def read_seen(record: Path) -> dict[str, tuple[int, int]]:
 
 def record_seen(record: Path, change: Plan, written: Seen, docs: Path) -> None:
     """Record the size and modification time of every file ``change`` leaves in ``docs/``: those it found
-    unchanged as :func:`plan` saw them, those :func:`apply` wrote as it ``written`` them, except any not older than
-    the file system's clock now (see the module's note)."""
+    unchanged as :func:`plan` saw them, those :func:`apply` wrote as it staged them (``written``), except any not
+    older than the file system's clock now (see the module's note)."""
     seen = {path: found for path in change.unchanged if (found := change.seen.get(path)) is not None}
     seen |= {page.path: written[page.path] for page in change.writes if page.path in written}
     now = _clock(docs.parent)
