@@ -50,18 +50,15 @@ lowercase alias); the result is the same for the same input.
 from __future__ import annotations
 
 import re
-import sys
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from types import MappingProxyType, ModuleType
-from typing import TYPE_CHECKING
+from functools import lru_cache
+from types import MappingProxyType
 
 import ahocorasick
 
-if TYPE_CHECKING:
-    import inflect
+from build_docs import inflection
 
 # Han (with extensions and compatibility ideographs), Hiragana, Katakana, Hangul.
 _CJK = re.compile(
@@ -99,39 +96,6 @@ def is_acronym(alias: str) -> bool:
     return " " not in alias and len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
-@cache
-def _engine() -> inflect.engine:
-    engine: inflect.engine = _import_inflect().engine()
-    return engine
-
-
-def _import_inflect() -> ModuleType:
-    """inflect, imported on first use and without typeguard's import-time instrumentation.
-
-    inflect 7 decorates its API with ``typeguard.typechecked``, which re-reads and
-    recompiles inflect's whole module once per decorated method when inflect is
-    imported: 3.7 s, most of a small build. Those checks only validate argument
-    types (this module passes ``str``, which mypy checks), so inflect is imported
-    with the decorator as the identity, as typeguard itself does under ``python -O``.
-    """
-    if "inflect" in sys.modules:
-        return sys.modules["inflect"]
-    import typeguard
-
-    instrument = typeguard.typechecked
-    typeguard.typechecked = _unchecked  # type: ignore[assignment]
-    try:
-        import inflect
-    finally:
-        typeguard.typechecked = instrument
-    return inflect
-
-
-def _unchecked(target: object = None, **_: object) -> object:
-    """``typeguard.typechecked`` as the identity, in both its forms (``@typechecked`` and ``@typechecked(...)``)."""
-    return target if target is not None else (lambda function: function)
-
-
 @lru_cache(maxsize=65536)
 def variants(alias: str) -> tuple[str, ...]:
     """The normalised alias and its plural, if it has one; ``()`` for a blank alias."""
@@ -143,7 +107,7 @@ def variants(alias: str) -> tuple[str, ...]:
         if alias[-1].isalpha() and alias[-1] != "S":
             plural = alias + "s"
     elif alias.split(" ")[-1][0].islower():
-        plural = _engine().plural_noun(alias)
+        plural = inflection.engine().plural_noun(alias)
         # inflect pluralises words that already are plural by adding "s": "sanctionss".
         if not plural or (alias.endswith("s") and plural == alias + "s"):
             plural = None

@@ -35,9 +35,9 @@ Strong (a page on its own): a person of two words or more, or of initials and a 
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
-from typing import Any
+from functools import lru_cache
 
+from build_docs import inflection
 from build_docs.extract.discover import lexicon
 from build_docs.extract.discover.found import Found, span
 from build_docs.extract.discover.lexicon import is_common
@@ -429,7 +429,7 @@ def plural(word: str) -> bool:
     derived word's ending ("Athens", "Indianapolis" and "Wikinews" are no plurals of anything)."""
     if not word.endswith("s") or word.endswith("ss"):
         return False
-    singular = _inflect().singular_noun(word)
+    singular = inflection.engine().singular_noun(word)
     if not singular:
         return False
     if is_common(singular) or singular.lower().endswith(_DERIVED + _PEOPLE) or singular in lexicon.DEMONYMS:
@@ -441,13 +441,6 @@ _PEOPLE = ("ean", "an", "ite")  # endings of a word for a people or a follower (
 _MEMBERS = ("ene", "ot")  # ... and of a follower, unless the plural is a surname ("Nazarenes", "Huguenots"; "-er" ends too many surnames)
 
 
-@cache
-def _inflect() -> Any:
-    """inflect's engine, imported on first use and without typeguard's import-time instrumentation (2 s, most of a
-    small rebuild; the linker imports it the same way, :func:`~build_docs.link.matcher._import_inflect`)."""
-    from build_docs.link.matcher import _import_inflect
-
-    return _import_inflect().engine()
 
 
 def fragment(text: str, start: int, stop: int) -> bool:

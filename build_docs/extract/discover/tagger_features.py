@@ -21,7 +21,7 @@ the same attributes through :class:`Encoder`: as bytes (pycrfsuite copies them w
 without those the model has no weight for (CRFsuite would skip them: the scores are the same), each
 word's own attributes and what it gives each neighbour made once per distinct word and joined per text.
 Profiled on 300 UN speeches, this and importing inflect without typeguard's instrumentation
-(:func:`~.names._inflect`) took the names stage from about 9 s to 6 s, the output byte for byte the same.
+(:func:`build_docs.inflection.engine`) took the names stage from about 9 s to 6 s, the output byte for byte the same.
 """
 
 from __future__ import annotations
