@@ -38,6 +38,7 @@ from build_docs.jobs import IN_PROCESS, Runner, call
 T = TypeVar("T")
 C = TypeVar("C")
 R = TypeVar("R")
+S = TypeVar("S")
 
 
 RESULTS = ".build_docs-results"  # ignored by git (.gitignore: .build_docs-*/)
@@ -162,6 +163,21 @@ class Kept:
                             os.unlink(entry.path)
                             removed += 1
         return removed
+
+    def alongside(self, runner: Runner, there: Callable[[], R], here: Callable[[], S]) -> tuple[R, S]:
+        """:meth:`Runner.alongside <build_docs.jobs.Runner.alongside>`: ``there`` may run in a forked process, so the
+        results it reads or keeps through any view of this folder are sent back and held here, for this build's
+        sweep to leave them."""
+
+        def recorded() -> tuple[R, tuple[tuple[str, str], ...]]:
+            with self.recording() as used:
+                made = there()
+            return made, tuple(sorted(used))
+
+        (made, used), mine = runner.alongside(recorded, here)
+        for stage, key in used:
+            self.hold(stage, key)
+        return made, mine
 
     def one(self, stage: str, key: str, compute: Callable[[], R]) -> R:
         """The result kept for ``key``, or ``compute()`` (then kept)."""

@@ -84,18 +84,11 @@ def clean_all(sources: Sequence[SourceDoc], extra_words: Sequence[str] = (), run
     base = Lexicon(extra_words)
     texts = {doc.name: doc.plain for doc in sources}  # a structured source's joins its parts: made once
 
-    def witnesses() -> tuple[list[tuple[str, ...]], tuple[tuple[str, str], ...]]:  # and the results it kept
-        with kept.recording() as used:
-            found = find_witnesses(list(texts.items()), kept=kept)
-        return found, tuple(sorted(used))
-
     def each_source() -> tuple[dict[str, tuple[str | None, bool]], dict[str, tuple[str, ...]]]:
         return _kinds(kept, sources, base, extra_words), {doc.name: _short_lines(kept, doc) for doc in sources if doc.parts is None}
 
     # Witnesses are looked for across the corpus in a forked process while this one reads each source (with two cores).
-    (groups, used), (kinds, short) = runner.alongside(witnesses, each_source)
-    for stage, key in used:
-        kept.hold(stage, key)  # kept by the other process: this build's sweep leaves them
+    groups, (kinds, short) = kept.alongside(runner, lambda: find_witnesses(list(texts.items()), kept=kept), each_source)
     clean_texts = [texts[doc.name] for doc in sources if kinds[doc.name][0] != "ocr"]
     shared = shared_short_lines(short.items(), groups)
     items = [(doc, *kinds[doc.name], tuple(sorted(shared.intersection(short.get(doc.name, ()))))) for doc in sources]

@@ -91,10 +91,8 @@ def render(
     kept = kept.salted(digest(sorted(lines.items())))  # every kept page ends with the abbreviations it uses
     corpus = (site.seeds_name,) if kept.on else ()
 
-    def entities() -> tuple[list[RenderedPage], tuple[tuple[str, str], ...]]:  # the largest family, and what it kept
-        with kept.recording() as used:
-            made = knowledge_pages(site, knowledge, links, events, held, kept, finish, Runner(runner.jobs))  # no progress from two processes
-        return made, tuple(sorted(used))
+    def entities() -> list[RenderedPage]:  # the largest family
+        return knowledge_pages(site, knowledge, links, events, held, kept, finish, Runner(runner.jobs))  # no progress from two processes
 
     def others() -> tuple[list[RenderedPage], dict[str, tuple[Part, ...]]]:
         made = kept_all(
@@ -127,9 +125,7 @@ def render(
         return [*finish(pages), *done], parts
 
     # The entities' pages in a forked process while this one renders the rest (one after the other with one core).
-    (entity_pages, used), (rest, parts) = runner.alongside(entities, others)
-    for stage, key in used:
-        kept.hold(stage, key)  # kept by the other process: this build's sweep leaves them
+    entity_pages, (rest, parts) = kept.alongside(runner, entities, others)
     return tuple(sorted(with_parts([*rest, *entity_pages], site.articles, parts), key=lambda p: p.path))
 
 

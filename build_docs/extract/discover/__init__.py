@@ -60,7 +60,7 @@ from dataclasses import replace
 from build_docs.extract.discover import lexicon
 from build_docs.extract.discover.found import Found, dedupe
 from build_docs.extract.discover.lexicon import COMMON_RANK, VERY_COMMON_RANK, is_common
-from build_docs.extract.discover.names import name_shape, names_in, no_person, own_word, says, single_name
+from build_docs.extract.discover.names import head_word, name_shape, names_in, no_person, own_word, says, single_name
 from build_docs.extract.discover.organizations import find_organizations, organizations_in
 from build_docs.extract.discover.people import MAX_NAME_WORDS, find_people, people_in
 from build_docs.extract.discover.person_shapes import family_surname, given_name, surname
@@ -270,5 +270,5 @@ def _not_a_name(name: str) -> bool:
 
 def _head_word(name: str) -> bool:
     """A word that heads the name of an organisation, a place or a work ("Bank", "Sea", "Accords"): no person's name has it."""
-    return any(w in lexicon.ORG_HEADS or w in lexicon.PLACE_HEADS or w in lexicon.OTHER_NAME_HEADS for w in name.split())
+    return any(head_word(w) for w in name.split())
 

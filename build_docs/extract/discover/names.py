@@ -267,7 +267,7 @@ def _cited(text: str, start: int, stop: int) -> bool:
 def _author(words: list[Tok]) -> bool:
     """Words that may be an author's name: no head word of an organisation, a place or a work ("Food Security Strategy
     (2009-2013)" cites no one), and some word that is no common English word or is a surname ("Smith (2010)")."""
-    if any(t.bare in lexicon.OTHER_NAME_HEADS or t.bare in lexicon.ORG_HEADS or t.bare in lexicon.PLACE_HEADS for t in words):
+    if any(head_word(t.bare) for t in words):
         return False
     return any(not _common(t.bare) or surname(t.bare) for t in words)
 
@@ -294,6 +294,11 @@ def _person_shape(run: list[Tok], words: list[Tok]) -> bool:
     if given_name(first) and len(names) == 2 and not is_common(last, 2_000) and not lexicon.is_article_word(last) and not is_place_name(last):
         return name_shape(last)  # "Adele Goldberg": a surname the frequency list ranks high, but no English noun or adjective
     return surname(last) and not any(is_common(w) for w in names)
+
+
+def head_word(word: str) -> bool:
+    """A word that heads the name of an organisation, a place or a work ("Bank", "Sea", "Accords"): no person's name has it."""
+    return word in lexicon.ORG_HEADS or word in lexicon.PLACE_HEADS or word in lexicon.OTHER_NAME_HEADS
 
 
 def no_person(names: list[str]) -> bool:
@@ -338,7 +343,7 @@ def _of_place(run: list[Tok]) -> bool:
         return False
     first = run[0].bare
     names = [t.bare for t in run if t.cap]
-    if any(w in lexicon.ORG_HEADS or w in lexicon.PLACE_HEADS or w in lexicon.OTHER_NAME_HEADS or w in lexicon.NO_PERSON_WORDS for w in names):
+    if any(head_word(w) or w in lexicon.NO_PERSON_WORDS for w in names):
         return False
     if any(is_entity_word(w) or w in lexicon.GENERIC_PLACE_WORDS for w in names):
         return False

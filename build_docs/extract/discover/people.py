@@ -16,7 +16,7 @@ from build_docs.extract.discover import lexicon
 from build_docs.extract.discover.appositives import appositive
 from build_docs.extract.discover.found import Found, dedupe, span
 from build_docs.extract.discover.lexicon import VERY_COMMON_RANK, is_common
-from build_docs.extract.discover.names import no_person
+from build_docs.extract.discover.names import head_word, no_person
 from build_docs.extract.discover.person_shapes import family_first, given_name, surname
 from build_docs.extract.discover.place_names import is_place_name, place_at
 from build_docs.extract.discover.titles import role_prefix, title_phrase, title_word
@@ -179,7 +179,7 @@ def _full_name(toks: list[Tok]) -> bool:
     Xiaoping"), with no head word of a place's, an organisation's or a work's name: after any title, a person's full name,
     confident on one mention as a run of such words is (:mod:`.names`)."""
     words = [t.bare for t in toks if not is_initial(t) and t.word not in lexicon.PARTICLES]
-    if len(words) < 2 or any(w in lexicon.PLACE_HEADS or w in lexicon.ORG_HEADS or w in lexicon.OTHER_NAME_HEADS for w in words):
+    if len(words) < 2 or any(head_word(w) for w in words):
         return False  # "the Emperor Norton Bridge": a bridge named after him
     if family_first(words):
         return True

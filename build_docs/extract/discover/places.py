@@ -83,16 +83,17 @@ def _features(text: str, tokens: list[Tok], hits: list[tuple[int, int, Place]]) 
     before a head word of ``feature-heads.txt`` ("Manila Bay", "the Arabian Sea"), or the head word, with "of" or not,
     before the place ("Lake Victoria", "the Gulf of Mexico", "Bay of Bengal"); one place, confident on one mention. Not
     where the capitalised run goes on ("Manila Bay Hotel", "South China Sea": names found by other rules)."""
+    places = {(a, b) for a, b, _ in hits}  # a head word goes before a place, not before a nationality ("Lake Victoria")
     spans = [(a, b) for a, b, _ in hits] + [(k, k + 1) for k, t in enumerate(tokens) if t.cap and t.word in lexicon.DEMONYMS]
     found = []
     for a, b in spans:
         start = end = None
         if b < len(tokens) and tokens[b].joined and tokens[b].word in lexicon.FEATURE_HEADS and not tokens[b - 1].possessive:
             start, end = a, b + 1
-        elif a > 0 and tokens[a].joined and tokens[a - 1].word in lexicon.FEATURE_HEADS and (a, b) in [(x, y) for x, y, _ in hits]:
+        elif a > 0 and tokens[a].joined and tokens[a - 1].word in lexicon.FEATURE_HEADS and (a, b) in places:
             start, end = a - 1, b
         elif a > 1 and tokens[a].joined and tokens[a - 1].word == "of" and tokens[a - 1].joined and tokens[a - 2].word in lexicon.FEATURE_HEADS:
-            start, end = (a - 2, b) if (a, b) in [(x, y) for x, y, _ in hits] else (None, None)
+            start, end = (a - 2, b) if (a, b) in places else (None, None)
         if start is None or end is None or any(t.headline or t.possessive for t in tokens[start : end - 1]):
             continue
         if _goes_on(tokens, start - 1, start) or _goes_on(tokens, end, end - 1):
