@@ -26,6 +26,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from types import MappingProxyType
+from typing import TypeVar
 
 from build_docs.clean.article import Article
 from build_docs.diagnostics import Diagnostic, error
@@ -43,6 +44,8 @@ _ROMAN = re.compile(r"^[IVXLC]+$")
 
 
 
+
+K = TypeVar("K")  # what a name is looked up by: a word, or a first and last word
 
 @dataclass
 class _Draft:
@@ -245,36 +248,30 @@ class _Builder:
                 self._found_entity(kind, group)
         heads = self._head_named()
         for group in short_orgs:
-            owner = heads.get(_key(group[0][0].name), set())
-            if len(owner) == 1:
-                [entity_id] = owner
+            if (entity_id := _sole(heads, _key(group[0][0].name))) is not None:
                 self._alias(entity_id, _name(group[0][0].name))
             else:
                 self._found_entity("organization", group)
         longer = self._middle_named()
         for group in pairs:
             words = _name(group[0][0].name).split()
-            owner = longer.get((_key(words[0]), _key(words[-1])), set())
-            if len(owner) == 1:
-                [entity_id] = owner
+            if (entity_id := _sole(longer, (_key(words[0]), _key(words[-1])))) is not None:
                 self._alias(entity_id, _name(group[0][0].name))
                 self._add_roles(entity_id, group)
             else:
                 self._found_entity("person", group)
         owners = self._name_tokens()
         for key, group in single_people:
-            owner = owners.get(key, set())
-            if len(owner) == 1 and _other_office(group, self.entities[next(iter(owner))].roles):
+            entity_id = _sole(owners, key)
+            if entity_id is not None and _other_office(group, self.entities[entity_id].roles):
                 self._found_entity(group[0][0].kind, group)  # "Secretary of State Clinton" is not "former President Bill Clinton"
-            elif len(owner) == 1:
-                [entity_id] = owner
+            elif entity_id is not None:
                 self._alias(entity_id, _name(group[0][0].name))
                 self._add_roles(entity_id, group)
-            elif len(owner) > 1:  # "Padalecki" alone, with three Padaleckis in the corpus: the editors decide
+            elif len(owners.get(key, ())) > 1:  # "Padalecki" alone, with three Padaleckis in the corpus: the editors decide
                 found, quote = group[0]
                 self.candidates.append(Candidate(_name(found.name), "person", len(group), quote, "a word of several people's names", found.role))
-            elif group[0][0].kind == "organization" and len(heads.get(key, ())) == 1:
-                [entity_id] = heads[key]
+            elif group[0][0].kind == "organization" and (entity_id := _sole(heads, key)) is not None:
                 self._alias(entity_id, _name(group[0][0].name))  # "Tsinghua" for "Tsinghua University"
             else:
                 self._found_entity(group[0][0].kind, group)
@@ -314,33 +311,28 @@ class _Builder:
     def _head_named(self) -> dict[str, set[str]]:
         """Casefolded word -> the organisations whose name is that word and head words ("Harvard University",
         "Tsinghua University"): who "Harvard" names, unless two such organisations share the word."""
-        owners: dict[str, set[str]] = defaultdict(set)
-        for draft in self.entities.values():
-            words = draft.name.split()
-            if draft.kind == "organization" and len(words) > 1:
-                own = [w for w in words if w not in lexicon.ORG_HEADS]
-                if len(own) == 1 and own[0][:1].isupper():
-                    owners[_key(own[0])].add(draft.id)
-        return owners
+
+        def own_word(draft: _Draft, words: list[str]) -> list[str]:
+            own = [w for w in words if w not in lexicon.ORG_HEADS]
+            return [_key(own[0])] if draft.kind == "organization" and len(words) > 1 and len(own) == 1 and own[0][:1].isupper() else []
+
+        return self._owners(own_word)
 
     def _middle_named(self) -> dict[tuple[str, str], set[str]]:
         """Casefolded first and last word of every person's name of three words or more -> the people it could mean:
         "Joshua Abraham Norton" is who "Joshua Norton" names, unless two such people share the pair."""
-        owners: dict[tuple[str, str], set[str]] = defaultdict(set)
-        for draft in self.entities.values():
-            words = draft.name.split()
-            if draft.kind == "person" and len(words) > 2:
-                owners[(_key(words[0]), _key(words[-1]))].add(draft.id)
-        return owners
+        return self._owners(lambda draft, words: [(_key(words[0]), _key(words[-1]))] if draft.kind == "person" and len(words) > 2 else [])
 
     def _name_tokens(self) -> dict[str, set[str]]:
         """Casefolded first and last word of every person's name -> the people it could mean."""
-        owners: dict[str, set[str]] = defaultdict(set)
+        return self._owners(lambda draft, words: {_key(words[0]), _key(words[-1])} if draft.kind == "person" and len(words) > 1 else ())
+
+    def _owners(self, keys_of: Callable[[_Draft, list[str]], Iterable[K]]) -> dict[K, set[str]]:
+        """Each key ``keys_of(draft, words of its name)`` gives -> the ids of the entities that give it."""
+        owners: dict[K, set[str]] = defaultdict(set)
         for draft in self.entities.values():
-            words = draft.name.split()
-            if draft.kind == "person" and len(words) > 1:
-                for word in {words[0], words[-1]}:
-                    owners[_key(word)].add(draft.id)
+            for key in keys_of(draft, draft.name.split()):
+                owners[key].add(draft.id)
         return owners
 
     def add_surnames(self, evidence: Sequence[Evidence]) -> None:
@@ -410,6 +402,12 @@ class _Builder:
         order = {kind: i for i, kind in enumerate((*KINDS, "acronym"))}
         candidates = sorted(self.candidates, key=lambda c: (order[c.kind], -c.count, c.name.casefold(), c.name))
         return Knowledge(MappingProxyType(dict(sorted(entities.items()))), MappingProxyType(dict(sorted(terms.items()))), tuple(candidates))
+
+
+def _sole(owners: Mapping[K, set[str]], key: K) -> str | None:
+    """The one entity ``key`` names among ``owners``, or ``None`` (none, or several: then it names none of them)."""
+    owner = owners.get(key, ())
+    return next(iter(owner)) if len(owner) == 1 else None
 
 
 def _offices(roles: Iterable[str]) -> set[str]:
