@@ -12,6 +12,11 @@ can name what it will need before anything is computed, and a later stage can ke
 own results by the keys of the results it reads (:meth:`Kept.key` takes digests as
 parts as readily as objects).
 
+A result may hold :class:`Blob` values (a page's bytes): :meth:`Kept.put` with ``blobs`` writes them
+after a short head and before the pickle, and a result read back holds them unread, each read from
+its file when first asked for. So a rebuild reads what its pages are made of, not the pages an
+earlier build wrote that are still in ``docs/``.
+
 The folder is safe to delete, ignored by git, and written by the build's own process
 only (it is trusted as the build's own output is). ``--no-cache`` turns it off (a
 :class:`Kept` with no folder keeps nothing). Cached and cold builds write
@@ -24,6 +29,7 @@ import hashlib
 import io
 import os
 import pickle
+import struct
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -33,6 +39,7 @@ from pathlib import Path
 from typing import TypeVar, cast
 
 from build_docs.cache import package_digest, write_atomic
+from build_docs.diagnostics import BuildError, error
 from build_docs.jobs import IN_PROCESS, Runner, call
 
 T = TypeVar("T")
@@ -77,6 +84,84 @@ def _pickled(value: object) -> bytes:
     pickler.fast = True  # no memo: shared parts are written out each time
     pickler.dump(value)
     return buffer.getvalue()
+
+
+#: A kept file opens with the length of the blobs it holds, which come next, then the result's pickle.
+_HEAD = struct.Struct("<Q")
+
+
+class Blob:
+    """Bytes a kept result may hold without this build reading them: written after the head of the result's file
+    (:meth:`Kept.put` with ``blobs``), and read from there only when :meth:`data` is first called. Pickled for another
+    process, an unread blob is sent as where it is, not as its bytes."""
+
+    __slots__ = ("_data", "_where")
+
+    def __init__(self, data: bytes) -> None:
+        self._data: bytes | None = data
+        self._where: tuple[str, int, int] | None = None
+
+    @classmethod
+    def kept_at(cls, path: str, offset: int, size: int) -> Blob:
+        """The ``size`` bytes at ``offset`` of the kept file ``path``, unread."""
+        blob = cls.__new__(cls)
+        blob._data, blob._where = None, (path, offset, size)
+        return blob
+
+    def data(self) -> bytes:
+        """The bytes, read from their kept file the first time (then held)."""
+        if self._data is None:
+            assert self._where is not None, "a blob holds its bytes or where they are"
+            path, offset, size = self._where
+            try:
+                with open(path, "rb") as handle:
+                    handle.seek(offset)
+                    data = handle.read(size)
+            except OSError:
+                data = b""
+            if len(data) != size:
+                raise vanished(path)
+            self._data = data
+        return self._data
+
+    def __reduce__(self) -> tuple[object, ...]:
+        if self._data is None:
+            return (Blob.kept_at, self._where)
+        return (Blob, (self._data,))
+
+
+def vanished(path: str) -> BuildError:
+    """The error of a kept result that changed while this build read it: another build of the same seeds swept it."""
+    message = "a kept result changed while this build read it (another build of the same seeds at the same time?); run the build again"
+    return BuildError((error(path, 0, message),))
+
+
+class _BlobPickler(pickle.Pickler):
+    """Pickles a result with its :class:`Blob` values' bytes set aside in ``blobs``, referred to by offset and size."""
+
+    def __init__(self, file: io.BytesIO, blobs: list[bytes]) -> None:
+        super().__init__(file, protocol=5)
+        self.blobs, self.size = blobs, 0
+
+    def persistent_id(self, obj: object) -> tuple[int, int] | None:
+        if type(obj) is not Blob:
+            return None
+        data = obj.data()
+        self.blobs.append(data)
+        self.size += len(data)
+        return self.size - len(data), len(data)
+
+
+class _BlobUnpickler(pickle.Unpickler):
+    """Reads a result back with its blobs unread: each one where it is in ``path``, after the head."""
+
+    def __init__(self, file: io.BufferedReader, path: str) -> None:
+        super().__init__(file)
+        self.path = path
+
+    def persistent_load(self, pid: object) -> Blob:
+        offset, size = cast(tuple[int, int], pid)
+        return Blob.kept_at(self.path, _HEAD.size + offset, size)
 
 
 @dataclass(frozen=True)
@@ -130,20 +215,32 @@ class Kept:
         if self.folder is None:
             return None
         self._use(stage, key)
+        path = f"{self._root}/{stage}/{key}.pickle"  # a string, not a Path: read thousands of times a build
         try:
-            with open(f"{self._root}/{stage}/{key}.pickle", "rb") as handle:  # a string, not a Path: read thousands of times a build
-                return (pickle.load(handle),)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError, TypeError, ValueError):
+            with open(path, "rb") as handle:
+                (blobs,) = _HEAD.unpack(handle.read(_HEAD.size))
+                handle.seek(blobs, os.SEEK_CUR)
+                return (_BlobUnpickler(handle, path).load(),)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError, TypeError, ValueError, struct.error):
             return None
 
     def hold(self, stage: str, key: str) -> None:
         """Leave the result kept for ``key`` in place for a later build without reading it (see :meth:`sweep`)."""
         self._use(stage, key)
 
-    def put(self, stage: str, key: str, result: object) -> None:
-        if self.folder is not None:
-            self._use(stage, key)
-            write_atomic(self.folder / stage / f"{key}.pickle", pickle.dumps(result, protocol=5))
+    def put(self, stage: str, key: str, result: object, blobs: bool = False) -> None:
+        """Keep ``result`` for ``key``; with ``blobs``, the bytes of its :class:`Blob` values where a build that reads
+        it back reads them only if it must."""
+        if self.folder is None:
+            return
+        self._use(stage, key)
+        if blobs:
+            buffer, held = io.BytesIO(), list[bytes]()
+            _BlobPickler(buffer, held).dump(result)
+            data = b"".join([_HEAD.pack(sum(map(len, held))), *held, buffer.getvalue()])
+        else:
+            data = _HEAD.pack(0) + pickle.dumps(result, protocol=5)
+        write_atomic(self.folder / stage / f"{key}.pickle", data)
 
     def sweep(self) -> int:
         """Remove every kept result this build did not use (after a build that succeeded); how many."""
@@ -179,13 +276,13 @@ class Kept:
             self.hold(stage, key)
         return made, mine
 
-    def one(self, stage: str, key: str, compute: Callable[[], R]) -> R:
-        """The result kept for ``key``, or ``compute()`` (then kept)."""
+    def one(self, stage: str, key: str, compute: Callable[[], R], blobs: bool = False) -> R:
+        """The result kept for ``key``, or ``compute()`` (then kept, its blobs apart with ``blobs``: :meth:`put`)."""
         found = self.get(stage, key)
         if found is not None:
             return cast(R, found[0])  # written by put() for this stage, key and code
         result = compute()
-        self.put(stage, key, result)
+        self.put(stage, key, result, blobs)
         return result
 
     def map_with(

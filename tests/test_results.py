@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import pickle
 import shutil
 from pathlib import Path
 
 import pytest
 
 from build_docs import pipeline
+from build_docs.diagnostics import BuildError
 from build_docs.extract.extractors import extract
 from build_docs.pipeline import BuildConfig, build
-from build_docs.results import Kept, folder_for
+from build_docs.render.templating import RenderedPage
+from build_docs.results import Blob, Kept, folder_for
 from tests.conftest import FIXTURE, tree
 
 
@@ -267,3 +270,64 @@ def test_an_entity_page_is_rendered_again_only_when_its_mentions_in_the_edited_a
     cached = run(seeds, tmp_path / "third", cache)
     assert rendered == ["ada-quill"]
     assert b"spoke briefly" in cached["entities/ada-quill.md"] and cached == run(seeds, tmp_path / "cold", None)
+
+
+def test_a_kept_blob_is_read_only_when_asked_for_and_travels_as_where_it_is(tmp_path: Path):
+    kept = Kept(tmp_path / "kept")
+    text = b"a page's bytes " * 1000
+    kept.put("pages", "k", ("other parts", Blob(text), [Blob(b"")]), blobs=True)
+    found = kept.get("pages", "k")
+    assert found is not None
+    label, blob, [empty] = found[0]  # type: ignore[misc]
+    assert label == "other parts" and blob._data is None  # nothing read yet
+    travelled = pickle.dumps(blob)
+    assert len(travelled) < 500  # where it is, not its 15,000 bytes
+    assert pickle.loads(travelled).data() == text and blob.data() == text and empty.data() == b""
+    kept.put("plain", "k", Blob(b"inline"))  # without blobs=True the bytes stay in the pickle
+    plain = kept.get("plain", "k")
+    assert plain is not None and plain[0]._data == b"inline"  # type: ignore[attr-defined]
+
+
+def test_a_kept_page_that_changed_under_the_build_is_an_error_not_wrong_output(tmp_path: Path):
+    kept = Kept(tmp_path / "kept")
+    page = RenderedPage("entities/x.md", b"[Putin](../articles/a.md#p3) and [more](b.md#p1) [x](/c.md) d.md#e")
+    kept.put("pages", "k", [page], blobs=True)
+    found = kept.get("pages", "k")
+    assert found is not None
+    [back] = found[0]  # type: ignore[misc]
+    assert back.linked() == {"a", "b", "d"} == page.linked()  # known unread: recorded with the page
+    assert isinstance(back._body, Blob) and back == page and isinstance(back._body, bytes)  # read on first use, then held
+    kept.put("pages", "k", [page], blobs=True)
+    path = tmp_path / "kept" / "pages" / "k.pickle"
+    data = path.read_bytes()
+    path.write_bytes(data.replace(b"Putin", b"Pewin"))  # same size, other bytes: another build's result
+    found = kept.get("pages", "k")
+    assert found is not None
+    [changed] = found[0]  # type: ignore[misc]
+    with pytest.raises(BuildError) as raised:
+        assert changed.content
+    assert "entities/x.md" in str(raised.value.diagnostics[0]) and "run the build again" in raised.value.diagnostics[0].message
+    found = kept.get("pages", "k")
+    assert found is not None
+    path.unlink()  # swept by another build before this one read the page
+    with pytest.raises(BuildError):
+        assert found[0][0].content  # type: ignore[index]
+
+
+def test_a_rebuild_reads_kept_pages_only_to_compare_or_write_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    seeds = Path(shutil.copytree(FIXTURE, tmp_path / "seeds"))
+    cache = folder_for(seeds)
+    config = BuildConfig(seeds=seeds, docs=tmp_path / "docs", results=cache)
+    build(config)
+    read: list[int] = []
+    data = Blob.data
+
+    def counting(blob: Blob) -> bytes:
+        read.append(blob._data is None)
+        return data(blob)
+
+    monkeypatch.setattr(Blob, "data", counting)
+    again = build(config)
+    unread = [p for p in again.held[0] if isinstance(p, RenderedPage) and isinstance(p._body, Blob)]  # type: ignore[union-attr]
+    assert len(unread) > 10  # the kept pages, never read
+    assert sum(read) <= again.plan.read + len(again.plan.writes)

@@ -1,13 +1,13 @@
 """Pages kept between builds: an edit re-renders the pages whose inputs it changed.
 
 An article's page (or parts), its report and raw views, an entity's page with its pages of
-mentions, and a timeline period's page are each rendered from a small part of the build's state. :func:`kept_pages` reads them back (abbreviations
-already appended) when an earlier build rendered them from the same inputs, named by a
-key made of digests (:class:`build_docs.results.Kept`). The views below are those
-inputs: what the page shows of each entity, term or timeline entry it links to, so a
-page is rendered again when a link on it would change, and only then. The page
-functions read nothing else; the golden, cached and cold builds are compared byte for
-byte in the tests.
+mentions, and a timeline period's page are each rendered from a small part of the build's state.
+:func:`kept_pages` reads them back (abbreviations already appended, their bytes left unread until
+publishing asks for them: :class:`~build_docs.results.Blob`) when an earlier build rendered them
+from the same inputs, named by a key made of digests (:class:`build_docs.results.Kept`). The views
+below are those inputs: what the page shows of each entity, term or timeline entry it links to,
+so a page is rendered again when a link on it would change, and only then. The page functions
+read nothing else; the golden, cached and cold builds are compared byte for byte in the tests.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ def kept_pages(kept: Kept, family: str, parts: Sequence[object], make: Callable[
     """``make()``, or what it made in an earlier build from the inputs ``parts`` name."""
     if not kept.on:
         return make()
-    return kept.one(STAGE, kept.key(family, *parts), make)
+    return kept.one(STAGE, kept.key(family, *parts), make, blobs=True)
 
 
 def kept_all(
@@ -61,7 +61,7 @@ def kept_all(
         for stage, nested_key in nested:
             kept.hold(stage, nested_key)  # in a worker's copy of ``kept`` only, until now
         if keys:
-            kept.put(STAGE, keys[i], (result, nested))
+            kept.put(STAGE, keys[i], (result, nested), blobs=True)
     return [results[i] for i in range(len(makes))]
 
 

@@ -75,7 +75,6 @@ def with_parts(pages: Sequence[RenderedPage], articles: Sequence[Article], parts
     moved = {(part_path(i, 1), anchor): part_path(i, n) for i, anchors in placed.items() for anchor, n in anchors.items() if n > 1}
     written_as = {part_path(i, p.number): part_path(i, 1) for i, split in parts.items() for p in split}
     known = frozenset(p.path for p in pages)
-    names = b"|".join(re.escape(i.encode("utf-8")) for i in sorted(parts))
-    mentions = re.compile(rb"(?:" + names + rb")\.md#")  # a page that links none of them is left as it is (its bytes searched: not decoded)
-    result = [relinked(p, moved, written_as.get(p.path), known) if p.path in written_as or mentions.search(p.content) else p for p in pages]
+    split = frozenset(parts)  # a page that links none of them is left as it is (a kept page, unread)
+    result = [relinked(p, moved, written_as.get(p.path), known) if p.path in written_as or not split.isdisjoint(p.linked()) else p for p in pages]
     return [*result, RenderedPage(PAGES_FILE, dump_bytes(pages_map(placed)))]

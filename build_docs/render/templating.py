@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 
 import jinja2
 import yaml
@@ -20,22 +19,77 @@ import yaml
 from build_docs.cache import folder
 from build_docs.render.markdown import Md, attr_value, escape
 from build_docs.render.page_cites import tip
+from build_docs.results import Blob, vanished
 
 
-@dataclass(frozen=True)
 class RenderedPage:
     """One file to write under ``docs/``: a POSIX path and its exact bytes, and their SHA-256 (hex), which the
-    manifest lists; made with the page, so a page kept between builds is not hashed again."""
+    manifest lists; made with the page, so a page kept between builds is not hashed again.
 
-    path: str
-    content: bytes
-    digest: str = field(init=False, compare=False)
+    A page read back from the kept results (:mod:`build_docs.results`) holds its bytes unread, as a
+    :class:`~build_docs.results.Blob`, with what :meth:`linked` says of them: most kept pages are already in
+    ``docs/`` as they are, and publishing knows that from their digests. Its bytes are read, and checked against
+    the digest, when :attr:`content` is first asked for."""
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "digest", hashlib.sha256(self.content).hexdigest())
+    __slots__ = ("_body", "_linked", "digest", "path")
+
+    def __init__(self, path: str, content: bytes) -> None:
+        self.path = path
+        self._body: bytes | Blob = content
+        self.digest = hashlib.sha256(content).hexdigest()
+        self._linked: frozenset[str] | None = None
+
+    @classmethod
+    def _kept(cls, path: str, body: Blob, digest: str, linked: frozenset[str]) -> RenderedPage:
+        """A page as pickled (:meth:`__reduce__`): its bytes are read on first use."""
+        page = cls.__new__(cls)
+        page.path, page._body, page.digest, page._linked = path, body, digest, linked
+        return page
+
+    @property
+    def content(self) -> bytes:
+        body = self._body
+        if isinstance(body, bytes):
+            return body
+        data = body.data()
+        if hashlib.sha256(data).hexdigest() != self.digest:
+            raise vanished(self.path)
+        self._body = data
+        return data
+
+    def linked(self) -> frozenset[str]:
+        """The names of the Markdown files this page may link to a place in (``x`` for ``../articles/x.md#p3``): for
+        each ``.md#`` in its bytes, what comes before it back to a slash, parenthesis or space. Every link the build
+        writes to a paragraph is among them (:mod:`.relink` needs no more), and a kept page knows them unread."""
+        if self._linked is None:
+            names = set()
+            for piece in self.content.split(b".md#")[:-1]:
+                tail = piece[-_NAME_ROOM:]
+                start = max(tail.rfind(b"/"), tail.rfind(b"("), tail.rfind(b" "), tail.rfind(b"\n"))
+                if start < 0 and len(piece) > len(tail):  # a name longer than the room: read back further
+                    tail = piece
+                    start = max(tail.rfind(b"/"), tail.rfind(b"("), tail.rfind(b" "), tail.rfind(b"\n"))
+                names.add(tail[start + 1 :].decode("utf-8", "replace"))
+            self._linked = frozenset(names)
+        return self._linked
+
+    def __reduce__(self) -> tuple[object, ...]:
+        body = self._body if isinstance(self._body, Blob) else Blob(self._body)
+        return (RenderedPage._kept, (self.path, body, self.digest, self.linked()))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, RenderedPage):
+            return NotImplemented
+        return self.path == other.path and self.digest == other.digest and self.content == other.content
+
+    def __hash__(self) -> int:
+        return hash((self.path, self.digest))
 
     def __repr__(self) -> str:
-        return f"RenderedPage({self.path!r}, {len(self.content)} bytes)"
+        return f"RenderedPage({self.path!r}, {self.digest[:12]})"
+
+
+_NAME_ROOM = 256  # bytes before ".md#" that hold a page's name (a slug of a few words)
 
 
 def _finalize(value: object) -> object:
