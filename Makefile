@@ -4,6 +4,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
+# Python's bytecode for the package, written once rather than compiled on every run (pip compiles what it
+# installs, but an editable install is not compiled, and PYTHONDONTWRITEBYTECODE stops Python writing it).
+BYTECODE = $(PY) -m compileall -q build_docs
 
 .PHONY: install build check serve serve-dirty site offline screenshots zensical test fuzz golden bench train-names lint clean
 
@@ -11,6 +14,7 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test,dev]'
+	$(BYTECODE)
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -65,6 +69,7 @@ golden: $(STAMP)
 	UPDATE_GOLDEN=1 $(PY) -m pytest tests/test_golden.py
 
 bench: $(STAMP)
+	$(BYTECODE)
 	$(PY) benchmarks/bench.py --readme
 	$(PY) benchmarks/matcher_bench.py --readme
 	$(PY) benchmarks/timebank_eval.py --readme

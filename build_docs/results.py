@@ -13,7 +13,7 @@ own results by the keys of the results it reads (:meth:`Kept.key` takes digests 
 parts as readily as objects).
 
 A result may hold :class:`Blob` values (a page's bytes): :meth:`Kept.put` with ``blobs`` writes them
-after a short head and before the pickle, and a result read back holds them unread, each read from
+after the pickle, and a result read back holds them unread, each read from
 its file when first asked for. So a rebuild reads what its pages are made of, not the pages an
 earlier build wrote that are still in ``docs/``.
 
@@ -86,7 +86,8 @@ def _pickled(value: object) -> bytes:
     return buffer.getvalue()
 
 
-#: A kept file opens with the length of the blobs it holds, which come next, then the result's pickle.
+#: A kept file opens with the length of the result's pickle, which comes next, then the blobs it holds (read apart):
+#: what a build reads of a file is one stretch at its start.
 _HEAD = struct.Struct("<Q")
 
 
@@ -153,15 +154,15 @@ class _BlobPickler(pickle.Pickler):
 
 
 class _BlobUnpickler(pickle.Unpickler):
-    """Reads a result back with its blobs unread: each one where it is in ``path``, after the head."""
+    """Reads a result back with its blobs unread: each one where it is in ``path``, from offset ``blobs`` on."""
 
-    def __init__(self, file: io.BufferedReader, path: str) -> None:
+    def __init__(self, file: io.BufferedReader, path: str, blobs: int) -> None:
         super().__init__(file)
-        self.path = path
+        self.path, self.blobs = path, blobs
 
     def persistent_load(self, pid: object) -> Blob:
         offset, size = cast(tuple[int, int], pid)
-        return Blob.kept_at(self.path, _HEAD.size + offset, size)
+        return Blob.kept_at(self.path, self.blobs + offset, size)
 
 
 @dataclass(frozen=True)
@@ -218,9 +219,8 @@ class Kept:
         path = f"{self._root}/{stage}/{key}.pickle"  # a string, not a Path: read thousands of times a build
         try:
             with open(path, "rb") as handle:
-                (blobs,) = _HEAD.unpack(handle.read(_HEAD.size))
-                handle.seek(blobs, os.SEEK_CUR)
-                return (_BlobUnpickler(handle, path).load(),)
+                (size,) = _HEAD.unpack(handle.read(_HEAD.size))
+                return (_BlobUnpickler(handle, path, _HEAD.size + size).load(),)
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError, TypeError, ValueError, struct.error):
             return None
 
@@ -237,9 +237,11 @@ class Kept:
         if blobs:
             buffer, held = io.BytesIO(), list[bytes]()
             _BlobPickler(buffer, held).dump(result)
-            data = b"".join([_HEAD.pack(sum(map(len, held))), *held, buffer.getvalue()])
+            pickled = buffer.getvalue()
+            data = b"".join([_HEAD.pack(len(pickled)), pickled, *held])
         else:
-            data = _HEAD.pack(0) + pickle.dumps(result, protocol=5)
+            pickled = pickle.dumps(result, protocol=5)
+            data = _HEAD.pack(len(pickled)) + pickled
         write_atomic(self.folder / stage / f"{key}.pickle", data)
 
     def sweep(self) -> int:

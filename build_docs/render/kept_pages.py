@@ -13,14 +13,14 @@ read nothing else; the golden, cached and cold builds are compared byte for byte
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import TypeVar, cast
 
 from build_docs.clean.article import Article
 from build_docs.jobs import IN_PROCESS, Runner
 from build_docs.link.mentions import Links
-from build_docs.link.model import Entity, Knowledge
+from build_docs.link.model import Entity
 from build_docs.results import Kept, digest
 from build_docs.timeline.events import Event
 
@@ -73,14 +73,9 @@ def _make(context: tuple[Sequence[Callable[[], P]], Kept], index: int) -> tuple[
     return made, tuple(sorted(nested))
 
 
-def link_view(knowledge: Knowledge, keys: Sequence[str], href: Callable[[str], str], title: Callable[[str], str]) -> tuple[object, ...]:
-    """What a page shows of each key it links to: the name, the link and the tooltip."""
-    return tuple((key, knowledge.named(key).label, href(key), title(key)) for key in sorted(set(keys)))
-
-
-def article_keys(article: Article, links: Links) -> list[str]:
-    """Every key mentioned in ``article``."""
-    return [m.key for b in article.paragraphs for m in links.by_block.get((article.id, b.anchor), ())]
+def link_view(keys: Iterable[str], shown: Callable[[str], tuple[object, ...]]) -> tuple[object, ...]:
+    """What a page shows of each key it links to, in key order: ``shown(key)``, the name, the link and the tooltip."""
+    return tuple((key, *shown(key)) for key in sorted(set(keys)))
 
 
 def dated_view(article: Article, dated: Mapping[tuple[str, str], list[Event]], held: Mapping[str, str]) -> tuple[object, ...]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import partial
+from functools import cache, partial
 from importlib import resources
 from typing import Any
 
@@ -31,7 +31,7 @@ from build_docs.render.citation import author_list, display_date, estimated_date
 from build_docs.render.cite import Edition, Entry, apa, bibtex, chicago, csl, entries, files, ris
 from build_docs.render.index_pages import articles_index, sources_index
 from build_docs.render.jsondata import dump_bytes, dumps
-from build_docs.render.kept_pages import article_keys, dated_view, kept_all, link_view
+from build_docs.render.kept_pages import dated_view, kept_all, link_view
 from build_docs.render.knowledge_pages import (
     abbreviation_lines,
     derived_lines,
@@ -91,6 +91,10 @@ def render(
     kept = kept.salted(digest(sorted(lines.items())))  # every kept page ends with the abbreviations it uses
     corpus = (site.seeds_name,) if kept.on else ()
 
+    @cache
+    def shown(key: str) -> tuple[object, ...]:  # what an article's page shows of what it links to: once per key, not per article
+        return knowledge.named(key).label, key_href(knowledge, key), key_title(knowledge, key)
+
     def entities() -> list[RenderedPage]:  # the largest family
         return knowledge_pages(site, knowledge, links, events, held, kept, finish, Runner(runner.jobs))  # no progress from two processes
 
@@ -98,7 +102,7 @@ def render(
         made = kept_all(
             kept,
             "article",
-            [_article_inputs(site, article, knowledge, links, dated, held, keys or {}, corpus) for article in site.articles] if kept.on else [],
+            [_article_inputs(site, article, links, shown, dated, held, keys or {}, corpus) for article in site.articles] if kept.on else [],
             [partial(_finished_article, finish, site, article, knowledge, links, dated, held) for article in site.articles],
             runner,
         )
@@ -132,15 +136,16 @@ def render(
 def _article_inputs(
     site: Site,
     article: Article,
-    knowledge: Knowledge,
     links: Links,
+    shown: Callable[[str], tuple[object, ...]],
     dated: Mapping[tuple[str, str], list[Event]],
     held: Mapping[str, str],
     keys: Mapping[str, str],
     corpus: tuple[object, ...],
 ) -> tuple[object, ...]:
-    """All an article's pages read: the article, its mentions, what they show of what they link to, its timeline entries."""
-    used = link_view(knowledge, article_keys(article, links), lambda k: key_href(knowledge, k), lambda k: key_title(knowledge, k))
+    """All an article's pages read: the article, its mentions, what they show of what they link to (``shown``, by the
+    keys its mentions name: :attr:`Links.shown <build_docs.link.mentions.Links.shown>`), its timeline entries."""
+    used = link_view(links.shown[article.id], shown)
     estimate = site.extractions[article.id].date_estimate
     return (keys[article.id], links.digests[article.id], used, dated_view(article, dated, held), estimate, *corpus)
 
