@@ -235,6 +235,8 @@ def test_place_inside_an_organisation_is_a_find_of_its_own_inside_it():
     [
         ("He studied at the University of Paris in those years.", "Paris"),  # an "of" complement
         ("He taught at Kyoto University until 1990.", "Kyoto"),  # a word of the run, dropped by the gazetteer alone
+        ("Holt was drafted by the Pittsburgh Pirates in the ninth round.", "Pittsburgh"),  # a city the frequency list ranks high
+        ("He was schooled at Aberdeen Grammar School, and then at home.", "Aberdeen"),
     ],
 )
 def test_place_in_an_organisations_name(text, inner):
@@ -256,6 +258,37 @@ def test_no_place_inside_a_persons_or_a_longer_places_name(text):
     found = find_all(text)
     assert all(not (g is not f and g.start <= f.start and f.end <= g.end) for f in found for g in found)
     assert "England" not in names(found) and "Paris" not in names(found) and "Asia" not in names(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("Mr. W. Lansing Gleason, my landlord, is the mayor.", "Lansing"),  # a word inside a run, not the city it opens
+        ("Greyhound Bus Lines, 317 S Detroit Ave. (downtown).", "Detroit"),
+        ("The Reading Room Company opened in May.", "Reading"),  # a word English uses as a noun
+        ("He studied at Jackson Baptist College in those years.", "Jackson"),  # a surname too
+    ],
+)
+def test_common_city_word_inside_a_name_needs_to_open_it_and_be_no_english_word(text, city):
+    assert city not in names(find_all(text))
+
+
+def test_run_up_to_a_connector_before_an_organisation_another_finder_took():
+    found = find_all("He thanked publishers Jann Wenner of Rolling Stone Magazine and others.")
+    assert ("person", "Jann Wenner") in [(f.kind, f.name) for f in found]
+    assert "Rolling Stone Magazine" in names(found, "organization")
+
+
+@pytest.mark.parametrize(
+    ("text", "organization"),
+    [
+        ("According to the New Zealand Herald, the plan failed.", "New Zealand Herald"),
+        ("It was published in the Medical Journal of Australia this week.", "Medical Journal of Australia"),
+        ("It was reported by the New York Times on Monday.", "New York Times"),
+    ],
+)
+def test_newspapers_and_journals_are_organisations(text, organization):
+    assert organization in names(find_all(text), "organization")
 
 
 def test_place_inside_a_longer_name_is_skipped():

@@ -66,10 +66,27 @@ def names_in(text: str, tokens: list[Tok], taken: bytearray) -> list[Found]:
             i += 1
             continue
         f = _name(text, tokens, i, end)
+        if f is not None and any(taken[f.start : f.end]):
+            f = _before_taken(text, tokens, i, end, taken)
         if f is not None and not any(taken[f.start : f.end]):
             found.append(f)
         i = end
     return found
+
+
+def _before_taken(text: str, tokens: list[Tok], i: int, end: int, taken: bytearray) -> Found | None:
+    """The name a run starting at ``i`` makes up to a connector before the first word another finder took: "Jann Wenner"
+    of "Jann Wenner of Rolling Stone Magazine" where "Rolling Stone Magazine" is an organisation of its own (``None``
+    when no connector stands before that word)."""
+    k = i + 1
+    while k < end and not taken[tokens[k].start]:
+        k += 1
+    inner = k
+    while inner > i + 1 and not tokens[inner - 1].cap and tokens[inner - 1].word.lower() in _INNER:
+        inner -= 1
+    if k == end or inner == k or inner <= i:
+        return None
+    return _name(text, tokens, i, inner)
 
 
 def _word(tok: Tok) -> bool:
