@@ -469,3 +469,8 @@ def test_a_natural_feature_named_after_a_place_or_a_nationality_is_one_place():
         assert [(f.name, f.strong) for f in found] == [(name, True)], text
     assert not any(f.rule == "feature" for f in find_places("a room at the Manila Bay Hotel"))  # the run goes on
     assert not any(f.rule == "feature" for f in find_places("the Bay area of Manila"))  # no feature named after it
+
+
+def test_a_plural_title_opens_no_name():
+    text = "We thank Presidents Juan Manuel Santos Calderón of Colombia and Hugo Chávez Frías of Venezuela."
+    assert names(find_all(text), "person") == ["Juan Manuel Santos Calderón", "Hugo Chávez Frías"]

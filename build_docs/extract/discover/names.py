@@ -103,6 +103,8 @@ def _run_end(text: str, tokens: list[Tok], i: int) -> int:
     given name goes on it ("Elizabeth II", "Johann II Bernoulli")."""
     if not (_word(tokens[i]) or _given_demonym(tokens, i)) or is_initial(tokens[i]) and not (i + 1 < len(tokens) and tokens[i + 1].joined):
         return i
+    if tokens[i].bare.endswith("s") and tokens[i].bare[:-1] in lexicon.HEAD_TITLES:
+        return i  # "Presidents Juan Manuel Santos Calderón and Hugo Chávez": a title for several people, no word of a name
     k = i + 1
     while k < len(tokens) and not tokens[k - 1].possessive and tokens[k].joined:
         if _word(tokens[k]) or is_initial(tokens[k]) or _numbered(text, tokens, k) or _surname_title(tokens, k):
