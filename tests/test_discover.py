@@ -474,3 +474,18 @@ def test_a_natural_feature_named_after_a_place_or_a_nationality_is_one_place():
 def test_a_plural_title_opens_no_name():
     text = "We thank Presidents Juan Manuel Santos Calderón of Colombia and Hugo Chávez Frías of Venezuela."
     assert names(find_all(text), "person") == ["Juan Manuel Santos Calderón", "Hugo Chávez Frías"]
+
+
+@pytest.mark.parametrize(
+    ("text", "strong"),
+    [
+        ("After transferring to Rice University in 2009, he posted a record.", True),  # named after a person
+        ("The ballots were counted by the Electoral Commission in May.", False),  # a description, no name
+        ("The bill went to the Legislative Assembly in May.", False),
+    ],
+)
+def test_one_word_naming_an_organisation_after_a_person_stands_alone(text, strong):
+    from build_docs.extract.discover import confirmed, lowercase_words
+
+    [org] = [f for f in find_all(text) if f.kind == "organization"]
+    assert confirmed([org], lowercase_words([text]))[0].strong is strong
