@@ -489,3 +489,15 @@ def test_one_word_naming_an_organisation_after_a_person_stands_alone(text, stron
 
     [org] = [f for f in find_all(text) if f.kind == "organization"]
     assert confirmed([org], lowercase_words([text]))[0].strong is strong
+
+
+@pytest.mark.parametrize(
+    ("text", "organization"),
+    [
+        ("She studied at the Architectural Association School of Architecture in London.", "Architectural Association School of Architecture"),
+        ("He taught at Harvard Law School for a year.", "Harvard Law School"),
+        ("A spokesman for the Irving Independent School District said so.", "Irving Independent School District"),  # a place's head ends it
+    ],
+)
+def test_schools_and_colleges_are_organisations(text, organization):
+    assert organization in names(find_all(text), "organization")
