@@ -501,3 +501,22 @@ def test_one_word_naming_an_organisation_after_a_person_stands_alone(text, stron
 )
 def test_schools_and_colleges_are_organisations(text, organization):
     assert organization in names(find_all(text), "organization")
+
+
+@pytest.mark.parametrize(
+    ("text", "acronym"),
+    [
+        ("Leaders met at the NATO Istanbul Summit in 2004.", "NATO"),
+        ("The old town is a UNESCO World Heritage Site since 1979.", "UNESCO"),
+    ],
+)
+def test_an_acronym_opening_a_longer_name_is_an_organisation_inside_it(text, acronym):
+    found = find_all(text)
+    [inner] = [f for f in found if f.name == acronym]
+    assert inner.kind == "organization" and inner.strong
+    assert any(f is not inner and f.start <= inner.start and inner.end < f.end for f in found)
+
+
+@pytest.mark.parametrize("text", ["The US Army left in May.", "He met them in the NATO office.", "Dr. John SMITH Jones came."])
+def test_no_acronym_find_for_a_place_a_lone_acronym_or_a_word_inside_a_run(text):
+    assert all(f.rule != "acronym-opening" for f in find_all(text))

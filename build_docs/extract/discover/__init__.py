@@ -67,7 +67,7 @@ from build_docs.extract.discover.person_shapes import family_surname, given_name
 from build_docs.extract.discover.place_names import BIG_CITY_POPULATION, MIN_CITY_POPULATION, Place, gazetteer
 from build_docs.extract.discover.places import find_places, places_in
 from build_docs.extract.discover.tagger import SURE, Tagging
-from build_docs.extract.discover.tokens import is_entity_word, tokenize
+from build_docs.extract.discover.tokens import Tok, is_entity_word, is_function, tokenize
 
 MODEL_FINDS = True  # the statistical tagger's finds (:mod:`.tagger`); off, the rules alone (benchmarks compare both)
 
@@ -154,9 +154,28 @@ def find_all(text: str) -> list[Found]:
     kept += [_guess(f, text) for f in model if f.kind != "other" and not any(taken[f.start : f.end])]  # the model's names where nothing else stands
     kept = [replace(f, alone=True) if not f.strong and _alone(text, f) else f for f in kept]
     kept.sort(key=lambda f: (f.start, f.end))
+    inner += _acronyms_opening(text, tokens)
     if inner:
         kept = sorted(kept + _held(inner, kept), key=lambda f: (f.start, f.end))
     return kept
+
+
+def _acronyms_opening(text: str, tokens: list[Tok]) -> list[Found]:
+    """Acronyms of three letters or more that open a longer capitalised run ("FIFA World Cup", "UNESCO World Heritage
+    Site", "NATO Istanbul Summit"): the organisation the longer name is named after, kept where a find holds it
+    (:func:`_held`). Not a gazetteer place ("US Army"), nor a word of an all-capitals line."""
+    found = []
+    for k in range(len(tokens) - 1):
+        tok, after = tokens[k], tokens[k + 1]
+        word = tok.word
+        if len(word) < 3 or not word.isalpha() or not word.isupper() or tok.headline or tok.possessive or not after.joined:
+            continue
+        if not after.cap or after.word.isupper() or word in gazetteer() or is_common(word):
+            continue
+        if k > 0 and tok.joined and tokens[k - 1].cap and not is_function(tokens[k - 1]):
+            continue  # inside a run, not opening it
+        found.append(Found("organization", word, tok.start, tok.core, "acronym-opening", "", True))
+    return found
 
 
 def _held(inner: list[Found], kept: list[Found]) -> list[Found]:
@@ -168,7 +187,9 @@ def _held(inner: list[Found], kept: list[Found]) -> list[Found]:
     held = []
     for p in inner:
         k = bisect_right(starts, p.start) - 1
-        if k >= 0 and kept[k].kind == "organization" and p.end <= kept[k].end and (p.start, p.end) != (kept[k].start, kept[k].end):
+        if k < 0 or not (kept[k].kind == "organization" or p.rule == "acronym-opening" and kept[k].kind != "person"):
+            continue
+        if p.end <= kept[k].end and (p.start, p.end) != (kept[k].start, kept[k].end):
             held.append(p)
     return dedupe(held)
 
