@@ -520,3 +520,18 @@ def test_an_acronym_opening_a_longer_name_is_an_organisation_inside_it(text, acr
 @pytest.mark.parametrize("text", ["The US Army left in May.", "He met them in the NATO office.", "Dr. John SMITH Jones came."])
 def test_no_acronym_find_for_a_place_a_lone_acronym_or_a_word_inside_a_run(text):
     assert all(f.rule != "acronym-opening" for f in find_all(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Charles J. Fillmore was an American linguist.", "Charles J. Fillmore"),  # an initial is no acronym
+        ("He built on the investigations of Pierre-Simon Laplace in those years.", "Pierre-Simon Laplace"),  # given names joined
+        ("They hosted athletes Vitas Gerulaitis and others.", "Vitas Gerulaitis"),  # a role noun's plural before the name
+    ],
+)
+def test_people_by_shape_and_role_without_the_model(text, person, monkeypatch):
+    from build_docs.extract import discover
+
+    monkeypatch.setattr(discover, "MODEL_FINDS", False)
+    assert person in names(find_all(text), "person")

@@ -213,9 +213,15 @@ def _kind(text: str, run: list[Tok], words: list[Tok], start: int, stop: int) ->
     before = _BEFORE.search(text, max(0, start - 16), start)
     if len(run) == 1 and before and before.group(1).lower() in lexicon.PLACE_PREPOSITIONS:
         return "place", "context"
-    if before and before.group(1) in lexicon.ROLE_NOUNS and _plain_name(run, words):
+    if before and _role_noun(before.group(1)) and _plain_name(run, words):
         return "person", "context"  # "designer Halston", "the conquistador leader Montejo", "his friend Tyrannius Rufinus"
     return "organization", "default"
+
+
+def _role_noun(word: str) -> bool:
+    """A noun of ``role-nouns.txt``, or its plural before the first of several people ("athletes Vitas Gerulaitis and
+    Jack Nicklaus", "photographers Nat Finkelstein, ...")."""
+    return word in lexicon.ROLE_NOUNS or word.endswith("s") and (word[:-1] in lexicon.ROLE_NOUNS or word[:-2] in lexicon.ROLE_NOUNS and word.endswith("es"))
 
 
 def _plain_name(run: list[Tok], words: list[Tok]) -> bool:
@@ -299,7 +305,7 @@ def _person_shape(run: list[Tok], words: list[Tok]) -> bool:
     names = [t.bare.capitalize() if capitals else t.bare for t in words]
     if not 2 <= len(words) <= 4 or any(w in lexicon.ORG_HEADS for w in names):
         return False  # "... Bank"
-    if any(t.word.lower() in _CONNECTORS or t.bare.isupper() and not capitals for t in run):
+    if any(t.word.lower() in _CONNECTORS or t.bare.isupper() and not capitals and not is_initial(t) for t in run):
         return False  # "Institute of ...", "Guterres UN"
     if no_person(names):
         return False  # "Abraham Accords", "Roman Catholicism", "York Minster", "El Castillo"
@@ -308,6 +314,8 @@ def _person_shape(run: list[Tok], words: list[Tok]) -> bool:
     first, last = names[0], names[-1]
     if family_first(names):
         return True
+    if "-" in first and all(given_name(part) for part in first.split("-")):
+        first = first.split("-")[0]  # "Pierre-Simon Laplace", "Mary-Kate Olsen": given names joined by a hyphen
     if given_name(first) and (surname(last) or not is_common(last) and not is_place_name(last)):
         return True
     if given_name(first) and len(names) == 2 and not is_common(last, 2_000) and not lexicon.is_article_word(last) and not is_place_name(last):
