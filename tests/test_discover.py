@@ -535,3 +535,18 @@ def test_people_by_shape_and_role_without_the_model(text, person, monkeypatch):
 
     monkeypatch.setattr(discover, "MODEL_FINDS", False)
     assert person in names(find_all(text), "person")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("The Malaysia Tourism board was quite prominent.", "Malaysia"),  # the run makes no name
+        ("It was my California Driver's license.", "California"),
+    ],
+)
+def test_a_country_or_state_in_a_run_that_makes_no_name_is_a_place(text, place):
+    assert names(find_all(text), "place") == [place]
+
+
+def test_a_city_in_a_run_that_makes_no_name_is_none():
+    assert "Reading" not in names(find_all("The Reading Festival board met."), "place")

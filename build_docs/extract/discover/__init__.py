@@ -156,8 +156,27 @@ def find_all(text: str) -> list[Found]:
     kept.sort(key=lambda f: (f.start, f.end))
     inner += _acronyms_opening(text, tokens)
     if inner:
-        kept = sorted(kept + _held(inner, kept), key=lambda f: (f.start, f.end))
+        kept = sorted(kept + _held(inner, kept) + _unheld(inner, kept, len(text)), key=lambda f: (f.start, f.end))
     return kept
+
+
+_REGIONS = frozenset({"country", "subdivision", "region"})
+
+
+def _unheld(inner: list[Found], kept: list[Found], size: int) -> list[Found]:
+    """The countries, states and regions of ``inner`` that no kept find covers: a capitalised run holding one made no
+    name ("the Malaysia Tourism board", "my California Driver's license", a title "A Connecticut Yankee in King
+    Arthur's Court"), so the place is all the run names. Not a city (a surname or a common word as often)."""
+    covered = bytearray(size + 1)
+    for f in kept:
+        covered[f.start : f.end] = b"\x01" * (f.end - f.start)
+    places = gazetteer()
+    found = []
+    for p in inner:
+        place = places.get(p.canonical or p.name)
+        if p.rule == "gazetteer" and place is not None and place.kind in _REGIONS and not any(covered[p.start : p.end]):
+            found.append(p)
+    return dedupe(found)
 
 
 def _acronyms_opening(text: str, tokens: list[Tok]) -> list[Found]:
