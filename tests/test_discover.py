@@ -482,6 +482,8 @@ def test_a_plural_title_opens_no_name():
         ("After transferring to Rice University in 2009, he posted a record.", True),  # named after a person
         ("The ballots were counted by the Electoral Commission in May.", False),  # a description, no name
         ("The bill went to the Legislative Assembly in May.", False),
+        ("The boat was saved by the Indonesian Navy in May.", True),  # a nationality and a head word
+        ("It was the African Programme that failed.", False),  # a weak head word needs its acronym
     ],
 )
 def test_one_word_naming_an_organisation_after_a_person_stands_alone(text, strong):

@@ -226,8 +226,9 @@ def _alone(text: str, f: Found) -> bool:
     words = [w for w in f.name.split() if w[:1].isupper()]
     if any("-" in w and all(p in gazetteer() or p in lexicon.DEMONYMS for p in w.split("-")) for w in words):
         return False  # "China-Russia Moscow-Kazan (rail project)": places joined by a hyphen describe a relation or a route
-    if len(words) == 2 and f.rule == "org-head" and words[1] in lexicon.ORG_HEADS and _modifier(words[0]):
-        return True  # "Rice University", "Marvel Studios": a head word and one word naming it
+    if len(words) == 2 and f.rule == "org-head" and words[1] in lexicon.ORG_HEADS and words[1] not in lexicon.WEAK_HEADS:
+        if _modifier(words[0]) or words[0] in lexicon.DEMONYMS:
+            return True  # "Rice University", "Indonesian Navy", "Lebanese Army": a head word and one word naming it
     if len(words) >= 2:
         return any(own_word(w) or _named_after(w, f.rule == "org-head") for w in words)
     return len(words) == 1 and single_name(words[0])
@@ -236,9 +237,9 @@ def _alone(text: str, f: Found) -> bool:
 def _modifier(word: str) -> bool:
     """A word that names the organisation its head word ends after a person ("Rice University", "Duke University"): a
     surname of some naming tradition's lists, neither a title, a nationality, a head word, a date nor a direction. A
-    description is no name ("Electoral Commission", "Legislative Assembly", "Liberation Movement", "French Academy"
-    stay weak: on 300 UN speeches, any capitalised modifier made ten pages of them), nor is a word only a given name
-    ("Royal Society", "Royal Academy")."""
+    description is no name ("Electoral Commission", "Legislative Assembly", "Liberation Movement" stay weak: on 300 UN
+    speeches, any capitalised modifier made ten pages of them), nor is a word only a given name ("Royal Society",
+    "Royal Academy"). A nationality before the head word names a body too (:func:`_alone`: "Indonesian Navy")."""
     bare = word.rstrip(".")
     if is_entity_word(bare) or bare in lexicon.GENERIC_PLACE_WORDS or bare.isupper() or not name_shape(bare):
         return False
