@@ -499,6 +499,7 @@ def test_one_word_naming_an_organisation_after_a_person_stands_alone(text, stron
         ("She studied at the Architectural Association School of Architecture in London.", "Architectural Association School of Architecture"),
         ("He taught at Harvard Law School for a year.", "Harvard Law School"),
         ("A spokesman for the Irving Independent School District said so.", "Irving Independent School District"),  # a place's head ends it
+        ("Thank you to the Congressional Black Caucus and its Chair.", "Congressional Black Caucus"),
     ],
 )
 def test_schools_and_colleges_are_organisations(text, organization):
