@@ -553,3 +553,8 @@ def test_a_country_or_state_in_a_run_that_makes_no_name_is_a_place(text, place):
 
 def test_a_city_in_a_run_that_makes_no_name_is_none():
     assert "Reading" not in names(find_all("The Reading Festival board met."), "place")
+
+
+def test_one_word_of_a_country_cut_before_it_is_a_place():
+    found = find_all("The railway to Vorsino of Russia has already been put into operation.")
+    assert ("place", "Vorsino") in [(f.kind, f.name) for f in found] and "Russia" in names(found, "place")

@@ -35,6 +35,7 @@ Strong (a page on its own): a person of two words or more, or of initials and a 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from build_docs import inflection
@@ -86,7 +87,10 @@ def _before_taken(text: str, tokens: list[Tok], i: int, end: int, taken: bytearr
         inner -= 1
     if k == end or inner == k or inner <= i:
         return None
-    return _name(text, tokens, i, inner)
+    f = _name(text, tokens, i, inner)
+    if f is not None and f.basis == "default" and inner == i + 1 and tokens[inner].word == "of" and is_place_name(tokens[k].word):
+        return replace(f, kind="place", basis="context")  # "to Vorsino of Russia": one word of a country is a place in it
+    return f
 
 
 def _word(tok: Tok) -> bool:
