@@ -558,3 +558,9 @@ def test_a_city_in_a_run_that_makes_no_name_is_none():
 def test_one_word_of_a_country_cut_before_it_is_a_place():
     found = find_all("The railway to Vorsino of Russia has already been put into operation.")
     assert ("place", "Vorsino") in [(f.kind, f.name) for f in found] and "Russia" in names(found, "place")
+
+
+def test_a_common_word_that_is_a_small_city_does_not_hide_the_place_beside_it():
+    found = find_all("Fan Expo took place at the Metro Toronto Convention Centre this weekend.")
+    assert names(found, "place") == ["Toronto"]  # "Metro" is also a town in Indonesia
+    assert names(find_all("the Niger Congo language phylum")) == []  # two countries side by side name no place

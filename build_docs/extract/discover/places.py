@@ -127,8 +127,18 @@ def _one_name(tokens: list[Tok], hits: list[tuple[int, int, Place]]) -> list[tup
             whole = gazetteer().get("-".join(t.word for t in tokens[a : hits[last][1]]))
             if whole is not None:
                 kept.append((a, hits[last][1], whole))
+            else:  # "Metro Toronto": a common word that is also some small city is no place beside a real one
+                side = [hits[m] for m in range(k, last + 1) if not _common_town(tokens, hits[m])]
+                if len(side) == 1:
+                    kept.append(side[0])
         k = last + 1
     return kept
+
+
+def _common_town(tokens: list[Tok], hit: tuple[int, int, Place]) -> bool:
+    """A one-word city of the gazetteer, not a big one, whose word English uses ("Metro", "Mobile", "Nice")."""
+    a, b, place = hit
+    return b - a == 1 and place.kind == "city" and not place.major and is_common(tokens[a].word)
 
 
 def _keep_place(text: str, tokens: list[Tok], a: int, b: int, place: Place, lower: _LowerWords, inside: set[int]) -> bool | None:
