@@ -235,6 +235,8 @@ def test_place_inside_an_organisation_is_a_find_of_its_own_inside_it():
     [
         ("He studied at the University of Paris in those years.", "Paris"),  # an "of" complement
         ("He taught at Kyoto University until 1990.", "Kyoto"),  # a word of the run, dropped by the gazetteer alone
+        ("Holt was drafted by the Pittsburgh Pirates in the ninth round.", "Pittsburgh"),  # a city the frequency list ranks high
+        ("He was schooled at Aberdeen Grammar School, and then at home.", "Aberdeen"),
     ],
 )
 def test_place_in_an_organisations_name(text, inner):
@@ -256,6 +258,37 @@ def test_no_place_inside_a_persons_or_a_longer_places_name(text):
     found = find_all(text)
     assert all(not (g is not f and g.start <= f.start and f.end <= g.end) for f in found for g in found)
     assert "England" not in names(found) and "Paris" not in names(found) and "Asia" not in names(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("Mr. W. Lansing Gleason, my landlord, is the mayor.", "Lansing"),  # a word inside a run, not the city it opens
+        ("Greyhound Bus Lines, 317 S Detroit Ave. (downtown).", "Detroit"),
+        ("The Reading Room Company opened in May.", "Reading"),  # a word English uses as a noun
+        ("He studied at Jackson Baptist College in those years.", "Jackson"),  # a surname too
+    ],
+)
+def test_common_city_word_inside_a_name_needs_to_open_it_and_be_no_english_word(text, city):
+    assert city not in names(find_all(text))
+
+
+def test_run_up_to_a_connector_before_an_organisation_another_finder_took():
+    found = find_all("He thanked publishers Jann Wenner of Rolling Stone Magazine and others.")
+    assert ("person", "Jann Wenner") in [(f.kind, f.name) for f in found]
+    assert "Rolling Stone Magazine" in names(found, "organization")
+
+
+@pytest.mark.parametrize(
+    ("text", "organization"),
+    [
+        ("According to the New Zealand Herald, the plan failed.", "New Zealand Herald"),
+        ("It was published in the Medical Journal of Australia this week.", "Medical Journal of Australia"),
+        ("It was reported by the New York Times on Monday.", "New York Times"),
+    ],
+)
+def test_newspapers_and_journals_are_organisations(text, organization):
+    assert organization in names(find_all(text), "organization")
 
 
 def test_place_inside_a_longer_name_is_skipped():
@@ -436,3 +469,98 @@ def test_a_natural_feature_named_after_a_place_or_a_nationality_is_one_place():
         assert [(f.name, f.strong) for f in found] == [(name, True)], text
     assert not any(f.rule == "feature" for f in find_places("a room at the Manila Bay Hotel"))  # the run goes on
     assert not any(f.rule == "feature" for f in find_places("the Bay area of Manila"))  # no feature named after it
+
+
+def test_a_plural_title_opens_no_name():
+    text = "We thank Presidents Juan Manuel Santos Calderón of Colombia and Hugo Chávez Frías of Venezuela."
+    assert names(find_all(text), "person") == ["Juan Manuel Santos Calderón", "Hugo Chávez Frías"]
+
+
+@pytest.mark.parametrize(
+    ("text", "strong"),
+    [
+        ("After transferring to Rice University in 2009, he posted a record.", True),  # named after a person
+        ("The ballots were counted by the Electoral Commission in May.", False),  # a description, no name
+        ("The bill went to the Legislative Assembly in May.", False),
+        ("The boat was saved by the Indonesian Navy in May.", True),  # a nationality and a head word
+        ("It was the African Programme that failed.", False),  # a weak head word needs its acronym
+    ],
+)
+def test_one_word_naming_an_organisation_after_a_person_stands_alone(text, strong):
+    from build_docs.extract.discover import confirmed, lowercase_words
+
+    [org] = [f for f in find_all(text) if f.kind == "organization"]
+    assert confirmed([org], lowercase_words([text]))[0].strong is strong
+
+
+@pytest.mark.parametrize(
+    ("text", "organization"),
+    [
+        ("She studied at the Architectural Association School of Architecture in London.", "Architectural Association School of Architecture"),
+        ("He taught at Harvard Law School for a year.", "Harvard Law School"),
+        ("A spokesman for the Irving Independent School District said so.", "Irving Independent School District"),  # a place's head ends it
+        ("Thank you to the Congressional Black Caucus and its Chair.", "Congressional Black Caucus"),
+    ],
+)
+def test_schools_and_colleges_are_organisations(text, organization):
+    assert organization in names(find_all(text), "organization")
+
+
+@pytest.mark.parametrize(
+    ("text", "acronym"),
+    [
+        ("Leaders met at the NATO Istanbul Summit in 2004.", "NATO"),
+        ("The old town is a UNESCO World Heritage Site since 1979.", "UNESCO"),
+    ],
+)
+def test_an_acronym_opening_a_longer_name_is_an_organisation_inside_it(text, acronym):
+    found = find_all(text)
+    [inner] = [f for f in found if f.name == acronym]
+    assert inner.kind == "organization" and inner.strong
+    assert any(f is not inner and f.start <= inner.start and inner.end < f.end for f in found)
+
+
+@pytest.mark.parametrize("text", ["The US Army left in May.", "He met them in the NATO office.", "Dr. John SMITH Jones came."])
+def test_no_acronym_find_for_a_place_a_lone_acronym_or_a_word_inside_a_run(text):
+    assert all(f.rule != "acronym-opening" for f in find_all(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Charles J. Fillmore was an American linguist.", "Charles J. Fillmore"),  # an initial is no acronym
+        ("He built on the investigations of Pierre-Simon Laplace in those years.", "Pierre-Simon Laplace"),  # given names joined
+        ("They hosted athletes Vitas Gerulaitis and others.", "Vitas Gerulaitis"),  # a role noun's plural before the name
+    ],
+)
+def test_people_by_shape_and_role_without_the_model(text, person, monkeypatch):
+    from build_docs.extract import discover
+
+    monkeypatch.setattr(discover, "MODEL_FINDS", False)
+    assert person in names(find_all(text), "person")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("The Malaysia Tourism board was quite prominent.", "Malaysia"),  # the run makes no name
+        ("It was my California Driver's license.", "California"),
+    ],
+)
+def test_a_country_or_state_in_a_run_that_makes_no_name_is_a_place(text, place):
+    assert names(find_all(text), "place") == [place]
+
+
+def test_a_city_in_a_run_that_makes_no_name_is_none():
+    assert "Reading" not in names(find_all("The Reading Festival board met."), "place")
+
+
+def test_one_word_of_a_country_cut_before_it_is_a_place():
+    found = find_all("The railway to Vorsino of Russia has already been put into operation.")
+    assert ("place", "Vorsino") in [(f.kind, f.name) for f in found] and "Russia" in names(found, "place")
+
+
+def test_a_common_word_that_is_a_small_city_does_not_hide_the_place_beside_it():
+    found = find_all("Fan Expo took place at the Metro Toronto Convention Centre this weekend.")
+    assert names(found, "place") == ["Toronto"]  # "Metro" is also a town in Indonesia
+    assert names(find_all("the Niger Congo language phylum")) == []  # two countries side by side name no place

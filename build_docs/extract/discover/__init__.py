@@ -67,7 +67,7 @@ from build_docs.extract.discover.person_shapes import family_surname, given_name
 from build_docs.extract.discover.place_names import BIG_CITY_POPULATION, MIN_CITY_POPULATION, Place, gazetteer
 from build_docs.extract.discover.places import find_places, places_in
 from build_docs.extract.discover.tagger import SURE, Tagging
-from build_docs.extract.discover.tokens import is_entity_word, tokenize
+from build_docs.extract.discover.tokens import Tok, is_entity_word, is_function, tokenize
 
 MODEL_FINDS = True  # the statistical tagger's finds (:mod:`.tagger`); off, the rules alone (benchmarks compare both)
 
@@ -154,9 +154,47 @@ def find_all(text: str) -> list[Found]:
     kept += [_guess(f, text) for f in model if f.kind != "other" and not any(taken[f.start : f.end])]  # the model's names where nothing else stands
     kept = [replace(f, alone=True) if not f.strong and _alone(text, f) else f for f in kept]
     kept.sort(key=lambda f: (f.start, f.end))
+    inner += _acronyms_opening(text, tokens)
     if inner:
-        kept = sorted(kept + _held(inner, kept), key=lambda f: (f.start, f.end))
+        kept = sorted(kept + _held(inner, kept) + _unheld(inner, kept, len(text)), key=lambda f: (f.start, f.end))
     return kept
+
+
+_REGIONS = frozenset({"country", "subdivision", "region"})
+
+
+def _unheld(inner: list[Found], kept: list[Found], size: int) -> list[Found]:
+    """The countries, states and regions of ``inner`` that no kept find covers: a capitalised run holding one made no
+    name ("the Malaysia Tourism board", "my California Driver's license", a title "A Connecticut Yankee in King
+    Arthur's Court"), so the place is all the run names. Not a city (a surname or a common word as often)."""
+    covered = bytearray(size + 1)
+    for f in kept:
+        covered[f.start : f.end] = b"\x01" * (f.end - f.start)
+    places = gazetteer()
+    found = []
+    for p in inner:
+        place = places.get(p.canonical or p.name)
+        if p.rule == "gazetteer" and place is not None and place.kind in _REGIONS and not any(covered[p.start : p.end]):
+            found.append(p)
+    return dedupe(found)
+
+
+def _acronyms_opening(text: str, tokens: list[Tok]) -> list[Found]:
+    """Acronyms of three letters or more that open a longer capitalised run ("FIFA World Cup", "UNESCO World Heritage
+    Site", "NATO Istanbul Summit"): the organisation the longer name is named after, kept where a find holds it
+    (:func:`_held`). Not a gazetteer place ("US Army"), nor a word of an all-capitals line."""
+    found = []
+    for k in range(len(tokens) - 1):
+        tok, after = tokens[k], tokens[k + 1]
+        word = tok.word
+        if len(word) < 3 or not word.isalpha() or not word.isupper() or tok.headline or tok.possessive or not after.joined:
+            continue
+        if not after.cap or after.word.isupper() or word in gazetteer() or is_common(word):
+            continue
+        if k > 0 and tok.joined and tokens[k - 1].cap and not is_function(tokens[k - 1]):
+            continue  # inside a run, not opening it
+        found.append(Found("organization", word, tok.start, tok.core, "acronym-opening", "", True))
+    return found
 
 
 def _held(inner: list[Found], kept: list[Found]) -> list[Found]:
@@ -168,7 +206,9 @@ def _held(inner: list[Found], kept: list[Found]) -> list[Found]:
     held = []
     for p in inner:
         k = bisect_right(starts, p.start) - 1
-        if k >= 0 and kept[k].kind == "organization" and p.end <= kept[k].end and (p.start, p.end) != (kept[k].start, kept[k].end):
+        if k < 0 or not (kept[k].kind == "organization" or p.rule == "acronym-opening" and kept[k].kind != "person"):
+            continue
+        if p.end <= kept[k].end and (p.start, p.end) != (kept[k].start, kept[k].end):
             held.append(p)
     return dedupe(held)
 
@@ -186,9 +226,28 @@ def _alone(text: str, f: Found) -> bool:
     words = [w for w in f.name.split() if w[:1].isupper()]
     if any("-" in w and all(p in gazetteer() or p in lexicon.DEMONYMS for p in w.split("-")) for w in words):
         return False  # "China-Russia Moscow-Kazan (rail project)": places joined by a hyphen describe a relation or a route
+    if len(words) == 2 and f.rule == "org-head" and _headed_by(words[1]) and (_modifier(words[0]) or words[0] in lexicon.DEMONYMS):
+        return True  # "Rice University", "Indonesian Navy", "Lebanese Army": a head word and one word naming it
     if len(words) >= 2:
         return any(own_word(w) or _named_after(w, f.rule == "org-head") for w in words)
     return len(words) == 1 and single_name(words[0])
+
+
+def _headed_by(word: str) -> bool:
+    """An organisation's head word that names bodies, not plans ("Programme", "Front" need their acronym)."""
+    return word in lexicon.ORG_HEADS and word not in lexicon.WEAK_HEADS
+
+
+def _modifier(word: str) -> bool:
+    """A word that names the organisation its head word ends after a person ("Rice University", "Duke University"): a
+    surname of some naming tradition's lists, neither a title, a nationality, a head word, a date nor a direction. A
+    description is no name ("Electoral Commission", "Legislative Assembly", "Liberation Movement" stay weak: on 300 UN
+    speeches, any capitalised modifier made ten pages of them), nor is a word only a given name ("Royal Society",
+    "Royal Academy"). A nationality before the head word names a body too (:func:`_alone`: "Indonesian Navy")."""
+    bare = word.rstrip(".")
+    if is_entity_word(bare) or bare in lexicon.GENERIC_PLACE_WORDS or bare.isupper() or not name_shape(bare):
+        return False
+    return surname(bare)
 
 
 def _named_after(word: str, organization: bool) -> bool:

@@ -35,6 +35,7 @@ Strong (a page on its own): a person of two words or more, or of initials and a 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from build_docs import inflection
@@ -66,10 +67,30 @@ def names_in(text: str, tokens: list[Tok], taken: bytearray) -> list[Found]:
             i += 1
             continue
         f = _name(text, tokens, i, end)
+        if f is not None and any(taken[f.start : f.end]):
+            f = _before_taken(text, tokens, i, end, taken)
         if f is not None and not any(taken[f.start : f.end]):
             found.append(f)
         i = end
     return found
+
+
+def _before_taken(text: str, tokens: list[Tok], i: int, end: int, taken: bytearray) -> Found | None:
+    """The name a run starting at ``i`` makes up to a connector before the first word another finder took: "Jann Wenner"
+    of "Jann Wenner of Rolling Stone Magazine" where "Rolling Stone Magazine" is an organisation of its own (``None``
+    when no connector stands before that word)."""
+    k = i + 1
+    while k < end and not taken[tokens[k].start]:
+        k += 1
+    inner = k
+    while inner > i + 1 and not tokens[inner - 1].cap and tokens[inner - 1].word.lower() in _INNER:
+        inner -= 1
+    if k == end or inner == k or inner <= i:
+        return None
+    f = _name(text, tokens, i, inner)
+    if f is not None and f.basis == "default" and inner == i + 1 and tokens[inner].word == "of" and is_place_name(tokens[k].word):
+        return replace(f, kind="place", basis="context")  # "to Vorsino of Russia": one word of a country is a place in it
+    return f
 
 
 def _word(tok: Tok) -> bool:
@@ -86,6 +107,8 @@ def _run_end(text: str, tokens: list[Tok], i: int) -> int:
     given name goes on it ("Elizabeth II", "Johann II Bernoulli")."""
     if not (_word(tokens[i]) or _given_demonym(tokens, i)) or is_initial(tokens[i]) and not (i + 1 < len(tokens) and tokens[i + 1].joined):
         return i
+    if tokens[i].bare.endswith("s") and tokens[i].bare[:-1] in lexicon.HEAD_TITLES:
+        return i  # "Presidents Juan Manuel Santos Calderón and Hugo Chávez": a title for several people, no word of a name
     k = i + 1
     while k < len(tokens) and not tokens[k - 1].possessive and tokens[k].joined:
         if _word(tokens[k]) or is_initial(tokens[k]) or _numbered(text, tokens, k) or _surname_title(tokens, k):
@@ -194,9 +217,15 @@ def _kind(text: str, run: list[Tok], words: list[Tok], start: int, stop: int) ->
     before = _BEFORE.search(text, max(0, start - 16), start)
     if len(run) == 1 and before and before.group(1).lower() in lexicon.PLACE_PREPOSITIONS:
         return "place", "context"
-    if before and before.group(1) in lexicon.ROLE_NOUNS and _plain_name(run, words):
+    if before and _role_noun(before.group(1)) and _plain_name(run, words):
         return "person", "context"  # "designer Halston", "the conquistador leader Montejo", "his friend Tyrannius Rufinus"
     return "organization", "default"
+
+
+def _role_noun(word: str) -> bool:
+    """A noun of ``role-nouns.txt``, or its plural before the first of several people ("athletes Vitas Gerulaitis and
+    Jack Nicklaus", "photographers Nat Finkelstein, ...")."""
+    return word in lexicon.ROLE_NOUNS or word.endswith("s") and (word[:-1] in lexicon.ROLE_NOUNS or word[:-2] in lexicon.ROLE_NOUNS and word.endswith("es"))
 
 
 def _plain_name(run: list[Tok], words: list[Tok]) -> bool:
@@ -280,7 +309,7 @@ def _person_shape(run: list[Tok], words: list[Tok]) -> bool:
     names = [t.bare.capitalize() if capitals else t.bare for t in words]
     if not 2 <= len(words) <= 4 or any(w in lexicon.ORG_HEADS for w in names):
         return False  # "... Bank"
-    if any(t.word.lower() in _CONNECTORS or t.bare.isupper() and not capitals for t in run):
+    if any(t.word.lower() in _CONNECTORS or t.bare.isupper() and not capitals and not is_initial(t) for t in run):
         return False  # "Institute of ...", "Guterres UN"
     if no_person(names):
         return False  # "Abraham Accords", "Roman Catholicism", "York Minster", "El Castillo"
@@ -289,6 +318,8 @@ def _person_shape(run: list[Tok], words: list[Tok]) -> bool:
     first, last = names[0], names[-1]
     if family_first(names):
         return True
+    if "-" in first and all(given_name(part) for part in first.split("-")):
+        first = first.split("-")[0]  # "Pierre-Simon Laplace", "Mary-Kate Olsen": given names joined by a hyphen
     if given_name(first) and (surname(last) or not is_common(last) and not is_place_name(last)):
         return True
     if given_name(first) and len(names) == 2 and not is_common(last, 2_000) and not lexicon.is_article_word(last) and not is_place_name(last):

@@ -128,7 +128,9 @@ def _org_in(text: str, seg: list[Tok]) -> Found | None:
     while k < len(seg) and seg[k].cap and seg[k].bare not in stops:
         end = k if seg[k].bare in lexicon.ORG_HEADS else end
         k += 1
-    if k == end + 1 and k < len(seg) and seg[k].word in _ORG_OF:
+    if end + 1 < len(seg) and seg[end + 1].cap and seg[end + 1].bare in lexicon.PLACE_HEADS:
+        end += 1  # "Irving Independent School District": a place's head word after the last head ends the name
+    elif k == end + 1 and k < len(seg) and seg[k].word in _ORG_OF:
         end = _complement(seg, k, end)
     if end + 2 < len(seg) and seg[end + 1].word == "in" and _in_place_ends(text, seg, start, h, end):
         end = len(seg) - 1

@@ -127,8 +127,18 @@ def _one_name(tokens: list[Tok], hits: list[tuple[int, int, Place]]) -> list[tup
             whole = gazetteer().get("-".join(t.word for t in tokens[a : hits[last][1]]))
             if whole is not None:
                 kept.append((a, hits[last][1], whole))
+            else:  # "Metro Toronto": a common word that is also some small city is no place beside a real one
+                side = [hits[m] for m in range(k, last + 1) if not _common_town(tokens, hits[m])]
+                if len(side) == 1:
+                    kept.append(side[0])
         k = last + 1
     return kept
+
+
+def _common_town(tokens: list[Tok], hit: tuple[int, int, Place]) -> bool:
+    """A one-word city of the gazetteer, not a big one, whose word English uses ("Metro", "Mobile", "Nice")."""
+    a, b, place = hit
+    return b - a == 1 and place.kind == "city" and not place.major and is_common(tokens[a].word)
 
 
 def _keep_place(text: str, tokens: list[Tok], a: int, b: int, place: Place, lower: _LowerWords, inside: set[int]) -> bool | None:
@@ -141,6 +151,8 @@ def _keep_place(text: str, tokens: list[Tok], a: int, b: int, place: Place, lowe
         word = first.word
         if is_common(word) and not place.major and _placed(text, tokens, a, lower):
             pass  # "moved to Boston", "Sheffield and Leeds": a city the frequency list ranks high, where a sentence puts a place
+        elif is_common(word) and not place.major and _named_for(tokens, a, b, lower, inside):
+            return None  # "Pittsburgh Pirates", "Aberdeen Grammar School": the city a longer name is named after
         elif is_common(word) and (not place.major or (first.sentence or first.headline) and word.lower() in lower):
             return False  # "Nice", "Mobile", "Reading"; "Male and female ..."
         if word.isupper() and place.kind != "region":
@@ -148,6 +160,20 @@ def _keep_place(text: str, tokens: list[Tok], a: int, b: int, place: Place, lowe
     if first.word.isupper() and any(_caps_neighbour(tokens, k) for k in (a - 1, b)):
         return False  # "LET US" in an all-capitals line
     return None if any(0 <= k < len(tokens) and k not in inside and _run_neighbour(tokens, k, a, b) for k in (a - 1, b)) else True
+
+
+def _named_for(tokens: list[Tok], a: int, b: int, lower: _LowerWords, inside: set[int]) -> bool:
+    """A one-word city the frequency list ranks high that opens a longer capitalised run ("Pittsburgh Pirates", "Ontario
+    Ghostbusters", "Aberdeen Grammar School", never after another capitalised word): a name named after it, when English never uses the word as a noun or
+    adjective, the text never writes it in lower case and it is no surname ("Reading Room", "Phoenix Suns", "Washington
+    University" stay as they were). Kept only where :func:`~build_docs.extract.discover.find_all` finds an organisation
+    holding it (:func:`~build_docs.extract.discover._held`)."""
+    tok = tokens[a]
+    if tok.possessive or tok.word.lower() in lower or lexicon.is_article_word(tok.word) or surname(tok.word):
+        return False
+    if a > 0 and tokens[a].joined and tokens[a - 1].cap and not is_function(tokens[a - 1]):
+        return False  # "317 S Detroit Ave.", "W. Lansing Gleason": a word inside a run, not the city it opens
+    return b < len(tokens) and b not in inside and _run_neighbour(tokens, b, a, b)
 
 
 _PLACED = re.compile(r"(?<![\w-])(?:in|to|from|near|across|throughout|outside|around)[ \t]+$")
