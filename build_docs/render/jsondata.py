@@ -28,14 +28,14 @@ def dump_bytes(data: object) -> bytes:
 
 
 def item_bytes(item: object) -> bytes:
-    """``item`` as :func:`dump_bytes` writes it as one item of a list (less the list's indent): :func:`list_bytes`
-    joins such items, so that a list of items kept between builds is not encoded again as a whole."""
-    return dump_bytes(item)[:-1]
+    """``item`` as :func:`dump_bytes` writes it as one item of a list, indented as the list's items are: :func:`list_bytes`
+    joins such items, so that a list of items kept between builds is not encoded again as a whole (a string in JSON
+    holds no line break, so every line break is the layout's)."""
+    return b"  " + dump_bytes(item)[:-1].replace(b"\n", b"\n  ")
 
 
 def list_bytes(items: Sequence[bytes]) -> bytes:
-    """:func:`dump_bytes` of the list whose items :func:`item_bytes` wrote, byte for byte: each item one level
-    in (a string in JSON holds no line break, so every line break is the layout's)."""
+    """:func:`dump_bytes` of the list whose items :func:`item_bytes` wrote, byte for byte."""
     if not items:
         return b"[]\n"
-    return b"[\n" + b",\n".join(b"  " + item.replace(b"\n", b"\n  ") for item in items) + b"\n]\n"
+    return b"[\n" + b",\n".join(items) + b"\n]\n"
