@@ -22,6 +22,7 @@ from benchmarks.zensical_check import write_zensical_config, zensical_command
 from build_docs.clean.article import Article
 from build_docs.clean.structure import Block
 from build_docs.pipeline import BuildConfig, build
+from build_docs.render import relink
 from build_docs.render.article_parts import PART_BYTES, split
 from build_docs.render.article_sections import SECTION_BYTES, divisions
 from build_docs.render.relink import relinked, with_parts
@@ -291,3 +292,35 @@ def test_zensical_indexes_the_same_sections_each_under_the_bound(built: Path):
     ours = [i["location"] for i in items if i["location"].startswith(f"articles/{LONG}/")]
     assert ours == [i["location"] for i in mkdocs if i["location"].startswith(f"articles/{LONG}/")]
     assert all(len(i["text"].encode("utf-8")) <= SECTION_BYTES for i in items if "#from-p" in i["location"])
+
+
+def test_a_rebuild_reads_back_the_pages_it_relinked_and_writes_the_same_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "convoy-reports.txt").write_text(long_article(), encoding="utf-8")
+    (seeds / "harbour-note.txt").write_text(short_article(), encoding="utf-8")
+    cold = build(BuildConfig(seeds=seeds, docs=tmp_path / "cold"))
+    relinking: list[str] = []
+
+    def counted(page: RenderedPage, *rest: object) -> RenderedPage:
+        relinking.append(page.path)
+        return relinked(page, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(relink, "relinked", counted)
+    config = BuildConfig(seeds=seeds, docs=tmp_path / "docs", results=tmp_path / "kept")
+    first = build(config)
+    assert first.plan.manifest == cold.plan.manifest  # the same bytes as a build that keeps nothing
+    parts = {p for p in relinking if re.fullmatch(rf"articles/{LONG}(/\d+)?\.md", p)}
+    others = set(relinking) - parts
+    assert parts and len(others) > 5  # entity, timeline and glossary pages quote paragraphs on later parts
+    relinking.clear()
+    with (seeds / "harbour-note.txt").open("a", encoding="utf-8") as handle:
+        handle.write("\nMarit Berg said the outer anchorage was clear of ice by 4 May 1996.\n")
+    again = build(config)
+    before, after = (json.loads(b.plan.manifest)["files"] for b in (first, again))
+    changed = {path for path in after if before.get(path) != after[path]}
+    assert set(relinking) - parts <= changed  # a page relinked before is read back unless the edit changed it
+    assert others - changed  # and most were not changed
+    assert set(relinking) >= parts  # a part is rebased every build (against every file the build writes)
+    recold = build(BuildConfig(seeds=seeds, docs=tmp_path / "recold"))
+    assert again.plan.manifest == recold.plan.manifest

@@ -130,7 +130,7 @@ def render(
 
     # The entities' pages in a forked process while this one renders the rest (one after the other with one core).
     entity_pages, (rest, parts) = kept.alongside(runner, entities, others)
-    return tuple(sorted(with_parts([*rest, *entity_pages], site.articles, parts), key=lambda p: p.path))
+    return tuple(sorted(with_parts([*rest, *entity_pages], site.articles, parts, kept), key=lambda p: p.path))
 
 
 def _article_inputs(

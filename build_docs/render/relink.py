@@ -24,7 +24,9 @@ from collections.abc import Collection, Mapping, Sequence
 from build_docs.clean.article import Article
 from build_docs.render.article_parts import PAGES_FILE, Part, pages_map, part_path, placement
 from build_docs.render.jsondata import dump_bytes
+from build_docs.render.kept_pages import kept_pages
 from build_docs.render.templating import RenderedPage
+from build_docs.results import NOTHING_KEPT, Kept, digest
 
 #: A link target the build wrote: ``](target)`` after an even number of backslashes.
 _TARGET = re.compile(r"(?<!\\)((?:\\\\)*\]\()([^()\s]+)\)")
@@ -66,15 +68,34 @@ def _relative(path: str, fragment: str, at: str) -> str:
     return posixpath.relpath(path, posixpath.dirname(at) or ".") + tail
 
 
-def with_parts(pages: Sequence[RenderedPage], articles: Sequence[Article], parts: Mapping[str, Sequence[Part]]) -> list[RenderedPage]:
+def with_parts(
+    pages: Sequence[RenderedPage], articles: Sequence[Article], parts: Mapping[str, Sequence[Part]], kept: Kept = NOTHING_KEPT
+) -> list[RenderedPage]:
     """Every page with its links to a split article's paragraphs sent to their parts, the parts' own
-    links rebased, and :data:`~.article_parts.PAGES_FILE` added; ``pages`` as they are when nothing is split."""
+    links rebased, and :data:`~.article_parts.PAGES_FILE` added; ``pages`` as they are when nothing is split.
+
+    A page that links none of the split articles is left as it is: a kept page by the names it is kept with
+    (:meth:`~.templating.RenderedPage.recorded_links`, so it is not read), another by a search of its bytes. A page
+    relinked is kept (``kept``), by its own digest and the parts' placement, so that the next build reads it back."""
     if not parts:
         return list(pages)
     placed = {a.id: placement(a, parts[a.id]) for a in articles if a.id in parts}
     moved = {(part_path(i, 1), anchor): part_path(i, n) for i, anchors in placed.items() for anchor, n in anchors.items() if n > 1}
     written_as = {part_path(i, p.number): part_path(i, 1) for i, split in parts.items() for p in split}
     known = frozenset(p.path for p in pages)
-    split = frozenset(parts)  # a page that links none of them is left as it is (a kept page, unread)
-    result = [relinked(p, moved, written_as.get(p.path), known) if p.path in written_as or not split.isdisjoint(p.linked()) else p for p in pages]
-    return [*result, RenderedPage(PAGES_FILE, dump_bytes(pages_map(placed)))]
+    split = frozenset(parts)
+    names = b"|".join(re.escape(i.encode("utf-8")) for i in sorted(parts))
+    mentions = re.compile(rb"(?:" + names + rb")\.md#")
+    placement_key = digest(sorted(moved.items())) if kept.on else ""
+
+    def links_split(page: RenderedPage) -> bool:
+        recorded = page.recorded_links()
+        return mentions.search(page.content) is not None if recorded is None else not split.isdisjoint(recorded)
+
+    def relink(page: RenderedPage) -> RenderedPage:
+        if page.path in written_as:  # a part: rebased against every file the build writes
+            return relinked(page, moved, written_as[page.path], known)
+        [made] = kept_pages(kept, "relinked", (page.path, page.digest, placement_key), lambda: [relinked(page, moved)])
+        return made
+
+    return [*(relink(p) if p.path in written_as or links_split(p) else p for p in pages), RenderedPage(PAGES_FILE, dump_bytes(pages_map(placed)))]

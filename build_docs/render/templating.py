@@ -73,6 +73,10 @@ class RenderedPage:
             self._linked = frozenset(names)
         return self._linked
 
+    def recorded_links(self) -> frozenset[str] | None:
+        """What :meth:`linked` says, when that is known without reading the page (a kept page); else ``None``."""
+        return self._linked
+
     def __reduce__(self) -> tuple[object, ...]:
         body = self._body if isinstance(self._body, Blob) else Blob(self._body)
         return (RenderedPage._kept, (self.path, body, self.digest, self.linked()))
