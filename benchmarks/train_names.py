@@ -39,6 +39,7 @@ import json
 import re
 import sys
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -128,13 +129,13 @@ def bio(spans: list[tuple[int, int]], names: list[tuple[int, int, str]]) -> list
     return out
 
 
-def sequences(corpus: Path) -> list[tuple[list[list[str]], list[str]]]:
-    """(features, labels) of every paragraph of the tune half, documents in name order."""
+def sequences(corpus: Path, keep: Callable[[str], bool] | None = None) -> list[tuple[list[list[str]], list[str]]]:
+    """(features, labels) of every paragraph of the tune half (of its documents ``keep`` accepts), documents in name order."""
     out = []
     for path in sorted(corpus.glob("*.gold.json")):
         doc = path.name.replace(".gold.json", "")
         gold = json.loads(path.read_text(encoding="utf-8"))
-        if half(doc) != "tune" or gold["genre"] not in GENRES:
+        if half(doc) != "tune" or gold["genre"] not in GENRES or keep is not None and not keep(doc):
             continue
         labels = label_of(gold)
         text = path.with_name(f"{doc}.txt").read_text(encoding="utf-8")
@@ -145,10 +146,10 @@ def sequences(corpus: Path) -> list[tuple[list[list[str]], list[str]]]:
     return out
 
 
-def train(corpus: Path, out: Path) -> int:
+def train(corpus: Path, out: Path, keep: Callable[[str], bool] | None = None, quiet: bool = False) -> int:
     import pycrfsuite
 
-    data = sequences(corpus)
+    data = sequences(corpus, keep)
     trainer = pycrfsuite.Trainer(verbose=False)
     for xseq, yseq in data:
         trainer.append(xseq, yseq)
@@ -157,7 +158,8 @@ def train(corpus: Path, out: Path) -> int:
     trainer.train(str(out))
     words = sum(len(y) for _, y in data)
     names = sum(1 for _, y in data for label in y if label.startswith("B-"))
-    print(f"trained on {len(data)} paragraphs, {words:,} words, {names:,} labelled names: {out} ({out.stat().st_size:,} bytes)")
+    if not quiet:
+        print(f"trained on {len(data)} paragraphs, {words:,} words, {names:,} labelled names: {out} ({out.stat().st_size:,} bytes)")
     return 0
 
 
