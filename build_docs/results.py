@@ -92,7 +92,7 @@ _HEAD = struct.Struct("<Q")
 
 
 class Blob:
-    """Bytes a kept result may hold without this build reading them: written after the head of the result's file
+    """Bytes a kept result may hold without this build reading them: written after the result's pickle in its file
     (:meth:`Kept.put` with ``blobs``), and read from there only when :meth:`data` is first called. Pickled for another
     process, an unread blob is sent as where it is, not as its bytes."""
 
