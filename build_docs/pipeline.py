@@ -81,7 +81,8 @@ def generate(config: BuildConfig, progress: Progress | None = None) -> Generated
         catalog, problems = load_catalog(config.seeds / CATALOG, f"{seeds}/{CATALOG}", kept)
         registry, found = load_registry(config.seeds, seeds)
         problems += found
-        sources, found = read_sources(config.seeds, catalog, seeds, kept)
+        stamps = config.results / "read-stamps" / f"{digest(str(config.seeds.resolve()))}.json" if config.results else None  # build_docs/stamps.py
+        sources, found = read_sources(config.seeds, catalog, seeds, kept, stamps)
         problems, skipped = problems + found, skipped_files(found, sources)
     with progress.stage("clean") as tick:  # clean/
         cleaned = clean_all(sources, extra_words=registry.names(), runner=config.jobs.runner(tick), kept=kept)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import pickle
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -331,3 +333,39 @@ def test_a_rebuild_reads_kept_pages_only_to_compare_or_write_them(tmp_path: Path
     unread = [p for p in again.held[0] if isinstance(p, RenderedPage) and isinstance(p._body, Blob)]  # type: ignore[union-attr]
     assert len(unread) > 10  # the kept pages, never read
     assert sum(read) <= again.plan.read + len(again.plan.writes)
+
+
+def test_a_seed_whose_size_and_time_are_as_recorded_is_not_read_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    seeds = Path(shutil.copytree(FIXTURE, tmp_path / "seeds"))
+    past = time.time() - 3600
+    for path in seeds.iterdir():
+        os.utime(path, (past, past))
+    config = BuildConfig(seeds=seeds, docs=tmp_path / "docs", results=folder_for(seeds))
+    build(config)
+    opened: list[str] = []
+    read_bytes = Path.read_bytes
+
+    def counting(path: Path) -> bytes:
+        if path.parent == seeds and path.suffix != ".yml":  # the catalog and registries are read each time (small)
+            opened.append(path.name)
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", counting)
+    build(config)
+    articles = sorted(p.name for p in seeds.iterdir() if p.suffix in (".md", ".txt", ".html"))
+    assert articles and opened == []  # every seed's bytes known by its recorded size and time
+    edited = seeds / "gamma.md"
+    text = edited.read_text(encoding="utf-8")
+    changed = text.replace("the", "THE", 1)
+    assert len(changed) == len(text)
+    edited.write_text(changed, encoding="utf-8")  # the same size, a new time
+    future = time.time() + 3600
+    os.utime(seeds / "alpha.txt", (future, future))  # a time not older than the clock: never trusted
+    again = build(config)
+    assert sorted(opened) == ["alpha.txt", "gamma.md"]
+    opened.clear()
+    build(config)
+    assert opened == ["alpha.txt"]  # still not older than the clock at recording
+    monkeypatch.undo()
+    cold = build(BuildConfig(seeds=seeds, docs=tmp_path / "cold"))
+    assert again.plan.manifest == cold.plan.manifest  # the edit is in: the same site as a build that keeps nothing

@@ -30,9 +30,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from build_docs.cache import write_atomic
 from build_docs.diagnostics import Diagnostic, error
 from build_docs.render.templating import RenderedPage
+from build_docs.stamps import read_stamps, stamp, write_stamps
 
 MANIFEST = ".build_docs-manifest.json"
 Seen = Mapping[str, tuple[int, int]]  # path under docs/ -> (size, modification time in ns) when it held its manifest digest
@@ -82,12 +82,12 @@ def plan(pages: tuple[RenderedPage, ...], docs: Path, shown: str, seen: Seen | N
     read, trusted = 0, {}
     root = os.fspath(docs)
     for page in pages:
-        if page.path in seen and previous.get(page.path) == digests[page.path] and _stat(f"{root}/{page.path}") == seen[page.path]:
+        if page.path in seen and previous.get(page.path) == digests[page.path] and stamp(f"{root}/{page.path}") == seen[page.path]:
             unchanged.append(page.path)
             trusted[page.path] = seen[page.path]
             continue
         target = docs / page.path
-        before = _stat(target)  # before reading: an edit after it changes the time recorded
+        before = stamp(target)  # before reading: an edit after it changes the time recorded
         current = target.read_bytes() if target.is_file() else None
         read += 1
         if current == page.content:
@@ -110,41 +110,18 @@ def plan(pages: tuple[RenderedPage, ...], docs: Path, shown: str, seen: Seen | N
     return Plan(tuple(writes), deletes, tuple(unchanged), tuple(problems), manifest, read, trusted)
 
 
-def _stat(path: str | Path) -> tuple[int, int] | None:
-    try:
-        found = os.stat(path)
-    except OSError:
-        return None
-    return found.st_size, found.st_mtime_ns
-
-
 def read_seen(record: Path) -> dict[str, tuple[int, int]]:
     """What :func:`record_seen` wrote to ``record``; nothing when it is missing or unreadable."""
-    try:
-        data = json.loads(record.read_text(encoding="utf-8"))
-        return {str(path): (int(size), int(mtime)) for path, (size, mtime) in data.items()}
-    except (OSError, ValueError, TypeError, AttributeError):
-        return {}
+    return {path: (found[0], found[1]) for path, found in read_stamps(record).items()}
 
 
 def record_seen(record: Path, change: Plan, written: Seen, docs: Path) -> None:
     """Record the size and modification time of every file ``change`` leaves in ``docs/``: those it found
     unchanged as :func:`plan` saw them, those :func:`apply` wrote as it staged them (``written``), except any not
-    older than the file system's clock now (see the module's note)."""
+    older than the file system's clock now (:func:`build_docs.stamps.write_stamps`)."""
     seen = {path: found for path in change.unchanged if (found := change.seen.get(path)) is not None}
     seen |= {page.path: written[page.path] for page in change.writes if page.path in written}
-    now = _clock(docs.parent)
-    write_atomic(record, json.dumps({p: f for p, f in seen.items() if f[1] < now}, sort_keys=True).encode("utf-8"))
-
-
-def _clock(folder: Path) -> int:
-    """The time of the file system holding ``folder``, in its own granularity: a new file's modification time."""
-    handle, name = tempfile.mkstemp(prefix=".build_docs-clock-", dir=folder)
-    try:
-        return os.fstat(handle).st_mtime_ns
-    finally:
-        os.close(handle)
-        os.unlink(name)
+    write_stamps(record, seen, docs.parent)
 
 
 def apply(change: Plan, docs: Path) -> Seen:
@@ -164,7 +141,7 @@ def apply(change: Plan, docs: Path) -> Seen:
         for page in change.writes:
             target = docs / page.path
             target.parent.mkdir(parents=True, exist_ok=True)
-            if (found := _stat(staging / page.path)) is not None:
+            if (found := stamp(staging / page.path)) is not None:
                 written[page.path] = found
             os.replace(staging / page.path, target)
         for path in change.deletes:

@@ -9,12 +9,13 @@ reported and skipped.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 from types import MappingProxyType
+from typing import cast
 
 from build_docs.diagnostics import Diagnostic, Severity, error, warning
 from build_docs.results import NOTHING_KEPT, Kept
@@ -24,6 +25,7 @@ from build_docs.sources.readers import READERS, reader_for
 from build_docs.sources.reading import Part
 from build_docs.sources.sanitise import visible_reading
 from build_docs.sources.text import SKIPPED, read_text
+from build_docs.stamps import Stamp, read_stamps, stamp, write_stamps
 
 DATA_SUFFIXES = (".yml", ".yaml")
 #: A block of a plain text: a line with text after a blank line (or at the start).
@@ -57,13 +59,20 @@ class SourceDoc:
         return f"SourceDoc({self.name!r}, {len(self.text)} chars, {self.encoding})"
 
 
-def read_sources(seeds: Path, catalog: Catalog, shown_root: str, kept: Kept = NOTHING_KEPT) -> tuple[tuple[SourceDoc, ...], list[Diagnostic]]:
+def read_sources(
+    seeds: Path, catalog: Catalog, shown_root: str, kept: Kept = NOTHING_KEPT, record: Path | None = None
+) -> tuple[tuple[SourceDoc, ...], list[Diagnostic]]:
     """Read every article file directly inside ``seeds``, in file-name order; with ``kept``, a file's reading
-    (and what was said of it) is read back when an earlier build read the same bytes under the same name and entry."""
+    (and what was said of it) is read back when an earlier build read the same bytes under the same name and entry.
+
+    With a ``record`` (kept beside the results), a file is not even read to know its bytes when its size and
+    modification time are what an earlier build recorded with their digest (:mod:`build_docs.stamps`)."""
     problems: list[Diagnostic] = []
     docs: list[SourceDoc] = []
     if not seeds.is_dir():
         return (), [error(shown_root, 0, "seeds folder not found; pass --seeds DIR")]
+    known = read_stamps(record) if record and kept.on else {}
+    stamps: dict[str, tuple[int, int, str]] = {}
     for path in sorted(p for p in seeds.iterdir() if p.is_file() and not p.name.startswith(".")):
         shown = f"{shown_root}/{path.name}"
         if path.suffix.lower() in DATA_SUFFIXES:
@@ -71,22 +80,54 @@ def read_sources(seeds: Path, catalog: Catalog, shown_root: str, kept: Kept = NO
         if reader_for(path.name) is None:
             problems.append(warning(shown, 0, f"ignored: articles must be {' or '.join(READERS)} files"))
             continue
-        size = path.stat().st_size
+        found_stamp = stamp(path)
+        size = found_stamp[0] if found_stamp else path.stat().st_size
         if size > MAX_FILE_BYTES:
             what = f"file too large: {size:,} bytes, more than the {MAX_FILE_BYTES:,} a seed may have; it is skipped unread"
             problems.append(warning(shown, 0, f"{what}: split it into several files, or keep only the article's text"))
             continue
-        raw, entry = path.read_bytes(), catalog.get(path.name)
-        read = partial(read_source, raw, path.name, shown, entry)
-        doc, found = kept.one("read", kept.key("read", raw, path.name, shown, entry), read) if kept.on else read()
+        entry = catalog.get(path.name)
+        if kept.on:
+            doc, found, digested = _kept_reading(kept, path, shown, entry, known.get(path.name), found_stamp)
+            if found_stamp:
+                stamps[path.name] = (*found_stamp, digested)
+        else:
+            doc, found = read_source(path.read_bytes(), path.name, shown, entry)
         problems.extend(found)
         if doc is not None:
             docs.append(doc)
+    if record and kept.on and stamps != known:  # the clock read beside the results, not in seeds/ (which a server watches)
+        write_stamps(record, stamps, record.parent)
     names = {d.name for d in docs}
     for entry in catalog.entries.values():
         if entry.file not in names and not (seeds / entry.file).exists():
             problems.append(warning(catalog.path, entry.line, f"no seed file named {entry.file!r}; fix the name or remove the entry"))
     return tuple(docs), problems
+
+
+def _kept_reading(
+    kept: Kept, path: Path, shown: str, entry: CatalogEntry | None, known: tuple[int, int, *tuple[str, ...]] | None, now: Stamp | None
+) -> tuple[SourceDoc | None, list[Diagnostic], str]:
+    """A file's reading, kept by the digest of its bytes (``known``'s, when the file's stamp is still the one recorded
+    with it, so the file is not read), its name, where it is shown and its catalog entry; and that digest."""
+    raw = None
+    if known is not None and now is not None and len(known) == 3 and known[:2] == now:
+        digested = str(known[2])
+    else:
+        raw = path.read_bytes()
+        digested = hashlib.sha256(raw).hexdigest()
+    key = kept.key("read", digested, path.name, shown, entry)
+    found = kept.get("read", key)
+    if found is not None:
+        doc, problems = cast(tuple[SourceDoc | None, list[Diagnostic]], found[0])  # written below for this key and code
+        return doc, problems, digested
+    if raw is None:  # no reading kept for it: read the file after all, and name its reading by what it holds now
+        raw = path.read_bytes()
+        digested = hashlib.sha256(raw).hexdigest()
+        key = kept.key("read", digested, path.name, shown, entry)
+    doc, problems = read_source(raw, path.name, shown, entry)
+    kept.put("read", key, (doc, problems))
+    return doc, problems, digested
 
 
 def skipped_files(problems: list[Diagnostic], docs: tuple[SourceDoc, ...]) -> tuple[Diagnostic, ...]:
