@@ -19,6 +19,7 @@ from pathlib import Path
 from build_docs.cache import write_atomic
 
 Stamp = tuple[int, int]  # (size, modification time in ns)
+Recorded = tuple[int, int, *tuple[str, ...]]  # a stamp and what else was recorded with it (a digest), as strings
 
 
 def stamp(path: str | Path) -> Stamp | None:
@@ -40,7 +41,7 @@ def clock(folder: Path) -> int:
         os.unlink(name)
 
 
-def read_stamps(record: Path) -> dict[str, tuple[int, int, *tuple[str, ...]]]:
+def read_stamps(record: Path) -> dict[str, Recorded]:
     """What :func:`write_stamps` wrote to ``record``: name -> (size, time, and what else was recorded, as strings);
     nothing when it is missing or unreadable."""
     try:
@@ -50,7 +51,7 @@ def read_stamps(record: Path) -> dict[str, tuple[int, int, *tuple[str, ...]]]:
         return {}
 
 
-def write_stamps(record: Path, stamps: Mapping[str, tuple[int, int, *tuple[str, ...]]], folder: Path) -> None:
+def write_stamps(record: Path, stamps: Mapping[str, Recorded], folder: Path) -> None:
     """Record ``stamps`` (name -> size, time, ...), except those not older than the clock of the file system holding
     ``folder`` now (see the module's note)."""
     try:

@@ -65,11 +65,9 @@ class RenderedPage:
             names = set()
             for piece in self.content.split(b".md#")[:-1]:
                 tail = piece[-_NAME_ROOM:]
-                start = max(tail.rfind(b"/"), tail.rfind(b"("), tail.rfind(b" "), tail.rfind(b"\n"))
-                if start < 0 and len(piece) > len(tail):  # a name longer than the room: read back further
+                if _name_start(tail) < 0 and len(piece) > len(tail):  # a name longer than the room: read back further
                     tail = piece
-                    start = max(tail.rfind(b"/"), tail.rfind(b"("), tail.rfind(b" "), tail.rfind(b"\n"))
-                names.add(tail[start + 1 :].decode("utf-8", "replace"))
+                names.add(tail[_name_start(tail) + 1 :].decode("utf-8", "replace"))
             self._linked = frozenset(names)
         return self._linked
 
@@ -94,6 +92,11 @@ class RenderedPage:
 
 
 _NAME_ROOM = 256  # bytes before ".md#" that hold a page's name (a slug of a few words)
+
+
+def _name_start(before: bytes) -> int:
+    """Where the name that ends ``before`` starts, less one: its last slash, parenthesis, space or line end (-1: none)."""
+    return max(before.rfind(b"/"), before.rfind(b"("), before.rfind(b" "), before.rfind(b"\n"))
 
 
 def _finalize(value: object) -> object:

@@ -25,7 +25,7 @@ from build_docs.sources.readers import READERS, reader_for
 from build_docs.sources.reading import Part
 from build_docs.sources.sanitise import visible_reading
 from build_docs.sources.text import SKIPPED, read_text
-from build_docs.stamps import Stamp, read_stamps, stamp, write_stamps
+from build_docs.stamps import Recorded, Stamp, read_stamps, stamp, write_stamps
 
 DATA_SUFFIXES = (".yml", ".yaml")
 #: A block of a plain text: a line with text after a blank line (or at the start).
@@ -106,13 +106,13 @@ def read_sources(
 
 
 def _kept_reading(
-    kept: Kept, path: Path, shown: str, entry: CatalogEntry | None, known: tuple[int, int, *tuple[str, ...]] | None, now: Stamp | None
+    kept: Kept, path: Path, shown: str, entry: CatalogEntry | None, known: Recorded | None, now: Stamp | None
 ) -> tuple[SourceDoc | None, list[Diagnostic], str]:
     """A file's reading, kept by the digest of its bytes (``known``'s, when the file's stamp is still the one recorded
     with it, so the file is not read), its name, where it is shown and its catalog entry; and that digest."""
     raw = None
     if known is not None and now is not None and len(known) == 3 and known[:2] == now:
-        digested = str(known[2])
+        digested = known[2]
     else:
         raw = path.read_bytes()
         digested = hashlib.sha256(raw).hexdigest()

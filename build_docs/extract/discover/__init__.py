@@ -67,7 +67,7 @@ from build_docs.extract.discover.person_shapes import family_surname, given_name
 from build_docs.extract.discover.place_names import BIG_CITY_POPULATION, MIN_CITY_POPULATION, Place, gazetteer
 from build_docs.extract.discover.places import find_places, places_in
 from build_docs.extract.discover.tagger import SURE, Tagging
-from build_docs.extract.discover.tokens import Tok, is_entity_word, is_function, tokenize
+from build_docs.extract.discover.tokens import Tok, inside_run, is_entity_word, tokenize
 
 MODEL_FINDS = True  # the statistical tagger's finds (:mod:`.tagger`); off, the rules alone (benchmarks compare both)
 
@@ -191,7 +191,7 @@ def _acronyms_opening(text: str, tokens: list[Tok]) -> list[Found]:
             continue
         if not after.cap or after.word.isupper() or word in gazetteer() or is_common(word):
             continue
-        if k > 0 and tok.joined and tokens[k - 1].cap and not is_function(tokens[k - 1]):
+        if inside_run(tokens, k):
             continue  # inside a run, not opening it
         found.append(Found("organization", word, tok.start, tok.core, "acronym-opening", "", True))
     return found

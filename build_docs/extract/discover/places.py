@@ -23,7 +23,7 @@ from build_docs.extract.discover.lexicon import is_common
 from build_docs.extract.discover.people import continues_run
 from build_docs.extract.discover.person_shapes import surname
 from build_docs.extract.discover.place_names import Place, gazetteer, place_window
-from build_docs.extract.discover.tokens import Tok, commas, is_entity_word, is_function, run_before, tokenize
+from build_docs.extract.discover.tokens import Tok, commas, inside_run, is_entity_word, is_function, run_before, tokenize
 
 
 def find_places(text: str) -> list[Found]:
@@ -171,7 +171,7 @@ def _named_for(tokens: list[Tok], a: int, b: int, lower: _LowerWords, inside: se
     tok = tokens[a]
     if tok.possessive or tok.word.lower() in lower or lexicon.is_article_word(tok.word) or surname(tok.word):
         return False
-    if a > 0 and tokens[a].joined and tokens[a - 1].cap and not is_function(tokens[a - 1]):
+    if inside_run(tokens, a):
         return False  # "317 S Detroit Ave.", "W. Lansing Gleason": a word inside a run, not the city it opens
     return b < len(tokens) and b not in inside and _run_neighbour(tokens, b, a, b)
 

@@ -136,6 +136,11 @@ def is_function(tok: Tok) -> bool:
     return tok.bare.lower() in lexicon.FUNCTION_WORDS
 
 
+def inside_run(tokens: list[Tok], k: int) -> bool:
+    """``tokens[k]`` goes on a capitalised run begun before it (no function word between): it does not open one."""
+    return k > 0 and tokens[k].joined and tokens[k - 1].cap and not is_function(tokens[k - 1])
+
+
 def is_initial(tok: Tok) -> bool:
     return len(tok.word) == 2 and tok.word[0].isupper() and tok.word[1] == "."
 
