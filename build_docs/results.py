@@ -2,7 +2,8 @@
 
 A stage's result for one unit of work (a source's draft, an article's extraction, the
 comparison of two sources) is pickled under ``.build_docs-results/<stage>/`` beside
-the seeds folder, in a file named by a :meth:`Kept.key`: a digest of everything the result
+the seeds folder, in a file named by a :meth:`Kept.key` (and, once enough of a stage's results are
+such files, folded into the stage's pack when a build ends: :mod:`build_docs.packs`): a digest of everything the result
 depends on (the unit itself, or the digests of its inputs, and whatever corpus-wide
 input it reads), of every file of this package (code and data:
 :func:`build_docs.cache.package_digest`) and of the Python version. So a result is read
@@ -13,9 +14,10 @@ own results by the keys of the results it reads (:meth:`Kept.key` takes digests 
 parts as readily as objects).
 
 A result may hold :class:`Blob` values (a page's bytes): :meth:`Kept.put` with ``blobs`` writes them
-after the pickle, and a result read back holds them unread, each read from
-its file when first asked for. So a rebuild reads what its pages are made of, not the pages an
-earlier build wrote that are still in ``docs/``.
+to a file of their own beside the pickle (``<key>.blobs``), and a result read back holds them unread, each read from
+that file when first asked for. So a rebuild reads what its pages are made of, not the pages an
+earlier build wrote that are still in ``docs/``; and, from a cold disk, not even the blocks the kernel would read
+ahead past a pickle into the bytes that follow it.
 
 The folder is safe to delete, ignored by git, and written by the build's own process
 only (it is trusted as the build's own output is). ``--no-cache`` turns it off (a
@@ -29,7 +31,6 @@ import hashlib
 import io
 import os
 import pickle
-import struct
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -41,6 +42,7 @@ from typing import TypeVar, cast
 from build_docs.cache import package_digest, write_atomic
 from build_docs.diagnostics import BuildError, error
 from build_docs.jobs import IN_PROCESS, Runner, call
+from build_docs.packs import PACK, Pack, fold, should_fold
 
 T = TypeVar("T")
 C = TypeVar("C")
@@ -86,13 +88,11 @@ def _pickled(value: object) -> bytes:
     return buffer.getvalue()
 
 
-#: A kept file opens with the length of the result's pickle, which comes next, then the blobs it holds (read apart):
-#: what a build reads of a file is one stretch at its start.
-_HEAD = struct.Struct("<Q")
+PICKLE, BLOBS = ".pickle", ".blobs"  # a result's file, and the file of the bytes of its blobs (if it holds any)
 
 
 class Blob:
-    """Bytes a kept result may hold without this build reading them: written after the result's pickle in its file
+    """Bytes a kept result may hold without this build reading them: written to a file beside the result's
     (:meth:`Kept.put` with ``blobs``), and read from there only when :meth:`data` is first called. Pickled for another
     process, an unread blob is sent as where it is, not as its bytes."""
 
@@ -153,16 +153,24 @@ class _BlobPickler(pickle.Pickler):
         return self.size - len(data), len(data)
 
 
-class _BlobUnpickler(pickle.Unpickler):
-    """Reads a result back with its blobs unread: each one where it is in ``path``, from offset ``blobs`` on."""
+def _loaded(data: bytes, where: str) -> tuple[object] | None:
+    """``(result,)`` from its pickle ``data``, kept at ``where`` (its blobs in ``where`` + ``.blobs``), or ``None``."""
+    try:
+        return (_BlobUnpickler(io.BytesIO(data), where + BLOBS).load(),)
+    except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError, TypeError, ValueError):
+        return None
 
-    def __init__(self, file: io.BufferedReader, path: str, blobs: int) -> None:
+
+class _BlobUnpickler(pickle.Unpickler):
+    """Reads a result back with its blobs unread: each one where it is in the file ``blobs``."""
+
+    def __init__(self, file: io.BytesIO, blobs: str) -> None:
         super().__init__(file)
-        self.path, self.blobs = path, blobs
+        self.blobs = blobs
 
     def persistent_load(self, pid: object) -> Blob:
         offset, size = cast(tuple[int, int], pid)
-        return Blob.kept_at(self.path, self.blobs + offset, size)
+        return Blob.kept_at(self.blobs, offset, size)
 
 
 @dataclass(frozen=True)
@@ -173,9 +181,10 @@ class Kept:
     the folder holds one build's results, not one set per version of the code or of the seeds."""
 
     folder: Path | None = None
-    used: set[tuple[str, str]] = field(default_factory=set, compare=False, repr=False)
+    used: dict[tuple[str, str], None] = field(default_factory=dict, compare=False, repr=False)  # in the order first used
     salt: str = ""  # an input every result kept through this view depends on (see salted)
     recorders: list[set[tuple[str, str]]] = field(default_factory=list, compare=False, repr=False)  # see recording
+    packs: dict[str, Pack | None] = field(default_factory=dict, compare=False, repr=False)  # each stage's, once opened
 
     @cached_property
     def _root(self) -> str:
@@ -192,7 +201,7 @@ class Kept:
     def salted(self, salt: str) -> Kept:
         """The same results, every key also naming ``salt``: an input all of a stage's results read
         (the abbreviations every page ends with), so no call can forget it. Uses are still swept together."""
-        return Kept(self.folder, self.used, digest(self.salt, salt), self.recorders) if self.on else self
+        return Kept(self.folder, self.used, digest(self.salt, salt), self.recorders, self.packs) if self.on else self
 
     @contextmanager
     def recording(self) -> Iterator[set[tuple[str, str]]]:
@@ -207,7 +216,7 @@ class Kept:
             self.recorders.pop()
 
     def _use(self, stage: str, key: str) -> None:
-        self.used.add((stage, key))
+        self.used[stage, key] = None
         for recorder in self.recorders:
             recorder.add((stage, key))
 
@@ -216,13 +225,25 @@ class Kept:
         if self.folder is None:
             return None
         self._use(stage, key)
-        path = f"{self._root}/{stage}/{key}.pickle"  # a string, not a Path: read thousands of times a build
-        try:
-            with open(path, "rb") as handle:
-                (size,) = _HEAD.unpack(handle.read(_HEAD.size))
-                return (_BlobUnpickler(handle, path, _HEAD.size + size).load(),)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError, TypeError, ValueError, struct.error):
+        where = f"{self._root}/{stage}/{key}"  # a string, not a Path: read thousands of times a build
+        pack = self._pack(stage)
+        packed = pack.entry(key) if pack is not None else None
+        if packed is not None:
+            found = _loaded(packed, where)
+            if found is not None:
+                return found
+        try:  # kept on its own: made since the stage was last folded (or again, its packed entry unreadable)
+            with open(where + PICKLE, "rb") as handle:
+                return _loaded(handle.read(), where)
+        except OSError:
             return None
+
+    def _pack(self, stage: str) -> Pack | None:
+        try:
+            return self.packs[stage]
+        except KeyError:
+            pack = self.packs[stage] = Pack.open(f"{self._root}/{stage}/{PACK}")
+            return pack
 
     def hold(self, stage: str, key: str) -> None:
         """Leave the result kept for ``key`` in place for a later build without reading it (see :meth:`sweep`)."""
@@ -238,29 +259,44 @@ class Kept:
             buffer, held = io.BytesIO(), list[bytes]()
             _BlobPickler(buffer, held).dump(result)
             pickled = buffer.getvalue()
-            data = b"".join([_HEAD.pack(len(pickled)), pickled, *held])
+            if held:  # first, so that a result read back never names bytes not yet written
+                write_atomic(self.folder / stage / f"{key}{BLOBS}", b"".join(held))
         else:
             pickled = pickle.dumps(result, protocol=5)
-            data = _HEAD.pack(len(pickled)) + pickled
-        write_atomic(self.folder / stage / f"{key}.pickle", data)
+        write_atomic(self.folder / stage / f"{key}{PICKLE}", pickled)
 
     def sweep(self) -> int:
-        """Remove every kept result this build did not use (after a build that succeeded); how many."""
+        """Remove every kept result this build did not use (after a build that succeeded), and fold the stages whose
+        results are loose or stale enough into their packs (:mod:`build_docs.packs`); how many results were removed.
+        A stale result in a pack that is not folded stays there until it is (it is still what its key names)."""
         if self.folder is None or not self.folder.is_dir():
             return 0
-        used: dict[str, set[str]] = {}
+        used: dict[str, dict[str, None]] = {}
         for used_in, key in self.used:
-            used.setdefault(used_in, set()).add(f"{key}.pickle")
+            used.setdefault(used_in, {})[key] = None
         removed = 0
         for stage in sorted(p for p in self.folder.iterdir() if p.is_dir()):
-            kept = used.get(stage.name, set())
+            kept, loose = used.get(stage.name, {}), dict[str, str]()
             with os.scandir(stage) as entries:  # thousands of files: no Path made for each
                 for entry in entries:
                     # a name that starts with a dot is another build's file being written
-                    if entry.name.endswith(".pickle") and not entry.name.startswith(".") and entry.name not in kept:
+                    if not entry.name.endswith((PICKLE, BLOBS)) or entry.name.startswith("."):
+                        continue
+                    key, _, suffix = entry.name.rpartition(".")
+                    if key not in kept:
                         with suppress(FileNotFoundError):  # another build removed it first
                             os.unlink(entry.path)
                             removed += 1
+                    elif f".{suffix}" == PICKLE:
+                        loose[key] = entry.path
+            pack = self._pack(stage.name)
+            stale = sum(1 for key in pack.index if key not in kept) if pack else 0
+            if should_fold(pack, len(loose), stale) and fold(stage, pack, loose, kept):
+                removed += stale
+        for pack in self.packs.values():
+            if pack is not None:
+                pack.close()
+        self.packs.clear()
         return removed
 
     def alongside(self, runner: Runner, there: Callable[[], R], here: Callable[[], S]) -> tuple[R, S]:

@@ -135,17 +135,21 @@ def test_results_this_build_did_not_use_are_removed(tmp_path: Path):
     seeds = Path(shutil.copytree(FIXTURE, tmp_path / "seeds"))
     cache = folder_for(seeds)
     stray = cache / "extract" / ("0" * 40 + ".pickle")
+    stray_bytes = cache / "pages" / ("0" * 40 + ".blobs")
     run(seeds, tmp_path / "first", cache)
     stray.write_bytes(b"left by another version of the code")
+    stray_bytes.write_bytes(b"a page's bytes left by another version of the code")
     before = {p.relative_to(cache) for p in cache.rglob("*.pickle")}
     edited = seeds / "gamma.md"
     text = edited.read_text(encoding="utf-8")
     edited.write_text(text.replace("The closing paragraph ends here.", "The closing paragraph ends here, edited."), encoding="utf-8")
     run(seeds, tmp_path / "second", cache)
     after = {p.relative_to(cache) for p in cache.rglob("*.pickle")}
-    assert not stray.exists()
+    assert not stray.exists() and not stray_bytes.exists()
     assert before & after and before - after and after - before  # some kept, the edited article's replaced
     assert len(after) == len(before) - 1  # the same number of results per stage, less the stray one
+    blobs = list(cache.rglob("*.blobs"))
+    assert blobs and all(p.with_suffix(".pickle").exists() for p in blobs)  # a page's bytes stay with its result
 
 
 def test_a_new_acronym_reaches_every_kept_page_that_uses_it(tmp_path: Path):
@@ -288,6 +292,8 @@ def test_a_kept_blob_is_read_only_when_asked_for_and_travels_as_where_it_is(tmp_
     kept.put("plain", "k", Blob(b"inline"))  # without blobs=True the bytes stay in the pickle
     plain = kept.get("plain", "k")
     assert plain is not None and plain[0]._data == b"inline"  # type: ignore[attr-defined]
+    # the bytes in a file of their own: a build reading the result back from a cold disk reads no block of them
+    assert (tmp_path / "kept" / "pages" / "k.pickle").stat().st_size < 500 and (tmp_path / "kept" / "pages" / "k.blobs").read_bytes() == text
 
 
 def test_a_kept_page_that_changed_under_the_build_is_an_error_not_wrong_output(tmp_path: Path):
@@ -300,7 +306,7 @@ def test_a_kept_page_that_changed_under_the_build_is_an_error_not_wrong_output(t
     assert back.linked() == {"a", "b", "d"} == page.linked()  # known unread: recorded with the page
     assert isinstance(back._body, Blob) and back == page and isinstance(back._body, bytes)  # read on first use, then held
     kept.put("pages", "k", [page], blobs=True)
-    path = tmp_path / "kept" / "pages" / "k.pickle"
+    path = tmp_path / "kept" / "pages" / "k.blobs"
     data = path.read_bytes()
     path.write_bytes(data.replace(b"Putin", b"Pewin"))  # same size, other bytes: another build's result
     found = kept.get("pages", "k")

@@ -1,0 +1,127 @@
+"""Packs: a stage's kept results in one file, so that a rebuild opens a few files, not tens of thousands.
+
+A build keeps each result the moment it is made, as a file of its own, written by whichever process
+made it (:class:`~build_docs.results.Kept`). When the build ends, its sweep folds a stage's results
+into one file, the stage's pack, once enough of them are loose or stale (:func:`should_fold`): the
+results that build used, in the order it first used them, so the next build, which asks for them in
+about that order, reads the pack front to back, as the disk reads ahead. A one-edit rebuild then
+reads each stage's pack and a few loose files, where it opened one file per article and stage
+(about 50,000 files at 3,000 articles, each a separate read from a cold disk).
+
+A pack is written whole or not at all (a temporary file moved into place); a build that opened the
+one it replaces goes on reading the file it opened. An unreadable pack, or an entry that cannot be
+read, is a result not kept: it is made again. A page's bytes are not packed (they stay in their own
+file beside the result, :class:`~build_docs.results.Blob`), so a fold never moves what a build may
+still read.
+
+Layout: the results' pickles, one after another; then the index, a pickled dict of key ->
+(offset, size); then the index's size in 8 bytes.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import struct
+import tempfile
+from collections.abc import Iterable, Mapping
+from contextlib import suppress
+from pathlib import Path
+
+PACK = "results.pack"  # in each stage's folder
+_TAIL = struct.Struct("<Q")
+#: Fold a stage when at least this many of its results are loose or stale, and at least a sixteenth of its pack:
+#: a few edits leave their results loose, and a fold rewrites a pack only once in many builds.
+FOLD_AT = 64
+
+
+class Pack:
+    """A stage's pack, open for reading: :meth:`entry` gives a result's pickle by its key."""
+
+    __slots__ = ("_fd", "index")
+
+    def __init__(self, fd: int, index: dict[str, tuple[int, int]]) -> None:
+        self._fd, self.index = fd, index
+
+    @classmethod
+    def open(cls, path: str) -> Pack | None:
+        """The pack at ``path``, or ``None`` if there is none or it cannot be read."""
+        try:
+            fd = os.open(path, os.O_RDONLY)
+        except OSError:
+            return None
+        try:
+            size = os.fstat(fd).st_size
+            (length,) = _TAIL.unpack(os.pread(fd, _TAIL.size, size - _TAIL.size))
+            if length > size - _TAIL.size:
+                raise ValueError("not a pack")
+            index = pickle.loads(os.pread(fd, length, size - _TAIL.size - length))
+            if not isinstance(index, dict):
+                raise ValueError("not an index")
+        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, struct.error, AttributeError, ImportError, IndexError):
+            os.close(fd)
+            return None
+        return cls(fd, index)
+
+    def entry(self, key: str) -> bytes | None:
+        """The pickle kept for ``key``, or ``None``."""
+        where = self.index.get(key)
+        if where is None:
+            return None
+        offset, size = where
+        try:
+            data = os.pread(self._fd, size, offset)
+        except OSError:
+            return None
+        return data if len(data) == size else None
+
+    def close(self) -> None:
+        with suppress(OSError):
+            os.close(self._fd)
+
+
+def should_fold(pack: Pack | None, loose: int, stale: int) -> bool:
+    """Whether a stage with ``loose`` result files used and ``stale`` unused results in its pack is folded now."""
+    return loose + stale >= max(FOLD_AT, len(pack.index) // 16 if pack else 0)
+
+
+def fold(folder: Path, pack: Pack | None, loose: Mapping[str, str], keys: Iterable[str]) -> bool:
+    """Write ``folder``'s pack anew with the results ``keys`` names, in that order, each from its ``loose`` file
+    (key -> path) or else the old ``pack``; then remove the loose files it holds. A result found in neither is left
+    out (another build removed it: it is made again when next needed). False if the pack could not be written."""
+    index: dict[str, tuple[int, int]] = {}
+    try:
+        descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".pack")
+    except OSError:
+        return False
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            offset = 0
+            for key in keys:
+                data = _read(loose[key]) if key in loose else None
+                if data is None and pack is not None:
+                    data = pack.entry(key)
+                if data is None:
+                    continue
+                handle.write(data)
+                index[key] = (offset, len(data))
+                offset += len(data)
+            table = pickle.dumps(index, protocol=5)
+            handle.write(table + _TAIL.pack(len(table)))
+        os.replace(temporary, folder / PACK)
+    except OSError:
+        Path(temporary).unlink(missing_ok=True)
+        return False
+    for key in index:
+        if key in loose:
+            with suppress(FileNotFoundError):  # another build removed it first
+                os.unlink(loose[key])
+    return True
+
+
+def _read(path: str) -> bytes | None:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError:
+        return None
