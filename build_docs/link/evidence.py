@@ -33,7 +33,9 @@ class Evidence:
     """One article's evidence for pass 1, in reading order."""
 
     article: str
-    finds: tuple[tuple[Found, Quote], ...]  # every name a pattern found, with its sentence
+    # the sentence quoting each name a pattern found, in the order extraction found them (the names themselves are
+    # the extraction's: kept with it, not again here; :func:`finds` pairs them up)
+    quotes: tuple[Quote, ...]
     capitalised: Mapping[str, int]  # capitalised word -> how often it occurs
     pairs: Mapping[tuple[str, str], int]  # two words side by side, one of them capitalised -> how often
     acronyms: tuple[tuple[str, str, int, int], ...]  # (acronym, anchor, start, end) of every acronym used
@@ -45,7 +47,7 @@ def evidence(article: str, paragraphs: Sequence[tuple[str, str]], finds: Sequenc
     """The evidence of ``article``: its ``(anchor, text)`` paragraphs and the ``(anchor, name)`` finds in them."""
     texts = dict(paragraphs)
     quote = Quoter()
-    quoted = tuple((found, quote(article, anchor, texts[anchor], found.start, found.end)) for anchor, found in finds)
+    quoted = tuple(quote(article, anchor, texts[anchor], found.start, found.end) for anchor, found in finds)
     capitalised: Counter[str] = Counter()
     pairs: Counter[tuple[str, str]] = Counter()
     acronyms: list[tuple[str, str, int, int]] = []
@@ -72,6 +74,15 @@ def evidence_of(paragraphs: Sequence[tuple[str, str, str]], finds: Sequence[tupl
     for article, anchor, item in finds:
         found.setdefault(article, []).append((anchor, item))
     return [evidence(article, texts[article], found.get(article, [])) for article in texts]
+
+
+def quoted_finds(evidence: Sequence[Evidence], names: Sequence[tuple[str, str, Found]]) -> list[tuple[Found, Quote]]:
+    """Each name of ``names`` ((article, anchor, name), the finds the evidence was gathered from) with the sentence
+    quoting it, in the evidence's order."""
+    found: dict[str, list[Found]] = {}
+    for article, _, item in names:
+        found.setdefault(article, []).append(item)
+    return [pair for e in evidence for pair in zip(found.get(e.article, ()), e.quotes, strict=True)]
 
 
 def initials(phrase: str) -> str:

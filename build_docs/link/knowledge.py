@@ -33,7 +33,7 @@ from build_docs.diagnostics import Diagnostic, error
 from build_docs.extract.acronyms import Definition
 from build_docs.extract.discover import Found, find_organizations, lexicon
 from build_docs.extract.extractors import texts
-from build_docs.link.evidence import Evidence, evidence_of
+from build_docs.link.evidence import Evidence, evidence_of, quoted_finds
 from build_docs.link.model import Candidate, Entity, Knowledge, Quote, Term, quote_at
 from build_docs.link.registry import KINDS, SOURCE, Registry
 from build_docs.link.spelled import Runs, spelled_out
@@ -87,7 +87,7 @@ def assemble(
     builder = _Builder(registry, {(a, p): t for a, p, t in paragraphs}, common)
     problems = builder.add_registry()
     builder.add_definitions(definitions)
-    builder.add_finds([found for e in evidence for found in e.finds], [e.runs for e in evidence])
+    builder.add_finds(quoted_finds(evidence, finds), [e.runs for e in evidence])
     builder.add_term_entities()
     builder.add_surnames(evidence)
     builder.add_acronym_candidates(evidence)
