@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, partial
-from itertools import chain
+from itertools import combinations
 
 from build_docs.clean.witness.words import _bigrams, _chain, _keys, _positions
 from build_docs.results import NOTHING_KEPT, Kept
@@ -181,15 +181,19 @@ def shared_scores(sampled: Sequence[Sequence[int]]) -> Iterator[tuple[int, int, 
     """``(a, b, score)`` for every pair of documents (``a < b``) sharing two or more sampled word pairs: the
     share of the smaller one's sampled pairs they have in common, from an inverted index.
 
-    Each document counts the others it shares sampled pairs with in one pass over its postings
-    (a word pair in more than :data:`_MAX_DOCS` documents is left out), so the work is the
-    number of sampled pairs times at most :data:`_MAX_DOCS`."""
+    Each word pair's postings count every pair of documents in them once (a word pair in more than
+    :data:`_MAX_DOCS` documents is left out), so the work is the number of sampled pairs times at most
+    :data:`_MAX_DOCS`. A pair of documents is counted as one number, in C (``Counter.update``)."""
     postings: dict[int, list[int]] = defaultdict(list)
     for doc, kept in enumerate(sampled):
         for gram in kept:
             postings[gram].append(doc)
-    for a, grams in enumerate(sampled):
-        shared = Counter(chain.from_iterable(found for found in map(postings.__getitem__, grams) if 1 < len(found) <= _MAX_DOCS))
-        for b, count in shared.items():
-            if b > a and count >= 2:
-                yield a, b, count / max(1, min(len(grams), len(sampled[b])))
+    size = len(sampled)
+    shared: Counter[int] = Counter()
+    for found in postings.values():
+        if 1 < len(found) <= _MAX_DOCS:  # in document order, so a < b in each pair
+            shared.update([a * size + b for a, b in combinations(found, 2)])
+    for pair, count in shared.items():
+        if count >= 2:
+            a, b = divmod(pair, size)
+            yield a, b, count / max(1, min(len(sampled[a]), len(sampled[b])))
