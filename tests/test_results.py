@@ -375,3 +375,24 @@ def test_a_seed_whose_size_and_time_are_as_recorded_is_not_read_again(tmp_path: 
     monkeypatch.undo()
     cold = build(BuildConfig(seeds=seeds, docs=tmp_path / "cold"))
     assert again.plan.manifest == cold.plan.manifest  # the edit is in: the same site as a build that keeps nothing
+
+
+def test_the_timeline_is_merged_again_only_when_an_edit_changes_its_events(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from build_docs.timeline import events
+
+    merged: list[int] = []
+    merge = events._merge
+    monkeypatch.setattr(events, "_merge", lambda found: merged.append(1) or merge(found))
+    seeds = Path(shutil.copytree(FIXTURE, tmp_path / "seeds"))
+    cache = folder_for(seeds)
+    run(seeds, tmp_path / "first", cache)
+    edited = seeds / "gamma.md"
+    text = edited.read_text(encoding="utf-8")
+    edited.write_text(text.replace("The closing paragraph ends here.", "The closing paragraph ends here, edited."), encoding="utf-8")
+    merged.clear()
+    assert run(seeds, tmp_path / "undated", cache) == run(seeds, tmp_path / "undated-cold", None) and merged == [1]  # the cold build's
+    edited.write_text(text.replace("The closing paragraph ends here.", "The treaty was signed on 12 March 1997."), encoding="utf-8")
+    merged.clear()
+    cached = run(seeds, tmp_path / "dated", cache)
+    assert merged == [1]  # a new event: merged again
+    assert b"1997-03-12" in cached["data/timeline.json"] and cached == run(seeds, tmp_path / "dated-cold", None)

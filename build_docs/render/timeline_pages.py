@@ -137,8 +137,12 @@ def timeline_pages(
         inputs = (period, _named(previous), _named(following), _period_view(period, context)) if kept.on else ()
         make = partial(_period_page, period, previous, following, context)
         rendered += kept_pages(kept, "timeline", inputs, lambda make=make: finish([make()]))  # type: ignore[misc]
+    # the data files, read back (their bytes unread) when the events and the articles' titles are what they were
+    return rendered + kept_pages(kept, "timeline-data", (events, titles) if kept.on else (), partial(_data_files, events, titles, where))
+
+
+def _data_files(events: Sequence[Event], titles: Mapping[str, str], where: Mapping[str, Period]) -> list[RenderedPage]:
     return [
-        *rendered,
         RenderedPage("data/timeline.json", dump_bytes([record(e) for e in events])),
         RenderedPage("data/timeline-timelinejs.json", dump_bytes(timelinejs(events, titles))),
         RenderedPage("data/timeline.csv", table(events).encode("utf-8")),

@@ -20,7 +20,7 @@ import hashlib
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from itertools import combinations
@@ -33,7 +33,7 @@ from build_docs.extract.sentences import sentence_around, sentence_spans
 from build_docs.extract.timex import Timex
 from build_docs.link.mentions import Links
 from build_docs.link.model import Quote
-from build_docs.results import NOTHING_KEPT, Kept
+from build_docs.results import NOTHING_KEPT, Kept, digest
 
 DISPUTE_YEARS = 3  # two reports of one thing this many years apart may be a disagreement; further apart, two events
 SAME_EVENT = 75
@@ -76,12 +76,33 @@ def events_of(
 
     An article's own events depend on its text, its dates (extracted from that text) and its
     mentions, nothing else; with ``kept`` and ``keys`` (a digest of each article) they are read
-    back when an earlier build made them, and only the merge is done again."""
+    back when an earlier build made them, each article's with a digest of what they are. The merge
+    depends on the events alone: it is read back when every article's events are what they were
+    (an edit that changes no date and no name near one merges nothing again)."""
     single: list[Event] = []
     keep = kept.on and bool(keys) and bool(links.digests)
+    shown: list[str] = []  # a digest of each article's events
     for i, article in enumerate(articles):
         make = partial(article_events, article, found.get(article.id, ()), links)
-        single += kept.one("events", kept.key("events", keys[i], links.digests[article.id]), make) if keep else make()
+        if keep:
+            made, made_digest = kept.one("events", kept.key("events", keys[i], links.digests[article.id]), partial(_digested, make))
+            single += made
+            shown.append(made_digest)
+        else:
+            single += make()
+    if keep:
+        return kept.one("timeline-merge", kept.key("timeline-merge", *shown), partial(_merged, single))
+    return _merged(single)
+
+
+def _digested(make: Callable[[], list[Event]]) -> tuple[list[Event], str]:
+    """``make()``, and a digest of what it made."""
+    events = make()
+    return events, digest(events)
+
+
+def _merged(single: Sequence[Event]) -> tuple[Event, ...]:
+    """The corpus's events from each article's, in order."""
     unique = {e.id: e for e in reversed(single)}  # one clause giving one date twice is one event
     return _merge(unique.values())
 
