@@ -82,8 +82,8 @@ def report_pages(
     for article in site.articles:
         report = site.reports[article.id]
         views = {s.name: raw[s.name] for s in report.sources}
-        if kept.on and keys:
-            inputs.append((keys[article.id], report, site.seeds_name, sorted(views.items())))
+        if kept.on and keys:  # the report is part of the article's cleaning, which its key names
+            inputs.append((keys[article.id], site.seeds_name, sorted(views.items())))
         makes.append(partial(_finished_report, finish, site, article, report, views))
     return pages + [page for made in kept_all(kept, "report", inputs, makes, runner) for page in made]
 
