@@ -52,10 +52,10 @@ class Pack:
             return None
         try:
             size = os.fstat(fd).st_size
-            (length,) = _TAIL.unpack(os.pread(fd, _TAIL.size, size - _TAIL.size))
+            (length,) = _TAIL.unpack(_read_at(fd, _TAIL.size, size - _TAIL.size))
             if length > size - _TAIL.size:
                 raise ValueError("not a pack")
-            index = pickle.loads(os.pread(fd, length, size - _TAIL.size - length))
+            index = pickle.loads(_read_at(fd, length, size - _TAIL.size - length))
             if not isinstance(index, dict):
                 raise ValueError("not an index")
         except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, struct.error, AttributeError, ImportError, IndexError):
@@ -70,7 +70,7 @@ class Pack:
             return None
         offset, size = where
         try:
-            data = os.pread(self._fd, size, offset)
+            data = _read_at(self._fd, size, offset)
         except OSError:
             return None
         return data if len(data) == size else None
@@ -117,6 +117,14 @@ def fold(folder: Path, pack: Pack | None, loose: Mapping[str, str], keys: Iterab
             with suppress(FileNotFoundError):  # another build removed it first
                 os.unlink(loose[key])
     return True
+
+
+def _read_at(fd: int, size: int, offset: int) -> bytes:
+    """``size`` bytes at ``offset`` of the open file ``fd``: without moving a position that forked processes share."""
+    if hasattr(os, "pread"):
+        return os.pread(fd, size, offset)
+    os.lseek(fd, offset, os.SEEK_SET)  # no pread (Windows): no fork either, so the position is this process's own
+    return os.read(fd, size)
 
 
 def _read(path: str) -> bytes | None:
