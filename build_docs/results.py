@@ -286,7 +286,7 @@ class Kept:
                     if key not in kept:
                         with suppress(FileNotFoundError):  # another build removed it first
                             os.unlink(entry.path)
-                            removed += 1
+                            removed += f".{suffix}" == PICKLE  # a result, not the file of its blobs
                     elif f".{suffix}" == PICKLE:
                         loose[key] = entry.path
             pack = self._pack(stage.name)

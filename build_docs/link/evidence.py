@@ -34,7 +34,7 @@ class Evidence:
 
     article: str
     # the sentence quoting each name a pattern found, in the order extraction found them (the names themselves are
-    # the extraction's: kept with it, not again here; :func:`finds` pairs them up)
+    # the extraction's: kept with it, not again here; :func:`quoted_finds` pairs them up)
     quotes: tuple[Quote, ...]
     capitalised: Mapping[str, int]  # capitalised word -> how often it occurs
     pairs: Mapping[tuple[str, str], int]  # two words side by side, one of them capitalised -> how often
