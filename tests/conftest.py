@@ -62,6 +62,31 @@ def fixture_seeds(tmp_path: Path) -> Path:
     return Path(shutil.copytree(FIXTURE, tmp_path / "seeds"))
 
 
+CLOSING = "The closing paragraph ends here."  # the last paragraph of the fixture's gamma.md
+
+
+def edit_closing(seeds: Path, new: str = "The closing paragraph ends here, edited.") -> None:
+    """An edit to one seed of a copy of the fixture: gamma.md's closing paragraph made ``new``."""
+    edited = seeds / "gamma.md"
+    edited.write_text(edited.read_text(encoding="utf-8").replace(CLOSING, new), encoding="utf-8")
+
+
+@pytest.fixture
+def counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The ids of the articles extraction really ran on (serial jobs run in this process)."""
+    from build_docs import pipeline
+    from build_docs.extract.extractors import extract
+
+    calls: list[str] = []
+
+    def counting(article):  # type: ignore[no-untyped-def]
+        calls.append(article.id)
+        return extract(article)
+
+    monkeypatch.setattr(pipeline, "extract", counting)
+    return calls
+
+
 def tree(folder: Path) -> dict[str, bytes]:
     """Every file under ``folder`` (dot-files included) by POSIX path."""
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}

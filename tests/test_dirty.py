@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from build_docs.pipeline import BuildConfig, build
-from tests.conftest import mkdocs_build, mkdocs_config, tree
+from tests.conftest import edit_closing, mkdocs_build, mkdocs_config, tree
 
 
 def dirty_build(config: Path) -> subprocess.CompletedProcess[str]:
@@ -31,9 +31,7 @@ def test_a_dirty_rebuild_renders_only_the_edited_pages_and_each_is_what_a_full_b
     site = tmp_path / "site"
     before = {p: (site / p).stat().st_mtime_ns for p in tree(site)}
     time.sleep(0.05)  # mtimes must tell the two builds apart
-    edited = fixture_seeds / "gamma.md"
-    text = edited.read_text(encoding="utf-8")
-    edited.write_text(text.replace("The closing paragraph ends here.", "The closing paragraph ends here, edited."), encoding="utf-8")
+    edit_closing(fixture_seeds)
     build(BuildConfig(seeds=fixture_seeds, docs=docs))
     assert dirty_build(config).returncode == 0
     dirty = tree(site)

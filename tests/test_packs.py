@@ -7,25 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from build_docs import packs, pipeline, results
-from build_docs.extract.extractors import extract
+from build_docs import packs, results
 from build_docs.packs import PACK, Pack
 from build_docs.pipeline import BuildConfig, build
 from build_docs.results import Kept, folder_for
-from tests.conftest import FIXTURE, tree
-
-
-@pytest.fixture
-def counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The ids of the articles extraction really ran on (serial jobs run in this process)."""
-    calls: list[str] = []
-
-    def counting(article):  # type: ignore[no-untyped-def]
-        calls.append(article.id)
-        return extract(article)
-
-    monkeypatch.setattr(pipeline, "extract", counting)
-    return calls
+from tests.conftest import FIXTURE, edit_closing, tree
 
 
 def run(seeds: Path, docs: Path, kept: Path | None) -> dict[str, bytes]:
@@ -61,9 +47,7 @@ def test_a_build_folds_its_results_and_a_rebuild_reads_them_from_the_packs(tmp_p
     counted.clear()
     assert run(seeds, tmp_path / "again", cache) == cold and counted == []
     assert [p for p in opened if p.endswith(".pickle")] == []  # every result read from a pack (the pages' bytes from their files)
-    edited = seeds / "gamma.md"
-    text = edited.read_text(encoding="utf-8")
-    edited.write_text(text.replace("The closing paragraph ends here.", "The closing paragraph ends here, edited."), encoding="utf-8")
+    edit_closing(seeds)
     before = index(cache / "extract")
     cached = run(seeds, tmp_path / "edited", cache)
     assert counted == ["a-markdown-article-with-front-matter"]

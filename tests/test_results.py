@@ -10,26 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from build_docs import pipeline
 from build_docs.diagnostics import BuildError
-from build_docs.extract.extractors import extract
 from build_docs.pipeline import BuildConfig, build
 from build_docs.render.templating import RenderedPage
 from build_docs.results import Blob, Kept, folder_for
-from tests.conftest import FIXTURE, tree
-
-
-@pytest.fixture
-def counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The ids of the articles extraction really ran on (serial jobs run in this process)."""
-    calls: list[str] = []
-
-    def counting(article):  # type: ignore[no-untyped-def]
-        calls.append(article.id)
-        return extract(article)
-
-    monkeypatch.setattr(pipeline, "extract", counting)
-    return calls
+from tests.conftest import FIXTURE, edit_closing, tree
 
 
 def seeds_folder(tmp_path: Path, files: dict[str, str]) -> Path:
@@ -62,9 +47,7 @@ def test_an_edit_re_extracts_only_its_article(tmp_path: Path, counted: list[str]
     seeds = Path(shutil.copytree(FIXTURE, tmp_path / "seeds"))
     cache = folder_for(seeds)
     run(seeds, tmp_path / "first", cache)
-    edited = seeds / "gamma.md"
-    text = edited.read_text(encoding="utf-8")
-    edited.write_text(text.replace("The closing paragraph ends here.", "The closing paragraph ends here, edited."), encoding="utf-8")
+    edit_closing(seeds)
     counted.clear()
     cached = run(seeds, tmp_path / "cached", cache)
     assert counted == ["a-markdown-article-with-front-matter"]
@@ -117,9 +100,7 @@ def test_an_edit_cleans_links_and_renders_again_only_what_it_changed(tmp_path: P
     cache = folder_for(seeds)
     run(seeds, tmp_path / "first", cache)
     assert all(calls.values())  # a first build does all of it
-    edited = seeds / "gamma.md"
-    text = edited.read_text(encoding="utf-8")
-    edited.write_text(text.replace("The closing paragraph ends here.", "The closing paragraph ends here, edited."), encoding="utf-8")
+    edit_closing(seeds)
     for made in calls.values():
         made.clear()
     cached = run(seeds, tmp_path / "cached", cache)
@@ -140,9 +121,7 @@ def test_results_this_build_did_not_use_are_removed(tmp_path: Path):
     stray.write_bytes(b"left by another version of the code")
     stray_bytes.write_bytes(b"a page's bytes left by another version of the code")
     before = {p.relative_to(cache) for p in cache.rglob("*.pickle")}
-    edited = seeds / "gamma.md"
-    text = edited.read_text(encoding="utf-8")
-    edited.write_text(text.replace("The closing paragraph ends here.", "The closing paragraph ends here, edited."), encoding="utf-8")
+    edit_closing(seeds)
     run(seeds, tmp_path / "second", cache)
     after = {p.relative_to(cache) for p in cache.rglob("*.pickle")}
     assert not stray.exists() and not stray_bytes.exists()
@@ -191,9 +170,7 @@ def test_a_rebuild_reads_no_draft_of_an_article_it_does_not_finish_again(tmp_pat
     made: list[str] = []
     draft_one = cleaner._draft_one
     monkeypatch.setattr(cleaner, "_draft_one", lambda context, item: made.append(item[0].name) or draft_one(context, item))
-    edited = seeds / "gamma.md"
-    text = edited.read_text(encoding="utf-8")
-    edited.write_text(text.replace("The closing paragraph ends here.", "The closing paragraph ends here, edited."), encoding="utf-8")
+    edit_closing(seeds)
     cached = run(seeds, tmp_path / "cached", cache)
     assert made == ["gamma.md"]
     assert cached == run(seeds, tmp_path / "cold", None)
@@ -385,13 +362,13 @@ def test_the_timeline_is_merged_again_only_when_an_edit_changes_its_events(tmp_p
     monkeypatch.setattr(events, "_merge", lambda found: merged.append(1) or merge(found))
     seeds = Path(shutil.copytree(FIXTURE, tmp_path / "seeds"))
     cache = folder_for(seeds)
+    original = (seeds / "gamma.md").read_bytes()
     run(seeds, tmp_path / "first", cache)
-    edited = seeds / "gamma.md"
-    text = edited.read_text(encoding="utf-8")
-    edited.write_text(text.replace("The closing paragraph ends here.", "The closing paragraph ends here, edited."), encoding="utf-8")
+    edit_closing(seeds)
     merged.clear()
     assert run(seeds, tmp_path / "undated", cache) == run(seeds, tmp_path / "undated-cold", None) and merged == [1]  # the cold build's
-    edited.write_text(text.replace("The closing paragraph ends here.", "The treaty was signed on 12 March 1997."), encoding="utf-8")
+    (seeds / "gamma.md").write_bytes(original)
+    edit_closing(seeds, "The treaty was signed on 12 March 1997.")
     merged.clear()
     cached = run(seeds, tmp_path / "dated", cache)
     assert merged == [1]  # a new event: merged again
