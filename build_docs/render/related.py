@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 
 from build_docs.link.mentions import Links
 
@@ -25,13 +27,15 @@ def related(links: Links, limit: int = RELATED) -> dict[str, list[tuple[str, int
         keys = sorted({m.key for m in mentions})
         if len(keys) <= _CROWDED:
             for key in keys:
-                pairs[key].update(k for k in keys if k != key)
+                pairs[key].update(keys)  # itself too, in C: taken out below
         else:
             for key in keys:
                 crowded[key].append(count)
             count += 1
+    for key, counts in pairs.items():
+        del counts[key]
     if not crowded:
-        return {key: sorted(counts.items(), key=_most_shared)[:limit] for key, counts in pairs.items()}
+        return {key: _first(counts.items(), limit) for key, counts in pairs.items()}
     groups: dict[tuple[int, ...], list[str]] = defaultdict(list)  # the crowded paragraphs a key is in -> those keys
     for key in sorted(crowded):
         groups[tuple(crowded[key])].append(key)
@@ -42,7 +46,7 @@ def related(links: Links, limit: int = RELATED) -> dict[str, list[tuple[str, int
     related = {}
     for key in pairs.keys() | crowded.keys():
         mine = set(crowded.get(key, ()))
-        found = {other: n + len(mine.intersection(crowded.get(other, ()))) for other, n in pairs[key].items()}
+        found = {other: n + len(mine.intersection(crowded.get(other, ()))) for other, n in pairs[key].items()} if mine else dict(pairs[key])
         for shared in dict.fromkeys(g for paragraph in sorted(mine) for g in by_paragraph[paragraph]):
             n = len(mine.intersection(shared))
             taken = 0
@@ -52,8 +56,13 @@ def related(links: Links, limit: int = RELATED) -> dict[str, list[tuple[str, int
                 if other != key and other not in pairs[key]:
                     found[other] = n
                     taken += 1
-        related[key] = sorted(found.items(), key=_most_shared)[:limit]
+        related[key] = _first(found.items(), limit)
     return related
+
+
+def _first(counts: Iterable[tuple[str, int]], limit: int) -> list[tuple[str, int]]:
+    """The first ``limit`` of ``counts``, most shared first (``sorted(...)[:limit]``, without sorting them all)."""
+    return heapq.nsmallest(limit, counts, key=_most_shared)
 
 
 def _most_shared(item: tuple[str, int]) -> tuple[int, str]:
