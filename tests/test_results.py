@@ -315,6 +315,7 @@ def test_a_rebuild_reads_kept_pages_only_to_compare_or_write_them(tmp_path: Path
     again = build(config)
     unread = [p for p in again.held[0] if isinstance(p, RenderedPage) and isinstance(p._body, Blob)]  # type: ignore[union-attr]
     assert len(unread) > 10  # the kept pages, never read
+    assert {"data/entities.json", "data/timeline.json"} <= {p.path for p in unread}  # files made of the whole corpus, kept whole
     assert sum(read) <= again.plan.read + len(again.plan.writes)
 
 

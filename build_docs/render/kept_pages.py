@@ -35,8 +35,19 @@ def kept_pages(kept: Kept, family: str, parts: Sequence[object], make: Callable[
     return kept.one(STAGE, kept.key(family, *parts), make, blobs=True)
 
 
+def page_keys(kept: Kept, family: str, inputs: Sequence[Sequence[object]]) -> list[str]:
+    """The key of each page (or pages) of ``family`` made from ``inputs``, as :func:`kept_all` keeps them (none when
+    nothing is kept)."""
+    return [kept.key(family, *parts) for parts in inputs] if kept.on else []
+
+
 def kept_all(
-    kept: Kept, family: str, inputs: Sequence[Sequence[object]], makes: Sequence[Callable[[], P]], runner: Runner = IN_PROCESS
+    kept: Kept,
+    family: str,
+    inputs: Sequence[Sequence[object]],
+    makes: Sequence[Callable[[], P]],
+    runner: Runner = IN_PROCESS,
+    keys: Sequence[str] | None = None,
 ) -> list[P]:
     """``[make() for make in makes]``, each read back as :func:`kept_pages` reads one (``inputs`` naming what it is
     made from), the others made on ``runner``'s workers, forked so that they inherit the page functions' closures
@@ -45,8 +56,9 @@ def kept_all(
     A page made here may keep pages of its own (an entity's pages of mentions, each kept on its own so that an edit
     renders again only the one that lists the edited article). What it made them from is kept with it, and reading
     it back holds them (:meth:`~build_docs.results.Kept.hold`): a later build that must make the page again still
-    finds them. A worker hands them back with the page, so that this build's sweep leaves them too."""
-    keys = [kept.key(family, *parts) for parts in inputs] if kept.on else []
+    finds them. A worker hands them back with the page, so that this build's sweep leaves them too. ``keys``: the
+    inputs' :func:`page_keys`, when the caller has them already."""
+    keys = page_keys(kept, family, inputs) if keys is None else keys
     results: dict[int, P] = {}
     for i, key in enumerate(keys):
         found = kept.get(STAGE, key)

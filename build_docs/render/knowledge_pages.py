@@ -24,7 +24,7 @@ from build_docs.render import timeline_pages
 from build_docs.render.glossary_pages import glossary_pages, term_page
 from build_docs.render.infobox import RELATED_SHOWN, aliases, dated_span
 from build_docs.render.jsondata import item_bytes, list_bytes
-from build_docs.render.kept_pages import article_cards, entity_view, kept_all, kept_pages, naming_articles
+from build_docs.render.kept_pages import article_cards, entity_view, kept_all, kept_pages, naming_articles, page_keys
 from build_docs.render.knowledge_records import entity_record
 from build_docs.render.knowledge_records import glossary_records as glossary_records
 from build_docs.render.markdown import Md, attr_value, escape, formatted
@@ -221,9 +221,11 @@ def knowledge_pages(
             inputs.append((entity, entity_view(entity, links, cards, naming), dated_view, terms, shown_near, *corpus))
         make = partial(_entity_pages, site, links, entity, dated, terms, near, held, titles, on_page, cite, partial(_mentions_page, kept, finish))
         makes.append(partial(_finished_main, finish, make, partial(entity_record, entity, links)))
-    made = kept_all(kept, "entity", inputs, makes, runner)
-    records = RenderedPage("data/entities.json", list_bytes([record for _, record in made]))
-    return pages + [page for entity_pages, _ in made for page in entity_pages] + [records]
+    keys = page_keys(kept, "entity", inputs)
+    made = kept_all(kept, "entity", inputs, makes, runner, keys)
+    # one record per entity, each kept with its pages: the same keys, the same file (read back, its bytes unread)
+    records = kept_pages(kept, "entities-data", (tuple(keys),), lambda: [RenderedPage("data/entities.json", list_bytes([r for _, r in made]))])
+    return pages + [page for entity_pages, _ in made for page in entity_pages] + records
 
 
 def _finished_main(
