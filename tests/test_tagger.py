@@ -126,6 +126,14 @@ def test_a_treaty_is_no_person_and_members_of_a_body_are_no_entity():
     assert {f.name: f.kind for f in tagged(text)}.get("Kyoto Protocol", "other") == "other"
 
 
+def test_a_word_no_list_knows_is_a_guessed_person_where_the_model_is_sure_of_one():
+    """A name of one word that no naming tradition's lists know, found by no pattern, is a person (a guess, which evidence
+    elsewhere outweighs) where the model is sure of one, not an organisation for want of evidence."""
+    text = "He was welcomed by Orvandius upon his arrival and became a favourite of Orvandius."
+    found = [f for f in find_all(text) if f.name == "Orvandius"]
+    assert len(found) == 2 and all(f.kind == "person" and f.basis == "guess" for f in found), found
+
+
 def test_a_city_or_a_word_that_only_looks_plural_is_still_a_name():
     assert any(f.name == "Indianapolis" for f in find_all("He moved to the Pacific Coast League team in Indianapolis in 2012."))
     assert any(f.name == "Wikinews" and f.alone for f in find_all("She told Wikinews about the game."))

@@ -291,7 +291,9 @@ def _retyped(run: Found, model: Found | None, tagging: Tagging | None) -> Found:
     (and strong when the model's find is); where the model found no name of the same span, as it leans on those words. A
     person for a verb of saying ("Sky News says") becomes an organisation when the model is sure (:data:`SURE`) of one; a
     person by its shape stays one (the model overruling shapes lost more than it won, cross-validated on the tune half),
-    and the model makes no person of one word that no naming tradition's lists know ("Tongjiang", "Aceh")."""
+    and the model makes a person of one word that no naming tradition's lists know only when it is sure (:data:`SURE`:
+    "welcomed by Pachomius"), and then as a guess (basis ``guess``, :func:`_guess`) that evidence elsewhere outweighs;
+    leaning to one it makes none ("Tongjiang", "Aceh" stay organisations for want of evidence)."""
     if tagging is None or run.basis == "context":
         return run  # a person or a place by the words around it (a verb of saying, "in X", a head word) stays one
     if run.basis == "shape":
@@ -299,8 +301,10 @@ def _retyped(run: Found, model: Found | None, tagging: Tagging | None) -> Found:
     if run.basis == "saying":  # "Sky News says": a newspaper or a company says things too
         return replace(run, kind="organization") if tagging.kind_of(run.start, run.end, SURE) == "organization" else run
     kind = model.kind if model is not None else tagging.kind_of(run.start, run.end)
-    if kind in (None, "other", "organization") or kind == "person" and (_head_word(run.name) or _no_person_word(run.name) or _not_a_name(run.name)):
+    if kind in (None, "other", "organization") or kind == "person" and (_head_word(run.name) or _not_a_name(run.name)):
         return run
+    if kind == "person" and _no_person_word(run.name):
+        return replace(run, kind="person", basis="guess") if tagging.kind_of(run.start, run.end, SURE) == "person" else run
     return replace(run, kind=kind, strong=run.strong or model is not None and model.strong)
 
 
