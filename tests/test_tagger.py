@@ -11,6 +11,7 @@ from pathlib import Path
 from benchmarks.ocr_path import half
 from benchmarks.train_names import bio, label_of, labelled_spans, sequences, surfaces, train
 from build_docs.extract.discover import find_all
+from build_docs.extract.discover.names import rare_name
 from build_docs.extract.discover.tagger import MODEL, tagged
 from build_docs.extract.discover.tagger_features import features, words_of
 
@@ -132,6 +133,16 @@ def test_a_word_no_list_knows_is_a_guessed_person_where_the_model_is_sure_of_one
     text = "He was welcomed by Orvandius upon his arrival and became a favourite of Orvandius."
     found = [f for f in find_all(text) if f.name == "Orvandius"]
     assert len(found) == 2 and all(f.kind == "person" and f.basis == "guess" for f in found), found
+
+
+def test_a_place_the_frequency_list_ranks_high_but_english_never_uses_as_a_word_is_the_models_on_one_mention():
+    """A county or a city the gazetteer lacks, which the web writes often ("Northumberland", "Yorkshire"), is no English
+    noun or adjective: the model's find of it is strong on one mention; words English uses are not ("Hell", "Earth")."""
+    found = find_all("The walkers crossed the moors of Northumberland last summer.")
+    assert [(f.name, f.kind, f.strong) for f in found] == [("Northumberland", "place", True)]
+    assert rare_name("Yorkshire") and rare_name("Venice") and rare_name("Baie-Mahault")
+    assert not any(rare_name(w) for w in ("Hell", "Earth", "Ozone", "Supporting", "North", "Arabian", "President", "Russia"))
+    assert not any(f.strong for f in find_all("It was the same as the so-called Russia Threat made up by others."))
 
 
 def test_a_city_or_a_word_that_only_looks_plural_is_still_a_name():

@@ -414,6 +414,19 @@ def own_word(word: str) -> bool:
     return any(not is_common(p) and not is_place_name(p) and p not in lexicon.DEMONYMS and not is_entity_word(p) for p in parts)
 
 
+def rare_name(word: str) -> bool:
+    """A word outside the 2,000 commonest that English never uses as a noun or adjective (:func:`~.lexicon.is_article_word`),
+    whole or in each hyphenated part, with a name's shape: a place's or a company's name the frequency list ranks high
+    because the web writes it often ("Yorkshire", "Venice", "Hollywood"), not a word ("Ozone", "Hell", "Supporting").
+    Never a title, nationality, head word, direction or place of the gazetteer (a country alone makes no name: "Russia
+    Threat"; a city or province is the caller's to weigh)."""
+    bare = word.rstrip(".")
+    if is_entity_word(bare) or bare in lexicon.GENERIC_PLACE_WORDS or bare in lexicon.DEMONYMS or bare in gazetteer() or is_place_name(bare):
+        return False
+    parts = bare.split("-")
+    return name_shape(bare) and all(p and not is_common(p, 2_000) and not lexicon.is_article_word(p) and not p.endswith("ly") for p in parts)
+
+
 def _compound(word: str) -> bool:
     """ "China-Russia", "Sino-Russian", "U.S.-led": places or nationalities joined by a hyphen describe a relation, not a name."""
     parts = word.split("-")

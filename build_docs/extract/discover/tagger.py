@@ -25,7 +25,7 @@ from typing import Any
 from build_docs.extract.discover import lexicon
 from build_docs.extract.discover.found import Found, span
 from build_docs.extract.discover.lexicon import is_common
-from build_docs.extract.discover.names import broken_word, fragment, name_shape, nationality, own_word
+from build_docs.extract.discover.names import broken_word, fragment, name_shape, nationality, own_word, rare_name
 from build_docs.extract.discover.person_shapes import given_name, surname
 from build_docs.extract.discover.place_names import gazetteer, is_place_name
 from build_docs.extract.discover.tagger_features import Encoder, words_of
@@ -188,7 +188,7 @@ def _find(text: str, words: list[tuple[int, int]], kind: str, confidence: float,
     if kind == "person":  # "China-Russia Strategy": a person's name has no place or nationality in it
         own = not any(is_place_name(p) or p in lexicon.DEMONYMS for w in capitalised for p in w.split("-"))
     else:  # "China Threat", "Research Fellow": no word only a name would have, nor a city's or a province's ("Leeds")
-        own = any(own_word(w) or _local_place(w) for w in capitalised)
+        own = any(own_word(w) or _local_place(w) or rare_name(w) for w in capitalised)
     strong = confidence >= CONFIDENT and own and (not one or kind != "person" and not common and not opens)
     return Found(kind, name, start, stop, "model", strong=strong)
 
