@@ -12,7 +12,7 @@ from benchmarks.ocr_path import half
 from benchmarks.train_names import bio, label_of, labelled_spans, sequences, surfaces, train
 from build_docs.extract.discover import find_all
 from build_docs.extract.discover.names import rare_name
-from build_docs.extract.discover.tagger import MODEL, tagged
+from build_docs.extract.discover.tagger import MODEL, _sentence_break, tagged
 from build_docs.extract.discover.tagger_features import features, words_of
 
 REPO = Path(__file__).resolve().parent.parent
@@ -143,6 +143,16 @@ def test_a_place_the_frequency_list_ranks_high_but_english_never_uses_as_a_word_
     assert rare_name("Yorkshire") and rare_name("Venice") and rare_name("Baie-Mahault")
     assert not any(rare_name(w) for w in ("Hell", "Earth", "Ozone", "Supporting", "North", "Arabian", "President", "Russia"))
     assert not any(f.strong for f in find_all("It was the same as the so-called Russia Threat made up by others."))
+
+
+def test_the_period_of_an_abbreviation_before_a_name_ends_no_sentence_inside_a_find():
+    """ "St." opens a name ("St. Louis Cardinals"), where a full stop after a word of two letters would end the find; a
+    company's suffix may end a sentence, so its period still does."""
+    found = {f.name for f in tagged("The Red Sox won the World Series over the St. Louis Cardinals in six games.")}
+    assert "St. Louis Cardinals" in found and "Louis Cardinals" not in found
+    text = "He sold it to Acme Inc. Then he retired."
+    spans = words_of(text)
+    assert _sentence_break(text, spans, [text[a:b] for a, b in spans].index("Then"))
 
 
 def test_a_city_or_a_word_that_only_looks_plural_is_still_a_name():

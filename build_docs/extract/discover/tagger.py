@@ -133,11 +133,16 @@ def _finds(tagger: Any, text: str, spans: list[tuple[int, int]], labels: list[st
 
 
 def _sentence_break(text: str, spans: list[tuple[int, int]], k: int) -> bool:
-    """Word ``k`` follows a sentence's end: a full stop after a word of two letters or more, or a blank line."""
+    """Word ``k`` follows a sentence's end: a full stop after a word of two letters or more, or a blank line; not the
+    period of an abbreviation that goes before a name ("St. Louis Cardinals", "Dr. Watson"; ``abbreviations.txt``, less
+    a name's or a company's suffix, which may end a sentence: "... Jr.", "... Inc.")."""
     a, b = spans[k - 1]
     if "\n\n" in text[b : spans[k][0]]:
         return True
-    return text[a:b] in _ENDS and k >= 2 and spans[k - 2][1] - spans[k - 2][0] > 1 and spans[k - 2][1] == a
+    if text[a:b] not in _ENDS or k < 2 or spans[k - 2][1] - spans[k - 2][0] <= 1 or spans[k - 2][1] != a:
+        return False
+    word = text[spans[k - 2][0] : a]
+    return word not in lexicon.ABBREVIATIONS or word in lexicon.NAME_SUFFIXES or word in lexicon.COMPANY_SUFFIXES
 
 
 def _trimmed(text: str, spans: list[tuple[int, int]], i: int, end: int) -> tuple[int, int]:
