@@ -455,10 +455,11 @@ _DERIVED = ("ian", "ese", "ic", "ing", "ed", "ism", "ist", "ization", "isation",
 
 
 def single_name(word: str, person: bool = False) -> bool:
-    """One word that may name an entity alone: no common English word, no acronym (the glossary's), and the shape of a
-    name (:func:`name_shape`)."""
+    """One word that may name an entity alone: no common English word, or one the web writes often that English never
+    uses as a word (:func:`rare_name`: "Wikipedia", "Disney"), no acronym (the glossary's), and the shape of a name
+    (:func:`name_shape`)."""
     bare = word.rstrip(".")
-    return not is_common(bare) and not bare.isupper() and name_shape(bare, person)
+    return (not is_common(bare) or rare_name(bare)) and not bare.isupper() and name_shape(bare, person)
 
 
 def name_shape(word: str, person: bool = False) -> bool:
