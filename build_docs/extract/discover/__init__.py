@@ -60,7 +60,7 @@ from dataclasses import replace
 from build_docs.extract.discover import lexicon
 from build_docs.extract.discover.found import Found, dedupe
 from build_docs.extract.discover.lexicon import COMMON_RANK, VERY_COMMON_RANK, is_common
-from build_docs.extract.discover.names import head_word, name_shape, names_in, no_person, own_word, says, single_name
+from build_docs.extract.discover.names import head_word, leads, name_shape, names_in, no_person, own_word, says, single_name
 from build_docs.extract.discover.organizations import find_organizations, organizations_in
 from build_docs.extract.discover.people import MAX_NAME_WORDS, find_people, people_in
 from build_docs.extract.discover.person_shapes import family_surname, given_name, surname
@@ -309,10 +309,13 @@ def _retyped(run: Found, model: Found | None, tagging: Tagging | None) -> Found:
 
 
 def _guess(f: Found, text: str) -> Found:
-    """A find of the model's, a person when a verb only a person takes follows it and it is no place of the gazetteer
+    """A find of the model's, an organisation when a noun for who founded or runs it comes between it and a person's name
+    ("Facebook co-founder Mark Zuckerberg"; :func:`~.names.leads`), a person when a verb only a person takes follows it and it is no place of the gazetteer
     ("Byron fell in love", "Newton considered"; :func:`~.names.says`); else marked ``guess`` when it is a person of one
     word no naming tradition's lists know (:func:`_no_person_word`): kept, but no evidence of its kind against the
     name's other finds (:func:`~build_docs.link.knowledge._kind_of`; "Facebook co-founder ..." opening a sentence)."""
+    if f.kind == "person" and leads(text, f.end):
+        return replace(f, kind="organization", basis="context")  # "Facebook co-founder Mark Zuckerberg"
     if f.kind != "person" and says(text, f.end) and f.name not in gazetteer() and not _head_word(f.name) and not _not_a_name(f.name):
         return replace(f, kind="person", basis="saying")
     if f.kind == "person" and _not_a_name(f.name):

@@ -205,6 +205,8 @@ def _kind(text: str, run: list[Tok], words: list[Tok], start: int, stop: int) ->
     organisation for want of evidence)."""
     if _cited(text, start, stop) and _author(words):
         return "person", "context"
+    if leads(text, stop):
+        return "organization", "context"  # "Facebook creator Mark Zuckerberg"
     bare = [t.bare for t in words]
     if says(text, stop) and not is_place_name(run_key_of(run)) and not any(w in lexicon.ORG_HEADS for w in bare) and not no_person(bare):
         return "person", "saying"
@@ -258,6 +260,17 @@ def _team(words: list[Tok]) -> bool:
         and not given_name(last)
         and not is_place_name(last)
     )
+
+
+def leads(text: str, stop: int) -> bool:
+    """A noun for who founded, owns or runs something follows the name ending at ``stop``, then a capitalised word: the
+    name is what the person named next leads ("Facebook creator Mark Zuckerberg", "Apple CEO Tim Cook";
+    ``leader-nouns.txt``), an organisation."""
+    after = _LEADER_AFTER.match(text, stop)
+    return after is not None and after.group(1) in lexicon.LEADER_NOUNS
+
+
+_LEADER_AFTER = re.compile(r"[ \t]+([A-Za-z-]+)[ \t]+[A-Z]")
 
 
 def says(text: str, stop: int) -> bool:
