@@ -155,6 +155,15 @@ def test_the_period_of_an_abbreviation_before_a_name_ends_no_sentence_inside_a_f
     assert _sentence_break(text, spans, [text[a:b] for a, b in spans].index("Then"))
 
 
+def test_one_word_opening_a_sentence_is_the_models_name_on_one_mention_when_it_is_no_english_word():
+    """A capital opening a sentence proves nothing, but a word no English list has ("Svendborg") is a name however it
+    stands: the model's find of it is strong; an acronym ("OK") is not."""
+    found = [(f.name, f.kind, f.strong) for f in find_all("Svendborg has a ferry to the islands.")]
+    assert found == [("Svendborg", "place", True)]
+    assert not any(f.strong for f in find_all("OK. Let us go on with the hearing."))
+    assert not any(f.strong for f in find_all("Svendborg: a ferry to the islands."))  # a label
+
+
 def test_a_city_or_a_word_that_only_looks_plural_is_still_a_name():
     assert any(f.name == "Indianapolis" for f in find_all("He moved to the Pacific Coast League team in Indianapolis in 2012."))
     assert any(f.name == "Wikinews" and f.alone for f in find_all("She told Wikinews about the game."))

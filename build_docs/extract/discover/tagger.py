@@ -194,8 +194,19 @@ def _find(text: str, words: list[tuple[int, int]], kind: str, confidence: float,
         own = not any(is_place_name(p) or p in lexicon.DEMONYMS for w in capitalised for p in w.split("-"))
     else:  # "China Threat", "Research Fellow": no word only a name would have, nor a city's or a province's ("Leeds")
         own = any(own_word(w) or _local_place(w) or rare_name(w) for w in capitalised)
-    strong = confidence >= CONFIDENT and own and (not one or kind != "person" and not common and not opens)
+    opening_name = not opens or _own_name(capitalised[0]) and not _LABEL.match(text, stop)  # "Ubisoft had ...", not "Markdown: ..."
+    strong = confidence >= CONFIDENT and own and (not one or kind != "person" and not common and opening_name)
     return Found(kind, name, start, stop, "model", strong=strong)
+
+
+def _own_name(word: str) -> bool:
+    """One word, opening a sentence, that is a name however it stands: no English word of the frequency list, place,
+    nationality or title (:func:`~.names.own_word`: "Ubisoft", "Baie-Mahault"), and no acronym ("OK": the glossary's).
+    Not before a colon: a label opening a line ("Markdown: ...") names what follows, not an entity."""
+    return own_word(word) and not word.isupper()
+
+
+_LABEL = re.compile(r"[ \t]*:")
 
 
 def _lone_name(text: str, start: int, word: str, kind: str) -> bool:
