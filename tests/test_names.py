@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from build_docs.extract.discover import Found, find_all, is_common
-from build_docs.extract.discover.names import plural
+from build_docs.extract.discover.names import leads, plural, single_name
 from build_docs.extract.discover.person_shapes import family_first, given_name, surname
 from build_docs.extract.extractors import extract
 from build_docs.link.knowledge import assemble, paragraphs_of
@@ -149,6 +149,26 @@ def test_a_name_mentioned_once_needs_its_capital_to_be_its_own():
     found = {key: [f for f in find_all(text) if f.name == "Skidmore College"] for key, text in texts.items()}
     assert found["mid"][0].alone
     assert not found["opening"] or not found["opening"][0].alone
+
+
+def test_a_one_word_name_the_web_writes_often_but_english_never_uses_may_be_confirmed_on_one_mention():
+    """ "Wikipedia" is among the 20,000 commonest words of the frequency list, but outside the 2,000 commonest and no
+    English noun or adjective: one word that may name an entity alone; "Hell" and "Earth" are words."""
+    found = [f for f in find_all("The volunteers wrote it for Wikipedia and nobody else.") if f.name == "Wikipedia"]
+    assert found and found[0].alone
+    assert single_name("Wikipedia") and not single_name("Hell") and not single_name("Earth") and not single_name("Russia")
+
+
+def test_a_name_before_a_noun_for_who_founded_or_runs_it_and_a_persons_name_is_an_organisation():
+    """ "Facebook creator Mark Zuckerberg": the name before the founder's is what he founded, whatever the model leans to."""
+    cases = {
+        "Yesterday the boy met Quorvex creator Mark Zuckerberg in town.": "Quorvex",  # a name found by no pattern
+        "Facebook co-founder Mark Zuckerberg wrote to the boy.": "Facebook",  # the model's find, opening a sentence
+    }
+    for text, organisation in cases.items():
+        kinds = {f.name: f.kind for f in find_all(text)}
+        assert kinds.get(organisation) == "organization" and kinds.get("Mark Zuckerberg") == "person", (text, kinds)
+    assert leads("Apple CEO Tim Cook", 5) and not leads("Trump adviser Roger Stone", 5)
 
 
 def test_a_one_word_name_alone_is_no_plural_adjective_or_acronym():

@@ -11,7 +11,8 @@ from pathlib import Path
 from benchmarks.ocr_path import half
 from benchmarks.train_names import bio, label_of, labelled_spans, sequences, surfaces, train
 from build_docs.extract.discover import find_all
-from build_docs.extract.discover.tagger import MODEL, tagged
+from build_docs.extract.discover.names import rare_name
+from build_docs.extract.discover.tagger import MODEL, _sentence_break, tagged
 from build_docs.extract.discover.tagger_features import features, words_of
 
 REPO = Path(__file__).resolve().parent.parent
@@ -124,6 +125,43 @@ def test_a_treaty_is_no_person_and_members_of_a_body_are_no_entity():
     assert not any(f.kind == "person" for f in found), found
     assert not any(f.name in ("Member States", "Kyoto Protocol", "Non-Proliferation Treaty") for f in found)
     assert {f.name: f.kind for f in tagged(text)}.get("Kyoto Protocol", "other") == "other"
+
+
+def test_a_word_no_list_knows_is_a_guessed_person_where_the_model_is_sure_of_one():
+    """A name of one word that no naming tradition's lists know, found by no pattern, is a person (a guess, which evidence
+    elsewhere outweighs) where the model is sure of one, not an organisation for want of evidence."""
+    text = "He was welcomed by Orvandius upon his arrival and became a favourite of Orvandius."
+    found = [f for f in find_all(text) if f.name == "Orvandius"]
+    assert len(found) == 2 and all(f.kind == "person" and f.basis == "guess" for f in found), found
+
+
+def test_a_place_the_frequency_list_ranks_high_but_english_never_uses_as_a_word_is_the_models_on_one_mention():
+    """A county or a city the gazetteer lacks, which the web writes often ("Northumberland", "Yorkshire"), is no English
+    noun or adjective: the model's find of it is strong on one mention; words English uses are not ("Hell", "Earth")."""
+    found = find_all("The walkers crossed the moors of Northumberland last summer.")
+    assert [(f.name, f.kind, f.strong) for f in found] == [("Northumberland", "place", True)]
+    assert rare_name("Yorkshire") and rare_name("Venice") and rare_name("Baie-Mahault")
+    assert not any(rare_name(w) for w in ("Hell", "Earth", "Ozone", "Supporting", "North", "Arabian", "President", "Russia"))
+    assert not any(f.strong for f in find_all("It was the same as the so-called Russia Threat made up by others."))
+
+
+def test_the_period_of_an_abbreviation_before_a_name_ends_no_sentence_inside_a_find():
+    """ "St." opens a name ("St. Louis Cardinals"), where a full stop after a word of two letters would end the find; a
+    company's suffix may end a sentence, so its period still does."""
+    found = {f.name for f in tagged("The Red Sox won the World Series over the St. Louis Cardinals in six games.")}
+    assert "St. Louis Cardinals" in found and "Louis Cardinals" not in found
+    text = "He sold it to Acme Inc. Then he retired."
+    spans = words_of(text)
+    assert _sentence_break(text, spans, [text[a:b] for a, b in spans].index("Then"))
+
+
+def test_one_word_opening_a_sentence_is_the_models_name_on_one_mention_when_it_is_no_english_word():
+    """A capital opening a sentence proves nothing, but a word no English list has ("Svendborg") is a name however it
+    stands: the model's find of it is strong; an acronym ("OK") is not."""
+    found = [(f.name, f.kind, f.strong) for f in find_all("Svendborg has a ferry to the islands.")]
+    assert found == [("Svendborg", "place", True)]
+    assert not any(f.strong for f in find_all("OK. Let us go on with the hearing."))
+    assert not any(f.strong for f in find_all("Svendborg: a ferry to the islands."))  # a label
 
 
 def test_a_city_or_a_word_that_only_looks_plural_is_still_a_name():

@@ -60,7 +60,7 @@ from dataclasses import replace
 from build_docs.extract.discover import lexicon
 from build_docs.extract.discover.found import Found, dedupe
 from build_docs.extract.discover.lexicon import COMMON_RANK, VERY_COMMON_RANK, is_common
-from build_docs.extract.discover.names import head_word, name_shape, names_in, no_person, own_word, says, single_name
+from build_docs.extract.discover.names import head_word, leads, name_shape, names_in, no_person, own_word, says, single_name
 from build_docs.extract.discover.organizations import find_organizations, organizations_in
 from build_docs.extract.discover.people import MAX_NAME_WORDS, find_people, people_in
 from build_docs.extract.discover.person_shapes import family_surname, given_name, surname
@@ -291,7 +291,9 @@ def _retyped(run: Found, model: Found | None, tagging: Tagging | None) -> Found:
     (and strong when the model's find is); where the model found no name of the same span, as it leans on those words. A
     person for a verb of saying ("Sky News says") becomes an organisation when the model is sure (:data:`SURE`) of one; a
     person by its shape stays one (the model overruling shapes lost more than it won, cross-validated on the tune half),
-    and the model makes no person of one word that no naming tradition's lists know ("Tongjiang", "Aceh")."""
+    and the model makes a person of one word that no naming tradition's lists know only when it is sure (:data:`SURE`:
+    "welcomed by Pachomius"), and then as a guess (basis ``guess``, :func:`_guess`) that evidence elsewhere outweighs;
+    leaning to one it makes none ("Tongjiang", "Aceh" stay organisations for want of evidence)."""
     if tagging is None or run.basis == "context":
         return run  # a person or a place by the words around it (a verb of saying, "in X", a head word) stays one
     if run.basis == "shape":
@@ -299,16 +301,21 @@ def _retyped(run: Found, model: Found | None, tagging: Tagging | None) -> Found:
     if run.basis == "saying":  # "Sky News says": a newspaper or a company says things too
         return replace(run, kind="organization") if tagging.kind_of(run.start, run.end, SURE) == "organization" else run
     kind = model.kind if model is not None else tagging.kind_of(run.start, run.end)
-    if kind in (None, "other", "organization") or kind == "person" and (_head_word(run.name) or _no_person_word(run.name) or _not_a_name(run.name)):
+    if kind in (None, "other", "organization") or kind == "person" and (_head_word(run.name) or _not_a_name(run.name)):
         return run
+    if kind == "person" and _no_person_word(run.name):
+        return replace(run, kind="person", basis="guess") if tagging.kind_of(run.start, run.end, SURE) == "person" else run
     return replace(run, kind=kind, strong=run.strong or model is not None and model.strong)
 
 
 def _guess(f: Found, text: str) -> Found:
-    """A find of the model's, a person when a verb only a person takes follows it and it is no place of the gazetteer
+    """A find of the model's, an organisation when a noun for who founded or runs it comes between it and a person's name
+    ("Facebook co-founder Mark Zuckerberg"; :func:`~.names.leads`), a person when a verb only a person takes follows it and it is no place of the gazetteer
     ("Byron fell in love", "Newton considered"; :func:`~.names.says`); else marked ``guess`` when it is a person of one
     word no naming tradition's lists know (:func:`_no_person_word`): kept, but no evidence of its kind against the
     name's other finds (:func:`~build_docs.link.knowledge._kind_of`; "Facebook co-founder ..." opening a sentence)."""
+    if f.kind == "person" and leads(text, f.end):
+        return replace(f, kind="organization", basis="context")  # "Facebook co-founder Mark Zuckerberg"
     if f.kind != "person" and says(text, f.end) and f.name not in gazetteer() and not _head_word(f.name) and not _not_a_name(f.name):
         return replace(f, kind="person", basis="saying")
     if f.kind == "person" and _not_a_name(f.name):

@@ -56,6 +56,7 @@ _FILES = {
     "PERSON_VERBS": "person-verbs.txt",  # after a name, its bearer is a person ("Chao studied"); not a tagger feature
     "PERSON_POSSESSIONS": "person-possessions.txt",  # after a name's possessive, a person's ("Byron's memoirs")
     "ROLE_NOUNS": "role-nouns.txt",  # before a one-word name, a person ("designer Halston")
+    "LEADER_NOUNS": "leader-nouns.txt",  # between a name and a person's, the name is an organisation ("Facebook creator ...")
     "NO_PERSON_WORDS": "no-person-words.txt",  # words of buildings', sites' and media's names ("... Museum"): no person's
     "NAME_ARTICLES": "name-articles.txt",  # "El Castillo": opens a place's name, never a person's
     "GIVEN_ARTICLES": "name-articles-given.txt",  # "Les Saintes", "Les Paul": a person's only before a surname
@@ -68,6 +69,7 @@ PLACE_HEADS: frozenset[str]
 FEATURE_HEADS: frozenset[str]
 GROUP_NOUNS: frozenset[str]
 ROLE_NOUNS: frozenset[str]
+LEADER_NOUNS: frozenset[str]
 PERSON_POSSESSIONS: frozenset[str]
 PERSON_VERBS: frozenset[str]
 NO_PERSON_WORDS: frozenset[str]

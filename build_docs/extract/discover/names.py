@@ -205,6 +205,8 @@ def _kind(text: str, run: list[Tok], words: list[Tok], start: int, stop: int) ->
     organisation for want of evidence)."""
     if _cited(text, start, stop) and _author(words):
         return "person", "context"
+    if leads(text, stop):
+        return "organization", "context"  # "Facebook creator Mark Zuckerberg"
     bare = [t.bare for t in words]
     if says(text, stop) and not is_place_name(run_key_of(run)) and not any(w in lexicon.ORG_HEADS for w in bare) and not no_person(bare):
         return "person", "saying"
@@ -258,6 +260,17 @@ def _team(words: list[Tok]) -> bool:
         and not given_name(last)
         and not is_place_name(last)
     )
+
+
+def leads(text: str, stop: int) -> bool:
+    """A noun for who founded, owns or runs something follows the name ending at ``stop``, then a capitalised word: the
+    name is what the person named next leads ("Facebook creator Mark Zuckerberg", "Apple CEO Tim Cook";
+    ``leader-nouns.txt``), an organisation."""
+    after = _LEADER_AFTER.match(text, stop)
+    return after is not None and after.group(1) in lexicon.LEADER_NOUNS
+
+
+_LEADER_AFTER = re.compile(r"[ \t]+([A-Za-z-]+)[ \t]+[A-Z]")
 
 
 def says(text: str, stop: int) -> bool:
@@ -414,6 +427,19 @@ def own_word(word: str) -> bool:
     return any(not is_common(p) and not is_place_name(p) and p not in lexicon.DEMONYMS and not is_entity_word(p) for p in parts)
 
 
+def rare_name(word: str) -> bool:
+    """A word outside the 2,000 commonest that English never uses as a noun or adjective (:func:`~.lexicon.is_article_word`),
+    whole or in each hyphenated part, with a name's shape: a place's or a company's name the frequency list ranks high
+    because the web writes it often ("Yorkshire", "Venice", "Hollywood"), not a word ("Ozone", "Hell", "Supporting").
+    Never a title, nationality, head word, direction or place of the gazetteer (a country alone makes no name: "Russia
+    Threat"; a city or province is the caller's to weigh)."""
+    bare = word.rstrip(".")
+    if is_entity_word(bare) or bare in lexicon.GENERIC_PLACE_WORDS or bare in lexicon.DEMONYMS or bare in gazetteer() or is_place_name(bare):
+        return False
+    parts = bare.split("-")
+    return name_shape(bare) and all(p and not is_common(p, 2_000) and not lexicon.is_article_word(p) and not p.endswith("ly") for p in parts)
+
+
 def _compound(word: str) -> bool:
     """ "China-Russia", "Sino-Russian", "U.S.-led": places or nationalities joined by a hyphen describe a relation, not a name."""
     parts = word.split("-")
@@ -442,10 +468,11 @@ _DERIVED = ("ian", "ese", "ic", "ing", "ed", "ism", "ist", "ization", "isation",
 
 
 def single_name(word: str, person: bool = False) -> bool:
-    """One word that may name an entity alone: no common English word, no acronym (the glossary's), and the shape of a
-    name (:func:`name_shape`)."""
+    """One word that may name an entity alone: no common English word, or one the web writes often that English never
+    uses as a word (:func:`rare_name`: "Wikipedia", "Disney"), no acronym (the glossary's), and the shape of a name
+    (:func:`name_shape`)."""
     bare = word.rstrip(".")
-    return not is_common(bare) and not bare.isupper() and name_shape(bare, person)
+    return (not is_common(bare) or rare_name(bare)) and not bare.isupper() and name_shape(bare, person)
 
 
 def name_shape(word: str, person: bool = False) -> bool:

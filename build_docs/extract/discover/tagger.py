@@ -25,7 +25,7 @@ from typing import Any
 from build_docs.extract.discover import lexicon
 from build_docs.extract.discover.found import Found, span
 from build_docs.extract.discover.lexicon import is_common
-from build_docs.extract.discover.names import broken_word, fragment, name_shape, nationality, own_word
+from build_docs.extract.discover.names import broken_word, fragment, name_shape, nationality, own_word, rare_name
 from build_docs.extract.discover.person_shapes import given_name, surname
 from build_docs.extract.discover.place_names import gazetteer, is_place_name
 from build_docs.extract.discover.tagger_features import Encoder, words_of
@@ -133,11 +133,16 @@ def _finds(tagger: Any, text: str, spans: list[tuple[int, int]], labels: list[st
 
 
 def _sentence_break(text: str, spans: list[tuple[int, int]], k: int) -> bool:
-    """Word ``k`` follows a sentence's end: a full stop after a word of two letters or more, or a blank line."""
+    """Word ``k`` follows a sentence's end: a full stop after a word of two letters or more, or a blank line; not the
+    period of an abbreviation that goes before a name ("St. Louis Cardinals", "Dr. Watson"; ``abbreviations.txt``, less
+    a name's or a company's suffix, which may end a sentence: "... Jr.", "... Inc.")."""
     a, b = spans[k - 1]
     if "\n\n" in text[b : spans[k][0]]:
         return True
-    return text[a:b] in _ENDS and k >= 2 and spans[k - 2][1] - spans[k - 2][0] > 1 and spans[k - 2][1] == a
+    if text[a:b] not in _ENDS or k < 2 or spans[k - 2][1] - spans[k - 2][0] <= 1 or spans[k - 2][1] != a:
+        return False
+    word = text[spans[k - 2][0] : a]
+    return word not in lexicon.ABBREVIATIONS or word in lexicon.NAME_SUFFIXES or word in lexicon.COMPANY_SUFFIXES
 
 
 def _trimmed(text: str, spans: list[tuple[int, int]], i: int, end: int) -> tuple[int, int]:
@@ -188,9 +193,20 @@ def _find(text: str, words: list[tuple[int, int]], kind: str, confidence: float,
     if kind == "person":  # "China-Russia Strategy": a person's name has no place or nationality in it
         own = not any(is_place_name(p) or p in lexicon.DEMONYMS for w in capitalised for p in w.split("-"))
     else:  # "China Threat", "Research Fellow": no word only a name would have, nor a city's or a province's ("Leeds")
-        own = any(own_word(w) or _local_place(w) for w in capitalised)
-    strong = confidence >= CONFIDENT and own and (not one or kind != "person" and not common and not opens)
+        own = any(own_word(w) or _local_place(w) or rare_name(w) for w in capitalised)
+    opening_name = not opens or _own_name(capitalised[0]) and not _LABEL.match(text, stop)  # "Ubisoft had ...", not "Markdown: ..."
+    strong = confidence >= CONFIDENT and own and (not one or kind != "person" and not common and opening_name)
     return Found(kind, name, start, stop, "model", strong=strong)
+
+
+def _own_name(word: str) -> bool:
+    """One word, opening a sentence, that is a name however it stands: no English word of the frequency list, place,
+    nationality or title (:func:`~.names.own_word`: "Ubisoft", "Baie-Mahault"), and no acronym ("OK": the glossary's).
+    Not before a colon: a label opening a line ("Markdown: ...") names what follows, not an entity."""
+    return own_word(word) and not word.isupper()
+
+
+_LABEL = re.compile(r"[ \t]*:")
 
 
 def _lone_name(text: str, start: int, word: str, kind: str) -> bool:
