@@ -1,10 +1,13 @@
 """Packs: a stage's kept results in one file, so that a rebuild opens a few files, not tens of thousands.
 
-A build keeps each result the moment it is made, as a file of its own, written by whichever process
-made it (:class:`~build_docs.results.Kept`). When the build ends, its sweep folds a stage's results
-into one file, the stage's pack, once enough of them are loose or stale (:func:`should_fold`): the
-results that build used, in the order it first used them, so the next build, which asks for them in
-about that order, reads the pack front to back, as the disk reads ahead. A one-edit rebuild then
+A build keeps each result the moment it is made (:class:`~build_docs.results.Kept`): the build's own
+process appends it to its file of the stage's results (:class:`Pending`), a forked worker writes it
+as a file of its own. When the build ends, its sweep folds a stage's results into one file, the
+stage's pack, once enough of them are new or stale (:func:`should_fold`): the results that build
+used, indexed in the order it first used them, so the next build, which asks for them in about
+that order, reads the pack front to back, as the disk reads ahead. With no older pack to copy
+from (a first build), the process's file simply becomes the pack, so a cold build writes each of
+its results once. Results not folded become files of their own, also when the build fails. A one-edit rebuild then
 reads each stage's pack and a few loose files, where it opened one file per article and stage
 (about 50,000 files at 3,000 articles, each a separate read from a cold disk).
 
@@ -28,7 +31,8 @@ from collections.abc import Iterable, Mapping
 from contextlib import suppress
 from pathlib import Path
 
-PACK = "results.pack"  # in each stage's folder
+PACKED = ".pack"
+PACK = "results" + PACKED  # in each stage's folder
 _TAIL = struct.Struct("<Q")
 #: Fold a stage when at least this many of its results are loose or stale, and at least a sixteenth of its pack:
 #: a few edits leave their results loose, and a fold rewrites a pack only once in many builds.
@@ -80,15 +84,60 @@ class Pack:
             os.close(self._fd)
 
 
+class Pending(Pack):
+    """The results one process keeps for one stage during a build, appended to one file as they are made
+    (:meth:`add`), readable at once (:meth:`~Pack.entry`). When the build ends they become the stage's pack
+    (:func:`fold`, :meth:`finish`), or files of their own, so a cold build writes each result once."""
+
+    __slots__ = ("path", "size")
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(os.open(path, os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND, 0o600), {})
+        self.path, self.size = path, 0
+
+    def add(self, key: str, data: bytes) -> None:
+        """Keep ``data`` for ``key``."""
+        view = memoryview(data)
+        while view:
+            view = view[os.write(self._fd, view) :]
+        self.index[key] = (self.size, len(data))
+        self.size += len(data)
+
+    def finish(self, loose: Mapping[str, str], keys: Iterable[str]) -> bool:
+        """Make this file the pack of its folder, holding the results ``keys`` names: its own, and those of ``loose``
+        files (key -> path) after them; then remove the loose files it holds. False if it could not be written."""
+        index: dict[str, tuple[int, int]] = {}
+        try:
+            for key in keys:
+                if key in self.index:
+                    index[key] = self.index[key]
+                elif key in loose and (data := _read(loose[key])) is not None:
+                    index[key] = (self.size, len(data))
+                    self.add(key, data)
+            table = pickle.dumps(index, protocol=5)
+            self.add("", table + _TAIL.pack(len(table)))
+            os.replace(self.path, self.path.parent / PACK)
+        except OSError:
+            return False
+        _remove(loose[key] for key in index if key in loose)
+        return True
+
+    def discard(self) -> None:
+        self.close()
+        with suppress(OSError):
+            os.unlink(self.path)
+
+
 def should_fold(pack: Pack | None, loose: int, stale: int) -> bool:
     """Whether a stage with ``loose`` result files used and ``stale`` unused results in its pack is folded now."""
     return loose + stale >= max(FOLD_AT, len(pack.index) // 16 if pack else 0)
 
 
-def fold(folder: Path, pack: Pack | None, loose: Mapping[str, str], keys: Iterable[str]) -> bool:
-    """Write ``folder``'s pack anew with the results ``keys`` names, in that order, each from its ``loose`` file
-    (key -> path) or else the old ``pack``; then remove the loose files it holds. A result found in neither is left
-    out (another build removed it: it is made again when next needed). False if the pack could not be written."""
+def fold(folder: Path, pack: Pack | None, loose: Mapping[str, str], keys: Iterable[str], pending: Pack | None = None) -> bool:
+    """Write ``folder``'s pack anew with the results ``keys`` names, in that order, each from ``pending``, its
+    ``loose`` file (key -> path) or else the old ``pack``; then remove the loose files it holds. A result found in
+    none is left out (another build removed it: it is made again when next needed). False if the pack could not be
+    written."""
     index: dict[str, tuple[int, int]] = {}
     try:
         descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".pack")
@@ -98,7 +147,9 @@ def fold(folder: Path, pack: Pack | None, loose: Mapping[str, str], keys: Iterab
         with os.fdopen(descriptor, "wb") as handle:
             offset = 0
             for key in keys:
-                data = _read(loose[key]) if key in loose else None
+                data = pending.entry(key) if pending is not None else None
+                if data is None and key in loose:
+                    data = _read(loose[key])
                 if data is None and pack is not None:
                     data = pack.entry(key)
                 if data is None:
@@ -112,11 +163,14 @@ def fold(folder: Path, pack: Pack | None, loose: Mapping[str, str], keys: Iterab
     except OSError:
         Path(temporary).unlink(missing_ok=True)
         return False
-    for key in index:
-        if key in loose:
-            with suppress(FileNotFoundError):  # another build removed it first
-                os.unlink(loose[key])
+    _remove(loose[key] for key in index if key in loose)
     return True
+
+
+def _remove(paths: Iterable[str]) -> None:
+    for path in paths:
+        with suppress(FileNotFoundError):  # another build removed it first
+            os.unlink(path)
 
 
 def _read_at(fd: int, size: int, offset: int) -> bytes:

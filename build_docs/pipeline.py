@@ -75,8 +75,15 @@ def generate(config: BuildConfig, progress: Progress | None = None) -> Generated
     Per-article work runs as ``config.jobs`` says (:mod:`build_docs.jobs`); ``progress`` times
     each stage and hears how far the per-article ones have got."""
     progress = progress or Progress()
-    seeds = shown(config.seeds)
     kept = Kept(config.results)
+    try:
+        return _generated(config, progress, kept)
+    finally:
+        kept.close()  # after an error, what was made so far is kept for the next build (after a sweep, nothing is left)
+
+
+def _generated(config: BuildConfig, progress: Progress, kept: Kept) -> Generated:
+    seeds = shown(config.seeds)
     with progress.stage("read"):  # sources/ (and the registries, link/)
         catalog, problems = load_catalog(config.seeds / CATALOG, f"{seeds}/{CATALOG}", kept)
         registry, found = load_registry(config.seeds, seeds)

@@ -42,7 +42,7 @@ from typing import TypeVar, cast
 from build_docs.cache import package_digest, write_atomic
 from build_docs.diagnostics import BuildError, error
 from build_docs.jobs import IN_PROCESS, Runner, call
-from build_docs.packs import PACK, Pack, fold, should_fold
+from build_docs.packs import PACK, PACKED, Pack, Pending, fold, should_fold
 
 T = TypeVar("T")
 C = TypeVar("C")
@@ -185,6 +185,9 @@ class Kept:
     salt: str = ""  # an input every result kept through this view depends on (see salted)
     recorders: list[set[tuple[str, str]]] = field(default_factory=list, compare=False, repr=False)  # see recording
     packs: dict[str, Pack | None] = field(default_factory=dict, compare=False, repr=False)  # each stage's, once opened
+    # what this build's own process keeps, appended to one file per stage (a forked worker's results are files of their own)
+    pending: dict[str, Pending] = field(default_factory=dict, compare=False, repr=False)
+    owner: int = field(default_factory=os.getpid, compare=False, repr=False)
 
     @cached_property
     def _root(self) -> str:
@@ -201,7 +204,7 @@ class Kept:
     def salted(self, salt: str) -> Kept:
         """The same results, every key also naming ``salt``: an input all of a stage's results read
         (the abbreviations every page ends with), so no call can forget it. Uses are still swept together."""
-        return Kept(self.folder, self.used, digest(self.salt, salt), self.recorders, self.packs) if self.on else self
+        return Kept(self.folder, self.used, digest(self.salt, salt), self.recorders, self.packs, self.pending, self.owner) if self.on else self
 
     @contextmanager
     def recording(self) -> Iterator[set[tuple[str, str]]]:
@@ -226,11 +229,9 @@ class Kept:
             return None
         self._use(stage, key)
         where = f"{self._root}/{stage}/{key}"  # a string, not a Path: read thousands of times a build
-        pack = self._pack(stage)
-        packed = pack.entry(key) if pack is not None else None
-        if packed is not None:
-            found = _loaded(packed, where)
-            if found is not None:
+        for pack in (self.pending.get(stage), self._pack(stage)):
+            packed = pack.entry(key) if pack is not None else None
+            if packed is not None and (found := _loaded(packed, where)) is not None:
                 return found
         try:  # kept on its own: made since the stage was last folded (or again, its packed entry unreadable)
             with open(where + PICKLE, "rb") as handle:
@@ -263,7 +264,34 @@ class Kept:
                 write_atomic(self.folder / stage / f"{key}{BLOBS}", b"".join(held))
         else:
             pickled = pickle.dumps(result, protocol=5)
-        write_atomic(self.folder / stage / f"{key}{PICKLE}", pickled)
+        pending = self._pending(stage)
+        if pending is not None:
+            pending.add(key, pickled)
+        else:
+            write_atomic(self.folder / stage / f"{key}{PICKLE}", pickled)
+
+    def _pending(self, stage: str) -> Pending | None:
+        """This process's pending results of ``stage`` (:class:`~build_docs.packs.Pending`); none in a forked worker,
+        whose results are files of their own, or where the file cannot be made."""
+        if os.getpid() != self.owner or self.folder is None:
+            return None
+        if stage not in self.pending:
+            try:
+                (self.folder / stage).mkdir(parents=True, exist_ok=True)
+                self.pending[stage] = Pending(self.folder / stage / f".pending-{self.owner}{PACKED}")
+            except OSError:
+                return None
+        return self.pending[stage]
+
+    def close(self) -> None:
+        """The results this process kept and did not fold become files of their own, for the next build to find: at
+        the end of a build that did not succeed (one that did calls :meth:`sweep`, which calls this)."""
+        for stage, pending in self.pending.items():
+            for key in pending.index:
+                if key and (data := pending.entry(key)) is not None:
+                    write_atomic(self.folder / stage / f"{key}{PICKLE}", data)  # type: ignore[operator]
+            pending.discard()
+        self.pending.clear()
 
     def sweep(self) -> int:
         """Remove every kept result this build did not use (after a build that succeeded), and fold the stages whose
@@ -289,10 +317,19 @@ class Kept:
                             removed += f".{suffix}" == PICKLE  # a result, not the file of its blobs
                     elif f".{suffix}" == PICKLE:
                         loose[key] = entry.path
-            pack = self._pack(stage.name)
+            pack, pending = self._pack(stage.name), self.pending.pop(stage.name, None)
             stale = sum(1 for key in pack.index if key not in kept) if pack else 0
-            if should_fold(pack, len(loose), stale) and fold(stage, pack, loose, kept):
-                removed += stale
+            fresh = len(loose) + (len(pending.index) if pending else 0)
+            folded = False
+            if should_fold(pack, fresh, stale):
+                # with no older pack to copy from, this process's file of the stage's results becomes the pack
+                folded = pending.finish(loose, kept) if pending is not None and pack is None else fold(stage, pack, loose, kept, pending)
+                removed += stale if folded else 0
+            if pending is not None and folded:
+                pending.discard()  # moved into place, or copied into the new pack
+            elif pending is not None:
+                self.pending[stage.name] = pending  # its results become files of their own (close)
+        self.close()
         for pack in self.packs.values():
             if pack is not None:
                 pack.close()

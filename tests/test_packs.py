@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from build_docs import packs, results
+from build_docs import packs, pipeline, results
 from build_docs.packs import PACK, Pack
 from build_docs.pipeline import BuildConfig, build
 from build_docs.results import Kept, folder_for
@@ -103,3 +103,24 @@ def test_a_packed_result_that_cannot_be_read_is_made_again_and_then_read_from_it
     assert kept.get("stage", "a") is None and kept.get("stage", "b") == ("second result " * 10,)
     kept.put("stage", "a", "first result " * 10)
     assert kept.get("stage", "a") == ("first result " * 10,)  # its own file, not the broken entry
+
+
+def test_a_build_that_fails_keeps_what_it_made_for_the_next(tmp_path: Path, counted: list[str], monkeypatch: pytest.MonkeyPatch):
+    from build_docs.diagnostics import BuildError, error
+
+    seeds = Path(shutil.copytree(FIXTURE, tmp_path / "seeds"))
+    cache = folder_for(seeds)
+    assemble = pipeline.assemble
+
+    def failing(*args: object, **kwargs: object) -> None:
+        raise BuildError((error("registry.yml", 1, "a mistake the editor then fixes"),))
+
+    monkeypatch.setattr(pipeline, "assemble", failing)
+    with pytest.raises(BuildError):
+        run(seeds, tmp_path / "failed", cache)
+    assert len(counted) == 3 and not list(cache.rglob(".pending-*"))  # what it made: files of their own
+    monkeypatch.setattr(pipeline, "assemble", assemble)
+    counted.clear()
+    fixed = run(seeds, tmp_path / "fixed", cache)
+    assert counted == [] and not list(cache.rglob(".pending-*"))
+    assert fixed == run(seeds, tmp_path / "cold", None)

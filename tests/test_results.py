@@ -270,6 +270,7 @@ def test_a_kept_blob_is_read_only_when_asked_for_and_travels_as_where_it_is(tmp_
     plain = kept.get("plain", "k")
     assert plain is not None and plain[0]._data == b"inline"  # type: ignore[attr-defined]
     # the bytes in a file of their own: a build reading the result back from a cold disk reads no block of them
+    kept.close()  # the results kept while building become files of their own
     assert (tmp_path / "kept" / "pages" / "k.pickle").stat().st_size < 500 and (tmp_path / "kept" / "pages" / "k.blobs").read_bytes() == text
 
 
