@@ -344,6 +344,7 @@ def test_a_seed_whose_size_and_time_are_as_recorded_is_not_read_again(tmp_path: 
     changed = text.replace("the", "THE", 1)
     assert len(changed) == len(text)
     edited.write_text(changed, encoding="utf-8")  # the same size, a new time
+    os.utime(edited, (past + 60, past + 60))  # new, but older than the clock: trusted once recorded (whatever the build's speed)
     future = time.time() + 3600
     os.utime(seeds / "alpha.txt", (future, future))  # a time not older than the clock: never trusted
     again = build(config)
