@@ -7,7 +7,8 @@ stage's pack, once enough of them are new or stale (:func:`should_fold`): the re
 used, indexed in the order it first used them, so the next build, which asks for them in about
 that order, reads the pack front to back, as the disk reads ahead. With no older pack to copy
 from (a first build), the process's file simply becomes the pack, so a cold build writes each of
-its results once. Results not folded become files of their own, also when the build fails. A one-edit rebuild then
+its results once. Results not folded become files of their own, also when the build fails; the file
+of a build killed before it could do so is removed by the next build's sweep (:func:`abandoned`). A one-edit rebuild then
 reads each stage's pack and a few loose files, where it opened one file per article and stage
 (about 50,000 files at 3,000 articles, each a separate read from a cold disk).
 
@@ -33,6 +34,7 @@ from pathlib import Path
 
 PACKED = ".pack"
 PACK = "results" + PACKED  # in each stage's folder
+PENDING = ".pending-"  # then the id of the process whose results it holds, then PACKED
 _TAIL = struct.Struct("<Q")
 #: Fold a stage when at least this many of its results are loose or stale, and at least a sixteenth of its pack:
 #: a few edits leave their results loose, and a fold rewrites a pack only once in many builds.
@@ -126,6 +128,23 @@ class Pending(Pack):
         self.close()
         with suppress(OSError):
             os.unlink(self.path)
+
+
+def abandoned(name: str) -> bool:
+    """Whether ``name`` is a :class:`Pending` file of a process that no longer runs (a build killed before it could
+    keep its results): on POSIX, where asking whether a process runs is harmless."""
+    if os.name != "posix" or not (name.startswith(PENDING) and name.endswith(PACKED)):
+        return False
+    pid = name[len(PENDING) : -len(PACKED)]
+    if not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except OSError:  # it runs, as another user
+        return False
+    return False
 
 
 def should_fold(pack: Pack | None, loose: int, stale: int) -> bool:

@@ -42,7 +42,7 @@ from typing import TypeVar, cast
 from build_docs.cache import package_digest, write_atomic
 from build_docs.diagnostics import BuildError, error
 from build_docs.jobs import IN_PROCESS, Runner, call
-from build_docs.packs import PACK, PACKED, Pack, Pending, fold, should_fold
+from build_docs.packs import PACK, PACKED, PENDING, Pack, Pending, abandoned, fold, should_fold
 
 T = TypeVar("T")
 C = TypeVar("C")
@@ -278,7 +278,7 @@ class Kept:
         if stage not in self.pending:
             try:
                 (self.folder / stage).mkdir(parents=True, exist_ok=True)
-                self.pending[stage] = Pending(self.folder / stage / f".pending-{self.owner}{PACKED}")
+                self.pending[stage] = Pending(self.folder / stage / f"{PENDING}{self.owner}{PACKED}")
             except OSError:
                 return None
         return self.pending[stage]
@@ -307,6 +307,9 @@ class Kept:
             kept, loose = used.get(stage.name, {}), dict[str, str]()
             with os.scandir(stage) as entries:  # thousands of files: no Path made for each
                 for entry in entries:
+                    if abandoned(entry.name):
+                        with suppress(FileNotFoundError):
+                            os.unlink(entry.path)
                     # a name that starts with a dot is another build's file being written
                     if not entry.name.endswith((PICKLE, BLOBS)) or entry.name.startswith("."):
                         continue

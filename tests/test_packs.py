@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -124,3 +125,20 @@ def test_a_build_that_fails_keeps_what_it_made_for_the_next(tmp_path: Path, coun
     fixed = run(seeds, tmp_path / "fixed", cache)
     assert counted == [] and not list(cache.rglob(".pending-*"))
     assert fixed == run(seeds, tmp_path / "cold", None)
+
+
+def test_the_file_of_a_killed_build_is_removed_and_a_running_one_s_left(tmp_path: Path):
+    import subprocess
+    import sys
+
+    seeds = Path(shutil.copytree(FIXTURE, tmp_path / "seeds"))
+    cache = folder_for(seeds)
+    run(seeds, tmp_path / "first", cache)
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])  # noqa: S603
+    dead.wait()  # ended and reaped: its id names no process
+    killed = cache / "extract" / f"{packs.PENDING}{dead.pid}{packs.PACKED}"
+    running = cache / "extract" / f"{packs.PENDING}{os.getppid()}{packs.PACKED}"  # another build, still running
+    killed.write_bytes(b"results of a build killed before it could keep them")
+    running.write_bytes(b"results of a build still running")
+    run(seeds, tmp_path / "second", cache)
+    assert not killed.exists() and running.exists()
