@@ -116,8 +116,7 @@ class Pending(Pack):
                 elif key in loose and (data := _read(loose[key])) is not None:
                     index[key] = (self.size, len(data))
                     self.add(key, data)
-            table = pickle.dumps(index, protocol=5)
-            self.add("", table + _TAIL.pack(len(table)))
+            self.add("", _sealed(index))
             os.replace(self.path, self.path.parent / PACK)
         except OSError:
             return False
@@ -176,14 +175,19 @@ def fold(folder: Path, pack: Pack | None, loose: Mapping[str, str], keys: Iterab
                 handle.write(data)
                 index[key] = (offset, len(data))
                 offset += len(data)
-            table = pickle.dumps(index, protocol=5)
-            handle.write(table + _TAIL.pack(len(table)))
+            handle.write(_sealed(index))
         os.replace(temporary, folder / PACK)
     except OSError:
         Path(temporary).unlink(missing_ok=True)
         return False
     _remove(loose[key] for key in index if key in loose)
     return True
+
+
+def _sealed(index: dict[str, tuple[int, int]]) -> bytes:
+    """What ends a pack after its results: the index, then its size (:meth:`Pack.open` reads them back)."""
+    table = pickle.dumps(index, protocol=5)
+    return table + _TAIL.pack(len(table))
 
 
 def _remove(paths: Iterable[str]) -> None:

@@ -286,10 +286,10 @@ class Kept:
     def close(self) -> None:
         """The results this process kept and did not fold become files of their own, for the next build to find: at
         the end of a build that did not succeed (one that did calls :meth:`sweep`, which calls this)."""
-        for stage, pending in self.pending.items():
+        for pending in self.pending.values():
             for key in pending.index:
                 if key and (data := pending.entry(key)) is not None:
-                    write_atomic(self.folder / stage / f"{key}{PICKLE}", data)  # type: ignore[operator]
+                    write_atomic(pending.path.parent / f"{key}{PICKLE}", data)
             pending.discard()
         self.pending.clear()
 
