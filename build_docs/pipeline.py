@@ -111,12 +111,12 @@ def _generated(config: BuildConfig, progress: Progress, kept: Kept) -> Generated
             raise BuildError(diagnostics)
         knowledge, links = link_all(knowledge, site.articles, kept, keys)  # link/, pass 2
     with progress.stage("timeline"):  # timeline/
-        events = events_of(site.articles, site.dates(), links, kept, keys)
+        timeline = events_of(site.articles, site.dates(), links, kept, keys)
     with progress.stage("render") as tick:  # render/
         by_article = dict(zip((a.id for a in site.articles), keys, strict=True)) if kept.on else None
-        pages = render(site, knowledge, links, events, kept, by_article, skipped, config.jobs.runner(tick))
+        pages = render(site, knowledge, links, timeline, kept, by_article, skipped, config.jobs.runner(tick))
     kept.sweep()  # the results of earlier builds that this one did not use (other code, other text)
-    return Generated(pages, diagnostics, len(site.articles), (sources, cleaned, extractions, site, evidence, knowledge, links, events))
+    return Generated(pages, diagnostics, len(site.articles), (sources, cleaned, extractions, site, evidence, knowledge, links, timeline))
 
 
 def build(config: BuildConfig, dry_run: bool = False, strict: bool = False, progress: Progress | None = None) -> BuildResult:

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import os
 import pickle
 import shutil
 import time
+from functools import partial
 from pathlib import Path
 
 import pytest
 
 from build_docs.diagnostics import BuildError
+from build_docs.packs import PACK, Pack
 from build_docs.pipeline import BuildConfig, build
 from build_docs.render.templating import RenderedPage
 from build_docs.results import Blob, Kept, folder_for
@@ -255,6 +258,23 @@ def test_an_entity_page_is_rendered_again_only_when_its_mentions_in_the_edited_a
     assert b"spoke briefly" in cached["entities/ada-quill.md"] and cached == run(seeds, tmp_path / "cold", None)
 
 
+def test_an_entity_record_is_kept_beside_its_pages_not_in_the_result_a_rebuild_reads(tmp_path: Path):
+    """``data/entities.json`` is kept whole, so its records are read only to make it again: each entity's record is kept
+    as the bytes of its pages are, in a file beside its result, and reading the result back reads none of it."""
+    seeds = Path(shutil.copytree(FIXTURE, tmp_path / "seeds"))
+    cache = folder_for(seeds)
+    first = run(seeds, tmp_path / "first", cache)
+    folder = cache / "pages"
+    pack = Pack.open(str(folder / PACK))
+    keys = [*(pack.index if pack is not None else ()), *(p.stem for p in folder.glob("*.pickle"))]
+    kept = Kept(cache)
+    kept_all = [found[0][0] for found in map(partial(kept.get, "pages"), keys) if found is not None and len(found[0]) == 2]  # type: ignore[arg-type, index]
+    records = [made[1] for made in kept_all if isinstance(made, tuple) and not isinstance(made[1], tuple)]  # an entity's: (pages, record)
+    assert len(records) == len(json.loads(first["data/entities.json"])) >= 3  # one per entity
+    assert all(isinstance(record, Blob) and record._data is None for record in records)
+    assert all(record.data() in first["data/entities.json"] for record in records)
+
+
 def test_a_kept_blob_is_read_only_when_asked_for_and_travels_as_where_it_is(tmp_path: Path):
     kept = Kept(tmp_path / "kept")
     text = b"a page's bytes " * 1000
@@ -363,16 +383,22 @@ def test_the_timeline_is_merged_again_only_when_an_edit_changes_its_events(tmp_p
     merged: list[int] = []
     merge = events._merge
     monkeypatch.setattr(events, "_merge", lambda found: merged.append(1) or merge(found))
+    read: list[str] = []  # the stages whose kept results were read
+    get = Kept.get
+    monkeypatch.setattr(Kept, "get", lambda kept, stage, key: read.append(stage) or get(kept, stage, key))
     seeds = Path(shutil.copytree(FIXTURE, tmp_path / "seeds"))
     cache = folder_for(seeds)
     original = (seeds / "gamma.md").read_bytes()
     run(seeds, tmp_path / "first", cache)
     edit_closing(seeds)
     merged.clear()
+    read.clear()
     assert run(seeds, tmp_path / "undated", cache) == run(seeds, tmp_path / "undated-cold", None) and merged == [1]  # the cold build's
+    assert "timeline-merge" in read and "events" not in read  # the merge read back, and no article's events: their digests
     (seeds / "gamma.md").write_bytes(original)
     edit_closing(seeds, "The treaty was signed on 12 March 1997.")
     merged.clear()
+    read.clear()
     cached = run(seeds, tmp_path / "dated", cache)
-    assert merged == [1]  # a new event: merged again
+    assert merged == [1] and read.count("events") >= 2  # a new event: merged again, with the other articles' events read back
     assert b"1997-03-12" in cached["data/timeline.json"] and cached == run(seeds, tmp_path / "dated-cold", None)

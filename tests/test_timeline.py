@@ -106,7 +106,7 @@ def test_the_same_event_in_two_articles_is_one_entry_and_different_dates_are_fla
     three = article("three", "2019-06-01", "The two countries signed the border treaty in 2002, ending the dispute.")
     articles = [one, two, three]
     found = {a.id: tuple(Dated("p1", t) for t in find_timexes(a.blocks[0].text, anchor=a.date)) for a in articles}
-    events = events_of(articles, found, Links({}, {}, {}))
+    events = events_of(articles, found, Links({}, {}, {})).events
     assert [(e.date, sorted(q.article for q in e.sources)) for e in events] == [("2001", ["one", "two"]), ("2002", ["three"])]
     assert events[0].disputed == (events[1].id,) and events[1].disputed == (events[0].id,)
 

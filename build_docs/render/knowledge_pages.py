@@ -34,9 +34,9 @@ from build_docs.render.registry_pages import candidates_pages, entities_index
 from build_docs.render.related import RELATED
 from build_docs.render.related import related as _related
 from build_docs.render.templating import RenderedPage, page
-from build_docs.results import NOTHING_KEPT, Kept, digest
+from build_docs.results import NOTHING_KEPT, Blob, Kept, digest
 from build_docs.sources.reading import Span
-from build_docs.timeline.events import Event
+from build_docs.timeline.events import NO_EVENTS, Event, Timeline
 
 QUOTES_PER_ARTICLE = 5  # on an entity page; further mentions in the same article are listed by paragraph
 ALSO_SHOWN = 30  # paragraphs listed so, each with its sentence as the tooltip; the rest are counted (all in data/entities.json)
@@ -176,7 +176,7 @@ def knowledge_pages(
     site: Site,
     knowledge: Knowledge,
     links: Links,
-    events: Sequence[Event] = (),
+    timeline: Timeline = NO_EVENTS,
     held: Mapping[str, str] | None = None,
     kept: Kept = NOTHING_KEPT,
     finish: Callable[[list[RenderedPage]], list[RenderedPage]] = list,
@@ -188,7 +188,7 @@ def knowledge_pages(
     held = held or {}
     titles = {a.id: a.title for a in site.articles}
     timelines: dict[str, list[Event]] = defaultdict(list)
-    for event in events:
+    for event in timeline.events:
         for entity_id in event.entities:
             timelines[entity_id].append(event)
     on_page = paragraph_pages(site.articles)
@@ -207,7 +207,6 @@ def knowledge_pages(
     kept = kept if links.digests else NOTHING_KEPT  # an entity's pages are keyed by the digests of the articles naming it
     corpus = (digest(titles), digest(sorted(on_page.items())), site.seeds_name) if kept.on else ()
     cards, naming = (article_cards(site.articles), naming_articles(links)) if kept.on else ({}, {})
-    events_shown = {e.id: digest(e) for e in events} if kept.on else {}  # an event is named by many entities' inputs: digested once
     inputs: list[tuple[object, ...]] = []
     makes = []
     for entity in knowledge.entities.values():
@@ -217,24 +216,25 @@ def knowledge_pages(
         near = [(knowledge.entities[k.partition(":")[2]], n) for k, n in related.get(key, [])[:RELATED] if k.startswith("entity:")]
         shown_near = [(other.id, other.name, other.kind, n) for other, n in near]  # what the page shows of each, not the whole entity
         if kept.on:
-            dated_view = [(events_shown[e.id], held.get(e.id, "")) for e in dated]
+            dated_view = [(timeline.digests[e.id], held.get(e.id, "")) for e in dated]
             inputs.append((entity, entity_view(entity, links, cards, naming), dated_view, terms, shown_near, *corpus))
         make = partial(_entity_pages, site, links, entity, dated, terms, near, held, titles, on_page, cite, partial(_mentions_page, kept, finish))
         makes.append(partial(_finished_main, finish, make, partial(entity_record, entity, links)))
     keys = page_keys(kept, "entity", inputs)
     made = kept_all(kept, "entity", inputs, makes, runner, keys)
     # one record per entity, each kept with its pages: the same keys, the same file (read back, its bytes unread)
-    records = kept_pages(kept, "entities-data", (tuple(keys),), lambda: [RenderedPage("data/entities.json", list_bytes([r for _, r in made]))])
+    records = kept_pages(kept, "entities-data", (tuple(keys),), lambda: [RenderedPage("data/entities.json", list_bytes([r.data() for _, r in made]))])
     return pages + [page for entity_pages, _ in made for page in entity_pages] + records
 
 
 def _finished_main(
     finish: Callable[[list[RenderedPage]], list[RenderedPage]], make: Callable[[], list[RenderedPage]], record: Callable[[], dict[str, object]]
-) -> tuple[list[RenderedPage], bytes]:
+) -> tuple[list[RenderedPage], Blob]:
     """An entity's pages with ``finish`` applied to its main page (its pages of mentions are finished as they are kept),
-    and its record in ``data/entities.json``, encoded: made from what the pages are, and kept with them."""
+    and its record in ``data/entities.json``, encoded: made from what the pages are, and kept with them, as a blob (a
+    rebuild that changes no entity reads none of them: ``data/entities.json`` is kept whole)."""
     main, *subpages = make()
-    return finish([main]) + subpages, item_bytes(record())
+    return finish([main]) + subpages, Blob(item_bytes(record()))
 
 
 def _mentions_page(

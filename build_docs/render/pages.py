@@ -51,7 +51,7 @@ from build_docs.render.report_pages import report_pages
 from build_docs.render.templating import RenderedPage, page
 from build_docs.render.timeline_pages import entry_pages, timeline_pages
 from build_docs.results import NOTHING_KEPT, Kept, digest
-from build_docs.timeline.events import Event
+from build_docs.timeline.events import Event, Timeline
 
 SITE_NAME = "China–Russia Relations: A Source Reader"
 KIND_NAMES = {"web": "web page", "print": "print (magazine or journal page)", "ocr": "OCR scan"}
@@ -69,7 +69,7 @@ def render(
     site: Site,
     knowledge: Knowledge,
     links: Links,
-    events: Sequence[Event],
+    timeline: Timeline,
     kept: Kept = NOTHING_KEPT,
     keys: Mapping[str, str] | None = None,
     skipped: Sequence[Diagnostic] = (),
@@ -80,6 +80,7 @@ def render(
     ``skipped`` are the warnings about seed files that made no article, listed on the Cleaning reports page.
     Articles', entities' and reports' pages that are not read back are rendered on ``runner``, and with two cores the
     entities' pages are rendered in a forked process while this one renders the others (:meth:`Runner.alongside`)."""
+    events = timeline.events
     counts = _counts(site) | {"entities": len(knowledge.entities), "terms": len(knowledge.terms), "events": len(events)}
     titles = {a.id: a.title for a in site.articles}
     dated = events_by_paragraph(events)
@@ -96,7 +97,7 @@ def render(
         return knowledge.named(key).label, key_href(knowledge, key), key_title(knowledge, key)
 
     def entities() -> list[RenderedPage]:  # the largest family
-        return knowledge_pages(site, knowledge, links, events, held, kept, finish, Runner(runner.jobs))  # no progress from two processes
+        return knowledge_pages(site, knowledge, links, timeline, held, kept, finish, Runner(runner.jobs))  # no progress from two processes
 
     def others() -> tuple[list[RenderedPage], dict[str, tuple[Part, ...]]]:
         made = kept_all(
@@ -124,7 +125,7 @@ def render(
         done = [  # abbreviations appended already
             *(rendered for pages_of, _ in articles.values() for rendered in pages_of),
             *report_pages(site, kept, keys, finish, skipped, runner),
-            *timeline_pages(events, knowledge, titles, paragraph_pages(site.articles), kept, finish),
+            *timeline_pages(timeline, knowledge, titles, paragraph_pages(site.articles), kept, finish),
         ]
         return [*finish(pages), *done], parts
 

@@ -29,7 +29,7 @@ from build_docs.render.markdown import Md
 from build_docs.render.page_cites import NO_PAGES
 from build_docs.render.templating import RenderedPage, page
 from build_docs.results import NOTHING_KEPT, Kept
-from build_docs.timeline.events import Event
+from build_docs.timeline.events import Event, Timeline
 
 CHART_WIDTH, CHART_HEIGHT, CHART_MARGIN = 720, 160, 28
 ENTRIES_PER_PAGE = 150  # at most this many entries on one timeline page (about 110 KB of HTML)
@@ -100,7 +100,7 @@ def entry_pages(events: Sequence[Event]) -> dict[str, str]:
 
 
 def timeline_pages(
-    events: Sequence[Event],
+    timeline: Timeline,
     knowledge: Knowledge,
     titles: Mapping[str, str],
     pages: Mapping[tuple[str, str], str] = NO_PAGES,
@@ -108,7 +108,8 @@ def timeline_pages(
     finish: Callable[[list[RenderedPage]], list[RenderedPage]] = list,
 ) -> list[RenderedPage]:
     """The overview, a page per period, and the data files. A period's page goes through ``finish``
-    and is kept (:mod:`.kept_pages`), keyed by its entries and what it shows of what they link to."""
+    and is kept (:mod:`.kept_pages`), keyed by its entries (their digests) and what it shows of what they link to."""
+    events, digests = timeline.events, timeline.digests
     found = periods(events)
     by_id = {e.id: e for e in events}
     where = {event.id: period for period in found for _, entries in period.years for event in entries}
@@ -134,11 +135,12 @@ def timeline_pages(
         previous = found[number - 1] if number else None
         following = found[number + 1] if number + 1 < len(found) else None
         context = dict(titles=titles, pages=pages, entities=knowledge.entities, holders=holders, by_id=by_id)
-        inputs = (period, _named(previous), _named(following), _period_view(period, context)) if kept.on else ()
+        inputs = (_shape(period, digests), _named(previous), _named(following), _period_view(period, context)) if kept.on else ()
         make = partial(_period_page, period, previous, following, context)
         rendered += kept_pages(kept, "timeline", inputs, lambda make=make: finish([make()]))  # type: ignore[misc]
     # the data files, read back (their bytes unread) when the events and the articles' titles are what they were
-    return rendered + kept_pages(kept, "timeline-data", (events, titles) if kept.on else (), partial(_data_files, events, titles, where))
+    shown = tuple(digests[e.id] for e in events) if kept.on else ()
+    return rendered + kept_pages(kept, "timeline-data", (shown, titles) if kept.on else (), partial(_data_files, events, titles, where))
 
 
 def _data_files(events: Sequence[Event], titles: Mapping[str, str], where: Mapping[str, Period]) -> list[RenderedPage]:
@@ -161,6 +163,11 @@ def _period_page(period: Period, previous: Period | None, following: Period | No
         shown=SOURCES_SHOWN,
         meta={"search": {"exclude": True}},  # every entry quotes an article, which search finds
     )
+
+
+def _shape(period: Period, digests: Mapping[str, str]) -> tuple[object, ...]:
+    """A period as its page's key names it: its name, title and years, each entry by its digest."""
+    return period.name, period.title, tuple((year, tuple(digests[e.id] for e in entries)) for year, entries in period.years)
 
 
 def _named(period: Period | None) -> tuple[str, str] | None:

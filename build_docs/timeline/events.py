@@ -20,10 +20,11 @@ import hashlib
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from functools import partial
 from itertools import combinations
+from typing import cast
 
 from rapidfuzz import fuzz
 
@@ -69,36 +70,50 @@ class Event:
         return int(self.start[:4])
 
 
+@dataclass(frozen=True)
+class Timeline:
+    """The corpus's events, merged and in order, and (when results are kept) a digest of each by id: what a kept page
+    names of an event it shows, read back with the merge rather than made again for each page."""
+
+    events: tuple[Event, ...]
+    digests: Mapping[str, str] = field(default_factory=dict)
+
+
+NO_EVENTS = Timeline(())
+
 def events_of(
     articles: Sequence[Article], found: Mapping[str, Sequence[Dated]], links: Links, kept: Kept = NOTHING_KEPT, keys: Sequence[str] = ()
-) -> tuple[Event, ...]:
+) -> Timeline:
     """Events from each article's dates, merged across articles.
 
     An article's own events depend on its text, its dates (extracted from that text) and its
-    mentions, nothing else; with ``kept`` and ``keys`` (a digest of each article) they are read
-    back when an earlier build made them, each article's with a digest of what they are. The merge
-    depends on the events alone: it is read back when every article's events are what they were
-    (an edit that changes no date and no name near one merges nothing again)."""
-    single: list[Event] = []
-    keep = kept.on and bool(keys) and bool(links.digests)
+    mentions, nothing else; with ``kept`` and ``keys`` (a digest of each article) they are kept,
+    and a digest of them apart. The merge depends on the events alone: it is read back when every
+    article's events are what they were (an edit that changes no date and no name near one merges
+    nothing again), and then no article's events are read, only their digests."""
+    make = [partial(article_events, article, found.get(article.id, ()), links) for article in articles]
+    if not (kept.on and keys and links.digests):
+        return Timeline(_merged([event for events in make for event in events()]))
+    keyed = [kept.key("events", keys[i], links.digests[article.id]) for i, article in enumerate(articles)]
+    made: dict[int, list[Event]] = {}
     shown: list[str] = []  # a digest of each article's events
-    for i, article in enumerate(articles):
-        make = partial(article_events, article, found.get(article.id, ()), links)
-        if keep:
-            made, made_digest = kept.one("events", kept.key("events", keys[i], links.digests[article.id]), partial(_digested, make))
-            single += made
-            shown.append(made_digest)
+    for i, key in enumerate(keyed):
+        known = kept.get("event-digests", key)
+        if known is None:
+            made[i] = make[i]()
+            shown.append(digest(made[i]))
+            kept.put("events", key, made[i])
+            kept.put("event-digests", key, shown[-1])
         else:
-            single += make()
-    if keep:
-        return kept.one("timeline-merge", kept.key("timeline-merge", *shown), partial(_merged, single))
-    return _merged(single)
+            kept.hold("events", key)  # read only if the merge must be made again
+            shown.append(cast(str, known[0]))
 
+    def merged() -> Timeline:
+        single = [e for i, key in enumerate(keyed) for e in (made[i] if i in made else kept.one("events", key, make[i]))]
+        events = _merged(single)
+        return Timeline(events, {e.id: digest(e) for e in events})
 
-def _digested(make: Callable[[], list[Event]]) -> tuple[list[Event], str]:
-    """``make()``, and a digest of what it made."""
-    events = make()
-    return events, digest(events)
+    return kept.one("timeline-merge", kept.key("timeline-merge", *shown), merged)
 
 
 def _merged(single: Sequence[Event]) -> tuple[Event, ...]:
