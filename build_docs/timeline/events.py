@@ -81,6 +81,7 @@ class Timeline:
 
 NO_EVENTS = Timeline(())
 
+
 def events_of(
     articles: Sequence[Article], found: Mapping[str, Sequence[Dated]], links: Links, kept: Kept = NOTHING_KEPT, keys: Sequence[str] = ()
 ) -> Timeline:
