@@ -106,3 +106,17 @@ def test_scaling_shapes_are_one_paragraph(tmp_path):
         assert len(article.sources) == (2 if shape.witnesses else 1) and not problems
         if shape.layout != "double-spaced":
             assert [len(b.text.split()) for b in article.paragraphs] == [600], name
+
+
+def test_a_paragraph_is_read_for_lines_in_capitals_once_whatever_its_acronyms():
+    """Each name starting with an acronym asked whether its line is set in capitals, and each reading ran from the start
+    of the line: in a paragraph of one line, the whole paragraph once per acronym."""
+    from build_docs.extract.discover import find_all, names
+
+    text = "Talks with NATO Allies went on in Brussels. " * 400 + "\nNATO SUMMIT IN CAPITALS\nNATO Allies met again."
+    names._capital_lines.cache_clear()
+    find_all(text)
+    assert names._capital_lines.cache_info().misses == 1 and names._capital_lines.cache_info().hits >= 400
+    for at in (0, text.index("NATO"), text.index("SUMMIT"), text.rindex("NATO"), len(text) - 1):  # as the plain reading says
+        line = text[text.rfind("\n", 0, at) + 1 :].split("\n")[0]
+        assert names._all_caps_line(text, at) == (any(c.isalpha() for c in line) and not any(c.islower() for c in line))

@@ -35,6 +35,7 @@ Strong (a page on its own): a person of two words or more, or of initials and a 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 from functools import lru_cache
 
@@ -51,7 +52,6 @@ _INNER = frozenset({"of", "for", "&", "de", "del", "da", "do", "dos", "du", "van
 _CONNECTORS = frozenset({"of", "for", "&"})  # inside an organisation's name, never a person's
 _AFTER = re.compile(r"[ \t]*(?:,[ \t]*)?([a-z]+)")
 _BEFORE = re.compile(r"([A-Za-z]+)[ \t]+$")
-_ALL_CAPS_LINE = re.compile(r"[^\n]*")
 _YEAR_AFTER = re.compile(r"(,?)[ \t]+(?:et al\.,?[ \t]+)?(\(?)(?:1[5-9]|20)\d\d[a-z]?\b")
 _THE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)[ \t]+$")  # "the Apollo XI crew": a thing numbered, no monarch
 _YEAR_END = re.compile(r"(?:1[5-9]|20)\d\d[a-z]?$")
@@ -458,10 +458,20 @@ def run_key_of(run: list[Tok]) -> str:
 
 def _all_caps_line(text: str, at: int) -> bool:
     """The line holding ``at`` has letters and no lowercase one: a heading set in capitals."""
-    line_start = text.rfind("\n", 0, at) + 1
-    line = _ALL_CAPS_LINE.match(text, line_start)
-    body = line.group() if line else ""
-    return any(c.isalpha() for c in body) and not any(c.islower() for c in body)
+    starts, capitals = _capital_lines(text)
+    return capitals[bisect_right(starts, at) - 1]
+
+
+@lru_cache(maxsize=16)
+def _capital_lines(text: str) -> tuple[list[int], list[bool]]:
+    """Where each line of ``text`` starts, and whether it has letters and no lowercase one: worked out once per text,
+    so that asking for every acronym of a long paragraph reads it once, not once per acronym."""
+    starts, capitals, at = [], [], 0
+    for line in text.split("\n"):
+        starts.append(at)
+        capitals.append(any(c.isalpha() for c in line) and not any(c.islower() for c in line))
+        at += len(line) + 1
+    return starts, capitals
 
 
 _DERIVED = ("ian", "ese", "ic", "ing", "ed", "ism", "ist", "ization", "isation", "ship", "ness", "hood")
