@@ -111,6 +111,29 @@ def test_an_affiliation_line_names_an_organisation_with_a_page(tmp_path: Path):
     assert '<span id="affiliation"></span>**Affiliation:**' in article_page
 
 
+def test_names_in_the_byline_and_the_deck_get_pages_quoted_from_the_header(tmp_path: Path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "harbours.txt").write_text(
+        "Harbours of the North\n\nCargo doubles as the Varkaus Maritime Board opens new quays\n\n"
+        "By Ilse Varga\n\n"
+        "Shipping through the strait has doubled in a decade. Ports compete for the new trade, and most of them are expanding their quays.\n",
+        encoding="utf-8",
+    )
+    result = build(BuildConfig(seeds, tmp_path / "docs"), dry_run=True)
+    article = json.loads(next(p for p in result.plan.writes if p.path == "data/articles.json").content)[0]
+    assert article["authors"] == ["Ilse Varga"] and "Varkaus Maritime Board" in article["subtitle"]  # header metadata, not paragraphs
+    records = {r["name"]: r for r in json.loads(next(p for p in result.plan.writes if p.path == "data/entities.json").content)}
+    assert records["Ilse Varga"]["kind"] == "person"
+    assert records["Varkaus Maritime Board"]["kind"] == "organization"
+    for name, anchor in (("Ilse Varga", "byline"), ("Varkaus Maritime Board", "deck")):
+        page = next(p for p in result.plan.writes if p.path == f"entities/{records[name]['id']}.md").content.decode("utf-8")
+        assert f"[\u00b6{anchor}](../articles/{article['id']}.md#{anchor})" in page  # quoted from the header line the article page anchors
+    article_page = next(p for p in result.plan.writes if p.path == f"articles/{article['id']}.md").content.decode("utf-8")
+    assert '<span id="byline"></span>**Author:** Ilse Varga' in article_page
+    assert "{: #deck .article-deck }" in article_page
+
+
 def entity_names(tmp_path: Path, name: str, text: str) -> dict[str, str]:
     """Name -> kind of every entity page a build of ``text`` alone makes, with empty registries."""
     seeds = tmp_path / "seeds"
