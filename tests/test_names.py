@@ -396,3 +396,23 @@ def test_a_generic_word_of_a_romance_place_name_makes_no_persons_name():
     found = finds("Boats leave from Anse Quellmont for Grande Brimwald, where Ariana Grande once sang.")
     assert found.get("Anse Quellmont", ("place",))[0] != "person" and found.get("Grande Brimwald", ("place",))[0] != "person"
     assert found["Ariana Grande"][0] == "person"
+
+
+def test_an_author_named_surname_first_in_a_reading_list_is_a_person():
+    assert finds("Austen, Jane. Pride and Prejudice") == {"Austen": ("person", "inverted-name", True)}
+    assert finds("London, Jack. White Fang") == {"London": ("person", "inverted-name", True)}  # no place, and "Jack" no name of its own
+    both = [(f.name, f.canonical) for f in find_all("Marx, Karl and Engels, Friedrich. The Communist Manifesto (solo)")]
+    assert both == [("Marx", "Karl Marx"), ("Engels", "Friedrich Engels")]
+    for text in ("Melbourne, Victoria. The City Is Big.", "Hello, Mark. How are you?", "Yesterday, John and Mary went home. The End"):
+        assert not any(f.rule == "inverted-name" for f in find_all(text)), text
+
+
+def test_a_reading_list_gives_its_authors_pages_in_reading_order(tmp_path: Path):
+    pages = entity_names(
+        tmp_path,
+        "reading.txt",
+        "Books we recorded\n\nThe volunteers read these books aloud last year, and more are planned for the spring.\n\n"
+        "Austen, Jane. Pride and Prejudice\n\nLondon, Jack. White Fang\n\nTwain, Mark. A Connecticut Yankee in King Arthur's Court (solo)\n",
+    )
+    assert {pages.get("Jane Austen"), pages.get("Jack London"), pages.get("Mark Twain")} == {"person"}
+    assert "London" not in pages
