@@ -130,3 +130,10 @@ def test_a_name_in_a_caption_line_gets_a_page(tmp_path):
         "He is best known for his translation of most of the Bible into Latin.\n",
     )
     assert pages.get("Domenico Ghirlandaio") == "person"
+
+
+def test_a_title_case_list_of_three_parts_stays_a_heading():
+    assert [k for k, _ in kinds("Lions, Tigers, Bears of the Northern Forests\n\nBody text follows here and ends with a full stop.")] == [
+        "heading",
+        "paragraph",
+    ]

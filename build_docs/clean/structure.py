@@ -202,8 +202,8 @@ def running_text(text: str) -> bool:
     tracks. Image: NASA"), or a caption's or a credit's words after a comma ("St. Jerome in the Desert, by Giovanni
     Bellini (1505)"), a label whose value goes on in lower case ("Pointe-à-Pitre: with its suburbs, it is ..."), or
     three parts or more set apart by commas with no "and" or "or" to make them a heading's list ("Buddhist prayer
-    flags, Wat Arun, Bangkok"). Names in it are read like any paragraph's; a line set in capitals, and a title-case
-    headline, stay headings."""
+    flags, Wat Arun, Bangkok"; not in title case). Names in it are read like any paragraph's. A line set in capitals
+    stays a heading, and so does a title-case headline unless it holds a sentence's end, an address or reference marks."""
     if text.upper() == text:
         return False
     if _REFERENCE_MARKS.search(text) and _REFERENCE_MARKS.sub("", text).endswith((".", "!", "?")):
@@ -215,7 +215,7 @@ def running_text(text: str) -> bool:
             return True
     if any(after["word"] in CAPTION_PREPOSITIONS for after in _AFTER_COMMA.finditer(text)) or _LOWER_AFTER_COLON.search(text):
         return True
-    return text.count(",") >= 2 and not any(w in _LIST_WORDS for w in text.split())
+    return text.count(",") >= 2 and not any(w in _LIST_WORDS for w in text.split()) and not _title_case(text)
 
 
 def _title_case(text: str) -> bool:
