@@ -45,9 +45,8 @@ import re
 from pathlib import Path
 from typing import Literal
 
-from build_docs.clean.article import Article
+from build_docs.clean.article import Article, author_list
 from build_docs.clean.cleaner import clean_all
-from build_docs.render.citation import author_list
 from build_docs.sources.catalog import CatalogEntry
 from build_docs.sources.read import read_source
 

@@ -13,6 +13,7 @@ import pytest
 import rispy
 from bibtexparser.customization import splitname
 
+from build_docs.extract.extractors import HEADER_ANCHORS
 from tests.conftest import REPO, mkdocs_build, mkdocs_config
 from tests.test_entities_site import paragraph_text
 
@@ -146,7 +147,7 @@ def test_every_paragraph_shows_what_was_derived_from_it(site: Path):
     checked = 0
     for entity in entities:
         for mention in entity["mentions"]:
-            if mention["anchor"] == "affiliation":  # a header row, not a paragraph: no "From this paragraph" line
+            if mention["anchor"] in HEADER_ANCHORS:  # the header's deck, byline or affiliation: no "From this paragraph" line
                 continue
             assert f'href="../../entities/{entity["id"]}/"' in derived(mention["article"], mention["anchor"])
             checked += 1

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from build_docs.clean.article import author_list
+from build_docs.extract.extractors import AFFILIATION, BYLINE, DECK, HEADER_ANCHORS
 from build_docs.pipeline import BuildConfig, build
 from tests.conftest import REPO, mkdocs_build, mkdocs_config
 
@@ -50,17 +52,18 @@ def test_glossary_holds_the_seed_terms_with_their_expansions():
 
 def test_every_quote_is_in_the_paragraph_it_cites():
     """Each source and mention names an article of articles.json, an anchor on its page, and a sentence of that paragraph
-    (or of the article's affiliation line)."""
+    (or of a line of the article's header: its deck, byline or affiliation)."""
     ids = {a["id"] for a in data("articles.json")}
     cited = [s for t in data("glossary.json") for s in t["sources"] + t["occurrences"]]
     cited += [m for e in data("entities.json") for m in e["mentions"]]
     cited += [e["description_source"] for e in data("entities.json") if e["description_source"]]
     assert len(cited) > 300
-    affiliations = {a["id"]: a["affiliation"] or "" for a in data("articles.json")}
+    header = {a["id"]: {DECK: a["subtitle"], BYLINE: author_list(tuple(a["authors"])), AFFILIATION: a["affiliation"]} for a in data("articles.json")}
+    assert any(m["anchor"] == BYLINE for e in data("entities.json") for m in e["mentions"])  # "Li Ziguo", from "By Li Ziguo"
     for source in cited:
         assert source["article"] in ids
-        if source["anchor"] == "affiliation":  # the article header's affiliation line, not a paragraph
-            assert source["quote"] in " ".join(affiliations[source["article"]].split()), source
+        if source["anchor"] in HEADER_ANCHORS:  # a line of the article's header (deck, byline, affiliation), not a paragraph
+            assert source["quote"] in " ".join((header[source["article"]][source["anchor"]] or "").split()), source
             continue
         text = " ".join(paragraph_text(DOCS, source["article"], source["anchor"]).split())
         assert source["quote"] in text, source

@@ -111,6 +111,29 @@ def test_an_affiliation_line_names_an_organisation_with_a_page(tmp_path: Path):
     assert '<span id="affiliation"></span>**Affiliation:**' in article_page
 
 
+def test_names_in_the_byline_and_the_deck_get_pages_quoted_from_the_header(tmp_path: Path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "harbours.txt").write_text(
+        "Harbours of the North\n\nCargo doubles as the Varkaus Maritime Board opens new quays\n\n"
+        "By Ilse Varga\n\n"
+        "Shipping through the strait has doubled in a decade. Ports compete for the new trade, and most of them are expanding their quays.\n",
+        encoding="utf-8",
+    )
+    result = build(BuildConfig(seeds, tmp_path / "docs"), dry_run=True)
+    article = json.loads(next(p for p in result.plan.writes if p.path == "data/articles.json").content)[0]
+    assert article["authors"] == ["Ilse Varga"] and "Varkaus Maritime Board" in article["subtitle"]  # header metadata, not paragraphs
+    records = {r["name"]: r for r in json.loads(next(p for p in result.plan.writes if p.path == "data/entities.json").content)}
+    assert records["Ilse Varga"]["kind"] == "person"
+    assert records["Varkaus Maritime Board"]["kind"] == "organization"
+    for name, anchor in (("Ilse Varga", "byline"), ("Varkaus Maritime Board", "deck")):
+        page = next(p for p in result.plan.writes if p.path == f"entities/{records[name]['id']}.md").content.decode("utf-8")
+        assert f"[\u00b6{anchor}](../articles/{article['id']}.md#{anchor})" in page  # quoted from the header line the article page anchors
+    article_page = next(p for p in result.plan.writes if p.path == f"articles/{article['id']}.md").content.decode("utf-8")
+    assert '<span id="byline"></span>**Author:** Ilse Varga' in article_page
+    assert "{: #deck .article-deck }" in article_page
+
+
 def entity_names(tmp_path: Path, name: str, text: str) -> dict[str, str]:
     """Name -> kind of every entity page a build of ``text`` alone makes, with empty registries."""
     seeds = tmp_path / "seeds"
@@ -373,3 +396,23 @@ def test_a_generic_word_of_a_romance_place_name_makes_no_persons_name():
     found = finds("Boats leave from Anse Quellmont for Grande Brimwald, where Ariana Grande once sang.")
     assert found.get("Anse Quellmont", ("place",))[0] != "person" and found.get("Grande Brimwald", ("place",))[0] != "person"
     assert found["Ariana Grande"][0] == "person"
+
+
+def test_an_author_named_surname_first_in_a_reading_list_is_a_person():
+    assert finds("Austen, Jane. Pride and Prejudice") == {"Austen": ("person", "inverted-name", True)}
+    assert finds("London, Jack. White Fang") == {"London": ("person", "inverted-name", True)}  # no place, and "Jack" no name of its own
+    both = [(f.name, f.canonical) for f in find_all("Marx, Karl and Engels, Friedrich. The Communist Manifesto (solo)")]
+    assert both == [("Marx", "Karl Marx"), ("Engels", "Friedrich Engels")]
+    for text in ("Melbourne, Victoria. The City Is Big.", "Hello, Mark. How are you?", "Yesterday, John and Mary went home. The End"):
+        assert not any(f.rule == "inverted-name" for f in find_all(text)), text
+
+
+def test_a_reading_list_gives_its_authors_pages_in_reading_order(tmp_path: Path):
+    pages = entity_names(
+        tmp_path,
+        "reading.txt",
+        "Books we recorded\n\nThe volunteers read these books aloud last year, and more are planned for the spring.\n\n"
+        "Austen, Jane. Pride and Prejudice\n\nLondon, Jack. White Fang\n\nTwain, Mark. A Connecticut Yankee in King Arthur's Court (solo)\n",
+    )
+    assert {pages.get("Jane Austen"), pages.get("Jack London"), pages.get("Mark Twain")} == {"person"}
+    assert "London" not in pages

@@ -86,3 +86,54 @@ def test_ends_mid_sentence():
     assert not ends_mid_sentence(number(segment(lines("A paragraph that ends well."))))
     truncated_then_caption = number(segment(lines("Text that stops in the\n\nDAYS OF OLD: A caption after it")))
     assert ends_mid_sentence(truncated_then_caption)
+
+
+def test_short_lines_that_are_text_to_read_are_not_headings():
+    """A caption, a credit, a reference-list entry, a contact line, a sentence with its reference marks: shaped like a
+    heading (short, no closing punctuation) but text whose names are read like any paragraph's."""
+    text = """
+        Early life
+
+        St. Jerome in the Desert, by Giovanni Bellini (1505)
+
+        Austen, Jane. Pride and Prejudice
+
+        In 2015, she became a full-time vegan. [24] [25]
+
+        Claire Warwick c.warwick@example.ac.uk Durham University, United Kingdom
+
+        Pointe-à-Pitre: with its suburbs, it is the economic capital
+
+        Buddhist prayer flags, Wat Arun, Bangkok
+
+        Keywords: mutation operators; geographic information systems
+
+        Video games, movies, and more
+
+        Linkages: Mass, Space, and Time
+
+        II. Military and Security Cooperation Has Gone Deeper
+
+        NAMES, PLACES, DATES
+    """
+    assert [k for k, _ in kinds(text)] == ["heading", *["paragraph"] * 7, "heading", "heading", "heading", "heading"]
+
+
+def test_a_name_in_a_caption_line_gets_a_page(tmp_path):
+    from tests.test_names import entity_names
+
+    pages = entity_names(
+        tmp_path,
+        "jerome.txt",
+        "Jerome\n\nJerome was a priest, confessor, theologian and historian. He was born at Stridon around 347.\n\n"
+        "St. Jerome in His Study (1480), by Domenico Ghirlandaio\n\n"
+        "He is best known for his translation of most of the Bible into Latin.\n",
+    )
+    assert pages.get("Domenico Ghirlandaio") == "person"
+
+
+def test_a_title_case_list_of_three_parts_stays_a_heading():
+    assert [k for k, _ in kinds("Lions, Tigers, Bears of the Northern Forests\n\nBody text follows here and ends with a full stop.")] == [
+        "heading",
+        "paragraph",
+    ]

@@ -55,6 +55,15 @@ class CleaningReport:
     ends_mid_sentence: bool = False
 
 
+def author_list(authors: tuple[str, ...]) -> str:
+    """The authors as the article page's byline row lists them: "A", "A and B", "A, B and C"."""
+    if not authors:
+        return ""
+    if len(authors) == 1:
+        return authors[0]
+    return ", ".join(authors[:-1]) + " and " + authors[-1]
+
+
 @dataclass(frozen=True)
 class Article:
     """One cleaned article, ready for extraction and rendering."""

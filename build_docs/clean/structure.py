@@ -42,6 +42,18 @@ _CAPTION = re.compile(r"^(?P<lead>[A-Z][A-Z0-9'\u2019&\- ]{2,50}[A-Z0-9]):\s+(?P
 CITABLE = ("paragraph", "item", "caption", "quote", "image", "note")
 #: Words a title does not end on: a short line ending with one is a fragment of a sentence.
 DANGLING = data.words("clean/dangling-words.txt")
+#: Words that start a caption's or a credit's words after a comma ("..., by Giovanni Bellini"): no heading says that.
+CAPTION_PREPOSITIONS = data.words("clean/caption-prepositions.txt")
+#: Abbreviations whose full stop ends no sentence ("St.", "Dr."), lower case without the stop (as sentences read them).
+_ABBREVIATIONS = data.words("sentences/abbreviations.txt")
+_REFERENCE_MARKS = re.compile(r"(?:\s*\[\d+\])+$")  # "... a full-time vegan. [24] [25]"
+_ADDRESS = re.compile(r"https?://|www\.\w|[\w.+-]+@[\w-]+\.\w")  # a web or an e-mail address
+#: A full stop after a word of two letters or more, then the next sentence: "Austen, Jane. Pride and Prejudice".
+_SENTENCE_END = re.compile(r"(?<![^\W\d_.])(?P<word>[^\W\d_]{2,})[.!?][\"\u201d\u2019)]*\s+[\"\u201c\u2018(]?[^\W\d_]")
+_AFTER_COMMA = re.compile(r",\s+(?P<word>[a-z]+)\b")
+#: A label and what it says in lower case ("Keywords: mutation operators; ..."), or a semicolon: a title has neither.
+_LOWER_AFTER_COLON = re.compile(r"[:;]\s+[a-z]")
+_LIST_WORDS = frozenset({"and", "or", "&"})
 
 
 @dataclass(frozen=True)
@@ -159,7 +171,7 @@ def _blocks(run: list[tuple[int, str]], markdown: bool, scan: bool = False) -> l
         return [Block("item", bullet["text"], line)]
     if _CAPTION.match(text):
         return [Block("caption", text, line)]
-    if len(run) == 1 and (is_heading(text) or scan and _headline(text)):
+    if len(run) == 1 and (is_heading(text) and not running_text(text) or scan and _headline(text)):
         return [Block("heading", text, line, level=3 if re.match(r"^[A-HJ-UWYZ]\.\s", text) else 2)]
     if not scan and (runin := _LETTER_HEADING.match(text)) and _title_case(runin["title"]):
         title = f"{runin['mark']}. {runin['title']}"
@@ -181,6 +193,29 @@ def is_heading(text: str) -> bool:
     if not (1 <= len(words) <= HEADING_WORDS and text[0].isupper() and not text.endswith(closing) and len(text) > 3):
         return False
     return words[-1] not in DANGLING  # "Text that stops in the" is a broken line, not a title
+
+
+def running_text(text: str) -> bool:
+    """A short line shaped like a heading that is text to read, not a title: a sentence with its reference marks after
+    its full stop ("Marbles became a full-time vegan. [24]"), a line with a web or an e-mail address (an author's
+    contact line, a credit), one holding the end of a sentence ("Austen, Jane. Pride and Prejudice"; "... particle
+    tracks. Image: NASA"), or a caption's or a credit's words after a comma ("St. Jerome in the Desert, by Giovanni
+    Bellini (1505)"), a label whose value goes on in lower case ("Pointe-à-Pitre: with its suburbs, it is ..."), or
+    three parts or more set apart by commas with no "and" or "or" to make them a heading's list ("Buddhist prayer
+    flags, Wat Arun, Bangkok"; not in title case). Names in it are read like any paragraph's. A line set in capitals
+    stays a heading, and so does a title-case headline unless it holds a sentence's end, an address or reference marks."""
+    if text.upper() == text:
+        return False
+    if _REFERENCE_MARKS.search(text) and _REFERENCE_MARKS.sub("", text).endswith((".", "!", "?")):
+        return True
+    if _ADDRESS.search(text):
+        return True
+    for end in _SENTENCE_END.finditer(text):
+        if end.start() > 0 and end["word"].lower() not in _ABBREVIATIONS:
+            return True
+    if any(after["word"] in CAPTION_PREPOSITIONS for after in _AFTER_COMMA.finditer(text)) or _LOWER_AFTER_COLON.search(text):
+        return True
+    return text.count(",") >= 2 and not any(w in _LIST_WORDS for w in text.split()) and not _title_case(text)
 
 
 def _title_case(text: str) -> bool:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from build_docs.clean.article import Article
+from build_docs.clean.article import Article, author_list
 from build_docs.extract.acronyms import Definition, find_definitions
 from build_docs.extract.dating import DateEstimate, estimate_date, unanchored
 from build_docs.extract.discover import Found, confirmed, find_all, lowercase_words
@@ -69,19 +69,32 @@ def definitions(article: Article) -> tuple[tuple[str, Definition], ...]:
 
 
 AFFILIATION = "affiliation"  # the anchor of the article header's affiliation line, which names are found in too
+DECK = "deck"  # ... of its deck (the subtitle under the title)
+BYLINE = "byline"  # ... of its byline, the authors as the article page lists them
+#: The header's lines names are found in, as the article page anchors them (the title, a headline, is not one).
+HEADER_ANCHORS = (DECK, BYLINE, AFFILIATION)
 
 
 def names(article: Article) -> tuple[tuple[str, Found], ...]:
-    """(anchor, name) for every person, organisation and place a paragraph names by a known pattern, and the affiliation
-    line ("The author is ... of the China Institute of International Studies"), anchored :data:`AFFILIATION`."""
+    """(anchor, name) for every person, organisation and place a paragraph names by a known pattern, and the header's
+    lines (:func:`header_lines`: the deck, the byline, the affiliation line "The author is ... of the China Institute of
+    International Studies"), anchored by what they are (:data:`HEADER_ANCHORS`)."""
     lowercase = lowercase_words(text for _, text in texts(article))
     found = [(block.anchor, f) for block in article.paragraphs for f in confirmed(find_all(block.text), lowercase)]
-    return tuple(found + [(AFFILIATION, f) for f in confirmed(find_all(article.affiliation or ""), lowercase)])
+    return tuple(found + [(anchor, f) for anchor, line in header_lines(article) for f in confirmed(find_all(line), lowercase)])
+
+
+def header_lines(article: Article) -> list[tuple[str, str]]:
+    """(anchor, text) of the header's lines that are text a reader reads on the article page, and names are found in:
+    the deck, the byline (its authors: "By Cory Doctorow" names a person) and the affiliation line. Not the title: a
+    headline's capitals prove nothing (a deck set in title case is weakened as any headline is, by the names stage)."""
+    lines = [(DECK, article.subtitle), (BYLINE, author_list(article.authors)), (AFFILIATION, article.affiliation)]
+    return [(anchor, text) for anchor, text in lines if text]
 
 
 def texts(article: Article) -> list[tuple[str, str]]:
-    """(anchor, text) of every paragraph and of the affiliation line: what names are quoted from."""
-    return [(b.anchor, b.text) for b in article.paragraphs] + ([(AFFILIATION, article.affiliation)] if article.affiliation else [])
+    """(anchor, text) of every paragraph and of the header's lines (:func:`header_lines`): what names are quoted from."""
+    return [(b.anchor, b.text) for b in article.paragraphs] + header_lines(article)
 
 
 def dated(article: Article, estimate: DateEstimate | None = None) -> tuple[Dated, ...]:

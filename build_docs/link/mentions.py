@@ -18,7 +18,7 @@ from types import MappingProxyType
 from typing import cast
 
 from build_docs.clean.article import Article
-from build_docs.extract.extractors import AFFILIATION, texts
+from build_docs.extract.extractors import header_lines, texts
 from build_docs.link.matcher import Hit, Matcher, fold, normalise
 from build_docs.link.model import Knowledge, Quote, Quoter, entity_key
 from build_docs.results import NOTHING_KEPT, Kept, digest
@@ -274,14 +274,13 @@ def _mentions(
             mentions = _with_inner(mentions, inner, nest, article.id, block.anchor, block.text, quoter)
         if mentions:
             found.append((block.anchor, tuple(mentions)))
-    if article.affiliation:  # the header's affiliation line names organisations too (anchored on the article's first part)
-        line = article.affiliation
+    for anchor, line in header_lines(article):  # the header's deck, byline and affiliation name people and bodies too (on part 1)
         mentions = [
-            Mention(h.key, article.id, AFFILIATION, h.start, h.end, h.alias, h.surface, quoter(article.id, AFFILIATION, line, h.start, h.end), False)
+            Mention(h.key, article.id, anchor, h.start, h.end, h.alias, h.surface, quoter(article.id, anchor, line, h.start, h.end), False)
             for h in matcher().find(line)
         ]
         if mentions:
-            found.append((AFFILIATION, tuple(mentions)))
+            found.append((anchor, tuple(mentions)))
     return tuple(found)
 
 

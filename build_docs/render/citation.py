@@ -22,14 +22,6 @@ def display_date(iso: str | None) -> str:
     return str(parts[0])
 
 
-def author_list(authors: tuple[str, ...]) -> str:
-    if not authors:
-        return ""
-    if len(authors) == 1:
-        return authors[0]
-    return ", ".join(authors[:-1]) + " and " + authors[-1]
-
-
 def estimated_date(estimate: DateEstimate) -> Md:
     """The Date row of an undated article: not stated, the estimate, and each piece of evidence linked to its paragraph."""
     cited = "; ".join(f'{escape(e.note)} ([¶{e.quote.anchor[1:]}](#{e.quote.anchor}){{ title="{attr_value(e.quote.quote)}" }})' for e in estimate.evidence)

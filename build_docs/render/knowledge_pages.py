@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from build_docs.clean.article import Article
-from build_docs.extract.extractors import AFFILIATION
+from build_docs.extract.extractors import HEADER_ANCHORS
 from build_docs.extract.index import Site
 from build_docs.jobs import IN_PROCESS, Runner
 from build_docs.link.mentions import Links, Mention
@@ -302,8 +302,8 @@ def _entity_pages(
 
 
 def _number(anchor: str) -> str:
-    """What a link to a paragraph shows after its pilcrow: its number, or "affiliation" for the header's affiliation line."""
-    return anchor if anchor == AFFILIATION else anchor[1:]
+    """What a link to a paragraph shows after its pilcrow: its number, or the header's line ("deck", "byline", "affiliation")."""
+    return anchor if anchor in HEADER_ANCHORS else anchor[1:]
 
 
 def _sub_page(

@@ -15,7 +15,7 @@ from functools import cache, partial
 from importlib import resources
 from typing import Any
 
-from build_docs.clean.article import Article
+from build_docs.clean.article import Article, author_list
 from build_docs.clean.structure import Block
 from build_docs.diagnostics import Diagnostic
 from build_docs.extract.dating import DateEstimate
@@ -27,7 +27,7 @@ from build_docs.render import index_pages
 from build_docs.render.abbreviations import abbreviator
 from build_docs.render.article_parts import PAGES_FILE, Part, block_sizes, fresh_anchors, part_meta, part_path, part_records, parts_nav, split
 from build_docs.render.article_sections import divisions, search_bytes
-from build_docs.render.citation import author_list, display_date, estimated_date
+from build_docs.render.citation import display_date, estimated_date
 from build_docs.render.cite import Edition, Entry, apa, bibtex, chicago, csl, entries, files, ris
 from build_docs.render.index_pages import articles_index, sources_index
 from build_docs.render.jsondata import dump_bytes, dumps

@@ -13,7 +13,8 @@ Three finders, each a linear scan over the text's word tokens (:mod:`.tokens`):
 * **people** (:mod:`.people`, :mod:`.titles`) -- a title before a name ("Chinese President Xi
   Jinping", "the Russian Ambassador to China Denisov", "Mr. Ban Ki-moon"; rule ``title-before``)
   or a title in an appositive after it ("Glazyev, advisor to the Russian president, said"; rule
-  ``appositive-title``);
+  ``appositive-title``), and, at a paragraph's start, an author named surname first as a reading list
+  names one ("Austen, Jane. Pride and Prejudice"; rule ``inverted-name``, :mod:`.inverted`);
 * **organisations** (:mod:`.organizations`) -- a run of capitalised words ending in an
   organisation head word, with an optional "of ..." complement ("Export-Import Bank of China";
   rule ``org-head``);
@@ -59,6 +60,7 @@ from dataclasses import replace
 
 from build_docs.extract.discover import lexicon
 from build_docs.extract.discover.found import Found, dedupe
+from build_docs.extract.discover.inverted import inverted_names
 from build_docs.extract.discover.lexicon import COMMON_RANK, VERY_COMMON_RANK, is_common
 from build_docs.extract.discover.names import head_word, leads, name_shape, names_in, no_person, own_word, says, single_name
 from build_docs.extract.discover.organizations import find_organizations, organizations_in
@@ -134,9 +136,12 @@ def find_all(text: str) -> list[Found]:
     overlap, a find wholly inside another. Sorted by start, then end."""
     tokens = tokenize(text)
     inner: list[Found] = []  # gazetteer places inside a longer name, kept at the end where a find holds them
-    candidates = organizations_in(text, tokens) + people_in(text, tokens) + places_in(text, tokens, inner)
+    inverted, given_names = inverted_names(text)  # "Austen, Jane. Pride and Prejudice": a reading list's author
+    candidates = organizations_in(text, tokens) + people_in(text, tokens) + places_in(text, tokens, inner) + inverted
     candidates.sort(key=lambda f: (_KIND_ORDER[f.kind], f.start - f.end, f.start, f.rule))
     taken = bytearray(len(text) + 1)
+    for start, end in given_names:  # the given names of a name written surname first are no name of their own
+        taken[start:end] = b"\x01" * (end - start)
     kept: list[Found] = []
     for f in candidates:
         if not any(taken[f.start : f.end]):
