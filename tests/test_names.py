@@ -416,3 +416,10 @@ def test_a_reading_list_gives_its_authors_pages_in_reading_order(tmp_path: Path)
     )
     assert {pages.get("Jane Austen"), pages.get("Jack London"), pages.get("Mark Twain")} == {"person"}
     assert "London" not in pages
+
+
+def test_a_given_name_alone_is_a_person_unless_an_article_or_a_common_word_says_otherwise():
+    found = finds("The old house was left to Leopoldine and the farm to Ottilie.")
+    assert found["Leopoldine"][0] == "person" and found["Ottilie"][0] == "person"
+    assert given_name("Sabine") and finds("the Republic of Fredonia between the Sabine and Rio Grande Rivers.").get("Sabine", ("place",))[0] != "person"
+    assert finds("They sailed on to see Venice that year.").get("Venice", ("place",))[0] != "person"  # a common word, a city

@@ -294,7 +294,8 @@ def confirmed(found: Sequence[Found], lowercase: frozenset[str]) -> list[Found]:
 def _retyped(run: Found, model: Found | None, tagging: Tagging | None) -> Found:
     """A name found by no pattern and typed an organisation for want of evidence, typed as the model types the same words
     (and strong when the model's find is); where the model found no name of the same span, as it leans on those words. A
-    person for a verb of saying ("Sky News says") becomes an organisation when the model is sure (:data:`SURE`) of one; a
+    person for a verb of saying ("Sky News says") or for a given name alone ("Cleopatra") becomes an organisation when the
+    model is sure (:data:`SURE`) of one; a
     person by its shape stays one (the model overruling shapes lost more than it won, cross-validated on the tune half),
     and the model makes a person of one word that no naming tradition's lists know only when it is sure (:data:`SURE`:
     "welcomed by Pachomius"), and then as a guess (basis ``guess``, :func:`_guess`) that evidence elsewhere outweighs;
@@ -303,7 +304,7 @@ def _retyped(run: Found, model: Found | None, tagging: Tagging | None) -> Found:
         return run  # a person or a place by the words around it (a verb of saying, "in X", a head word) stays one
     if run.basis == "shape":
         return run  # a person's name's shape: the model overruling it ("Marie Galante" a place) loses more than it wins
-    if run.basis == "saying":  # "Sky News says": a newspaper or a company says things too
+    if run.basis in ("saying", "given"):  # "Sky News says": a newspaper or a company says things too; "Mercedes" is a given name
         return replace(run, kind="organization") if tagging.kind_of(run.start, run.end, SURE) == "organization" else run
     kind = model.kind if model is not None else tagging.kind_of(run.start, run.end)
     if kind in (None, "other", "organization") or kind == "person" and (_head_word(run.name) or _not_a_name(run.name)):

@@ -22,7 +22,9 @@ weak find only when the name recurs):
   Tyrannius Rufinus"), or when the run has a person's name's shape in some naming tradition
   (:mod:`.person_shapes`: "Mikhail Gorbachev", "Deng Xiaoping", also set in capitals: "KAMALA HARRIS";
   initials: "W. W. Rouse Ball"; "Hilary of Poitiers"); a team after a city's name ("Houston Astros");
-  a place after "in", "near" or "across" when it is one word ("in Casamance"); else an organisation.
+  a place after "in", "near" or "across" when it is one word ("in Casamance"); a person when it is one
+  word that is a given name of some tradition, no common word or place, and no article before it
+  ("Cleopatra", "Hannibal"; not "the Sabine"), unless the model is sure of an organisation; else an organisation.
   Some words make no person's name whatever the shape or the model says (:func:`no_person`: "York
   Minster", "Roman Catholicism", "El Castillo", "Grande Terre"). :attr:`Found.basis` says which, for
   the statistical tagger to weigh (:func:`~build_docs.extract.discover._retyped`) and for linking to
@@ -201,8 +203,8 @@ def _name(text: str, tokens: list[Tok], i: int, end: int) -> Found | None:
 def _kind(text: str, run: list[Tok], words: list[Tok], start: int, stop: int) -> tuple[str, str]:
     """Person, place or organisation, from the name's shape and the words around it (module docstring), with what
     says so: ``context`` (a citation, a head word, "in X"), ``saying`` (a verb of saying: a newspaper says things too) or
-    ``shape`` (a person's name's shape alone), which the statistical tagger may overrule, or ``default`` (nothing: an
-    organisation for want of evidence)."""
+    ``shape`` (a person's name's shape alone), which the statistical tagger may overrule, ``given`` (one word that is a
+    given name: the tagger overrules it only when sure), or ``default`` (nothing: an organisation for want of evidence)."""
     if _cited(text, start, stop) and _author(words):
         return "person", "context"
     if leads(text, stop):
@@ -221,6 +223,9 @@ def _kind(text: str, run: list[Tok], words: list[Tok], start: int, stop: int) ->
         return "place", "context"
     if before and _role_noun(before.group(1)) and _plain_name(run, words):
         return "person", "context"  # "designer Halston", "the conquistador leader Montejo", "his friend Tyrannius Rufinus"
+    article = _THE_BEFORE.search(text, max(0, start - 6), start)
+    if len(run) == 1 and given_name(bare[0]) and not is_common(bare[0]) and bare[0] not in gazetteer() and not article:
+        return "person", "given"  # "Cleopatra", "Hannibal" alone name a person; "the Sabine (River)" none
     return "organization", "default"
 
 
