@@ -423,3 +423,19 @@ def test_a_given_name_alone_is_a_person_unless_an_article_or_a_common_word_says_
     assert found["Leopoldine"][0] == "person" and found["Ottilie"][0] == "person"
     assert given_name("Sabine") and finds("the Republic of Fredonia between the Sabine and Rio Grande Rivers.").get("Sabine", ("place",))[0] != "person"
     assert finds("They sailed on to see Venice that year.").get("Venice", ("place",))[0] != "person"  # a common word, a city
+
+
+def test_a_name_in_a_list_with_people_is_a_person():
+    found = finds("The firm hired Brimwald, Bernard Tschumi and Elia Zenghelis.")
+    assert found["Brimwald"][0] == "person"
+    assert finds("Both Quellstock and Yang Buwei were known for it.")["Quellstock"][0] == "person"
+    found = finds("He sold shares in Quellstock and Microsoft Corporation to Bernard Tschumi.")  # an organisation ends the list
+    assert found["Quellstock and Microsoft Corporation"][0] == "organization"
+    assert finds("The deal joined Quellstock and Zorblatt last year.")["Quellstock"][0] == "organization"  # no person in it
+
+
+def test_a_list_with_people_makes_the_model_s_guess_of_a_person_evidence():
+    one = article("one", "The chapters by Quellstock and Bernard Tschumi came first.", "Then Quellstock went home.", "Quellstock left.")
+    assert [f.basis for f in find_all("The chapters by Quellstock and Bernard Tschumi came first.") if f.name == "Quellstock"] == ["context"]
+    knowledge, _ = knowledge_of([one])
+    assert {e.name: e.kind for e in knowledge.entities.values()}.get("Quellstock") == "person"

@@ -29,7 +29,8 @@ Three finders, each a linear scan over the text's word tokens (:mod:`.tokens`):
 After them, names read without a pattern: runs of capitalised words (:mod:`.names`, rule ``name-run``)
 and, where neither a pattern nor a run stands, the statistical tagger's finds (:mod:`.tagger`, rule
 ``model``, a CRF shipped with the package), which also types a run the rules made an organisation
-for want of evidence.
+for want of evidence; a name typed for want of evidence in a list with a person found by evidence is a person
+too (:func:`_coordinated`: "Cruse and Croft", "Niklaus and Johann II").
 
 Precision comes before recall: a capitalised word that is also a common English word (symspellpy's
 frequency list, the 20,000 most frequent; :mod:`.lexicon`) needs more evidence than one that is
@@ -159,10 +160,53 @@ def find_all(text: str) -> list[Found]:
     kept += [_guess(f, text) for f in model if f.kind != "other" and not any(taken[f.start : f.end])]  # the model's names where nothing else stands
     kept = [replace(f, alone=True) if not f.strong and _alone(text, f) else f for f in kept]
     kept.sort(key=lambda f: (f.start, f.end))
+    kept = _coordinated(text, kept)
     inner += _acronyms_opening(text, tokens)
     if inner:
         kept = sorted(kept + _held(inner, kept) + _unheld(inner, kept, len(text)), key=lambda f: (f.start, f.end))
     return kept
+
+
+_AND = re.compile(r"[ \t]*(?:,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+)")
+_EVIDENCE = frozenset({"context", "saying", "shape", "given"})
+
+
+def _coordinated(text: str, kept: list[Found]) -> list[Found]:
+    """``kept`` (by position) with each name typed an organisation for want of evidence (:func:`_wanting`) made a person
+    where it stands in a list with a person found by evidence, joined by a comma, "and", "or" or "&" ("Cruse and Croft",
+    "Rem Koolhaas, Elia Zenghelis and Bernard Tschumi", "Niklaus and Johann II"): the words of a list name things of one
+    kind. A list is read in both directions, so a person anywhere in it types the others."""
+    joined = [k + 1 < len(kept) and _AND.fullmatch(text, kept[k].end, kept[k + 1].start) is not None for k in range(len(kept))]
+    people = [f.kind == "person" and _evidenced(f) for f in kept]
+    for order in (range(len(kept)), range(len(kept) - 1, -1, -1)):
+        carried = False
+        for k in order:
+            if people[k]:
+                carried = True
+            elif carried and _wanting(kept[k]):
+                kept[k] = replace(kept[k], kind="person", basis="context")
+                people[k] = True
+            else:
+                carried = False
+            ahead = k if order.step > 0 else k - 1  # the link between this find and the next one read
+            if ahead < 0 or not joined[ahead]:
+                carried = False
+    return kept
+
+
+def _evidenced(f: Found) -> bool:
+    """A person found by a pattern or by evidence in the run's words or context, not by the model's lean alone."""
+    return f.rule in ("title-before", "appositive-title") or f.rule == "name-run" and f.basis in _EVIDENCE
+
+
+def _wanting(f: Found) -> bool:
+    """A name typed for want of evidence: a name-run nothing typed (an organisation), the model's organisation with no
+    head word, or its guess of a person (:func:`_guess`)."""
+    if f.basis == "guess":
+        return True
+    if f.kind != "organization" or _head_word(f.name) or _not_a_name(f.name):
+        return False
+    return f.rule == "name-run" and f.basis == "default" or f.rule == "model"
 
 
 _REGIONS = frozenset({"country", "subdivision", "region"})
