@@ -439,3 +439,31 @@ def test_a_list_with_people_makes_the_model_s_guess_of_a_person_evidence():
     assert [f.basis for f in find_all("The chapters by Quellstock and Bernard Tschumi came first.") if f.name == "Quellstock"] == ["context"]
     knowledge, _ = knowledge_of([one])
     assert {e.name: e.kind for e in knowledge.entities.values()}.get("Quellstock") == "person"
+
+
+
+
+
+def test_common_words_capitalised_after_the_inside_a_sentence_name_something_on_one_mention():
+    assert [f.strong for f in find_all("They drove across the Great Plains to the coast.")] == [True]
+    assert not any(f.strong for f in find_all("The Great Plains were dry. Great Plains farmers left."))  # no "the" inside a sentence
+    assert not any(f.strong for f in find_all("The ballots were counted by the Electoral Commission in May."))  # a description
+    one = article("one", "They drove across the Great Plains to the coast.", "Nothing else was said.")
+    knowledge, _ = knowledge_of([one])
+    assert "Great Plains" in {e.name for e in knowledge.entities.values()}
+
+
+def test_a_name_that_ends_one_longer_name_of_its_kind_is_its_short_form():
+    one = article("one", "Delegates of the Quellish National Assembly met on Monday.", "Later the National Assembly voted, as the National Assembly does.")
+    knowledge, _ = knowledge_of([one])
+    by_name = {e.name: e for e in knowledge.entities.values()}
+    assert "National Assembly" not in by_name and "National Assembly" in by_name["Quellish National Assembly"].aliases
+    two = article("two", "Delegates of the Zorbish National Assembly met on Monday.")
+    knowledge, _ = knowledge_of([one, two])
+    assert "National Assembly" in {e.name for e in knowledge.entities.values()}  # the end of two longer names: a name of its own
+
+
+def test_a_noun_for_a_profession_or_a_follower_after_a_determiner_makes_the_name_after_it_a_person():
+    assert finds("He married the physician Quellia Zorbish there.")["Quellia Zorbish"][0] == "person"
+    assert finds("He studied under the grammarian Quellia Zorbish in Rome.")["Quellia Zorbish"][0] == "person"
+    assert finds("It was the list Quellstock made.").get("Quellstock", ("organization",))[0] != "person"  # no such noun

@@ -19,7 +19,8 @@ weak find only when the name recurs):
 * the kind comes from the run and its context, never from a list of anyone's names: a person before a
   verb only a person takes ("Dvořák wrote", "Smith, who ...", "Chao studied") or a noun only a person
   has after its possessive ("Byron's memoirs"), after a role noun ("the designer Halston", "his friend
-  Tyrannius Rufinus"), or when the run has a person's name's shape in some naming tradition
+  Tyrannius Rufinus") or a determiner and a noun for a profession or a follower ending in "-ian" or
+  "-ist" ("the grammarian Aelius Donatus"), or when the run has a person's name's shape in some naming tradition
   (:mod:`.person_shapes`: "Mikhail Gorbachev", "Deng Xiaoping", also set in capitals: "KAMALA HARRIS";
   initials: "W. W. Rouse Ball"; "Hilary of Poitiers"); a team after a city's name ("Houston Astros");
   a place after "in", "near" or "across" when it is one word ("in Casamance"); a person when it is one
@@ -55,6 +56,8 @@ _CONNECTORS = frozenset({"of", "for", "&"})  # inside an organisation's name, ne
 _AFTER = re.compile(r"[ \t]*(?:,[ \t]*)?([a-z]+)")
 _BEFORE = re.compile(r"([A-Za-z]+)[ \t]+$")
 _YEAR_AFTER = re.compile(r"(,?)[ \t]+(?:et al\.,?[ \t]+)?(\(?)(?:1[5-9]|20)\d\d[a-z]?\b")
+# a determiner and a noun for a follower or a profession ("the grammarian", "a linguist"), right before a name
+_PROFESSION_BEFORE = re.compile(r"(?<![\w-])(?:the|a|an|his|her|their|our|my|your)[ \t]+[a-z]{3,}(?:ian|ist)[ \t]+$")
 _THE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)[ \t]+$")  # "the Apollo XI crew": a thing numbered, no monarch
 _YEAR_END = re.compile(r"(?:1[5-9]|20)\d\d[a-z]?$")
 
@@ -223,6 +226,8 @@ def _kind(text: str, run: list[Tok], words: list[Tok], start: int, stop: int) ->
         return "place", "context"
     if before and _role_noun(before.group(1)) and _plain_name(run, words):
         return "person", "context"  # "designer Halston", "the conquistador leader Montejo", "his friend Tyrannius Rufinus"
+    if _PROFESSION_BEFORE.search(text, max(0, start - 40), start) and _plain_name(run, words):
+        return "person", "context"  # "the grammarian Aelius Donatus", "the physician Yang Buwei"
     article = _THE_BEFORE.search(text, max(0, start - 6), start)
     if len(run) == 1 and given_name(bare[0]) and not is_common(bare[0]) and bare[0] not in gazetteer() and not article:
         return "person", "given"  # "Cleopatra", "Hannibal" alone name a person; "the Sabine (River)" none
