@@ -467,3 +467,35 @@ def test_a_noun_for_a_profession_or_a_follower_after_a_determiner_makes_the_name
     assert finds("He married the physician Quellia Zorbish there.")["Quellia Zorbish"][0] == "person"
     assert finds("He studied under the grammarian Quellia Zorbish in Rome.")["Quellia Zorbish"][0] == "person"
     assert finds("It was the list Quellstock made.").get("Quellstock", ("organization",))[0] != "person"  # no such noun
+
+
+
+
+
+def test_a_persons_name_ends_before_of_or_for_and_what_follows_is_a_name_of_its_own():
+    found = finds("The mayor thanked Lydia Zorbish for Food Standards Australia on Monday.")
+    assert found["Lydia Zorbish"][0] == "person" and not any(" for " in name for name in found)
+    found = finds("He met Steve Rubell of Studio 54 there.")
+    assert found["Steve Rubell"][0] == "person" and not any(" of " in name for name in found)
+    assert finds("The letters of Hilary of Poitiers were kept.")["Hilary of Poitiers"][0] == "person"  # one word before "of"
+
+
+def test_a_word_the_model_alone_found_joins_the_one_person_whose_name_it_ends_or_starts():
+    texts = ("Daniel Bernoulli was born in Groningen.", "He took ideas from Daniel's book.", "They flew from Cancun to Cancun airport.")
+    one = article("one", *texts)
+    finds = [
+        ("one", "p1", Found("person", "Daniel Bernoulli", 0, 16, "name-run", strong=True, basis="shape")),
+        ("one", "p2", Found("place", "Daniel", 20, 26, "model", strong=True)),
+        ("one", "p3", Found("place", "Cancun", 16, 22, "model", strong=True)),
+        ("one", "p3", Found("place", "Cancun", 26, 32, "gazetteer", strong=True, canonical="Cancún")),
+    ]
+    knowledge, _ = assemble(empty(), paragraphs_of([one]), [], finds, is_common)
+    by_name = {e.name: e for e in knowledge.entities.values()}
+    assert "Daniel" not in by_name and "Daniel" in by_name["Daniel Bernoulli"].aliases
+    assert [name for name in by_name if name.startswith("Canc")] == ["Cancún"]  # the model's spelling of the gazetteer's place
+
+
+def test_a_name_before_a_verb_or_and_then_his_or_her_is_a_persons():
+    assert finds("Then Quellstock and his wife returned to China.")["Quellstock"][0] == "person"
+    assert finds("Then Quellstock gives her a book.")["Quellstock"][0] == "person"
+    assert finds("Then Quellstock released its report.")["Quellstock"][0] != "person"

@@ -284,15 +284,21 @@ _LEADER_AFTER = re.compile(r"[ \t]+([A-Za-z-]+)[ \t]+[A-Z]")
 
 
 def says(text: str, stop: int) -> bool:
-    """A verb whose subject is a person follows the name ending at ``stop`` ("Smetana wrote", "Byron, who"), or its
+    """A verb whose subject is a person follows the name ending at ``stop`` ("Smetana wrote", "Byron, who"), or a verb or
+    "and" then "his" or "her" ("Byron received his education", "Chao and his wife"; an organisation's is "its"), or its
     possessive and a noun only a person has ("Byron's memoirs", "Chao's wife")."""
     after = _AFTER.match(text, stop)
+    if after is not None and (after.group(1) in lexicon.SAYING_VERBS or after.group(1) in lexicon.PERSON_VERBS):
+        return True
+    if _HIS_AFTER.match(text, stop):
+        return True  # "Byron received his education", "Chao and his wife"
     if after is not None:
-        return after.group(1) in lexicon.SAYING_VERBS or after.group(1) in lexicon.PERSON_VERBS
+        return False
     owned = _OWNED.match(text, stop)  # the noun or a word before it: "Byron's later memoirs"
     return owned is not None and (owned.group(1) in lexicon.PERSON_POSSESSIONS or owned.group(2) in lexicon.PERSON_POSSESSIONS)
 
 
+_HIS_AFTER = re.compile(r"[ \t]+(?:and[ \t]+|[a-z]+(?:ed|[^s]s)[ \t]+)(?:his|her)[ \t]+[a-z]")  # a verb in the past or present, or "and"
 _OWNED = re.compile(r"['’]s[ \t]+([a-zé]+)(?:[ \t]+([a-zé]+))?")
 
 
