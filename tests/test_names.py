@@ -499,3 +499,26 @@ def test_a_name_before_a_verb_or_and_then_his_or_her_is_a_persons():
     assert finds("Then Quellstock and his wife returned to China.")["Quellstock"][0] == "person"
     assert finds("Then Quellstock gives her a book.")["Quellstock"][0] == "person"
     assert finds("Then Quellstock released its report.")["Quellstock"][0] != "person"
+
+
+
+
+
+def test_a_university_of_a_state_at_a_town_is_one_name_and_the_town_a_place():
+    found = finds("She graduated from the University of North Carolina at Chapel Hill, and then taught.")
+    assert found["University of North Carolina at Chapel Hill"][0] == "organization"
+    assert found["Chapel Hill"][:2] == ("place", "located-place")
+    found = finds("The Council of Europe at Strasbourg said so.")  # a body at a place, not named after it
+    assert "Council of Europe" in found and not any(" at " in name for name in found)
+
+
+def test_every_campus_head_is_an_organisations_head_word():
+    from build_docs.extract.discover import lexicon
+
+    assert lexicon.CAMPUS_HEADS and lexicon.CAMPUS_HEADS <= lexicon.ORG_HEADS
+
+
+def test_a_given_name_then_a_name_particle_is_a_persons_shape():
+    found = finds("Surprisingly, General Antonio Lopez de Santa Anna, Mexico's new president, agreed.")
+    assert found["Antonio Lopez de Santa Anna"][:2] == ("person", "name-run")
+    assert finds("They flew to Mar del Plata on Monday.")["Mar del Plata"][0] == "place"  # a city of the gazetteer

@@ -347,6 +347,8 @@ def _person_shape(run: list[Tok], words: list[Tok]) -> bool:
     first, last = names[0], names[-1]
     if family_first(names):
         return True
+    if given_name(first) and any(not t.cap and t.word in lexicon.PARTICLES for t in run[1:-1]) and run_key_of(run) not in gazetteer():
+        return True  # "Antonio Lopez de Santa Anna", "Ludwig van Beethoven": a given name, then a name particle ("Mar del Plata" a city)
     if "-" in first and all(given_name(part) for part in first.split("-")):
         first = first.split("-")[0]  # "Pierre-Simon Laplace", "Mary-Kate Olsen": given names joined by a hyphen
     if given_name(first) and (surname(last) or not is_common(last) and not is_place_name(last)):
