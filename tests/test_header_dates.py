@@ -83,3 +83,21 @@ def test_the_build_keeps_the_headline_and_the_letter_lines(seeds: Path, tmp_path
     assert "P.S. The parcel is on the way, sent yesterday." in ps
     ps_report = (docs / "reports" / f"{articles['ps.txt']['id']}.md").read_text(encoding="utf-8")
     assert "| P.S. The parcel is on the way, sent yesterday. | not the title: a sentence above the title |" in ps_report
+
+
+def test_a_date_line_alone_at_the_head_is_the_date_and_never_the_title():
+    header = read_header(
+        lines("August 19, 1975\n\nDear Jean:\n\nWe are back from Europe, having been to London and then to the island and back to London again.\n")
+    )
+    assert (header.title, header.date) == (None, "1975-08-19")
+    assert dict(header.used) == {1: "date"}
+
+
+def test_a_title_under_a_date_line_is_found():
+    header = read_header(
+        lines(
+            "7 November 1990\nThe Harbour Board Reports\n\nThe ferry between the two harbours sailed again on Tuesday after a winter in dock, carrying cars.\n"
+        )
+    )
+    assert (header.title, header.date) == ("The Harbour Board Reports", "1990-11-07")
+    assert dict(header.used) == {1: "date", 2: "title"}

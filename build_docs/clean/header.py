@@ -11,10 +11,10 @@ an OCR scan (``scan=True``) nothing above the title is thrown away: a headline p
 several lines ("SHIPPING." / "ARRIVALS FROM THE NORTH") is kept whole as the title, and only a
 line with no letter at all is left out as the page's (:mod:`.scan`).
 
-A date line ("Monday, May 18, 2015") is no title when a headline stands right above it: a news page
-sets its headline in sentence case, which no title-case rule sees, with the date under it; the
-headline is the title and the date the article's date. What reads as a sentence above the title
-("P.S. Slacks are on the way, sent yesterday.") is the text's own and stays in the body.
+A date line ("Monday, May 18, 2015") is the article's date, never its title. A news page sets its
+headline in sentence case, which no title-case rule sees, with the date under it: the headline right
+above a date line is the title, not a line above the title. What reads as a sentence above the title
+("P.S. The parcel is on the way.") is the text's own and stays in the body.
 """
 
 from __future__ import annotations
@@ -81,7 +81,10 @@ def read_header(lines: list[tuple[int, str]], scan: bool = False) -> Header:
             if index == title_at - 1 and _is_section(text):
                 found["section"] = text
                 used[no] = "section label"
-            elif _is_sentence(text):  # the text's own ("P.S. Slacks are on the way."), never the page's
+            elif _is_date_line(text) and "date" not in found:  # "7 November 1990" over the title
+                found["date"] = find_date(text)
+                used[no] = "date"
+            elif _is_sentence(text):  # the text's own ("P.S. The parcel is on the way."), never the page's
                 rejected[no] = "a sentence above the title"
             else:
                 used[no] = "above the title"
@@ -112,7 +115,7 @@ def read_header(lines: list[tuple[int, str]], scan: bool = False) -> Header:
 
 def _is_sentence(text: str) -> bool:
     """A line that reads as a sentence: four words or more, some in lower case, closed by a full stop,
-    a question or an exclamation mark ("We'll hear argument first this morning in Case 22-506.")."""
+    a question or an exclamation mark ("We will hear the first case this morning.")."""
     words = text.split()
     return len(words) >= 4 and text.rstrip("\"'\u201d\u2019)").endswith((".", "?", "!")) and any(w.isalpha() and w.islower() for w in words)
 
@@ -137,7 +140,8 @@ def _head_zone(filled: list[tuple[int, str]], width: float = 0.0) -> list[tuple[
 
 def _find_title(filled: list[tuple[int, str]], candidates: int) -> tuple[int | None, dict[int, str]]:
     """The first of the first ``candidates`` lines shaped like a title that is one; and the lines
-    rejected on the way (shaped like a title but not one, or a salutation or dateline), with why."""
+    rejected on the way (shaped like a title but not one, or a salutation or dateline), with why.
+    A date line is never the title: the headline right above it is, if there is one."""
     rejected: dict[int, str] = {}
     for index in range(candidates):
         no, text = filled[index]
@@ -145,8 +149,12 @@ def _find_title(filled: list[tuple[int, str]], candidates: int) -> tuple[int | N
         if why and (_is_title(text) or why.startswith(("a salutation", "the opening", "a dateline"))):
             rejected[no] = why
         elif not why and _is_title(text):
-            headline = _headline_above_date(filled, index) if _is_date_line(text) else None
-            return (index if headline is None else headline), rejected
+            if not _is_date_line(text):
+                return index, rejected
+            headline = _headline_above_date(filled, index)
+            if headline is not None:
+                return headline, rejected
+            # a date on its own is the article's date (read with the other header lines), never its title
     return None, rejected
 
 
@@ -161,8 +169,8 @@ def _is_date_line(text: str) -> bool:
 
 def _headline_above_date(filled: list[tuple[int, str]], index: int) -> int | None:
     """The index of the headline right above the date line ``filled[index]`` (a byline between them
-    is passed over), or ``None``. A news page prints its headline in sentence case ("Over 900 asylum
-    seekers rescued off Indonesian coast") with the date under it: the date is the article's date and
+    is passed over), or ``None``. A news page prints its headline in sentence case ("Ferry service
+    resumes across the northern strait") with the date under it: the date is the article's date and
     the headline its title, not a line above the title. A headline is a short line that is not a
     sentence (no full stop, comma, colon or semicolon at its end), a byline, a date or a fragment."""
     for above in range(index - 1, -1, -1):
