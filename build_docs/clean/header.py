@@ -10,6 +10,11 @@ into the body, not a dateline (:func:`~build_docs.clean.titles.not_a_title` says
 an OCR scan (``scan=True``) nothing above the title is thrown away: a headline printed over
 several lines ("SHIPPING." / "ARRIVALS FROM THE NORTH") is kept whole as the title, and only a
 line with no letter at all is left out as the page's (:mod:`.scan`).
+
+A date line ("Monday, May 18, 2015") is the article's date, never its title. A news page sets its
+headline in sentence case, which no title-case rule sees, with the date under it: the headline right
+above a date line is the title, not a line above the title. What reads as a sentence above the title
+("P.S. The parcel is on the way.") is the text's own and stays in the body.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ import statistics
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from build_docs.clean.scan import is_dateline, is_headline, is_scan_furniture
+from build_docs.clean.scan import MONTHS, is_dateline, is_headline, is_scan_furniture
 from build_docs.clean.titles import not_a_title
 from build_docs.sources.dates import find_date
 
@@ -76,6 +81,11 @@ def read_header(lines: list[tuple[int, str]], scan: bool = False) -> Header:
             if index == title_at - 1 and _is_section(text):
                 found["section"] = text
                 used[no] = "section label"
+            elif _is_date_line(text) and "date" not in found:  # "7 November 1990" over the title
+                found["date"] = find_date(text)
+                used[no] = "date"
+            elif _is_sentence(text):  # the text's own ("P.S. The parcel is on the way."), never the page's
+                rejected[no] = "a sentence above the title"
             else:
                 used[no] = "above the title"
         if scan:
@@ -100,7 +110,14 @@ def read_header(lines: list[tuple[int, str]], scan: bool = False) -> Header:
     bios = found.pop("bios", ())
     if bios and "affiliation" not in found:
         found["affiliation"] = " ".join(bios)  # type: ignore[arg-type]
-    return Header(used=dict(sorted(used.items())), rejected=rejected, **found)  # type: ignore[arg-type]
+    return Header(used=dict(sorted(used.items())), rejected=dict(sorted(rejected.items())), **found)  # type: ignore[arg-type]
+
+
+def _is_sentence(text: str) -> bool:
+    """A line that reads as a sentence: four words or more, some in lower case, closed by a full stop,
+    a question or an exclamation mark ("We will hear the first case this morning.")."""
+    words = text.split()
+    return len(words) >= 4 and text.rstrip("\"'\u201d\u2019)").endswith((".", "?", "!")) and any(w.isalpha() and w.islower() for w in words)
 
 
 def _is_section(text: str) -> bool:
@@ -123,7 +140,8 @@ def _head_zone(filled: list[tuple[int, str]], width: float = 0.0) -> list[tuple[
 
 def _find_title(filled: list[tuple[int, str]], candidates: int) -> tuple[int | None, dict[int, str]]:
     """The first of the first ``candidates`` lines shaped like a title that is one; and the lines
-    rejected on the way (shaped like a title but not one, or a salutation or dateline), with why."""
+    rejected on the way (shaped like a title but not one, or a salutation or dateline), with why.
+    A date line is never the title: the headline right above it is, if there is one."""
     rejected: dict[int, str] = {}
     for index in range(candidates):
         no, text = filled[index]
@@ -131,8 +149,40 @@ def _find_title(filled: list[tuple[int, str]], candidates: int) -> tuple[int | N
         if why and (_is_title(text) or why.startswith(("a salutation", "the opening", "a dateline"))):
             rejected[no] = why
         elif not why and _is_title(text):
-            return index, rejected
+            if not _is_date_line(text):
+                return index, rejected
+            headline = _headline_above_date(filled, index)
+            if headline is not None:
+                return headline, rejected
+            # a date on its own is the article's date (read with the other header lines), never its title
     return None, rejected
+
+
+def _is_date_line(text: str) -> bool:
+    """A line that is a date and nothing more: "Monday, May 18, 2015", "7 November 1990" (its words
+    are figures, months and weekdays: ``data/clean/months.txt``)."""
+    if find_date(text) is None:
+        return False
+    words = (w.strip(".,;:()") for w in text.split())
+    return all(not w or w.isdigit() or w in MONTHS for w in words)
+
+
+def _headline_above_date(filled: list[tuple[int, str]], index: int) -> int | None:
+    """The index of the headline right above the date line ``filled[index]`` (a byline between them
+    is passed over), or ``None``. A news page prints its headline in sentence case ("Ferry service
+    resumes across the northern strait") with the date under it: the date is the article's date and
+    the headline its title, not a line above the title. A headline is a short line that is not a
+    sentence (no full stop, comma, colon or semicolon at its end), a byline, a date or a fragment."""
+    for above in range(index - 1, -1, -1):
+        text = filled[above][1]
+        if _BYLINE.match(text) or _BULLET_NAME.match(text):
+            continue
+        words = text.split()
+        if not 2 <= len(words) < BODY_WORDS or text.endswith((".", ",", ";", ":")) or _is_date_line(text):
+            return None
+        # the line below is the date (or a byline), which no sentence goes on into
+        return None if not_a_title(filled[: above + 1], above) else above
+    return None
 
 
 def _is_title(text: str) -> bool:
