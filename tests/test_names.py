@@ -143,6 +143,24 @@ def entity_names(tmp_path: Path, name: str, text: str) -> dict[str, str]:
     return {r["name"]: r["kind"] for r in json.loads(next(p for p in result.plan.writes if p.path == "data/entities.json").content)}
 
 
+def test_a_byline_names_its_authors_whole_and_never_a_place(tmp_path: Path):
+    """A catalog's or a header's authors are people (or bodies): the names stage, reading the byline alone, made a piece
+    of a name a page of its own ("Aliyev", an organisation, and "Ilham Heydar") and a name it did not know a place."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    body = "Shipping through the strait has doubled in a decade. Ports compete for the new trade, and most of them expand.\n"
+    (seeds / "one.txt").write_text(body, encoding="utf-8")
+    (seeds / "two.txt").write_text(body.replace("strait", "channel"), encoding="utf-8")
+    (seeds / "catalog.yml").write_text(
+        "sources:\n  one.txt: {title: One Statement, authors: [Ilham Heydar oglu Aliyev]}\n  two.txt: {title: Another Statement, authors: [Bharrat Jagdeo]}\n",
+        encoding="utf-8",
+    )
+    result = build(BuildConfig(seeds, tmp_path / "docs"), dry_run=True)
+    pages = {r["name"]: r["kind"] for r in json.loads(next(p for p in result.plan.writes if p.path == "data/entities.json").content)}
+    assert pages.get("Bharrat Jagdeo") == "person"  # the names stage alone calls it a place
+    assert not {"Aliyev", "Ilham Heydar"} & set(pages)  # pieces of one author's name
+
+
 def test_a_name_mentioned_once_inside_a_sentence_gets_a_page(tmp_path: Path):
     pages = entity_names(
         tmp_path,

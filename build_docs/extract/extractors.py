@@ -15,12 +15,13 @@ To add an extractor: a function of one :class:`Article`, a field of
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from build_docs.clean.article import Article, author_list
 from build_docs.extract.acronyms import Definition, find_definitions
 from build_docs.extract.dating import DateEstimate, estimate_date, unanchored
-from build_docs.extract.discover import Found, confirmed, find_all, lowercase_words
+from build_docs.extract.discover import Found, confirmed, find_all, lexicon, lowercase_words
 from build_docs.extract.timex import Timex, find_timexes
 
 
@@ -81,7 +82,31 @@ def names(article: Article) -> tuple[tuple[str, Found], ...]:
     International Studies"), anchored by what they are (:data:`HEADER_ANCHORS`)."""
     lowercase = lowercase_words(text for _, text in texts(article))
     found = [(block.anchor, f) for block in article.paragraphs for f in confirmed(find_all(block.text), lowercase)]
-    return tuple(found + [(anchor, f) for anchor, line in header_lines(article) for f in confirmed(find_all(line), lowercase)])
+    for anchor, line in header_lines(article):
+        finds = confirmed(find_all(line), lowercase)
+        found += [(anchor, f) for f in (authors_whole(finds, line, article.authors) if anchor == BYLINE else finds)]
+    return tuple(found)
+
+
+def authors_whole(found: Sequence[Found], line: str, authors: Sequence[str]) -> list[Found]:
+    """The finds in a byline ``line`` (:func:`~build_docs.clean.article.author_list` of ``authors``) that name an author
+    whole, titles before the name aside ("Sheikh Abdullah ..."): a piece of an author's name is no name of its own
+    ("Aliyev" of "Ilham Heydar oglu Aliyev"), and an author is a person or a body, never a place (a find of one typed a
+    place is the person: "Bharrat Jagdeo")."""
+    spans: dict[int, int] = {}  # where each author's name ends -> where it starts
+    at = 0
+    for author in authors:
+        start = line.find(author, at)
+        if start >= 0:
+            spans[start + len(author)] = start
+            at = start + len(author)
+    whole = []
+    for f in found:
+        begin = spans.get(f.end)
+        if begin is None or begin > f.start or not all(w.rstrip(".") in lexicon.HEAD_TITLES for w in line[begin : f.start].split()):
+            continue
+        whole.append(replace(f, kind="person") if f.kind == "place" else f)
+    return whole
 
 
 def header_lines(article: Article) -> list[tuple[str, str]]:
