@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 from build_docs.clean.header import read_header
-from build_docs.clean.structure import segment
+from build_docs.clean.structure import ends_mid_sentence, number, segment
 from tests.conftest import run_cli
 from tests.test_clean import lines
 
@@ -115,3 +115,10 @@ def test_the_build_keeps_the_headline_and_the_letters_lines(seeds: Path, tmp_pat
         assert kept in page
     for heading in ("## Miss Nell Brandt", "## Harbour Academy", "## Mother\n"):
         assert heading not in page
+
+
+def test_a_letter_ending_with_its_signature_does_not_break_off():
+    blocks = number(tuple(segment(lines("Dear Jean:\n\nThanks for the money, it came in good time.\n\nLove and faithful feelings,\n\nZora\n"))))
+    assert not ends_mid_sentence(blocks)
+    # a text that stops in the middle of a sentence still does
+    assert ends_mid_sentence(number(tuple(segment(lines("Thanks for the money, it came in good time.\n\nAnd then we went down to the\n")))))

@@ -95,6 +95,7 @@ def segment(lines: list[tuple[int, str]], markdown: bool = False, scan: bool = F
 
 LETTER_HEAD_WORDS = 8  # a letter's place, address and date lines above its greeting are this short
 LETTER_HEAD_LINES = 8  # and this few
+SIGNATURE_WORDS = 4  # a signature under a letter's closing is this short
 
 
 def _letter_lines(blocks: list[Block]) -> list[Block]:
@@ -266,6 +267,10 @@ def number(blocks: list[Block]) -> tuple[Block, ...]:
 
 
 def ends_mid_sentence(blocks: tuple[Block, ...]) -> bool:
-    """True when the last paragraph stops without closing punctuation (a truncated source)."""
+    """True when the last paragraph stops without closing punctuation (a truncated source); not a letter's
+    signature, a short capitalised line under its closing ("Love and faithful feelings," / "Zora")."""
     body = [b for b in blocks if b.kind in ("paragraph", "item")]
-    return bool(body) and not body[-1].text.rstrip().endswith((*SENTENCE_END, ")", "\u2019", "'"))
+    if not body or body[-1].text.rstrip().endswith((*SENTENCE_END, ")", "\u2019", "'")):
+        return False
+    last = body[-1].text.split()
+    return not (len(body) > 1 and body[-2].text.rstrip().endswith(",") and len(last) <= SIGNATURE_WORDS and last[0][:1].isupper())
