@@ -29,7 +29,7 @@ LETTER = (
 )
 POSTSCRIPT = (
     "P.S. The parcel is on the way, sent yesterday.\n\n"
-    "Miss Ada Quill\n\n"
+    "Letters From The Harbour Town\n\n"
     "Dear Mom,\n\n"
     "Sorry for the delay of this letter. I just started my project on Sunday and have been working hard on it.\n"
 )
@@ -58,7 +58,7 @@ def test_a_sentence_above_a_date_line_is_no_headline_and_stays_text():
 
 def test_a_sentence_above_a_title_stays_in_the_text():
     header = read_header(lines(POSTSCRIPT))
-    assert header.title == "Miss Ada Quill"
+    assert header.title == "Letters From The Harbour Town"
     assert 1 not in header.used and header.rejected == {1: "a sentence above the title"}
 
 

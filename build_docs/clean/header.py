@@ -15,6 +15,20 @@ A date line ("Monday, May 18, 2015") is the article's date, never its title. A n
 headline in sentence case, which no title-case rule sees, with the date under it: the headline right
 above a date line is the title, not a line above the title. What reads as a sentence above the title
 ("P.S. The parcel is on the way.") is the text's own and stays in the body.
+
+A headline in sentence case or of two words ("Ada Quill", "Building cheap lamps from old bulbs") is
+no title by shape, so a title-case line below it (a caption, a heading of the text, an author line)
+would win and the headline go as a line "above the title". Shape cannot tell it from a site's name or
+other page furniture; the text can: a headline's words are the text's subject and recur in it, a
+site's name does not. A headline-shaped line above the title most of whose words (and two at least)
+recur below is the title; the lines between it and the title-shaped line stay in the text (only a
+repeat of the title goes), and none of them is taken for a deck. An author line right under the title
+(two names or more with their initials: "N S Andres and R T Ponce") gives the authors, and the line
+under it their affiliation.
+
+A letter's address lines are no title: a form of address and a name alone ("Miss Ada Quill"), with a
+greeting below it ("Dear Ada:", "Mum,") before the text begins, is the addressee; the letter has no
+title in its text, and its address lines stay in it.
 """
 
 from __future__ import annotations
@@ -24,6 +38,7 @@ import statistics
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from build_docs import data
 from build_docs.clean.scan import MONTHS, is_dateline, is_headline, is_scan_furniture
 from build_docs.clean.titles import not_a_title
 from build_docs.sources.dates import find_date
@@ -37,10 +52,16 @@ BODY_WORDS = 15  # a line this long starts the body
 _NAME = r"[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){1,3}"
 _BYLINE = re.compile(r"(?:^|\s)[Bb]y\s+(?P<names>" + _NAME + r"(?:\s*(?:,|and|&)\s*" + _NAME + r")*)\s*$")
 _BULLET_NAME = re.compile(r"^[\u2022\u00b7*]\s*(?P<names>" + _NAME + r")\s*$")
+_INITIALS_NAME = r"(?:[A-Z][a-z]+\s+)?(?:[A-Z]\.?\s+){1,3}[A-Z][\w'\u2019-]+"  # "N S Andres", "Ada B. Quill"
+#: an author line: two names or more with their initials, nothing else ("N S Andres and R T Ponce")
+_AUTHOR_LINE = re.compile(r"^" + _INITIALS_NAME + r"(?:\s*(?:,|,?\s+and|&)\s+" + _INITIALS_NAME + r")+$")
 _BIO = re.compile(r"^(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})\s+(?:is|was)\s+(?:an?|the)?\s*[A-Z]")
 _AUTHOR_IS = re.compile(r"^The authors? (?:is|are)\b")
 _SOURCE = re.compile(r"^(?:Source|来源)\s*[:：]\s*(?P<pub>[^,.]+)")
 _LABEL = re.compile(r"^\s*(?P<label>[^:：|]{1,20}?)\s*[:：]\s*(?P<value>.*)$")
+ADDRESSEE_TITLES = data.words("clean/addressee-titles.txt")
+FUNCTION_WORDS = data.words("discover/function-words.txt")
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
 AUTHOR_LABELS = ("作者", "author", "authors", "by")
 DATE_LABELS = ("时间", "日期", "date", "published")
 
@@ -69,6 +90,12 @@ def read_header(lines: list[tuple[int, str]], scan: bool = False) -> Header:
     found: dict[str, object] = {}
     used: dict[int, str] = {}
     title_at, rejected = _find_title(filled, len(head[:TITLE_LINES]))
+    promoted = False
+    if title_at is not None and not scan and (headline := _headline_above_title(filled, title_at)) is not None:
+        for no, text in head[headline + 1 : title_at + 1]:  # the text's own lines (a caption, a heading), kept
+            if text == head[headline][1]:
+                used[no] = "title repeated"
+        title_at, promoted = headline, True
     if title_at is not None:
         found["title"] = head[title_at][1]
         used[head[title_at][0]] = "title"
@@ -97,12 +124,15 @@ def read_header(lines: list[tuple[int, str]], scan: bool = False) -> Header:
         if after_name and "affiliation" not in found and len(text.split()) <= 12 and not text.endswith("."):
             found["affiliation"] = text
             used[no] = "affiliation"
+        elif title_at is not None and index == title_at + 1 and "authors" not in found and _AUTHOR_LINE.match(text):
+            found["authors"] = _split_names(text)
+            used[no] = "author line"
         elif what := _read_head_line(text, found, scan):
             used[no] = what
-        elif title_at is not None and index == title_at + 1 and "subtitle" not in found and _is_deck(filled, index, width):
+        elif not promoted and title_at is not None and index == title_at + 1 and "subtitle" not in found and _is_deck(filled, index, width):
             found["subtitle"] = text
             used[no] = "deck"
-        after_name = bool(_BULLET_NAME.match(text))
+        after_name = bool(_BULLET_NAME.match(text)) or used.get(no) == "author line"
     for no, text in [] if scan else filled[-FOOT_LINES:]:  # a scan's last lines are its text's ("Mr. Hill was the ...")
         if no not in used and (what := _read_foot_line(text, found)):
             used[no] = what
@@ -145,6 +175,9 @@ def _find_title(filled: list[tuple[int, str]], candidates: int) -> tuple[int | N
     rejected: dict[int, str] = {}
     for index in range(candidates):
         no, text = filled[index]
+        if _is_addressee(text) and _greeting_below(filled, index):
+            rejected[no] = "a letter's addressee (a greeting follows its address lines)"
+            return None, rejected  # the lines down to the greeting are its address, none a title
         why = not_a_title(filled, index)
         if why and (_is_title(text) or why.startswith(("a salutation", "the opening", "a dateline"))):
             rejected[no] = why
@@ -156,6 +189,52 @@ def _find_title(filled: list[tuple[int, str]], candidates: int) -> tuple[int | N
                 return headline, rejected
             # a date on its own is the article's date (read with the other header lines), never its title
     return None, rejected
+
+
+def _is_addressee(text: str) -> bool:
+    """ "Miss Ada Quill", "Mr. A. B. Smith": a form of address (``data/clean/addressee-titles.txt``) and
+    a name of one to four capitalised words or initials, nothing else."""
+    words = text.split()
+    return words[0] in ADDRESSEE_TITLES and 2 <= len(words) <= 5 and all(w[:1].isupper() and w.rstrip(".").isalpha() for w in words[1:])
+
+
+def _greeting_below(filled: list[tuple[int, str]], index: int) -> bool:
+    """A letter's greeting ("Dear Ada:", "Mum,", "My dear friend,": four words at most, ending with a
+    comma or colon) below ``filled[index]`` among the short lines of its head, before its text begins."""
+    for _, text in filled[index + 1 : index + HEAD_LINES]:
+        words = text.split()
+        if len(words) <= 4 and text.endswith((",", ":")) and text[:1].isupper():
+            return True
+        if len(words) >= BODY_WORDS or _is_sentence(text):
+            return False
+    return False
+
+
+def _headline_above_title(filled: list[tuple[int, str]], title_at: int) -> int | None:
+    """The index of a headline above the title-shaped line ``filled[title_at]``, which it then stands
+    above as a caption or heading of the text (``None`` if there is none). A headline is a line of 2 to
+    14 words that is no sentence, label, row of links, date, byline or fragment (not the section label
+    right above the title); it is told from a site's name or other furniture by its words: most of
+    its content words (not function words), two at least, recur in the text from the title down."""
+    below: set[str] | None = None
+    for index in range(title_at):
+        text = filled[index][1]
+        words = text.split()
+        if index == title_at - 1 and _is_section(text):
+            continue
+        if not 2 <= len(words) < BODY_WORDS or text.endswith((".", ",", ";", ":", "!")) or ":" in text or "|" in text:
+            continue
+        if _is_date_line(text) or _BYLINE.search(text) or _BULLET_NAME.match(text) or not_a_title(filled[: index + 1], index):
+            continue
+        content = {w.casefold() for w in _WORD.findall(text) if len(w) >= 3 and w.casefold() not in FUNCTION_WORDS}
+        if len(content) < 2:
+            continue
+        if below is None:  # one pass over the text, for the few lines above the title
+            below = {w.casefold() for _, line in filled[title_at:] for w in _WORD.findall(line)}
+        recurring = len(content & below)
+        if recurring >= 2 and 2 * recurring >= len(content):
+            return index
+    return None
 
 
 def _is_date_line(text: str) -> bool:

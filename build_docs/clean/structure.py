@@ -16,6 +16,11 @@ invent. A scan has no list markup either: a line starting "13. 7. 1 rood" carrie
 sentence ("No. 8 of section" / "13. …"), so no number is taken for a list marker and dropped;
 nor is a line split into a run-in heading: "E. Batten. L. Cooper." is two names, not a heading
 "E. Batten" over a paragraph "L. Cooper.".
+
+A letter's own short lines are text, not headings: the place and address lines above its greeting
+("General Delivery" over "Dear Jean:", when only short lines come before the greeting) and a line
+after one ending with a comma, as a signature under its closing ("Love and faithful feelings," /
+"Zora"): no heading follows a comma.
 """
 
 from __future__ import annotations
@@ -84,7 +89,33 @@ def segment(lines: list[tuple[int, str]], markdown: bool = False, scan: bool = F
         for run in runs:
             for block in _blocks(run, markdown, scan):
                 _append(blocks, block, joined)
-    return [replace(b, text=" ".join([b.text, *joined[i]])) if i in joined else b for i, b in enumerate(blocks)]
+    blocks = [replace(b, text=" ".join([b.text, *joined[i]])) if i in joined else b for i, b in enumerate(blocks)]
+    return blocks if markdown else _letter_lines(blocks)
+
+
+LETTER_HEAD_WORDS = 8  # a letter's place, address and date lines above its greeting are this short
+LETTER_HEAD_LINES = 8  # and this few
+SIGNATURE_WORDS = 4  # a signature under a letter's closing is this short
+
+
+def _letter_lines(blocks: list[Block]) -> list[Block]:
+    """A letter's lines read as text, not headings: those above its greeting when only short lines come
+    before it (its place and address), and one after a block ending with a comma (a signature under the
+    closing "Love and faithful feelings,")."""
+    head = 0
+    for index, block in enumerate(blocks[: LETTER_HEAD_LINES + 1]):
+        words = block.text.split()
+        if block.kind == "paragraph" and len(words) <= 4 and block.text.endswith((",", ":")) and block.text[:1].isupper():
+            head = index  # the greeting: "Dear Jean:", "Mum,"
+            break
+        if len(words) > LETTER_HEAD_WORDS or block.kind not in ("paragraph", "heading"):
+            break
+    return [
+        replace(b, kind="paragraph", level=0)
+        if b.kind == "heading" and (i < head or i and blocks[i - 1].text.endswith(",") and blocks[i - 1].kind == "paragraph")
+        else b
+        for i, b in enumerate(blocks)
+    ]
 
 
 def _append(blocks: list[Block], block: Block, joined: dict[int, list[str]]) -> None:
@@ -236,6 +267,10 @@ def number(blocks: list[Block]) -> tuple[Block, ...]:
 
 
 def ends_mid_sentence(blocks: tuple[Block, ...]) -> bool:
-    """True when the last paragraph stops without closing punctuation (a truncated source)."""
+    """True when the last paragraph stops without closing punctuation (a truncated source); not a letter's
+    signature, a short capitalised line under its closing ("Love and faithful feelings," / "Zora")."""
     body = [b for b in blocks if b.kind in ("paragraph", "item")]
-    return bool(body) and not body[-1].text.rstrip().endswith((*SENTENCE_END, ")", "\u2019", "'"))
+    if not body or body[-1].text.rstrip().endswith((*SENTENCE_END, ")", "\u2019", "'")):
+        return False
+    last = body[-1].text.split()
+    return not (len(body) > 1 and body[-2].text.rstrip().endswith(",") and len(last) <= SIGNATURE_WORDS and last[0][:1].isupper())
