@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import json
 import os
 import shutil
 import subprocess
@@ -27,6 +28,16 @@ FIXTURE = REPO / "tests" / "fixtures" / "corpus"
 def run_cli(*args: str | Path, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
     """``python -m build_docs ARGS`` in a fresh interpreter, as a user runs it."""
     return subprocess.run([sys.executable, "-m", "build_docs", *map(str, args)], cwd=cwd, capture_output=True, text=True, check=False)
+
+
+def cli_articles(seeds: Path, docs: Path, files: dict[str, str]) -> dict[str, dict]:  # type: ignore[type-arg]
+    """``files`` (name -> text) written to ``seeds`` and built into ``docs`` by the command, as a user runs it: each
+    article's record of ``data/articles.json``, by its first source file."""
+    for name, text in files.items():
+        (seeds / name).write_text(text, encoding="utf-8")
+    done = run_cli("build", "--seeds", seeds, "--docs", docs)
+    assert done.returncode == 0, done.stderr
+    return {a["sources"][0]: a for a in json.loads((docs / "data" / "articles.json").read_text(encoding="utf-8"))}
 
 
 def site_config(docs: Path, site: Path) -> dict:  # type: ignore[type-arg]

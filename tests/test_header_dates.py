@@ -4,11 +4,10 @@ above a title, a letter's place and address lines, its signature) stays in the a
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from build_docs.clean.header import read_header
-from tests.conftest import run_cli
+from tests.conftest import cli_articles
 from tests.test_clean import lines
 
 NEWS = (
@@ -63,12 +62,8 @@ def test_a_sentence_above_a_title_stays_in_the_text():
 
 
 def test_the_build_keeps_the_headline_and_the_letter_lines(seeds: Path, tmp_path: Path):
-    for name, text in {"ferry.txt": NEWS, "letter.txt": LETTER, "ps.txt": POSTSCRIPT}.items():
-        (seeds / name).write_text(text, encoding="utf-8")
     docs = tmp_path / "docs"
-    done = run_cli("build", "--seeds", seeds, "--docs", docs)
-    assert done.returncode == 0, done.stderr
-    articles = {a["sources"][0]: a for a in json.loads((docs / "data" / "articles.json").read_text(encoding="utf-8"))}
+    articles = cli_articles(seeds, docs, {"ferry.txt": NEWS, "letter.txt": LETTER, "ps.txt": POSTSCRIPT})
     ferry = articles["ferry.txt"]
     assert (ferry["title"], ferry["date"], ferry["authors"]) == ("Ferry service resumes across the northern strait", "2011-03-08", ["Ada Quill"])
     report = (docs / "reports" / f"{ferry['id']}.md").read_text(encoding="utf-8")

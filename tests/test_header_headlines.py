@@ -6,12 +6,11 @@ lines (its address, its signature under the closing) are text, not headings."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from build_docs.clean.header import read_header
 from build_docs.clean.structure import ends_mid_sentence, number, segment
-from tests.conftest import run_cli
+from tests.conftest import cli_articles
 from tests.test_clean import lines
 
 BIO = (
@@ -94,12 +93,8 @@ def test_a_letters_address_and_signature_are_paragraphs_not_headings():
 
 
 def test_the_build_keeps_the_headline_and_the_letters_lines(seeds: Path, tmp_path: Path):
-    for name, text in {"bio.txt": BIO, "paper.txt": PAPER, "letter.txt": LETTER}.items():
-        (seeds / name).write_text(text, encoding="utf-8")
     docs = tmp_path / "docs"
-    done = run_cli("build", "--seeds", seeds, "--docs", docs)
-    assert done.returncode == 0, done.stderr
-    articles = {a["sources"][0]: a for a in json.loads((docs / "data" / "articles.json").read_text(encoding="utf-8"))}
+    articles = cli_articles(seeds, docs, {"bio.txt": BIO, "paper.txt": PAPER, "letter.txt": LETTER})
     bio = articles["bio.txt"]
     assert bio["title"] == "Ada Quill"
     page = (docs / "articles" / f"{bio['id']}.md").read_text(encoding="utf-8")

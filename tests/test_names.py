@@ -76,16 +76,8 @@ def test_a_surname_alone_joins_the_one_person_and_a_shared_one_goes_to_candidate
 
 
 def test_a_post_naming_leaders_without_titles_gives_each_a_page(tmp_path: Path):
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    (seeds / "2019-05-15-visit.md").write_text(
-        "---\ntitle: Thirty years on\n---\n\n"
-        "Mikhail Gorbachev visits Beijing and holds meetings with Deng Xiaoping. "
-        "Years later Jiang Zemin recalled the visit.\n",
-        encoding="utf-8",
-    )
-    result = build(BuildConfig(seeds, tmp_path / "docs"), dry_run=True)
-    records = json.loads(next(p for p in result.plan.writes if p.path == "data/entities.json").content)
+    text = "---\ntitle: Thirty years on\n---\n\nMikhail Gorbachev visits Beijing and holds meetings with Deng Xiaoping. "
+    records = built_records(tmp_path, {"2019-05-15-visit.md": text + "Years later Jiang Zemin recalled the visit.\n"})
     people = {r["name"] for r in records if r["kind"] == "person"}
     assert {"Mikhail Gorbachev", "Deng Xiaoping", "Jiang Zemin"} <= people
 
@@ -134,29 +126,29 @@ def test_names_in_the_byline_and_the_deck_get_pages_quoted_from_the_header(tmp_p
     assert "{: #deck .article-deck }" in article_page
 
 
-def entity_names(tmp_path: Path, name: str, text: str) -> dict[str, str]:
-    """Name -> kind of every entity page a build of ``text`` alone makes, with empty registries."""
+def built_records(tmp_path: Path, files: dict[str, str]) -> list[dict]:  # type: ignore[type-arg]
+    """The records of ``data/entities.json`` that a build (dry run) of ``files`` (name -> text) in ``tmp_path/seeds`` makes."""
     seeds = tmp_path / "seeds"
     seeds.mkdir()
-    (seeds / name).write_text(text, encoding="utf-8")
+    for name, text in files.items():
+        (seeds / name).write_text(text, encoding="utf-8")
     result = build(BuildConfig(seeds, tmp_path / "docs"), dry_run=True)
-    return {r["name"]: r["kind"] for r in json.loads(next(p for p in result.plan.writes if p.path == "data/entities.json").content)}
+    return json.loads(next(p for p in result.plan.writes if p.path == "data/entities.json").content)  # type: ignore[no-any-return]
+
+
+def entity_names(tmp_path: Path, name: str, text: str) -> dict[str, str]:
+    """Name -> kind of every entity page a build of ``text`` alone makes, with empty registries."""
+    return {r["name"]: r["kind"] for r in built_records(tmp_path, {name: text})}
 
 
 def test_a_byline_names_its_authors_whole_and_never_a_place(tmp_path: Path):
     """A catalog's or a header's authors are people (or bodies): the names stage, reading the byline alone, made a piece
     of a name a page of its own ("Aliyev", an organisation, and "Ilham Heydar") and a name it did not know a place."""
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
     body = "Shipping through the strait has doubled in a decade. Ports compete for the new trade, and most of them expand.\n"
-    (seeds / "one.txt").write_text(body, encoding="utf-8")
-    (seeds / "two.txt").write_text(body.replace("strait", "channel"), encoding="utf-8")
-    (seeds / "catalog.yml").write_text(
-        "sources:\n  one.txt: {title: One Statement, authors: [Ilham Heydar oglu Aliyev]}\n  two.txt: {title: Another Statement, authors: [Bharrat Jagdeo]}\n",
-        encoding="utf-8",
-    )
-    result = build(BuildConfig(seeds, tmp_path / "docs"), dry_run=True)
-    pages = {r["name"]: r["kind"] for r in json.loads(next(p for p in result.plan.writes if p.path == "data/entities.json").content)}
+    catalog = "sources:\n  one.txt: {title: One Statement, authors: [Ilham Heydar oglu Aliyev]}\n"
+    catalog += "  two.txt: {title: Another Statement, authors: [Bharrat Jagdeo]}\n"
+    records = built_records(tmp_path, {"one.txt": body, "two.txt": body.replace("strait", "channel"), "catalog.yml": catalog})
+    pages = {r["name"]: r["kind"] for r in records}
     assert pages.get("Bharrat Jagdeo") == "person"  # the names stage alone calls it a place
     assert not {"Aliyev", "Ilham Heydar"} & set(pages)  # pieces of one author's name
 
