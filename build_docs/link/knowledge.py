@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -163,6 +164,8 @@ class _Builder:
         if _key(alias) not in self.names:
             draft.aliases.append(alias)
             self.names[_key(alias)] = entity_id
+        elif self.names[_key(alias)] == entity_id and alias.casefold() not in {n.casefold() for n in (draft.name, *draft.aliases)}:
+            draft.aliases.append(alias)  # the same name in another spelling ("Fernandez" for "Fernández"): matched too
 
     # -- acronyms ---------------------------------------------------------------
 
@@ -468,7 +471,12 @@ def _name(text: str) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def _key(text: str) -> str:
-    return _name(text).casefold()
+    """What a name is known by: case and diacritics aside ("Cristina Fernández" and "Cristina Fernandez", as a catalog
+    and a text write one name, are one entity; each spelling is an alias the text is matched by)."""
+    folded = _name(text).casefold()
+    if folded.isascii():
+        return folded
+    return "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
 
 
 def _fold(text: str) -> str:
