@@ -163,6 +163,13 @@ def test_one_name_spelled_with_and_without_its_diacritics_is_one_page(tmp_path: 
     assert len({m["article"] for m in people[0]["mentions"]}) == 2  # both spellings linked
 
 
+def test_one_name_written_with_a_hyphen_and_with_a_space_is_one_page(tmp_path: Path):
+    text = "Delegates of the Varkaus-Tallin Alliance met today. The Varkaus-Tallin Alliance said it would meet again.\n\n"
+    records = built_records(tmp_path, {"one.txt": text, "two.txt": text.replace("Varkaus-Tallin", "Varkaus Tallin")})
+    named = [r for r in records if "Varkaus" in r["name"]]
+    assert len(named) == 1 and {named[0]["name"], *named[0]["aliases"]} >= {"Varkaus-Tallin Alliance", "Varkaus Tallin Alliance"}
+
+
 def test_a_name_mentioned_once_inside_a_sentence_gets_a_page(tmp_path: Path):
     pages = entity_names(
         tmp_path,

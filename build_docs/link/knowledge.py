@@ -471,9 +471,12 @@ def _name(text: str) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def _key(text: str) -> str:
-    """What a name is known by: case and diacritics aside ("Cristina Fernández" and "Cristina Fernandez", as a catalog
-    and a text write one name, are one entity; each spelling is an alias the text is matched by)."""
+    """What a name is known by: case, diacritics and hyphens aside ("Cristina Fernández" and "Cristina Fernandez", as a
+    catalog and a text write one name, are one entity, as are "Guinea-Bissau" and "Guinea Bissau"; each spelling is an
+    alias the text is matched by)."""
     folded = _name(text).casefold()
+    if "-" in folded:
+        folded = " ".join(folded.replace("-", " ").split())
     if folded.isascii():
         return folded
     return "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
