@@ -83,57 +83,56 @@ def test_a_post_naming_leaders_without_titles_gives_each_a_page(tmp_path: Path):
 
 
 def test_an_affiliation_line_names_an_organisation_with_a_page(tmp_path: Path):
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    (seeds / "harbours.txt").write_text(
-        "Harbours of the North\n\nBy Ilse Varga\n\n"
-        "The author is a senior fellow at the Tallinn Institute of Maritime Affairs\n\n"
-        "Shipping through the strait has doubled in a decade. Ports compete for the new trade, and most of them are expanding their quays.\n",
-        encoding="utf-8",
+    files = built(
+        tmp_path,
+        {
+            "harbours.txt": "Harbours of the North\n\nBy Ilse Varga\n\nThe author is a senior fellow at the Tallinn Institute of Maritime Affairs\n\n"
+            "Shipping through the strait has doubled in a decade. Ports compete for the new trade, and most of them are expanding their quays.\n"
+        },
     )
-    result = build(BuildConfig(seeds, tmp_path / "docs"), dry_run=True)
-    article = json.loads(next(p for p in result.plan.writes if p.path == "data/articles.json").content)
+    article = json.loads(files["data/articles.json"])
     assert "Tallinn Institute of Maritime Affairs" in article[0]["affiliation"]  # the line is header metadata, not a paragraph
-    records = json.loads(next(p for p in result.plan.writes if p.path == "data/entities.json").content)
-    [institute] = [r for r in records if r["name"] == "Tallinn Institute of Maritime Affairs"]
+    [institute] = [r for r in json.loads(files["data/entities.json"]) if r["name"] == "Tallinn Institute of Maritime Affairs"]
     assert institute["kind"] == "organization"
-    page = next(p for p in result.plan.writes if p.path == f"entities/{institute['id']}.md").content.decode("utf-8")
+    page = files[f"entities/{institute['id']}.md"].decode("utf-8")
     assert f"{article[0]['id']}.md#affiliation" in page  # quoted from the header's affiliation line, which the article page anchors
-    article_page = next(p for p in result.plan.writes if p.path == f"articles/{article[0]['id']}.md").content.decode("utf-8")
+    article_page = files[f"articles/{article[0]['id']}.md"].decode("utf-8")
     assert '<span id="affiliation"></span>**Affiliation:**' in article_page
 
 
 def test_names_in_the_byline_and_the_deck_get_pages_quoted_from_the_header(tmp_path: Path):
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    (seeds / "harbours.txt").write_text(
-        "Harbours of the North\n\nCargo doubles as the Varkaus Maritime Board opens new quays\n\n"
-        "By Ilse Varga\n\n"
-        "Shipping through the strait has doubled in a decade. Ports compete for the new trade, and most of them are expanding their quays.\n",
-        encoding="utf-8",
+    files = built(
+        tmp_path,
+        {
+            "harbours.txt": "Harbours of the North\n\nCargo doubles as the Varkaus Maritime Board opens new quays\n\nBy Ilse Varga\n\n"
+            "Shipping through the strait has doubled in a decade. Ports compete for the new trade, and most of them are expanding their quays.\n"
+        },
     )
-    result = build(BuildConfig(seeds, tmp_path / "docs"), dry_run=True)
-    article = json.loads(next(p for p in result.plan.writes if p.path == "data/articles.json").content)[0]
+    article = json.loads(files["data/articles.json"])[0]
     assert article["authors"] == ["Ilse Varga"] and "Varkaus Maritime Board" in article["subtitle"]  # header metadata, not paragraphs
-    records = {r["name"]: r for r in json.loads(next(p for p in result.plan.writes if p.path == "data/entities.json").content)}
+    records = {r["name"]: r for r in json.loads(files["data/entities.json"])}
     assert records["Ilse Varga"]["kind"] == "person"
     assert records["Varkaus Maritime Board"]["kind"] == "organization"
     for name, anchor in (("Ilse Varga", "byline"), ("Varkaus Maritime Board", "deck")):
-        page = next(p for p in result.plan.writes if p.path == f"entities/{records[name]['id']}.md").content.decode("utf-8")
+        page = files[f"entities/{records[name]['id']}.md"].decode("utf-8")
         assert f"[\u00b6{anchor}](../articles/{article['id']}.md#{anchor})" in page  # quoted from the header line the article page anchors
-    article_page = next(p for p in result.plan.writes if p.path == f"articles/{article['id']}.md").content.decode("utf-8")
+    article_page = files[f"articles/{article['id']}.md"].decode("utf-8")
     assert '<span id="byline"></span>**Author:** Ilse Varga' in article_page
     assert "{: #deck .article-deck }" in article_page
 
 
-def built_records(tmp_path: Path, files: dict[str, str]) -> list[dict]:  # type: ignore[type-arg]
-    """The records of ``data/entities.json`` that a build (dry run) of ``files`` (name -> text) in ``tmp_path/seeds`` makes."""
+def built(tmp_path: Path, files: dict[str, str]) -> dict[str, bytes]:
+    """Every file a build (dry run, empty registries) of ``files`` (name -> text) in ``tmp_path/seeds`` writes, by path."""
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     for name, text in files.items():
         (seeds / name).write_text(text, encoding="utf-8")
-    result = build(BuildConfig(seeds, tmp_path / "docs"), dry_run=True)
-    return json.loads(next(p for p in result.plan.writes if p.path == "data/entities.json").content)  # type: ignore[no-any-return]
+    return {p.path: p.content for p in build(BuildConfig(seeds, tmp_path / "docs"), dry_run=True).plan.writes}
+
+
+def built_records(tmp_path: Path, files: dict[str, str]) -> list[dict]:  # type: ignore[type-arg]
+    """The records of ``data/entities.json`` that a build (dry run) of ``files`` (name -> text) in ``tmp_path/seeds`` makes."""
+    return json.loads(built(tmp_path, files)["data/entities.json"])  # type: ignore[no-any-return]
 
 
 def entity_names(tmp_path: Path, name: str, text: str) -> dict[str, str]:
