@@ -165,7 +165,11 @@ class _Builder:
             draft.aliases.append(alias)
             self.names[_key(alias)] = entity_id
         elif self.names[_key(alias)] == entity_id and alias.casefold() not in {n.casefold() for n in (draft.name, *draft.aliases)}:
-            draft.aliases.append(alias)  # the same name in another spelling ("Fernandez" for "Fernández"): matched too
+            # the same name in another spelling ("Fernandez" for "Fernández"): matched too; a found name is shown with
+            # its diacritics, which a catalog or a plain-ASCII source leaves out (an editor's name stays as written)
+            if draft.origin != "registry" and _key(alias) == _key(draft.name) and draft.name.isascii() and not alias.isascii():
+                alias, draft.name = draft.name, alias
+            draft.aliases.append(alias)
 
     # -- acronyms ---------------------------------------------------------------
 
