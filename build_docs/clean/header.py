@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 
 from build_docs import data
 from build_docs.clean.scan import MONTHS, is_dateline, is_headline, is_scan_furniture
-from build_docs.clean.titles import not_a_title
+from build_docs.clean.titles import WORD, is_greeting, not_a_title
 from build_docs.sources.dates import find_date
 
 DECK_WIDTH = 0.7  # in a scan, a deck is set short; a line this share of the column's width or more is body
@@ -61,7 +61,6 @@ _SOURCE = re.compile(r"^(?:Source|来源)\s*[:：]\s*(?P<pub>[^,.]+)")
 _LABEL = re.compile(r"^\s*(?P<label>[^:：|]{1,20}?)\s*[:：]\s*(?P<value>.*)$")
 ADDRESSEE_TITLES = data.words("clean/addressee-titles.txt")
 FUNCTION_WORDS = data.words("discover/function-words.txt")
-_WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
 AUTHOR_LABELS = ("作者", "author", "authors", "by")
 DATE_LABELS = ("时间", "日期", "date", "published")
 
@@ -202,10 +201,9 @@ def _greeting_below(filled: list[tuple[int, str]], index: int) -> bool:
     """A letter's greeting ("Dear Ada:", "Mum,", "My dear friend,": four words at most, ending with a
     comma or colon) below ``filled[index]`` among the short lines of its head, before its text begins."""
     for _, text in filled[index + 1 : index + HEAD_LINES]:
-        words = text.split()
-        if len(words) <= 4 and text.endswith((",", ":")) and text[:1].isupper():
+        if is_greeting(text):
             return True
-        if len(words) >= BODY_WORDS or _is_sentence(text):
+        if len(text.split()) >= BODY_WORDS or _is_sentence(text):
             return False
     return False
 
@@ -219,22 +217,27 @@ def _headline_above_title(filled: list[tuple[int, str]], title_at: int) -> int |
     below: set[str] | None = None
     for index in range(title_at):
         text = filled[index][1]
-        words = text.split()
         if index == title_at - 1 and _is_section(text):
             continue
-        if not 2 <= len(words) < BODY_WORDS or text.endswith((".", ",", ";", ":", "!")) or ":" in text or "|" in text:
+        if not _open_short(text) or text.endswith("!") or ":" in text or "|" in text:
             continue
         if _is_date_line(text) or _BYLINE.search(text) or _BULLET_NAME.match(text) or not_a_title(filled[: index + 1], index):
             continue
-        content = {w.casefold() for w in _WORD.findall(text) if len(w) >= 3 and w.casefold() not in FUNCTION_WORDS}
+        content = {w.casefold() for w in WORD.findall(text) if len(w) >= 3 and w.casefold() not in FUNCTION_WORDS}
         if len(content) < 2:
             continue
         if below is None:  # one pass over the text, for the few lines above the title
-            below = {w.casefold() for _, line in filled[title_at:] for w in _WORD.findall(line)}
+            below = {w.casefold() for _, line in filled[title_at:] for w in WORD.findall(line)}
         recurring = len(content & below)
         if recurring >= 2 and 2 * recurring >= len(content):
             return index
     return None
+
+
+def _open_short(text: str) -> bool:
+    """A headline's shape: 2 to 14 words, not closed as a sentence, a list or a label is (no full stop, comma,
+    semicolon or colon at its end)."""
+    return 2 <= len(text.split()) < BODY_WORDS and not text.endswith((".", ",", ";", ":"))
 
 
 def _is_date_line(text: str) -> bool:
@@ -256,8 +259,7 @@ def _headline_above_date(filled: list[tuple[int, str]], index: int) -> int | Non
         text = filled[above][1]
         if _BYLINE.match(text) or _BULLET_NAME.match(text):
             continue
-        words = text.split()
-        if not 2 <= len(words) < BODY_WORDS or text.endswith((".", ",", ";", ":")) or _is_date_line(text):
+        if not _open_short(text) or _is_date_line(text):
             return None
         # the line below is the date (or a byline), which no sentence goes on into
         return None if not_a_title(filled[: above + 1], above) else above

@@ -31,6 +31,7 @@ from dataclasses import dataclass, replace
 
 from build_docs import data
 from build_docs.clean.scan import is_headline
+from build_docs.clean.titles import is_greeting
 from build_docs.sources.reading import Span
 
 SENTENCE_END = (".", "!", "?", ":", "\u201d", '"')
@@ -104,11 +105,10 @@ def _letter_lines(blocks: list[Block]) -> list[Block]:
     closing "Love and faithful feelings,")."""
     head = 0
     for index, block in enumerate(blocks[: LETTER_HEAD_LINES + 1]):
-        words = block.text.split()
-        if block.kind == "paragraph" and len(words) <= 4 and block.text.endswith((",", ":")) and block.text[:1].isupper():
+        if block.kind == "paragraph" and is_greeting(block.text):
             head = index  # the greeting: "Dear Jean:", "Mum,"
             break
-        if len(words) > LETTER_HEAD_WORDS or block.kind not in ("paragraph", "heading"):
+        if len(block.text.split()) > LETTER_HEAD_WORDS or block.kind not in ("paragraph", "heading"):
             break
     return [
         replace(b, kind="paragraph", level=0)

@@ -32,9 +32,19 @@ _DATELINE = re.compile(
     r"(?:,\s*(?P<when>[^()\u2013\u2014]{0,40}?)\s*)?(?:\((?P<agency>[^)]{1,40})\)\s*)?(?:--|[-\u2013\u2014])(?:\s|$)"
 )
 _FRAGMENT_END = (",", ":", ";", "-", "\u2013", "\u2014", "\u2026", "...")
-_WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
+#: a word: letters, with an apostrophe or a hyphen inside ("O'Brien", "Guinea-Bissau")
+WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
 _JEKYLL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}[-_ ]+")
 _SEPARATORS = re.compile(r"[\s_.+-]+")
+
+
+GREETING_WORDS = 4  # a letter's greeting ("Dear Ada:", "My dear friend,") is this short
+
+
+def is_greeting(text: str) -> bool:
+    """A letter's greeting: "Dear Ada:", "Mum,", "My dear friend," (capitalised, at most :data:`GREETING_WORDS` words,
+    ending with a comma or a colon)."""
+    return len(text.split()) <= GREETING_WORDS and text.endswith((",", ":")) and text[:1].isupper()
 
 
 def not_a_title(filled: list[tuple[int, str]], index: int) -> str:
@@ -96,7 +106,7 @@ def corpus_casing(words: set[str], texts: Iterable[str]) -> dict[str, str]:
         return {}
     forms: Counter[str] = Counter()
     for text in texts:
-        forms.update(w for w in _WORD.findall(text) if w.lower() in words)
+        forms.update(w for w in WORD.findall(text) if w.lower() in words)
     best: dict[str, tuple[int, bool, str]] = {}
     for form, count in forms.items():
         key = (count, form.islower(), form)

@@ -164,7 +164,7 @@ class _Builder:
         if _key(alias) not in self.names:
             draft.aliases.append(alias)
             self.names[_key(alias)] = entity_id
-        elif self.names[_key(alias)] == entity_id and alias.casefold() not in {n.casefold() for n in (draft.name, *draft.aliases)}:
+        elif alias != draft.name and alias not in draft.aliases and self.names[_key(alias)] == entity_id and _spelled_anew(alias, draft):
             # the same name in another spelling ("Fernandez" for "Fernández"): matched too; a found name is shown with
             # its diacritics, which a catalog or a plain-ASCII source leaves out (an editor's name stays as written)
             if draft.origin != "registry" and _key(alias) == _key(draft.name) and draft.name.isascii() and not alias.isascii():
@@ -462,6 +462,11 @@ def _default(found: Found) -> bool:
     """A find typed for want of evidence: a name-run nothing around it or in it typed (an organisation), or the model's
     guess of a person on one word no naming tradition knows (:func:`~build_docs.extract.discover._guess`)."""
     return found.basis == "guess" or found.rule == "name-run" and found.basis == "default" and found.kind == "organization"
+
+
+def _spelled_anew(alias: str, draft: _Draft) -> bool:
+    """``alias`` is a spelling of ``draft``'s name that neither its name nor any alias has, case aside."""
+    return alias.casefold() not in {n.casefold() for n in (draft.name, *draft.aliases)}
 
 
 _POSSESSIVE = re.compile(r"['\u2019]s$")

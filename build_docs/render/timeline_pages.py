@@ -139,8 +139,8 @@ def timeline_pages(
         make = partial(_period_page, period, previous, following, context)
         rendered += kept_pages(kept, "timeline", inputs, lambda make=make: finish([make()]))  # type: ignore[misc]
     # the data files, read back (their bytes unread) when the events and the articles' titles are what they were
-    shown = tuple(digests[e.id] for e in events) if kept.on else ()
-    return rendered + kept_pages(kept, "timeline-data", (shown, titles) if kept.on else (), partial(_data_files, events, titles, where))
+    data_inputs = (tuple(digests[e.id] for e in events), titles) if kept.on else ()
+    return rendered + kept_pages(kept, "timeline-data", data_inputs, partial(_data_files, events, titles, where))
 
 
 def _data_files(events: Sequence[Event], titles: Mapping[str, str], where: Mapping[str, Period]) -> list[RenderedPage]:

@@ -19,7 +19,8 @@ import re
 from build_docs.extract.discover import lexicon
 from build_docs.extract.discover.found import Found
 from build_docs.extract.discover.lexicon import is_common
-from build_docs.extract.discover.person_shapes import given_name, surname
+from build_docs.extract.discover.person_shapes import given_name
+from build_docs.extract.discover.person_shapes import surname as listed_surname
 from build_docs.extract.discover.place_names import gazetteer
 from build_docs.extract.discover.tokens import is_entity_word
 
@@ -60,21 +61,16 @@ def _person(surname: str, given: list[str]) -> bool:
     word or month), the first given name one of some tradition's lists and no place, every given name capitalised."""
     if not surname[:1].isupper() or is_entity_word(surname) or not given or len(given) > 3:
         return False
-    if surname.lower() in lexicon.FUNCTION_WORDS or is_common(surname, COMMON) and not surname_listed(surname):
+    if surname.lower() in lexicon.FUNCTION_WORDS or is_common(surname, COMMON) and not listed_surname(surname):
         return False
     if not all(word[:1].isupper() for word in given):
         return False
     return given_name(given[0]) and given[0] not in gazetteer()
 
 
-def surname_listed(word: str) -> bool:
-    """``word`` is a surname of some tradition's lists (the parameter of :func:`_person` hides the list's function)."""
-    return surname(word)
-
-
 def _titled(text: str, at: int) -> bool:
     """What follows ``at`` up to its first full stop is a title in title case: two capitalised words or more that are no
-        function words, and no word of four letters or more in lower case outside brackets ("Pride and Prejudice", "The
+    function words, and no word of four letters or more in lower case outside brackets ("Pride and Prejudice", "The
     Communist Manifesto (solo)")."""
     title = _TITLE.match(text, at)
     if title is None:
