@@ -7,8 +7,10 @@ import json
 from pathlib import Path
 
 from build_docs.extract.discover import Found, find_all, is_common
-from build_docs.extract.discover.names import leads, plural, single_name
+from build_docs.extract.discover.lexicon import is_dictionary_word
+from build_docs.extract.discover.names import leads, names_in, plural, single_name
 from build_docs.extract.discover.person_shapes import family_first, given_name, surname
+from build_docs.extract.discover.tokens import tokenize
 from build_docs.extract.extractors import extract
 from build_docs.link.knowledge import assemble, paragraphs_of
 from build_docs.link.registry import empty
@@ -467,24 +469,10 @@ def test_a_list_with_people_makes_the_model_s_guess_of_a_person_evidence():
     assert {e.name: e.kind for e in knowledge.entities.values()}.get("Quellstock") == "person"
 
 
-
-
-
-
-
-
-
 def test_a_noun_for_a_profession_or_a_follower_after_a_determiner_makes_the_name_after_it_a_person():
     assert finds("He married the physician Quellia Zorbish there.")["Quellia Zorbish"][0] == "person"
     assert finds("He studied under the grammarian Quellia Zorbish in Rome.")["Quellia Zorbish"][0] == "person"
     assert finds("It was the list Quellstock made.").get("Quellstock", ("organization",))[0] != "person"  # no such noun
-
-
-
-
-
-
-
 
 
 def test_a_name_before_a_verb_or_and_then_his_or_her_is_a_persons():
@@ -493,14 +481,21 @@ def test_a_name_before_a_verb_or_and_then_his_or_her_is_a_persons():
     assert finds("Then Quellstock released its report.")["Quellstock"][0] != "person"
 
 
-
-
-
-
-
-
-
 def test_a_given_name_then_a_name_particle_is_a_persons_shape():
     found = finds("Surprisingly, General Antonio Lopez de Santa Anna, Mexico's new president, agreed.")
     assert found["Antonio Lopez de Santa Anna"][:2] == ("person", "name-run")
     assert finds("They flew to Mar del Plata on Monday.")["Mar del Plata"][0] == "place"  # a city of the gazetteer
+
+
+def test_a_word_the_web_writes_often_and_no_dictionary_holds_in_lower_case_makes_a_name_on_its_own():
+    """ "Wikipedia" and "Disney" rank among the 20,000 commonest words of the web's frequency list, but no dictionary
+    writes them in lower case: a run of them is a name (rule ``name-run``). "Manifesto" is a dictionary's word, "VII" a
+    number, "Yugoslav" a nationality."""
+    text = (
+        "The site grew after Wikipedia took off. Editors left English Wikipedia for it, and the firm worked with Disney "
+        "on it; Disney paid. The Manifesto was read, and the Manifesto signed under Chapter VII. Yugoslav people came."
+    )
+    runs = {f.name for f in names_in(text, tokenize(text), bytearray(len(text) + 1))}
+    assert {"Wikipedia", "Disney"} <= runs
+    assert not runs & {"Manifesto", "Chapter VII", "VII", "Yugoslav"}, runs
+    assert not is_dictionary_word("Wikipedia") and is_dictionary_word("manifestos") and is_dictionary_word("Protect")

@@ -144,6 +144,29 @@ def is_common(word: str, limit: int = COMMON_RANK) -> bool:
 
 
 @cache
+def _dictionary_words() -> frozenset[str]:
+    """The lowercase words of an English dictionary (english-words' ``web2``: Webster's Second International, the word
+    list of the BSD systems, public domain; its proper nouns are capitalised): words English writes in lower case, which a
+    frequency list of web text cannot tell ("chicago" and "wikipedia" rank high there). Read on first use (about 0.1 s)."""
+    from english_words import get_english_words_set
+
+    return frozenset(w for w in get_english_words_set(["web2"]) if w.islower())
+
+
+_INFLECTIONS = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("er", ""), ("ers", ""), ("ly", ""))
+
+
+def is_dictionary_word(word: str) -> bool:
+    """``word`` (any case), or the word it inflects, is a lowercase word of an English dictionary ("protect",
+    "manifesto", "emeritus", "cities"); a name the web writes often is none ("Wikipedia", "Disney", "Yorkshire")."""
+    lower = word.lower().replace("\u2019", "'")
+    words = _dictionary_words()
+    if lower in words:
+        return True
+    return any(lower.endswith(end) and len(lower) - len(end) >= 3 and lower[: len(lower) - len(end)] + base in words for end, base in _INFLECTIONS)
+
+
+@cache
 def _article_words() -> frozenset[str]:
     """Lowercase words symspellpy's English bigram list has after "a", "the" or "very": nouns and adjectives."""
     path = importlib.resources.files("symspellpy") / "frequency_bigramdictionary_en_243_342.txt"

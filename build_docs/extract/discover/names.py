@@ -196,7 +196,7 @@ def _name(text: str, tokens: list[Tok], i: int, end: int) -> Found | None:
     initialled = kind == "person" and basis == "shape" and is_initial(run[0])  # "D. B. Weiss"
     if len(words) == 1 and not initialled and not single_name(words[0].bare, kind == "person"):
         return None  # "Chairmanship", "Republics": no name alone
-    if kind != "person" and all(_common(t.bare) for t in words) or nationality(span(text, start, stop)):
+    if kind != "person" and all(_common_word(t.bare) for t in words) or nationality(span(text, start, stop)):
         return None
     name = span(text, start, stop)
     strong = (len(words) >= 2 or initialled) and kind == "person"
@@ -417,6 +417,13 @@ def _of_place(run: list[Tok]) -> bool:
 _REALMS = ("ate", "dom", "cy", "chy", "ry", "ese")  # "Sultanate", "Kingdom", "Duchy", "Diocese", "Principality" ends in "ity"
 
 
+def _common_word(word: str) -> bool:
+    """A common English word (:func:`_common`) that is a word and no name: not one the web writes often that English
+    never uses as a noun or adjective and no dictionary holds in lower case (:func:`rare_name`: "Wikipedia", "Marilyn";
+    not "Manifesto", "Emeritus")."""
+    return _common(word) and not (rare_name(word) and not lexicon.is_dictionary_word(word) and not ROMAN.fullmatch(word))
+
+
 def _common(word: str) -> bool:
     """A common English word, or a compound of them ("High-level", "God-given")."""
     return all(is_common(part) for part in word.split("-") if part)
@@ -530,8 +537,6 @@ def plural(word: str) -> bool:
 
 _PEOPLE = ("ean", "an", "ite")  # endings of a word for a people or a follower ("Belizeans", "Maronites")
 _MEMBERS = ("ene", "ot")  # ... and of a follower, unless the plural is a surname ("Nazarenes", "Huguenots"; "-er" ends too many surnames)
-
-
 
 
 def fragment(text: str, start: int, stop: int) -> bool:
