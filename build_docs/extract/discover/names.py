@@ -420,8 +420,8 @@ _REALMS = ("ate", "dom", "cy", "chy", "ry", "ese")  # "Sultanate", "Kingdom", "D
 def _common_word(word: str) -> bool:
     """A common English word (:func:`_common`) that is a word and no name: not one the web writes often that English
     never uses as a noun or adjective and no dictionary holds in lower case (:func:`rare_name`: "Wikipedia", "Marilyn";
-    not "Manifesto", "Emeritus")."""
-    return _common(word) and not (rare_name(word) and not lexicon.is_dictionary_word(word) and not ROMAN.fullmatch(word))
+    not "Manifesto", "Emeritus", nor a roman numeral or a word of three letters or fewer, often an abbreviation: "Fla.")."""
+    return _common(word) and not (len(word) > 3 and rare_name(word) and not lexicon.is_dictionary_word(word) and not ROMAN.fullmatch(word))
 
 
 def _common(word: str) -> bool:
