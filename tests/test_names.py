@@ -500,3 +500,12 @@ def test_a_word_the_web_writes_often_and_no_dictionary_holds_in_lower_case_makes
     assert {"Wikipedia", "Disney"} <= runs
     assert not runs & {"Manifesto", "Chapter VII", "VII", "Yugoslav", "Fla"}, runs
     assert not is_dictionary_word("Wikipedia") and is_dictionary_word("manifestos") and is_dictionary_word("Protect")
+
+
+def test_a_treaty_or_a_conference_named_after_a_place_is_no_organisation_but_names_the_place():
+    """A run ending in a treaty's, a conference's or a plan's head word (``other-name-heads.txt``) names no organisation
+    (the glossary's or nobody's: issue 18's "other"), but the place it is named after is one."""
+    text = "The talks built on the Koror Declaration and the Oslo Accords, which the Thimphu Statute cites."
+    found = {(f.kind, f.name) for f in find_all(text)}
+    assert {("place", "Koror"), ("place", "Oslo"), ("place", "Thimphu")} <= found
+    assert not {name for _, name in found} & {"Koror Declaration", "Oslo Accords", "Thimphu Statute"}, found

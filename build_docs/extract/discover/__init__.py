@@ -134,7 +134,8 @@ def find_all(text: str) -> list[Found]:
     """People, organisations and places without overlaps (organisation > person > place; longer first), then names
     found by no pattern (:mod:`.names`) where none of those stands, by position; and a gazetteer place inside an
     organisation's name found here, as a find of its own ("Paris" in "University of Paris", :func:`_held`): the one
-    overlap, a find wholly inside another. Sorted by start, then end."""
+    overlap, a find wholly inside another. A run of kind ``other`` (a treaty's or a conference's name, :mod:`.names`) holds
+    such places but is itself dropped. Sorted by start, then end."""
     tokens = tokenize(text)
     inner: list[Found] = []  # gazetteer places inside a longer name, kept at the end where a find holds them
     inverted, given_names = inverted_names(text)  # "Austen, Jane. Pride and Prejudice": a reading list's author
@@ -164,7 +165,7 @@ def find_all(text: str) -> list[Found]:
     inner += _acronyms_opening(text, tokens)
     if inner:
         kept = sorted(kept + _held(inner, kept) + _unheld(inner, kept, len(text)), key=lambda f: (f.start, f.end))
-    return kept
+    return [f for f in kept if f.kind != "other"]  # a treaty's or a conference's name holds places, but is no entity
 
 
 _AND = re.compile(r"[ \t]*(?:,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+)")
@@ -247,15 +248,16 @@ def _acronyms_opening(text: str, tokens: list[Tok]) -> list[Found]:
 
 
 def _held(inner: list[Found], kept: list[Found]) -> list[Found]:
-    """The places of ``inner`` that lie inside an organisation's name in ``kept`` (by position, none overlapping): a place
-    GUM and a reader take as one of its own ("Paris" in "University of Paris", "Kyoto" in "Kyoto University"); never
-    inside a person's name ("Paris Hilton", "Jack London"), a work's, or a longer place's, where it is often another place
+    """The places of ``inner`` that lie inside an organisation's name in ``kept`` (by position, none overlapping), or a
+    treaty's or a conference's (kind ``other``): a place GUM and a reader take as one of its own ("Paris" in "University
+    of Paris", "Kyoto" in "Kyoto University", "Koror" in "Koror Declaration"); never inside a person's name ("Paris
+    Hilton", "Jack London"), a work's, or a longer place's, where it is often another place
     ("England" in "New England", "Asia" in "Asia Minor") or none ("Arctic Tern"; tried on the tune half of GUM)."""
     starts = [f.start for f in kept]
     held = []
     for p in inner:
         k = bisect_right(starts, p.start) - 1
-        if k < 0 or not (kept[k].kind == "organization" or p.rule == "acronym-opening" and kept[k].kind != "person"):
+        if k < 0 or not (kept[k].kind in ("organization", "other") or p.rule == "acronym-opening" and kept[k].kind != "person"):
             continue
         if p.end <= kept[k].end and (p.start, p.end) != (kept[k].start, kept[k].end):
             held.append(p)

@@ -32,6 +32,10 @@ weak find only when the name recurs):
   count (a name typed an organisation for want of evidence yields to a person found by evidence
   elsewhere in the corpus: :func:`~build_docs.link.knowledge._kind_of`).
 
+A run ending in a treaty's, a conference's or a plan's head word (``other-name-heads.txt``: "Kyoto Protocol", "Oslo
+Accords") is kind ``other``: it names no entity, but holds the place it is named after
+(:func:`~build_docs.extract.discover.find_all` keeps "Kyoto" and drops the run).
+
 Strong (a page on its own): a person of two words or more, or of initials and a name. Everything else needs to recur.
 """
 
@@ -198,6 +202,8 @@ def _name(text: str, tokens: list[Tok], i: int, end: int) -> Found | None:
         return None  # "Chairmanship", "Republics": no name alone
     if kind != "person" and all(_common_word(t.bare) for t in words) or nationality(span(text, start, stop)):
         return None
+    if kind != "person" and words[-1].bare in lexicon.OTHER_NAME_HEADS:
+        kind, basis = "other", "context"  # "Kyoto Protocol", "Copenhagen Accord": a treaty, a conference, a plan (the glossary's), no organisation
     name = span(text, start, stop)
     strong = (len(words) >= 2 or initialled) and kind == "person"
     return Found(kind, name, start, stop, "name-run", strong=strong, basis=basis)
@@ -418,10 +424,14 @@ _REALMS = ("ate", "dom", "cy", "chy", "ry", "ese")  # "Sultanate", "Kingdom", "D
 
 
 def _common_word(word: str) -> bool:
-    """A common English word (:func:`_common`) that is a word and no name: not one the web writes often that English
-    never uses as a noun or adjective and no dictionary holds in lower case (:func:`rare_name`: "Wikipedia", "Marilyn";
-    not "Manifesto", "Emeritus", nor a roman numeral or a word of three letters or fewer, often an abbreviation: "Fla.")."""
-    return _common(word) and not (len(word) > 3 and rare_name(word) and not lexicon.is_dictionary_word(word) and not ROMAN.fullmatch(word))
+    """A common English word (:func:`_common`) that is a word and no name. A word the web writes often but no dictionary
+    holds in lower case is a name's: one English never uses as a noun or adjective (:func:`rare_name`: "Wikipedia",
+    "Taliban") or a city's or a province's ("Guangzhou Opera House"); not one of three letters or fewer, often an
+    abbreviation ("Fla."), nor a roman numeral ("Chapter VII"); "Manifesto", "Emeritus", "Nice" are dictionary words."""
+    if not _common(word) or len(word) <= 3 or lexicon.is_dictionary_word(word) or ROMAN.fullmatch(word):
+        return _common(word)
+    place = gazetteer().get(word)
+    return not (rare_name(word) or place is not None and place.kind in ("city", "capital", "subdivision"))
 
 
 def _common(word: str) -> bool:
