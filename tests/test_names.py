@@ -509,3 +509,10 @@ def test_a_treaty_or_a_conference_named_after_a_place_is_no_organisation_but_nam
     found = {(f.kind, f.name) for f in find_all(text)}
     assert {("place", "Koror"), ("place", "Oslo"), ("place", "Thimphu")} <= found
     assert not {name for _, name in found} & {"Koror Declaration", "Oslo Accords", "Thimphu Statute"}, found
+
+
+def test_a_city_the_web_writes_often_makes_a_run_a_name():
+    """ "Guangzhou" ranks among the 20,000 commonest words of the web's frequency list, as "Opera" and "House" do; a
+    city's name that no dictionary writes in lower case makes the run a name all the same."""
+    found = finds("Her works include the Guangzhou Opera House in China and a museum.")
+    assert found.get("Guangzhou Opera House", ("",))[0] == "place", found
