@@ -308,7 +308,7 @@ def speed(count: int) -> dict[str, float] | None:
     """Tokens per second of :func:`find_all` over ``count`` UN speeches (None when that corpus is missing)."""
     if not (SPEECHES / "sessions-2010-2024").is_dir():
         return None
-    gazetteer(), is_common("the")
+    gazetteer(), is_common("the"), lexicon.is_dictionary_word("the")
     texts = [text for _, text in speeches(SPEECHES, count, 0)]
     tokens = sum(len(t.split()) for t in texts)
     started = time.perf_counter()
