@@ -251,7 +251,7 @@ def _held(inner: list[Found], kept: list[Found]) -> list[Found]:
     """The places of ``inner`` that lie inside an organisation's name in ``kept`` (by position, none overlapping), or a
     treaty's or a conference's (kind ``other``): a place GUM and a reader take as one of its own ("Paris" in "University
     of Paris", "Kyoto" in "Kyoto University", "Koror" in "Koror Declaration"); never inside a person's name ("Paris
-    Hilton", "Jack London"), a work's, or a longer place's, where it is often another place
+    Hilton", "Jack London"), a book's or a film's, or a longer place's, where it is often another place
     ("England" in "New England", "Asia" in "Asia Minor") or none ("Arctic Tern"; tried on the tune half of GUM)."""
     starts = [f.start for f in kept]
     held = []

@@ -428,8 +428,10 @@ def _common_word(word: str) -> bool:
     holds in lower case is a name's: one English never uses as a noun or adjective (:func:`rare_name`: "Wikipedia",
     "Taliban") or a city's or a province's ("Guangzhou Opera House"); not one of three letters or fewer, often an
     abbreviation ("Fla."), nor a roman numeral ("Chapter VII"); "Manifesto", "Emeritus", "Nice" are dictionary words."""
-    if not _common(word) or len(word) <= 3 or lexicon.is_dictionary_word(word) or ROMAN.fullmatch(word):
-        return _common(word)
+    if not _common(word):
+        return False
+    if len(word) <= 3 or lexicon.is_dictionary_word(word) or ROMAN.fullmatch(word):
+        return True
     place = gazetteer().get(word)
     return not (rare_name(word) or place is not None and place.kind in ("city", "capital", "subdivision"))
 
