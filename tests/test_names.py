@@ -516,3 +516,11 @@ def test_a_city_the_web_writes_often_makes_a_run_a_name():
     city's name that no dictionary writes in lower case makes the run a name all the same."""
     found = finds("Her works include the Guangzhou Opera House in China and a museum.")
     assert found.get("Guangzhou Opera House", ("",))[0] == "place", found
+
+
+def test_a_name_opening_with_initials_after_a_title_is_a_persons_full_name():
+    """ "Mr. W. Lansing Gleason": initials then a surname after a title name a person, confident on one mention; an
+    initial alone after a title names nobody."""
+    assert finds("Then Mr. W. Lansing Gleason, my landlord, came.")["W. Lansing Gleason"] == ("person", "title-before", True)
+    assert finds("Then Dr. J. Robert Oppenheimer came.")["J. Robert Oppenheimer"][0] == "person"
+    assert not any(kind == "person" for kind, _, _ in finds("Then Mr. A. said no.").values())

@@ -70,7 +70,7 @@ def _name_after(text: str, tokens: list[Tok], j: int) -> int:
     """Index after a person's name starting at token ``j`` (``j`` itself when there is none), a regnal number ending it
     ("Pope Damasus I", "King Louis XV of France")."""
     n = len(tokens)
-    if j >= n or not tokens[j].joined or not _name_word(tokens[j]) or is_initial(tokens[j]) or place_at(tokens, j):
+    if j >= n or not tokens[j].joined or not _name_word(tokens[j]) or is_initial(tokens[j]) and not _initials_then_name(tokens, j) or place_at(tokens, j):
         return j
     k = j
     numbered = False
@@ -94,6 +94,15 @@ def _name_after(text: str, tokens: list[Tok], j: int) -> int:
     if all(is_common(t.bare, VERY_COMMON_RANK) for t in words) or tokens[j].headline and not _has_uncommon(words):
         return j
     return k
+
+
+def _initials_then_name(tokens: list[Tok], j: int) -> bool:
+    """Token ``j`` is an initial opening a name: initials, then a word of a name ("Mr. W. Lansing Gleason", "Dr. J. Robert
+    Oppenheimer"); an initial alone after a title names nobody ("Mr. A.")."""
+    k = j
+    while k < len(tokens) and is_initial(tokens[k]) and (k == j or tokens[k].joined):
+        k += 1
+    return k < len(tokens) and tokens[k].joined and _name_word(tokens[k])
 
 
 def _inner_particle(tok: Tok, j: int, tokens: list[Tok]) -> bool:
@@ -175,10 +184,12 @@ def _has_uncommon(toks: list[Tok]) -> bool:
 
 
 def _full_name(toks: list[Tok]) -> bool:
-    """A given name and a surname ("Boris Johnson", "Nancy Pelosi", "Diego de Landa"), or a family-first name ("Deng
-    Xiaoping"), with no head word of a place's, an organisation's or a work's name: after any title, a person's full name,
-    confident on one mention as a run of such words is (:mod:`.names`)."""
+    """A given name and a surname ("Boris Johnson", "Nancy Pelosi", "Diego de Landa"), initials and a surname ("W. Lansing
+    Gleason"), or a family-first name ("Deng Xiaoping"), with no head word of a place's, an organisation's or a work's
+    name: after any title, a person's full name, confident on one mention as a run of such words is (:mod:`.names`)."""
     words = [t.bare for t in toks if not is_initial(t) and t.word not in lexicon.PARTICLES]
+    if toks and is_initial(toks[0]) and words and not any(head_word(w) for w in words):
+        return surname(words[-1]) or not is_common(words[-1])  # "W. Gleason", "W. Lansing Gleason": initials and a surname
     if len(words) < 2 or any(head_word(w) for w in words):
         return False  # "the Emperor Norton Bridge": a bridge named after him
     if family_first(words):
