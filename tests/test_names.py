@@ -524,3 +524,9 @@ def test_a_name_opening_with_initials_after_a_title_is_a_persons_full_name():
     assert finds("Then Mr. W. Lansing Gleason, my landlord, came.")["W. Lansing Gleason"] == ("person", "title-before", True)
     assert finds("Then Dr. J. Robert Oppenheimer came.")["J. Robert Oppenheimer"][0] == "person"
     assert not any(kind == "person" for kind, _, _ in finds("Then Mr. A. said no.").values())
+
+
+def test_a_weekday_after_the_opens_an_organisations_name():
+    """ "the Saturday Evening Post": a weekday right after "the" is a word of the name, not a date before it."""
+    assert "Saturday Evening Post" in finds("I wrote for the Saturday Evening Post last year.")
+    assert "Saturday Evening Post" not in finds("On Saturday Evening Post editors met.")

@@ -110,7 +110,7 @@ def _org_in(text: str, seg: list[Tok]) -> Found | None:
     """The organisation in a segment of a chunk: from its start (or after "of"/a title) to its last head word and complement."""
     stops = _title_stops()
     first = 0
-    while first < len(seg) and (seg[first].word in _ORG_CONNECTORS or _leading_noise(seg[first])):
+    while first < len(seg) and (seg[first].word in _ORG_CONNECTORS or _leading_noise(seg[first]) and not _day_in_name(text, seg[first])):
         first += 1
     heads = [k for k in range(first, len(seg)) if seg[k].bare in lexicon.ORG_HEADS and seg[k].cap]
     if not heads:
@@ -120,7 +120,7 @@ def _org_in(text: str, seg: list[Tok]) -> Found | None:
     for k in range(first, h):
         if seg[k].word in _ORG_OF or seg[k].bare in stops or seg[k].word == "in" or seg[k].word in ("and", "&") and _names_other(seg[k - 1]):
             start = k + 1  # "President of the World Bank", "China and the Association of ..." -> the organisation alone
-    while start < h and (seg[start].word in _ORG_CONNECTORS or _leading_noise(seg[start])):
+    while start < h and (seg[start].word in _ORG_CONNECTORS or _leading_noise(seg[start]) and not _day_in_name(text, seg[start])):
         start += 1
     if is_place_name(run_key(seg[start : h + 1])):
         return None  # "Russian Federation on Measures ...": a country, then words
@@ -160,6 +160,14 @@ def _organization(text: str, seg: list[Tok], start: int, h: int, end: int) -> Fo
 def _names_other(tok: Tok) -> bool:
     """A word before "and" that names something else: a country ("China and the Association ..."), an acronym ("CNSA and ...")."""
     return is_place_name(tok.word) or tok.word.isupper() and len(tok.word) > 1
+
+
+def _day_in_name(text: str, tok: Tok) -> bool:
+    """A weekday right after "the" opens the name ("the Saturday Evening Post", "the Sunday Times"), as no date does."""
+    return tok.bare in lexicon.WEEKDAYS and _THE_BEFORE.search(text, max(0, tok.start - 5), tok.start) is not None
+
+
+_THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+$")
 
 
 def _leading_noise(tok: Tok) -> bool:
