@@ -530,3 +530,12 @@ def test_a_weekday_after_the_opens_an_organisations_name():
     """ "the Saturday Evening Post": a weekday right after "the" is a word of the name, not a date before it."""
     assert "Saturday Evening Post" in finds("I wrote for the Saturday Evening Post last year.")
     assert "Saturday Evening Post" not in finds("On Saturday Evening Post editors met.")
+
+
+def test_a_role_noun_anywhere_makes_a_person_of_a_name_found_more_often_with_no_evidence():
+    """ "the prophet Brimwald" once types "Brimwald" a person however often it stands alone elsewhere, typed an
+    organisation for want of evidence; a verb of saying must not be outnumbered (a newspaper says things too)."""
+    texts = ("As the prophet Brimwald taught us, many followed Brimwald there.", "The abbot trusted Brimwald. Some feared Brimwald.")
+    assert [(f.kind, f.basis) for f in find_all(texts[1])] == [("organization", "default")] * 2
+    knowledge, _ = knowledge_of([article("one", *texts)])
+    assert {e.name: e.kind for e in knowledge.entities.values()}.get("Brimwald") == "person"

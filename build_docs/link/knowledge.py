@@ -32,7 +32,7 @@ from typing import TypeVar
 from build_docs.clean.article import Article
 from build_docs.diagnostics import Diagnostic, error
 from build_docs.extract.acronyms import Definition
-from build_docs.extract.discover import Found, find_organizations, lexicon
+from build_docs.extract.discover import Found, evidenced, find_organizations, lexicon
 from build_docs.extract.extractors import texts
 from build_docs.link.evidence import Evidence, evidence_of, quoted_finds
 from build_docs.link.model import Candidate, Entity, Knowledge, Quote, Term, quote_at
@@ -446,14 +446,16 @@ def _digest(text: str) -> str:
 
 
 def _kind_of(group: Sequence[tuple[Found, Quote]]) -> str:
-    """The kind most of a name's finds give it, unless those with evidence say a person and outnumber the ones without:
-    a word found by no pattern is an organisation for want of any (:func:`~build_docs.extract.discover.names._kind`,
-    basis ``default``), and yields to a person by a verb of saying, a context, a shape or the model elsewhere in the
-    corpus ("Pachomius said"). Evidence of a place does not overrule it ("in Al-Qaida's ranks" would, on 100 UN
-    speeches), nor does the model's lean on fewer finds than go without ("Nagorny Karabakh")."""
+    """The kind most of a name's finds give it, unless those with evidence say a person: a word found by no pattern is an
+    organisation for want of any (:func:`~build_docs.extract.discover.names._kind`, basis ``default``), and yields to a
+    person by a title, a context, a shape or a given name anywhere in the corpus ("the prophet Isaiah", however often
+    "Isaiah" stands alone), and to a verb of saying or the model as long as they do not find it fewer times than go
+    without ("Pachomius said"; a newspaper says things too). Evidence of a place does not overrule it ("in Al-Qaida's
+    ranks" would, on 100 UN speeches), nor does the model's lean on fewer finds ("Nagorny Karabakh")."""
     kinds = Counter(f.kind for f, _ in group)
     typed = Counter(f.kind for f, _ in group if not _default(f))
-    if typed and typed.most_common(1)[0][0] == "person" and typed["person"] >= sum(1 for f, _ in group if _default(f)):
+    by_evidence = any(f.kind == "person" and evidenced(f) and f.basis != "saying" for f, _ in group)  # newspapers say things too
+    if typed and typed.most_common(1)[0][0] == "person" and (by_evidence or typed["person"] >= sum(1 for f, _ in group if _default(f))):
         return "person"
     return kinds.most_common(1)[0][0]
 

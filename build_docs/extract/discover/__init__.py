@@ -110,6 +110,7 @@ __all__ = [
     "WEEKDAYS",
     "Found",
     "Place",
+    "evidenced",
     "find_all",
     "find_organizations",
     "find_people",
@@ -178,7 +179,7 @@ def _coordinated(text: str, kept: list[Found]) -> list[Found]:
     "Rem Koolhaas, Elia Zenghelis and Bernard Tschumi", "Niklaus and Johann II"): the words of a list name things of one
     kind. A list is read in both directions, so a person anywhere in it types the others."""
     joined = [k + 1 < len(kept) and _AND.fullmatch(text, kept[k].end, kept[k + 1].start) is not None for k in range(len(kept))]
-    people = [f.kind == "person" and _evidenced(f) for f in kept]
+    people = [f.kind == "person" and evidenced(f) for f in kept]
     for order in (range(len(kept)), range(len(kept) - 1, -1, -1)):
         carried = False
         for k in order:
@@ -195,7 +196,7 @@ def _coordinated(text: str, kept: list[Found]) -> list[Found]:
     return kept
 
 
-def _evidenced(f: Found) -> bool:
+def evidenced(f: Found) -> bool:
     """A person found by a pattern or by evidence in the run's words or context, not by the model's lean alone."""
     return f.rule in ("title-before", "appositive-title") or f.rule == "name-run" and f.basis in _EVIDENCE
 
