@@ -51,7 +51,7 @@ from build_docs.extract.discover import lexicon
 from build_docs.extract.discover.found import Found, span
 from build_docs.extract.discover.lexicon import is_common
 from build_docs.extract.discover.person_shapes import family_first, given_name, surname
-from build_docs.extract.discover.place_names import gazetteer, is_place_name
+from build_docs.extract.discover.place_names import gazetteer, is_place_name, local_place
 from build_docs.extract.discover.tokens import ROMAN, Tok, is_entity_word, is_function, is_initial, regnal
 
 MAX_RUN = 8  # capitalised words in one name; longer runs are titles of works or headlines
@@ -432,8 +432,7 @@ def _common_word(word: str) -> bool:
         return False
     if len(word) <= 3 or lexicon.is_dictionary_word(word) or ROMAN.fullmatch(word):
         return True
-    place = gazetteer().get(word)
-    return not (rare_name(word) or place is not None and place.kind in ("city", "capital", "subdivision"))
+    return not (rare_name(word) or local_place(word))
 
 
 def _common(word: str) -> bool:

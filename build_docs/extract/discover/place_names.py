@@ -226,6 +226,12 @@ def is_place_name(words: str) -> bool:
     return place is not None and place.kind in ("country", "region")
 
 
+def local_place(word: str) -> bool:
+    """``word`` is a city, capital or province of the gazetteer (a country or region alone makes no name: "China Threat")."""
+    place = gazetteer().get(word)
+    return place is not None and place.kind in ("city", "capital", "subdivision")
+
+
 def place_at(tokens: list[Tok], i: int) -> int:
     """Index after a country or region name starting at token ``i`` (0 when none)."""
     if i >= len(tokens) or not tokens[i].cap or not tokens[i].joined:

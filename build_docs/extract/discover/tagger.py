@@ -27,7 +27,7 @@ from build_docs.extract.discover.found import Found, span
 from build_docs.extract.discover.lexicon import is_common
 from build_docs.extract.discover.names import broken_word, fragment, name_shape, nationality, own_word, rare_name
 from build_docs.extract.discover.person_shapes import given_name, surname
-from build_docs.extract.discover.place_names import gazetteer, is_place_name
+from build_docs.extract.discover.place_names import gazetteer, is_place_name, local_place
 from build_docs.extract.discover.tagger_features import Encoder, words_of
 from build_docs.extract.discover.tokens import is_entity_word
 
@@ -193,7 +193,7 @@ def _find(text: str, words: list[tuple[int, int]], kind: str, confidence: float,
     if kind == "person":  # "China-Russia Strategy": a person's name has no place or nationality in it
         own = not any(is_place_name(p) or p in lexicon.DEMONYMS for w in capitalised for p in w.split("-"))
     else:  # "China Threat", "Research Fellow": no word only a name would have, nor a city's or a province's ("Leeds")
-        own = any(own_word(w) or _local_place(w) or rare_name(w) for w in capitalised)
+        own = any(own_word(w) or local_place(w) or rare_name(w) for w in capitalised)
     opening_name = not opens or _own_name(capitalised[0]) and not _LABEL.match(text, stop)  # "Ubisoft had ...", not "Markdown: ..."
     strong = confidence >= CONFIDENT and own and (not one or kind != "person" and not common and opening_name)
     return Found(kind, name, start, stop, "model", strong=strong)
@@ -247,12 +247,6 @@ def _head_kind(capitalised: list[str]) -> str | None:
     if last in lexicon.ORG_HEADS and last not in lexicon.WEAK_HEADS:
         return "organization"
     return None
-
-
-def _local_place(word: str) -> bool:
-    """A city, capital or province of the gazetteer (a country or region alone makes no name: "China Threat")."""
-    place = gazetteer().get(word)
-    return place is not None and place.kind in ("city", "capital", "subdivision")
 
 
 def _no_name(name: str, capitalised: list[str]) -> bool:
