@@ -53,3 +53,19 @@ def test_furniture_keeps_headings_and_lists_each_removal():
 def test_running_heads_repeated_in_one_source():
     body = [(i, "BEIJING REVIEW JULY 2014" if i % 3 == 0 else f"Sentence number {i} of the text.") for i in range(1, 13)]
     assert {r.reason for r in furniture(body)} == {"repeated in the source"}
+
+
+def test_a_wrapped_line_that_ends_a_sentence_is_text_however_often_other_sources_repeat_it():
+    """Hard-wrapped speeches break "the United Nations system." after "United" in many files; the short line that ends the
+    sentence is the speaker's words, not furniture shared across sources, while a real shared line still goes."""
+    lines = [
+        (1, "and their recognition as a discrete group within the United"),
+        (2, "Nations system."),
+        (3, ""),
+        (4, "Related Reading"),
+    ]
+    shared = shared_lines([("a", ["Nations system.", "Related Reading"]), ("b", ["Nations system.", "Related Reading"])])
+    removed = furniture(lines, shared)
+    assert [(r.line, r.reason) for r in removed] == [(4, "repeated across sources")]
+    heads = [(1, "the talks went on for a long time and then the delegates of"), (2, "BEIJING REVIEW JULY 2014"), (3, "both sides agreed.")]
+    assert [r.line for r in furniture(heads, frozenset({"beijing review july 2014"}))] == [2]  # a running head mid-sentence

@@ -113,9 +113,10 @@ def short_lines(lines: Iterable[str]) -> tuple[str, ...]:
 def furniture(lines: Sequence[tuple[int, str]], shared: frozenset[str] = frozenset(), scan: bool = False) -> list[Removal]:
     """Classify one source's body lines; return those to remove, in line order (``scan``: see the module docstring)."""
     counts = Counter(normalise(t) for _, t in lines if t.strip() and len(t.split()) <= SHORT and not is_sentence(t))
+    wrapped = frozenset() if scan else _wrapped(lines)
     removals: list[Removal] = []
     for no, text in lines:
-        reason = _scan_reason(text, counts, shared) if scan else _reason(text, counts, shared)
+        reason = _scan_reason(text, counts, shared) if scan else _reason(text, counts, shared, no in wrapped)
         if reason:
             removals.append(Removal(no, text.strip(), reason))
     removed = {r.line for r in removals}
@@ -132,7 +133,7 @@ def _scan_reason(text: str, counts: Counter[str], shared: frozenset[str]) -> str
     return is_scan_furniture(text) or _repeated(text, counts, frozenset())  # another scan's "SHIPPING." is a headline too
 
 
-def _reason(text: str, counts: Counter[str], shared: frozenset[str]) -> str:
+def _reason(text: str, counts: Counter[str], shared: frozenset[str], wrapped: bool = False) -> str:
     if not text.strip():
         return ""
     if is_interface(text):
@@ -141,7 +142,31 @@ def _reason(text: str, counts: Counter[str], shared: frozenset[str]) -> str:
         return "link"
     if has_no_words(text):
         return "no words"
-    return _repeated(text, counts, shared)
+    return "" if wrapped else _repeated(text, counts, shared)
+
+
+def _wrapped(lines: Sequence[tuple[int, str]]) -> frozenset[int]:
+    """The numbers of the lines that carry on a sentence the line right above them broke off: that line is prose (more
+    :data:`_PROSE_WORDS` words or more, most of them in lower case) with no end of a sentence, and this one ends the sentence or
+    is followed by a line in lower case ("... within the United" / "Nations system."). A hard-wrapped text repeats such
+    lines ("Nations system." ends sentences in many UN speeches), but they are its words, never page furniture; a line in
+    capitals is a running head wherever it stands."""
+    found = set()
+    for k in range(1, len(lines)):
+        (before_no, before), (no, text) = lines[k - 1], lines[k]
+        words = before.split()
+        if before_no != no - 1 or len(words) < _PROSE_WORDS or before.rstrip().endswith(_STOPS) or text.isupper():
+            continue
+        if 2 * sum(w[:1].islower() for w in words) < len(words):
+            continue  # a row of title-case links or a heading, not prose
+        after = lines[k + 1][1].lstrip() if k + 1 < len(lines) and lines[k + 1][0] == no + 1 else ""
+        if text.rstrip().endswith(_STOPS) or text.lstrip()[:1].islower() or after[:1].islower():
+            found.add(no)
+    return frozenset(found)
+
+
+_PROSE_WORDS = 5  # words of a line of prose, the narrowest column's
+_STOPS = (".", "!", "?", ":", ";", "\u201d", '"')
 
 
 def _repeated(text: str, counts: Counter[str], shared: frozenset[str]) -> str:
