@@ -55,9 +55,10 @@ def test_running_heads_repeated_in_one_source():
     assert {r.reason for r in furniture(body)} == {"repeated in the source"}
 
 
-def test_a_wrapped_line_that_ends_a_sentence_is_text_however_often_other_sources_repeat_it():
-    """Hard-wrapped speeches break "the United Nations system." after "United" in many files; the short line that ends the
-    sentence is the speaker's words, not furniture shared across sources, while a real shared line still goes."""
+def test_a_piece_of_a_wrapped_sentence_is_text_however_often_other_sources_repeat_it():
+    """Hard-wrapped speeches break "the United Nations system." after "United", and open with "I" / "should like ..." or
+    "Mr. President," in many files; those short lines are the speakers' words, not furniture shared across sources,
+    while a real shared line, or a running head in capitals inside a sentence, still goes."""
     lines = [
         (1, "and their recognition as a discrete group within the United"),
         (2, "Nations system."),
@@ -69,3 +70,7 @@ def test_a_wrapped_line_that_ends_a_sentence_is_text_however_often_other_sources
     assert [(r.line, r.reason) for r in removed] == [(4, "repeated across sources")]
     heads = [(1, "the talks went on for a long time and then the delegates of"), (2, "BEIJING REVIEW JULY 2014"), (3, "both sides agreed.")]
     assert [r.line for r in furniture(heads, frozenset({"beijing review july 2014"}))] == [2]  # a running head mid-sentence
+    openings = [(1, "I"), (2, "should like, first of all, to thank the speakers."), (3, ""), (4, "Mr. President,"), (5, "I have the honour to speak for my country today.")]
+    shared = frozenset({"i", "mr. president,"})
+    assert furniture(openings, shared) == []  # a sentence's first words, on a line of their own
+    assert [r.line for r in furniture([(1, "Mr. President,"), (2, ""), (3, "Home News Sport Business")], shared)] == [1]

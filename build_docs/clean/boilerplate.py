@@ -146,23 +146,29 @@ def _reason(text: str, counts: Counter[str], shared: frozenset[str], wrapped: bo
 
 
 def _wrapped(lines: Sequence[tuple[int, str]]) -> frozenset[int]:
-    """The numbers of the lines that carry on a sentence the line right above them broke off: that line is prose (more
-    :data:`_PROSE_WORDS` words or more, most of them in lower case) with no end of a sentence, and this one ends the sentence or
-    is followed by a line in lower case ("... within the United" / "Nations system."). A hard-wrapped text repeats such
-    lines ("Nations system." ends sentences in many UN speeches), but they are its words, never page furniture; a line in
-    capitals is a running head wherever it stands."""
+    """The numbers of the lines that are pieces of a hard-wrapped sentence: the line right above is prose (:func:`_prose`)
+    with no end of a sentence, so this one carries it on ("... within the United" / "Nations system."), or this line ends
+    no sentence and the line right below goes on with it, in lower case or as prose ("I" / "should like ...", "Mr.
+    President," / "I have the honour ..."). A hard-wrapped text repeats such lines across files ("Nations system.",
+    "Let me start by" end and open sentences in many UN speeches), but they are its words, never page furniture. A line
+    with no lowercase letter ("BEIJING REVIEW JULY 2014", "A/65/PV.12") or made of links is furniture wherever it stands."""
     found = set()
-    for k in range(1, len(lines)):
-        (before_no, before), (no, text) = lines[k - 1], lines[k]
-        words = before.split()
-        if before_no != no - 1 or len(words) < _PROSE_WORDS or before.rstrip().endswith(_STOPS) or text.isupper():
+    for k, (no, text) in enumerate(lines):
+        if not any(c.islower() for c in text) and text.strip() not in ("I", "A") or is_link_row(text):
             continue
-        if 2 * sum(w[:1].islower() for w in words) < len(words):
-            continue  # a row of title-case links or a heading, not prose
+        before = lines[k - 1][1] if k > 0 and lines[k - 1][0] == no - 1 else ""
         after = lines[k + 1][1].lstrip() if k + 1 < len(lines) and lines[k + 1][0] == no + 1 else ""
-        if text.rstrip().endswith(_STOPS) or text.lstrip()[:1].islower() or after[:1].islower():
+        carried = _prose(before) and not before.rstrip().endswith(_STOPS)
+        if carried or not text.rstrip().endswith(_STOPS) and (after[:1].islower() or _prose(after)):
             found.add(no)
     return frozenset(found)
+
+
+def _prose(line: str) -> bool:
+    """A line of running text: :data:`_PROSE_WORDS` words or more, most of them in lower case or the last one ("... the
+    Millennium Development Goals in the")."""
+    words = line.split()
+    return len(words) >= _PROSE_WORDS and (2 * sum(w[:1].islower() for w in words) >= len(words) or words[-1][:1].islower())
 
 
 _PROSE_WORDS = 5  # words of a line of prose, the narrowest column's
