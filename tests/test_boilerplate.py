@@ -70,7 +70,8 @@ def test_a_piece_of_a_wrapped_sentence_is_text_however_often_other_sources_repea
     assert [(r.line, r.reason) for r in removed] == [(4, "repeated across sources")]
     heads = [(1, "the talks went on for a long time and then the delegates of"), (2, "BEIJING REVIEW JULY 2014"), (3, "both sides agreed.")]
     assert [r.line for r in furniture(heads, frozenset({"beijing review july 2014"}))] == [2]  # a running head mid-sentence
-    openings = [(1, "I"), (2, "should like, first of all, to thank the speakers."), (3, ""), (4, "Mr. President,"), (5, "I have the honour to speak for my country today.")]
+    openings = [(1, "I"), (2, "should like, first of all, to thank the speakers."), (3, "")]
+    openings += [(4, "Mr. President,"), (5, "I have the honour to speak for my country today.")]
     shared = frozenset({"i", "mr. president,"})
     assert furniture(openings, shared) == []  # a sentence's first words, on a line of their own
     assert [r.line for r in furniture([(1, "Mr. President,"), (2, ""), (3, "Home News Sport Business")], shared)] == [1]
