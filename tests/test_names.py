@@ -539,3 +539,18 @@ def test_a_role_noun_anywhere_makes_a_person_of_a_name_found_more_often_with_no_
     assert [(f.kind, f.basis) for f in find_all(texts[1])] == [("organization", "default")] * 2
     knowledge, _ = knowledge_of([article("one", *texts)])
     assert {e.name: e.kind for e in knowledge.entities.values()}.get("Brimwald") == "person"
+
+
+def test_a_letter_names_whom_it_is_written_to_and_who_signs_it():
+    """ "Dear Hannah:" types its name a person; the name alone under a closing ("Yours," / "Zora") is the writer's, a
+    person on one mention, where a one-word name opening a line would otherwise prove nothing."""
+    from build_docs.extract.discover.letters import signature
+
+    assert finds("Dear Hannah:")["Hannah"][0] == "person"
+    assert signature("Love and faithful feelings,", "Zora") is not None
+    for closing, text in (("Yours,", "The Editors"), ("Thank you.", "Zora"), ("Sincerely,", "[The undersigned]"), ("Best,", "ADMINISTRATION")):
+        assert signature(closing, text) is None, (closing, text)
+    letter = article("letter", "Dear Hannah:", "The weather is fine here and the work goes on.", "Love and faithful feelings,", "Zora")
+    knowledge, _ = knowledge_of([letter])
+    kinds = {e.name: e.kind for e in knowledge.entities.values()}
+    assert kinds.get("Zora") == "person" and kinds.get("Hannah") == "person", kinds

@@ -140,8 +140,8 @@ def _reason(text: str, counts: Counter[str], shared: frozenset[str], wrapped: bo
         return "interface"
     if is_link_row(text):
         return "link"
-    if has_no_words(text):
-        return "no words"
+    if has_no_words(text) and not (wrapped and text.rstrip().endswith(_STOPS)):
+        return "no words"  # but "... the work of the Organization" / "(A/65/1)." ends a sentence
     return "" if wrapped else _repeated(text, counts, shared)
 
 
@@ -151,15 +151,21 @@ def _wrapped(lines: Sequence[tuple[int, str]]) -> frozenset[int]:
     no sentence and the line right below goes on with it, in lower case or as prose ("I" / "should like ...", "Mr.
     President," / "I have the honour ..."). A hard-wrapped text repeats such lines across files ("Nations system.",
     "Let me start by" end and open sentences in many UN speeches), but they are its words, never page furniture. A line
-    with no lowercase letter ("BEIJING REVIEW JULY 2014", "A/65/PV.12") or made of links is furniture wherever it stands."""
+    with no lowercase letter ("BEIJING REVIEW JULY 2014", "A/65/PV.12") or made of links is furniture wherever it stands,
+    unless it ends the sentence the line above broke off ("(A/65/1).")."""
     found = set()
     for k, (no, text) in enumerate(lines):
-        if not any(c.islower() for c in text) and text.strip() not in ("I", "A") or is_link_row(text):
+        if not text.strip():
             continue
         before = lines[k - 1][1] if k > 0 and lines[k - 1][0] == no - 1 else ""
         after = lines[k + 1][1].lstrip() if k + 1 < len(lines) and lines[k + 1][0] == no + 1 else ""
         carried = _prose(before) and not before.rstrip().endswith(_STOPS)
-        if carried or not text.rstrip().endswith(_STOPS) and (after[:1].islower() or _prose(after)):
+        ends = text.rstrip().endswith(_STOPS)
+        if not any(c.islower() for c in text) and text.strip() not in ("I", "A") or is_link_row(text):
+            if carried and ends:
+                found.add(no)  # "... the work of our Organization" / "(A/65/1).": a citation ends the sentence
+            continue
+        if carried or not ends and (after[:1].islower() or _prose(after)):
             found.add(no)
     return frozenset(found)
 

@@ -22,6 +22,7 @@ from build_docs.clean.article import Article, author_list
 from build_docs.extract.acronyms import Definition, find_definitions
 from build_docs.extract.dating import DateEstimate, estimate_date, unanchored
 from build_docs.extract.discover import Found, confirmed, find_all, lexicon, lowercase_words
+from build_docs.extract.discover.letters import signature
 from build_docs.extract.timex import Timex, find_timexes
 
 
@@ -77,11 +78,20 @@ HEADER_ANCHORS = (DECK, BYLINE, AFFILIATION)
 
 
 def names(article: Article) -> tuple[tuple[str, Found], ...]:
-    """(anchor, name) for every person, organisation and place a paragraph names by a known pattern, and the header's
+    """(anchor, name) for every person, organisation and place a paragraph names by a known pattern, a letter's
+    signature under its closing (:func:`~build_docs.extract.discover.letters.signature`), and the header's
     lines (:func:`header_lines`: the deck, the byline, the affiliation line "The author is ... of the China Institute of
     International Studies"), anchored by what they are (:data:`HEADER_ANCHORS`)."""
     lowercase = lowercase_words(text for _, text in texts(article))
-    found = [(block.anchor, f) for block in article.paragraphs for f in confirmed(find_all(block.text), lowercase)]
+    found = []
+    closing = ""
+    for block in article.paragraphs:
+        finds = confirmed(find_all(block.text), lowercase)
+        signed = signature(closing, block.text)
+        if signed is not None:  # "Yours," / "Bill": a letter's writer, whatever the finders made of the line
+            finds = [f for f in finds if f.end <= signed.start or f.start >= signed.end] + [signed]
+        found += [(block.anchor, f) for f in finds]
+        closing = block.text
     for anchor, line in header_lines(article):
         finds = confirmed(find_all(line), lowercase)
         found += [(anchor, f) for f in (authors_whole(finds, line, article.authors) if anchor == BYLINE else finds)]

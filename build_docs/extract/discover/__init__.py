@@ -198,7 +198,7 @@ def _coordinated(text: str, kept: list[Found]) -> list[Found]:
 
 def evidenced(f: Found) -> bool:
     """A person found by a pattern or by evidence in the run's words or context, not by the model's lean alone."""
-    return f.rule in ("title-before", "appositive-title") or f.rule == "name-run" and f.basis in _EVIDENCE
+    return f.rule in ("title-before", "appositive-title", "signature") or f.rule == "name-run" and f.basis in _EVIDENCE
 
 
 def _wanting(f: Found) -> bool:

@@ -18,8 +18,8 @@ weak find only when the name recurs):
 * a one-word run at the start of a sentence is skipped (its capital proves nothing);
 * the kind comes from the run and its context, never from a list of anyone's names: a person before a
   verb only a person takes ("Dvořák wrote", "Smith, who ...", "Chao studied") or a noun only a person
-  has after its possessive ("Byron's memoirs"), after a role noun ("the designer Halston", "his friend
-  Tyrannius Rufinus") or a determiner and a noun for a profession or a follower ending in "-ian" or
+  has after its possessive ("Byron's memoirs"), after a letter's "Dear" ("Dear Hannah:", :mod:`.letters`), after a
+  role noun ("the designer Halston", "his friend Tyrannius Rufinus") or a determiner and a noun for a profession or a follower ending in "-ian" or
   "-ist" ("the grammarian Aelius Donatus"), or when the run has a person's name's shape in some naming tradition
   (:mod:`.person_shapes`: "Mikhail Gorbachev", "Deng Xiaoping", also set in capitals: "KAMALA HARRIS";
   initials: "W. W. Rouse Ball"; "Hilary of Poitiers"); a team after a city's name ("Houston Astros");
@@ -49,6 +49,7 @@ from functools import lru_cache
 from build_docs import inflection
 from build_docs.extract.discover import lexicon
 from build_docs.extract.discover.found import Found, span
+from build_docs.extract.discover.letters import SALUTATION
 from build_docs.extract.discover.lexicon import is_common
 from build_docs.extract.discover.person_shapes import family_first, given_name, surname
 from build_docs.extract.discover.place_names import gazetteer, is_place_name, local_place
@@ -214,8 +215,8 @@ def _kind(text: str, run: list[Tok], words: list[Tok], start: int, stop: int) ->
     says so: ``context`` (a citation, a head word, "in X"), ``saying`` (a verb of saying: a newspaper says things too) or
     ``shape`` (a person's name's shape alone), which the statistical tagger may overrule, ``given`` (one word that is a
     given name: the tagger overrules it only when sure), or ``default`` (nothing: an organisation for want of evidence)."""
-    if _cited(text, start, stop) and _author(words):
-        return "person", "context"
+    if _cited(text, start, stop) and _author(words) or SALUTATION.search(text, max(0, start - 16), start):
+        return "person", "context"  # "(Milekic 2010)"; a letter's "Dear Hannah:"
     if leads(text, stop):
         return "organization", "context"  # "Facebook creator Mark Zuckerberg"
     bare = [t.bare for t in words]
