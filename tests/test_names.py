@@ -324,6 +324,9 @@ def test_a_word_typed_an_organisation_for_want_of_evidence_yields_to_a_verb_of_s
 def test_a_role_noun_before_one_word_makes_it_a_person():
     assert finds("The show featured the designer Quellston and his work.")["Quellston"][0] == "person"
     assert finds("The film was shot by the rapper Quellston last year.")["Quellston"][0] == "person"
+    assert finds("The prize went to Quellston, a Polish novelist, in 1924.")["Quellston"][0] == "person"  # an appositive
+    assert finds("We met Quellston, the son of a farmer, in town.")["Quellston"][0] == "person"
+    assert finds("They bought Quellston, a company founded by the actor Bob, in 2001.")["Quellston"][0] != "person"
     found = find_all("It is based on a novel by the Nobel laureate Władysław Reymont, a classic.")
     assert [(f.kind, f.basis) for f in found if f.name == "Władysław Reymont"] == [("person", "context")]
     assert finds("The show featured the gallery Quellston and its work.").get("Quellston", ("organization",))[0] != "person"

@@ -222,6 +222,8 @@ def _kind(text: str, run: list[Tok], words: list[Tok], start: int, stop: int) ->
     bare = [t.bare for t in words]
     if says(text, stop) and not is_place_name(run_key_of(run)) and not any(w in lexicon.ORG_HEADS for w in bare) and not no_person(bare):
         return "person", "saying"
+    if _role_after(text, stop) and not is_place_name(run_key_of(run)) and not any(head_word(w) for w in bare) and not no_person(bare):
+        return "person", "context"  # "Reymont, a Polish novelist,", "Halston, the son of a doctor"
     if words[0].bare in lexicon.PLACE_HEADS or words[-1].bare in lexicon.PLACE_HEADS:
         return "place", "context"
     if _team(words):
@@ -239,6 +241,22 @@ def _kind(text: str, run: list[Tok], words: list[Tok], start: int, stop: int) ->
     if len(run) == 1 and given_name(bare[0]) and not is_common(bare[0]) and bare[0] not in gazetteer() and not article:
         return "person", "given"  # "Cleopatra", "Hannibal" alone name a person; "the Sabine (River)" none
     return "organization", "default"
+
+
+def _role_after(text: str, stop: int) -> bool:
+    """An appositive after the name ending at ``stop`` says what a person does or is: a comma, a determiner, up to two
+    words that are no function words ("American", "former"), and a noun of ``role-nouns.txt`` where the appositive
+    ends or goes on with "of" ("Reymont, a Polish novelist,", "Halston, the son of a doctor"). Not "Acme, a company
+    founded by the actor ...": the noun after the determiner is the appositive's head."""
+    after = _ROLE_AFTER.match(text, stop)
+    if after is None or any(w.lower() in lexicon.FUNCTION_WORDS for w in after.group(1).split()):
+        return False
+    return after.group(2) in lexicon.ROLE_NOUNS
+
+
+_ROLE_AFTER = re.compile(
+    r",[ \t]+(?:a|an|the|his|her|their)[ \t]+((?:[\w\-]+[ \t]+){0,2}?)([a-z\-]+)(?=[ \t]*(?:[,.;)]|[ \t](?:of|who|and)[ \t]))"
+)
 
 
 def _role_noun(word: str) -> bool:
