@@ -560,3 +560,21 @@ def test_a_letter_names_whom_it_is_written_to_and_who_signs_it():
     knowledge, _ = knowledge_of([letter])
     kinds = {e.name: e.kind for e in knowledge.entities.values()}
     assert kinds.get("Zora") == "person" and kinds.get("Hannah") == "person", kinds
+
+
+def test_words_only_a_person_has_outweigh_the_models_lean_and_a_citys_name():
+    """ "Newton believed", "Byron loved", "Byron's memoirs": evidence of a person, even for a city's one-word name; a verb of
+    saying is not ("Washington said": a government speaks too). In linking, such evidence wins over finds typed only by
+    the model's lean, never over a gazetteer's place."""
+    from build_docs.link.knowledge import _kind_of
+
+    assert finds("Newton believed that gravity was fine.")["Newton"][0] == "person"
+    assert finds("Then Washington said no to the plan.")["Washington"][0] == "place"
+    assert [f.basis for f in find_all("In May, Quellston loved the sea.") if f.name == "Quellston"] == ["context"]
+    assert [f.basis for f in find_all("In May, Quellston said no.") if f.name == "Quellston"] == ["saying"]
+    leaning, default = Found("place", "Byron", 0, 5, "model"), Found("place", "Byron", 0, 5, "name-run", basis="default")
+    evidence, saying = Found("person", "Byron", 0, 5, "name-run", basis="context"), Found("person", "Byron", 0, 5, "name-run", basis="saying")
+    place = Found("place", "Byron", 0, 5, "gazetteer", strong=True)
+    assert _kind_of([(leaning, None)] * 2 + [(default, None)] * 3 + [(evidence, None)]) == "person"  # type: ignore[list-item]
+    assert _kind_of([(leaning, None)] * 2 + [(default, None)] * 3 + [(saying, None)]) == "place"  # type: ignore[list-item]
+    assert _kind_of([(place, None)] * 3 + [(evidence, None)]) == "place"  # type: ignore[list-item]

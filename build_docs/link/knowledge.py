@@ -450,14 +450,24 @@ def _kind_of(group: Sequence[tuple[Found, Quote]]) -> str:
     organisation for want of any (:func:`~build_docs.extract.discover.names._kind`, basis ``default``), and yields to a
     person by a title, a context, a shape or a given name anywhere in the corpus ("the prophet Isaiah", however often
     "Isaiah" stands alone), and to a verb of saying or the model as long as they do not find it fewer times than go
-    without ("Pachomius said"; a newspaper says things too). Evidence of a place does not overrule it ("in Al-Qaida's
-    ranks" would, on 100 UN speeches), nor does the model's lean on fewer finds ("Nagorny Karabakh")."""
+    without ("Pachomius said"; a newspaper says things too). Evidence of a person also wins over any number of finds the
+    model's lean alone typed (:func:`_leaning`: "Byron loved" against "Byron" a place for the model), never over a pattern's
+    find of another kind. Evidence of a place does not overrule it ("in Al-Qaida's ranks" would, on 100 UN speeches), nor
+    does the model's lean on fewer finds ("Nagorny Karabakh")."""
     kinds = Counter(f.kind for f, _ in group)
     typed = Counter(f.kind for f, _ in group if not _default(f))
     by_evidence = any(f.kind == "person" and evidenced(f) and f.basis != "saying" for f, _ in group)  # newspapers say things too
+    if by_evidence and Counter(f.kind for f, _ in group if not _leaning(f)).most_common(1)[0][0] == "person":
+        return "person"  # "Byron fell in love", however often the model leans to a place for "Byron" alone
     if typed and typed.most_common(1)[0][0] == "person" and (by_evidence or typed["person"] >= sum(1 for f, _ in group if _default(f))):
         return "person"
     return kinds.most_common(1)[0][0]
+
+
+def _leaning(found: Found) -> bool:
+    """A find typed by no evidence but the model's lean: :func:`_default`, a name-run nothing around it typed (the model
+    gave its kind), or the model's own find of a name it had no pattern for."""
+    return _default(found) or found.rule == "name-run" and found.basis == "default" or found.rule == "model" and not found.basis
 
 
 def _default(found: Found) -> bool:

@@ -149,7 +149,7 @@ def find_all(text: str) -> list[Found]:
     for f in candidates:
         if not any(taken[f.start : f.end]):
             taken[f.start : f.end] = b"\x01" * (f.end - f.start)
-            kept.append(f)
+            kept.append(_townsman(text, f))
         elif f.rule == "gazetteer":
             inner.append(f)  # "Paris" in "University of Paris"
     tagging = Tagging(text) if MODEL_FINDS else None
@@ -167,6 +167,28 @@ def find_all(text: str) -> list[Found]:
     if inner:
         kept = sorted(kept + _held(inner, kept) + _unheld(inner, kept, len(text)), key=lambda f: (f.start, f.end))
     return [f for f in kept if f.kind != "other"]  # a treaty's or a conference's name holds places, but is no entity
+
+
+def _townsman(text: str, f: Found) -> Found:
+    """A city of the gazetteer named in one word is a person where only a person's words follow it: a verb of the mind or
+    the heart ("Byron fell in love" aside, "Newton believed", "Byron loved"), "who", "himself", "was born", or its
+    possessive and a noun only a person has ("Byron's memoirs"; :func:`~.names.says`, less the verbs of saying a city
+    takes for its government: "Washington said"). A country, a state or a capital stays a place."""
+    if f.rule != "gazetteer" or " " in f.name or not _a_persons_words(text, f.end, f.canonical or f.name):
+        return f
+    return Found("person", f.name, f.start, f.end, "name-run", basis="context")
+
+
+def _a_persons_words(text: str, end: int, name: str) -> bool:
+    """Words only a person's follow the name ending at ``end`` (:func:`~.names.says`); after a place of the gazetteer,
+    only a city's one-word name and no verb of saying, which a city takes for its government ("Washington said")."""
+    if not says(text, end):
+        return False
+    place = gazetteer().get(name)
+    return place is None or " " not in name and place.kind == "city" and not _SAYING_AFTER.match(text, end)
+
+
+_SAYING_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:said|says|told|tells|asked|asks|replied|added|explained|recalled|wrote|writes|announced)\b")
 
 
 _AND = re.compile(r"[ \t]*(?:,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+)")
@@ -369,7 +391,7 @@ def _guess(f: Found, text: str) -> Found:
     name's other finds (:func:`~build_docs.link.knowledge._kind_of`; "Facebook co-founder ..." opening a sentence)."""
     if f.kind == "person" and leads(text, f.end):
         return replace(f, kind="organization", basis="context")  # "Facebook co-founder Mark Zuckerberg"
-    if f.kind != "person" and says(text, f.end) and f.name not in gazetteer() and not _head_word(f.name) and not _not_a_name(f.name):
+    if f.kind != "person" and _a_persons_words(text, f.end, f.name) and not _head_word(f.name) and not _not_a_name(f.name):
         return replace(f, kind="person", basis="saying")
     if f.kind == "person" and _not_a_name(f.name):
         return replace(f, kind="organization")  # "Fox Broadcasting": no person's name, whatever the model leans to

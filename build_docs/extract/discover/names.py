@@ -212,7 +212,8 @@ def _name(text: str, tokens: list[Tok], i: int, end: int) -> Found | None:
 
 def _kind(text: str, run: list[Tok], words: list[Tok], start: int, stop: int) -> tuple[str, str]:
     """Person, place or organisation, from the name's shape and the words around it (module docstring), with what
-    says so: ``context`` (a citation, a head word, "in X"), ``saying`` (a verb of saying: a newspaper says things too) or
+    says so: ``context`` (a citation, a head word, "in X", words only a person has after it: :func:`only_a_person`),
+    ``saying`` (a verb of saying: a newspaper says things too) or
     ``shape`` (a person's name's shape alone), which the statistical tagger may overrule, ``given`` (one word that is a
     given name: the tagger overrules it only when sure), or ``default`` (nothing: an organisation for want of evidence)."""
     if _cited(text, start, stop) and _author(words) or SALUTATION.search(text, max(0, start - 16), start):
@@ -221,7 +222,7 @@ def _kind(text: str, run: list[Tok], words: list[Tok], start: int, stop: int) ->
         return "organization", "context"  # "Facebook creator Mark Zuckerberg"
     bare = [t.bare for t in words]
     if says(text, stop) and not is_place_name(run_key_of(run)) and not any(w in lexicon.ORG_HEADS for w in bare) and not no_person(bare):
-        return "person", "saying"
+        return "person", "context" if only_a_person(text, stop) else "saying"
     if _role_after(text, stop) and not is_place_name(run_key_of(run)) and not any(head_word(w) for w in bare) and not no_person(bare):
         return "person", "context"  # "Reymont, a Polish novelist,", "Halston, the son of a doctor"
     if words[0].bare in lexicon.PLACE_HEADS or words[-1].bare in lexicon.PLACE_HEADS:
@@ -323,6 +324,19 @@ def says(text: str, stop: int) -> bool:
     return owned is not None and (owned.group(1) in lexicon.PERSON_POSSESSIONS or owned.group(2) in lexicon.PERSON_POSSESSIONS)
 
 
+def only_a_person(text: str, stop: int) -> bool:
+    """What :func:`says` found after the name ending at ``stop`` only a person does or has: a verb of the mind or the heart
+    (``person-verbs.txt``: "Byron loved"), "himself", "was born", "died", "married", "his" or "her" after a verb, or a
+    noun only a person has after the possessive ("Byron's memoirs"); not a verb of saying, which a newspaper or a
+    government takes too ("Sky News says", "Washington said")."""
+    after = _AFTER.match(text, stop)
+    if after is not None:
+        word = after.group(1)
+        return word in lexicon.PERSON_VERBS or word in _ONLY_A_PERSON or _HIS_AFTER.match(text, stop) is not None
+    return _HIS_AFTER.match(text, stop) is not None or _OWNED.match(text, stop) is not None
+
+
+_ONLY_A_PERSON = frozenset({"himself", "herself", "born", "died", "married"})
 _HIS_AFTER = re.compile(r"[ \t]+(?:and[ \t]+|[a-z]+(?:ed|[^s]s)[ \t]+)(?:his|her)[ \t]+[a-z]")  # a verb in the past or present, or "and"
 _OWNED = re.compile(r"['’]s[ \t]+([a-zé]+)(?:[ \t]+([a-zé]+))?")
 
