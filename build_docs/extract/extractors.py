@@ -84,14 +84,14 @@ def names(article: Article) -> tuple[tuple[str, Found], ...]:
     International Studies"), anchored by what they are (:data:`HEADER_ANCHORS`)."""
     lowercase = lowercase_words(text for _, text in texts(article))
     found = []
-    closing = ""
+    previous = ""  # the paragraph before: a letter's closing ("Yours,") before its signature
     for block in article.paragraphs:
         finds = confirmed(find_all(block.text), lowercase)
-        signed = signature(closing, block.text)
+        signed = signature(previous, block.text)
         if signed is not None:  # "Yours," / "Bill": a letter's writer, whatever the finders made of the line
             finds = [f for f in finds if f.end <= signed.start or f.start >= signed.end] + [signed]
         found += [(block.anchor, f) for f in finds]
-        closing = block.text
+        previous = block.text
     for anchor, line in header_lines(article):
         finds = confirmed(find_all(line), lowercase)
         found += [(anchor, f) for f in (authors_whole(finds, line, article.authors) if anchor == BYLINE else finds)]

@@ -63,7 +63,7 @@ from build_docs.extract.discover import lexicon
 from build_docs.extract.discover.found import Found, dedupe
 from build_docs.extract.discover.inverted import inverted_names
 from build_docs.extract.discover.lexicon import COMMON_RANK, VERY_COMMON_RANK, is_common
-from build_docs.extract.discover.names import head_word, leads, name_shape, names_in, no_person, own_word, says, single_name
+from build_docs.extract.discover.names import head_word, leads, name_shape, names_in, no_person, only_a_person, own_word, says, single_name
 from build_docs.extract.discover.organizations import find_organizations, organizations_in
 from build_docs.extract.discover.people import MAX_NAME_WORDS, find_people, people_in
 from build_docs.extract.discover.person_shapes import family_surname, given_name, surname
@@ -170,25 +170,21 @@ def find_all(text: str) -> list[Found]:
 
 
 def _townsman(text: str, f: Found) -> Found:
-    """A city of the gazetteer named in one word is a person where only a person's words follow it: a verb of the mind or
-    the heart ("Byron fell in love" aside, "Newton believed", "Byron loved"), "who", "himself", "was born", or its
-    possessive and a noun only a person has ("Byron's memoirs"; :func:`~.names.says`, less the verbs of saying a city
-    takes for its government: "Washington said"). A country, a state or a capital stays a place."""
+    """A city of the gazetteer named in one word is a person where words only a person has follow it
+    (:func:`~.names.only_a_person`: "Newton believed", "Byron loved", "Byron's memoirs"); a verb of saying is not enough
+    ("Washington said": a city speaks for its government), and a country, a state or a capital stays a place."""
     if f.rule != "gazetteer" or " " in f.name or not _a_persons_words(text, f.end, f.canonical or f.name):
         return f
     return Found("person", f.name, f.start, f.end, "name-run", basis="context")
 
 
 def _a_persons_words(text: str, end: int, name: str) -> bool:
-    """Words only a person's follow the name ending at ``end`` (:func:`~.names.says`); after a place of the gazetteer,
-    only a city's one-word name and no verb of saying, which a city takes for its government ("Washington said")."""
+    """A person's words follow ``name``, ending at ``end`` (:func:`~.names.says`); after a place of the gazetteer, only a
+    city's one-word name, and only words no city's government takes (:func:`~.names.only_a_person`)."""
     if not says(text, end):
         return False
     place = gazetteer().get(name)
-    return place is None or " " not in name and place.kind == "city" and not _SAYING_AFTER.match(text, end)
-
-
-_SAYING_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:said|says|told|tells|asked|asks|replied|added|explained|recalled|wrote|writes|announced)\b")
+    return place is None or " " not in name and place.kind == "city" and only_a_person(text, end)
 
 
 _AND = re.compile(r"[ \t]*(?:,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+)")
@@ -392,7 +388,7 @@ def _guess(f: Found, text: str) -> Found:
     if f.kind == "person" and leads(text, f.end):
         return replace(f, kind="organization", basis="context")  # "Facebook co-founder Mark Zuckerberg"
     if f.kind != "person" and _a_persons_words(text, f.end, f.name) and not _head_word(f.name) and not _not_a_name(f.name):
-        return replace(f, kind="person", basis="saying")
+        return replace(f, kind="person", basis="context" if only_a_person(text, f.end) else "saying")
     if f.kind == "person" and _not_a_name(f.name):
         return replace(f, kind="organization")  # "Fox Broadcasting": no person's name, whatever the model leans to
     return replace(f, basis="guess") if f.kind == "person" and _no_person_word(f.name) else f
