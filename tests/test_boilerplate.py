@@ -75,5 +75,7 @@ def test_a_piece_of_a_wrapped_sentence_is_text_however_often_other_sources_repea
     shared = frozenset({"i", "mr. president,"})
     assert furniture(openings, shared) == []  # a sentence's first words, on a line of their own
     assert [r.line for r in furniture([(1, "Mr. President,"), (2, ""), (3, "Home News Sport Business")], shared)] == [1]
+    names = [(1, "the parties to the United Nations Framework Convention on Climate"), (2, "Change."), (3, "Long live the"), (4, "Republic!")]
+    assert furniture(names, frozenset({"change.", "long live the"})) == []  # a name broken off; a sentence going on
     cited = [(1, "for his report on the work of our Organization"), (2, "(A/65/1)."), (3, "we need to"), (4, "36"), (5, "ensure that")]
     assert [(r.line, r.reason) for r in furniture(cited)] == [(4, "no words")]  # a citation ends the sentence; a page number

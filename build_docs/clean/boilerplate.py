@@ -147,9 +147,10 @@ def _reason(text: str, counts: Counter[str], shared: frozenset[str], wrapped: bo
 
 def _wrapped(lines: Sequence[tuple[int, str]]) -> frozenset[int]:
     """The numbers of the lines that are pieces of a hard-wrapped sentence: the line right above is prose (:func:`_prose`)
-    with no end of a sentence, so this one carries it on ("... within the United" / "Nations system."), or this line ends
-    no sentence and the line right below goes on with it, in lower case or as prose ("I" / "should like ...", "Mr.
-    President," / "I have the honour ..."). A hard-wrapped text repeats such lines across files ("Nations system.",
+    with no end of a sentence, so this one carries it on ("... within the United" / "Nations system."), or ends it after
+    a name broken off (:func:`_mixed`: "... Convention on Climate" / "Change."); or this line ends no sentence and the
+    line right below goes on with it, in lower case or as prose ("I" / "should like ...", "Mr. President," / "I have the
+    honour ..."), or it stops where no sentence can ("Long live the"). A hard-wrapped text repeats such lines across files ("Nations system.",
     "Let me start by" end and open sentences in many UN speeches), but they are its words, never page furniture. A line
     with no lowercase letter ("BEIJING REVIEW JULY 2014", "A/65/PV.12") or made of links is furniture wherever it stands,
     unless it ends the sentence the line above broke off ("(A/65/1).")."""
@@ -159,13 +160,13 @@ def _wrapped(lines: Sequence[tuple[int, str]]) -> frozenset[int]:
             continue
         before = lines[k - 1][1] if k > 0 and lines[k - 1][0] == no - 1 else ""
         after = lines[k + 1][1].lstrip() if k + 1 < len(lines) and lines[k + 1][0] == no + 1 else ""
-        carried = _prose(before) and not before.rstrip().endswith(_STOPS)
         ends = text.rstrip().endswith(_STOPS)
+        carried = not before.rstrip().endswith(_STOPS) and (_prose(before) or ends and _mixed(before))
         if not any(c.islower() for c in text) and text.strip() not in ("I", "A") or is_link_row(text):
             if carried and ends:
                 found.add(no)  # "... the work of our Organization" / "(A/65/1).": a citation ends the sentence
             continue
-        if carried or not ends and (after[:1].islower() or _prose(after)):
+        if carried or not ends and (after[:1].islower() or _prose(after) or after and _goes_on(text)):
             found.add(no)
     return frozenset(found)
 
@@ -175,6 +176,13 @@ def _prose(line: str) -> bool:
     Millennium Development Goals in the")."""
     words = line.split()
     return len(words) >= _PROSE_WORDS and (2 * sum(w[:1].islower() for w in words) >= len(words) or words[-1][:1].islower())
+
+
+def _mixed(line: str) -> bool:
+    """A line of :data:`_PROSE_WORDS` words or more with a lowercase word among capitalised ones: a name or a title broken
+    off at the end of a line ("United Nations Framework Convention on Climate" / "Change."), not a row of links."""
+    words = line.split()
+    return len(words) >= _PROSE_WORDS and any(w[:1].islower() for w in words)
 
 
 _PROSE_WORDS = 5  # words of a line of prose, the narrowest column's
