@@ -327,6 +327,10 @@ def test_a_role_noun_before_one_word_makes_it_a_person():
     assert finds("The prize went to Quellston, a Polish novelist, in 1924.")["Quellston"][0] == "person"  # an appositive
     assert finds("We met Quellston, the son of a farmer, in town.")["Quellston"][0] == "person"
     assert finds("They bought Quellston, a company founded by the actor Bob, in 2001.")["Quellston"][0] != "person"
+    assert finds("By then Quellston was a famous painter.")["Quellston"][0] == "person"  # "is", "was", "became" ... a role
+    assert finds("It rained. Currently Quellston is a Professor at the college.")["Quellston"][0] == "person"  # no "Currently"
+    assert finds("In 2001 Quellston was a company of note.")["Quellston"][0] != "person"
+    assert "Kelly Clarkson" in finds("Kelly Clarkson sang.")  # a given name ending in "-ly" is no adverb
     found = find_all("It is based on a novel by the Nobel laureate Władysław Reymont, a classic.")
     assert [(f.kind, f.basis) for f in found if f.name == "Władysław Reymont"] == [("person", "context")]
     assert finds("The show featured the gallery Quellston and its work.").get("Quellston", ("organization",))[0] != "person"

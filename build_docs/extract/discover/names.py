@@ -182,6 +182,8 @@ def _modifier(word: str) -> bool:
 def _name(text: str, tokens: list[Tok], i: int, end: int) -> Found | None:
     if end - i >= 3 and _descriptor(tokens[i]) and _person_shape(tokens[i + 1 : end], [t for t in tokens[i + 1 : end] if t.cap and not is_initial(t)]):
         i += 1  # "Scientologist Tom Cruise": a follower's or a profession's noun before a person's name, as a title is
+    if end - i >= 2 and tokens[i].sentence and _sentence_adverb(tokens[i].bare):
+        i += 1  # "Currently Shalev is ...": an adverb opening the sentence is no word of the name after it
     run = tokens[i:end]
     if is_initial(run[-1]) or len(run) > MAX_RUN or run[0].bare.isupper() and _all_caps_line(text, run[0].start):
         return None
@@ -208,6 +210,12 @@ def _name(text: str, tokens: list[Tok], i: int, end: int) -> Found | None:
     name = span(text, start, stop)
     strong = (len(words) >= 2 or initialled) and kind == "person"
     return Found(kind, name, start, stop, "name-run", strong=strong, basis=basis)
+
+
+def _sentence_adverb(word: str) -> bool:
+    """A common word ending in "-ly" that is no one's given name or surname ("Currently", "Unfortunately"; not "Kelly",
+    "Holly", "Beverly")."""
+    return word.endswith("ly") and _common(word) and not given_name(word) and not surname(word) and not is_place_name(word)
 
 
 def _kind(text: str, run: list[Tok], words: list[Tok], start: int, stop: int) -> tuple[str, str]:
@@ -245,18 +253,20 @@ def _kind(text: str, run: list[Tok], words: list[Tok], start: int, stop: int) ->
 
 
 def _role_after(text: str, stop: int) -> bool:
-    """An appositive after the name ending at ``stop`` says what a person does or is: a comma, a determiner, up to two
-    words that are no function words ("American", "former"), and a noun of ``role-nouns.txt`` where the appositive
-    ends or goes on with "of" ("Reymont, a Polish novelist,", "Halston, the son of a doctor"). Not "Acme, a company
-    founded by the actor ...": the noun after the determiner is the appositive's head."""
+    """An appositive or a predicate after the name ending at ``stop`` says what a person does or is: a comma or "is",
+    "was", "became" ..., a determiner, up to two words that are no function words ("American", "former"), and a noun of
+    ``role-nouns.txt`` (any case) where the phrase ends or goes on with "of", "at", "in" ... ("Reymont, a Polish
+    novelist,", "Halston, the son of a doctor", "Shalev is a Professor at ..."). Not "Acme, a company founded by the
+    actor ...": the noun after the determiner is the phrase's head."""
     after = _ROLE_AFTER.match(text, stop)
     if after is None or any(w.lower() in lexicon.FUNCTION_WORDS for w in after.group(1).split()):
         return False
-    return after.group(2) in lexicon.ROLE_NOUNS
+    return after.group(2).lower() in lexicon.ROLE_NOUNS  # "Shalev is a Professor at ..." too
 
 
 _ROLE_AFTER = re.compile(
-    r",[ \t]+(?:a|an|the|his|her|their)[ \t]+((?:[\w\-]+[ \t]+){0,2}?)([a-z\-]+)(?=[ \t]*(?:[,.;)]|[ \t](?:of|who|and)[ \t]))"
+    r"(?:,|[ \t]+(?:is|was|became|remains|remained))[ \t]+(?:a|an|the|his|her|their)[ \t]+((?:[\w\-]+[ \t]+){0,2}?)([A-Za-z\-]+)"
+    r"(?=[ \t]*(?:[,.;)]|[ \t](?:of|who|and|at|in|for|from|with)[ \t]))"
 )
 
 
