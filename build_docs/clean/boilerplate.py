@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from build_docs import data
 from build_docs.clean.scan import is_scan_furniture
 from build_docs.clean.structure import DANGLING, is_caption
+from build_docs.clean.structure import SENTENCE_END as LINE_ENDS  # this module's SENTENCE_END also ends a caption, at ")"
 
 #: Interface phrases of web pages ("adjust font size", "read more"), longest first.
 INTERFACE_PHRASES = data.lines("clean/interface-phrases.txt")
@@ -186,7 +187,7 @@ def _mixed(line: str) -> bool:
 
 
 _PROSE_WORDS = 5  # words of a line of prose, the narrowest column's
-_STOPS = (".", "!", "?", ":", ";", "\u201d", '"')
+_STOPS = (*LINE_ENDS, ";")  # where a sentence or a clause ends a line
 
 
 def _repeated(text: str, counts: Counter[str], shared: frozenset[str]) -> str:

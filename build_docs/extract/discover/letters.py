@@ -24,9 +24,8 @@ def signature(closing: str, text: str) -> Found | None:
     paragraph before it (``closing``) is a closing: a few words ending in a comma ("Yours,", "Best wishes,", "Love &
     xxx, to all,"). No title, nationality or function word alone ("Sincerely,\n\nThe Editors" signs no person), and no
     heading in capitals."""
-    words = closing.split()
-    if not words or len(words) > CLOSING_WORDS or not closing.rstrip().endswith(",") or not words[0][:1].isupper():
-        return None
+    if not closing.rstrip().endswith(",") or not closing.lstrip()[:1].isupper() or len(closing.split()) > CLOSING_WORDS:
+        return None  # the cheap tests first: every paragraph of an article is some paragraph's "closing"
     match = _NAME.fullmatch(text)
     if match is None:
         return None

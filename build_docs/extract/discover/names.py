@@ -336,17 +336,16 @@ def says(text: str, stop: int) -> bool:
 
 def only_a_person(text: str, stop: int) -> bool:
     """What :func:`says` found after the name ending at ``stop`` only a person does or has: a verb of the mind or the heart
-    (``person-verbs.txt``: "Byron loved"), "himself", "was born", "died", "married", "his" or "her" after a verb, or a
+    (``person-verbs.txt``: "Byron loved"), "himself", "was born", "died" (``person-only-words.txt``), "his" or "her" after a verb, or a
     noun only a person has after the possessive ("Byron's memoirs"); not a verb of saying, which a newspaper or a
     government takes too ("Sky News says", "Washington said")."""
     after = _AFTER.match(text, stop)
     if after is not None:
         word = after.group(1)
-        return word in lexicon.PERSON_VERBS or word in _ONLY_A_PERSON or _HIS_AFTER.match(text, stop) is not None
+        return word in lexicon.PERSON_VERBS or word in lexicon.PERSON_ONLY_WORDS or _HIS_AFTER.match(text, stop) is not None
     return _HIS_AFTER.match(text, stop) is not None or _OWNED.match(text, stop) is not None
 
 
-_ONLY_A_PERSON = frozenset({"himself", "herself", "born", "died", "married"})
 _HIS_AFTER = re.compile(r"[ \t]+(?:and[ \t]+|[a-z]+(?:ed|[^s]s)[ \t]+)(?:his|her)[ \t]+[a-z]")  # a verb in the past or present, or "and"
 _OWNED = re.compile(r"['’]s[ \t]+([a-zé]+)(?:[ \t]+([a-zé]+))?")
 
