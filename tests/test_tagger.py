@@ -11,6 +11,7 @@ from pathlib import Path
 from benchmarks.ocr_path import half
 from benchmarks.train_names import bio, label_of, labelled_spans, sequences, surfaces, train
 from build_docs.extract.discover import find_all
+from build_docs.extract.discover.found import Found
 from build_docs.extract.discover.names import rare_name
 from build_docs.extract.discover.tagger import MODEL, _sentence_break, tagged
 from build_docs.extract.discover.tagger_features import features, words_of
@@ -46,6 +47,22 @@ def test_patterns_come_first_and_the_model_fills_the_gaps():
     assert by_name["Xi Jinping"] == "title-before" and by_name["Moscow"] == "gazetteer"
     spans = sorted((f.start, f.end) for f in found)
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))  # no two finds overlap
+
+
+def test_a_patterns_weak_find_is_confident_where_the_model_finds_the_same_name_as_the_same_kind(monkeypatch):
+    import build_docs.extract.discover as discover
+
+    text = "We welcome the work of the Geneva Water Research Programme. We thank the Interim President, General Sekouba Konate."
+    names = ("Geneva Water Research Programme", "Sekouba Konate")
+    monkeypatch.setattr(discover, "MODEL_FINDS", False)
+    alone = {f.name: f for f in find_all(text)}
+    assert [(alone[n].rule, alone[n].strong) for n in names] == [("org-head", False), ("title-before", False)]  # the rules alone: weak
+    monkeypatch.setattr(discover, "MODEL_FINDS", True)
+    both = {f.name: f for f in find_all(text)}
+    assert all(both[n].strong and both[n].rule == alone[n].rule and both[n].kind == alone[n].kind for n in names)
+    weak = Found("organization", "Water Research Programme", 0, 24, "org-head")
+    for model in (None, Found("person", weak.name, 0, 24, "model", strong=True), Found("organization", weak.name, 0, 24, "model")):
+        assert not discover._seconded(weak, model).strong  # no find, another kind, or a find the model is not sure of
 
 
 def test_features_read_the_word_and_its_neighbours():
