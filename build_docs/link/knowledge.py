@@ -13,6 +13,9 @@ safe, what each acronym stands for and where a source says so.
   the editors' candidates report.
 * A person's surname ("Xi", "Putin") becomes an alias when the corpus uses it on
   its own, it is not an English word, and no other person shares it.
+* A person's shorter name ("Lobo Sosa" of "Porfirio Lobo Sosa") or another
+  spelling of it ("Rafeal Correa") is that person, where it fits one person only
+  (:mod:`.people`).
 
 What it decides is a :class:`~build_docs.link.model.Knowledge` (:mod:`.model`).
 """
@@ -34,6 +37,7 @@ from build_docs.diagnostics import Diagnostic, error
 from build_docs.extract.acronyms import Definition
 from build_docs.extract.discover import Found, evidenced, find_organizations, lexicon
 from build_docs.extract.extractors import texts
+from build_docs.link import people
 from build_docs.link.evidence import Evidence, evidence_of, quoted_finds
 from build_docs.link.model import Candidate, Entity, Knowledge, Quote, Term, quote_at
 from build_docs.link.registry import KINDS, SOURCE, Registry
@@ -236,7 +240,7 @@ class _Builder:
                 continue  # "GDP", "MDGs": an acronym the glossary holds, or one the sources spell out in lower case
             groups[_key(name)].append((found, quote))
         single_people: list[tuple[str, list[tuple[Found, Quote]]]] = []
-        pairs: list[list[tuple[Found, Quote]]] = []
+        persons: list[list[tuple[Found, Quote]]] = []
         short_orgs: list[list[tuple[Found, Quote]]] = []
         for key, group in groups.items():
             kind = group[0][0].kind if len(group) == 1 else _kind_of(group)
@@ -247,8 +251,8 @@ class _Builder:
                 self._add_surfaces(self.names[key], group)
             elif (kind == "person" or all(f.rule == "name-run" for f, _ in group)) and size == 1:
                 single_people.append((key, group))  # a surname alone, or a word found by no pattern that may be one
-            elif kind == "person" and size == 2:
-                pairs.append(group)  # "Joshua Norton": the short form of "Joshua Abraham Norton" when the corpus has him
+            elif kind == "person":
+                persons.append(group)  # "Joshua Norton" is "Joshua Abraham Norton" when the corpus has him (:meth:`_add_people`)
             elif kind == "organization" and size == 1:
                 short_orgs.append(group)  # "Harvard": the short form of "Harvard University" when the corpus has it
             else:
@@ -259,14 +263,7 @@ class _Builder:
                 self._alias(entity_id, _name(group[0][0].name))
             else:
                 self._found_entity("organization", group)
-        longer = self._middle_named()
-        for group in pairs:
-            words = _name(group[0][0].name).split()
-            if (entity_id := _sole(longer, (_key(words[0]), _key(words[-1])))) is not None:
-                self._alias(entity_id, _name(group[0][0].name))
-                self._add_roles(entity_id, group)
-            else:
-                self._found_entity("person", group)
+        self._add_people(persons)
         owners = self._name_tokens()
         for key, group in single_people:
             entity_id = _sole(owners, key)
@@ -282,6 +279,33 @@ class _Builder:
                 self._alias(entity_id, _name(group[0][0].name))  # "Tsinghua" for "Tsinghua University"
             else:
                 self._found_entity(group[0][0].kind, group)
+
+    def _add_people(self, groups: list[list[tuple[Found, Quote]]]) -> None:
+        """People named in two words or more (each group one name's finds): a name that is another spelling of a name
+        found, or a shorter form of a longer name found or already a page (:mod:`.people`), is that person; the finds of
+        one person make one page, named as most of them name it, where together they recur or one is confident."""
+        names = [people.keys(_name(group[0][0].name).split(), _key) for group in groups]
+        for n, other in people.spellings(names, lambda n: len(groups[n])).items():  # "Ali Abdulssalam Treki"
+            groups[other] = groups[other] + groups[n]
+            groups[n] = []
+        longer = people.LongerNames()
+        for draft in self.entities.values():
+            if draft.kind == "person":
+                longer.add(draft.id, people.keys(draft.name.split(), _key))
+        merged: dict[str, list[tuple[Found, Quote]]] = {}
+        for n in sorted((n for n in range(len(groups)) if groups[n]), key=lambda n: (-len(names[n]), names[n])):
+            owner = longer.owner(names[n])
+            if owner in self.entities:
+                self._alias(owner, _name(groups[n][0][0].name))
+                self._add_roles(owner, groups[n])
+                self._add_surfaces(owner, groups[n])
+            elif owner is not None:
+                merged[owner] += groups[n]  # "Lobo Sosa" with "Porfirio Lobo Sosa", found with it or not
+            else:
+                merged[f" {n}"] = list(groups[n])  # a key no entity id has (ids are slugs)
+                longer.add(f" {n}", names[n])
+        for group in merged.values():
+            self._found_entity("person", group)
 
     def _a_term(self, name: str, spelled: Collection[str]) -> bool:
         """``name`` is an acronym ("GDP", "MDGs") that names no entity: a term of the glossary that stands for none, or
@@ -324,11 +348,6 @@ class _Builder:
             return [_key(own[0])] if draft.kind == "organization" and len(words) > 1 and len(own) == 1 and own[0][:1].isupper() else []
 
         return self._owners(own_word)
-
-    def _middle_named(self) -> dict[tuple[str, str], set[str]]:
-        """Casefolded first and last word of every person's name of three words or more -> the people it could mean:
-        "Joshua Abraham Norton" is who "Joshua Norton" names, unless two such people share the pair."""
-        return self._owners(lambda draft, words: [(_key(words[0]), _key(words[-1]))] if draft.kind == "person" and len(words) > 2 else [])
 
     def _name_tokens(self) -> dict[str, set[str]]:
         """Casefolded first and last word of every person's name -> the people it could mean."""

@@ -1,0 +1,130 @@
+"""Which person a person's other name is: a shorter form of a longer name, or another spelling of the same name.
+
+Pass 1 of linking (:mod:`.knowledge`) makes one page per person. A corpus names one person in several ways, and each
+way found with enough evidence would otherwise be a page of its own. Two are joined here, both only where they point
+at one person:
+
+* **a shorter form** (:class:`LongerNames`): the last words of a longer name ("Lobo Sosa" of "Porfirio Lobo Sosa",
+  "Aung San Suu Kyi" of "Daw Aung San Suu Kyi"), or its first and last words with some of the middle ones in order
+  ("Omer Al-Bashir", "Omer Hassan Al-Bashir" of "Omer Hassan Ahmat Al-Bashir"). Where several longer names fit, the
+  shorter one is theirs only if each of them is a shorter form of the next (a chain: it joins the longest); else it
+  stands alone ("Castro Ruz" for Fidel and Raúl Castro Ruz). A name with a middle initial is no shorter form of one
+  with another initial besides ("George W. Bush" of "George H. W. Bush"), so "George Bush" stands alone beside both.
+* **another spelling** (:func:`spellings`): two names of as many words, alike but for one word before the last, where
+  the two spellings of that word are one letter apart (one added, dropped, changed, or two swapped) and at least six
+  letters long, and not both given names of some tradition ("Ali Abdulssalam Treki" and "Ali Abdussalam Treki",
+  "Rafael Correa" and "Rafeal Correa"; not "Christian Smith" and "Christina Smith"). The spelling with more finds
+  names the page.
+
+Names are compared by their keys (:func:`~build_docs.link.knowledge._key`: case, diacritics and hyphens aside), given
+as tuples of words. Both are linear in the number of names: each name is filed and looked up under a few keys made of
+its own words, and compared only with the names filed under the same key.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+
+from rapidfuzz.distance import OSA
+
+from build_docs.extract.discover.person_shapes import given_name
+
+MIN_SPELLING = 6  # the fewest letters a word spelled two ways must have ("Rafael"; not "Jon" and "Jan")
+
+Words = tuple[str, ...]  # a name's words, each as its key
+
+
+class LongerNames:
+    """The longer names a person's name may be a shorter form of, added as their pages are made."""
+
+    def __init__(self) -> None:
+        self._tails: dict[Words, set[str]] = defaultdict(set)  # the last two or more words, less the first -> ids
+        self._ends: dict[tuple[str, str], set[str]] = defaultdict(set)  # first and last word of three or more -> ids
+        self._words: dict[str, Words] = {}
+
+    def add(self, entity_id: str, words: Words) -> None:
+        self._words[entity_id] = words
+        for k in range(1, len(words) - 1):
+            self._tails[words[k:]].add(entity_id)
+        if len(words) > 2:
+            self._ends[(words[0], words[-1])].add(entity_id)
+
+    def owner(self, words: Words) -> str | None:
+        """The one page whose name ``words`` is a shorter form of (the longest of a chain), or None."""
+        if len(words) < 2:
+            return None
+        longer = {i for i in self._tails.get(words, ()) if len(self._words[i]) > len(words)}
+        longer |= {i for i in self._ends.get((words[0], words[-1]), ()) if _shorter_form(words, self._words[i])}
+        if not longer:
+            return None
+        ordered = sorted(longer, key=lambda i: (len(self._words[i]), i))
+        if all(_shorter_form(a, b) for a, b in zip((self._words[i] for i in ordered), (self._words[i] for i in ordered[1:]), strict=False)):
+            return ordered[-1]
+        return None
+
+
+def _shorter_form(short: Words, long: Words) -> bool:
+    """``short`` is ``long``'s last words, or its first and last with some of its middle words in order, no initial dropped."""
+    if len(short) >= len(long):
+        return False
+    if long[len(long) - len(short) :] == short:
+        return True
+    if short[0] != long[0] or short[-1] != long[-1]:
+        return False
+    middle, rest = short[1:-1], iter(long[1:-1])
+    if not all(any(word == other for other in rest) for word in middle):
+        return False
+    dropped = [w for w in long[1:-1] if w not in middle]
+    return not (any(_initial(w) for w in middle) and any(_initial(w) for w in dropped))  # "George W. Bush", "George H. W. Bush"
+
+
+def _initial(word: str) -> bool:
+    """ "h.", "w", "j.r.r.": an initial or a run of them."""
+    letters = word.replace(".", "")
+    return len(letters) <= 1 or "." in word and all(len(part) <= 1 for part in word.split("."))
+
+
+def spellings(names: Sequence[Words], count: Callable[[int], int]) -> dict[int, int]:
+    """For each name of ``names`` (by index) that is another spelling of a name there, the index of the spelling it joins:
+    of its other spellings, the one with the most finds (``count``; the first on a tie), if that one has more than it and
+    than each of its own other spellings (a spelling two letters from another joins it only through such a one).
+
+    Candidates are found as SymSpell finds a word's misspellings: each name is filed under its other words and each
+    spelling of the word that may differ with one letter deleted (or none), so two spellings a letter apart share a
+    key; only names under one key are compared."""
+    buckets: dict[tuple[int, Words, str], list[int]] = defaultdict(list)
+    for n, words in enumerate(names):
+        for k in range(len(words) - 1):  # the word that may differ: any but the last (the surname)
+            word, rest = words[k], words[:k] + words[k + 1 :]
+            if len(word) >= MIN_SPELLING:
+                for variant in {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}:
+                    buckets[(k, rest, variant)].append(n)
+    partners: dict[int, set[int]] = defaultdict(set)
+    for (k, _, _), members in buckets.items():
+        for a in members:
+            for b in members:
+                if a < b and len(names[a]) == len(names[b]) and _one_letter_apart(names[a][k], names[b][k]):
+                    partners[a].add(b)
+                    partners[b].add(a)
+    def rank(n: int) -> tuple[int, int]:
+        return count(n), -n
+
+    joined = {}
+    for n, others in partners.items():
+        best = max(others, key=rank)
+        if rank(best) > rank(n) and all(rank(o) < rank(best) for o in partners[best]):
+            joined[n] = best  # the spelling most finds use among its own: "Abdussalam" for "Abdulssalam" and "Abdussalem"
+    return joined
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """Two spellings of one word: a letter apart, long enough to tell, and not two given names ("Christian", "Christina")."""
+    if a == b or min(len(a), len(b)) < MIN_SPELLING or OSA.distance(a, b, score_cutoff=1) > 1:
+        return False
+    return not (given_name(a.capitalize()) and given_name(b.capitalize()))
+
+
+def keys(words: Iterable[str], key: Callable[[str], str]) -> Words:
+    """A name's words as their keys."""
+    return tuple(key(w) for w in words)
