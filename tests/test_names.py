@@ -621,3 +621,10 @@ def test_words_only_a_person_has_outweigh_the_models_lean_and_a_citys_name():
     assert _kind_of([(leaning, None)] * 2 + [(default, None)] * 3 + [(evidence, None)]) == "person"  # type: ignore[list-item]
     assert _kind_of([(leaning, None)] * 2 + [(default, None)] * 3 + [(saying, None)]) == "place"  # type: ignore[list-item]
     assert _kind_of([(place, None)] * 3 + [(evidence, None)]) == "place"  # type: ignore[list-item]
+
+
+def test_post_nominal_letters_are_no_words_of_a_name():
+    found = finds("The architect Dame Zorla Mohammad Quellhadid DBE was born in 1950, and Daniel Brimoulli FRS taught there.")
+    assert "Zorla Mohammad Quellhadid" in found and "Daniel Brimoulli" in found
+    assert not any("DBE" in name or "FRS" in name for name in found)
+    assert "Martin Luther King" in finds("We remember Martin Luther King Jr. and his dream.")  # a suffix after a surname that is a title

@@ -139,11 +139,12 @@ def _run_end(text: str, tokens: list[Tok], i: int) -> int:
 
 def _surname_title(tokens: list[Tok], k: int) -> bool:
     """A title that is also a surname ending a run, with no name after it: "Martin Luther King", "Maurice Bishop",
-    "John Major" (before another capitalised word it is a title: "King Abdullah")."""
+    "John Major" (before another capitalised word it is a title: "King Abdullah"; a suffix is none: "King Jr.")."""
     tok = tokens[k]
     if not tok.cap or tok.headline or not is_entity_word(tok.bare) or not surname(tok.bare):
         return False
-    return k + 1 >= len(tokens) or not tokens[k + 1].joined or not tokens[k + 1].cap
+    after = tokens[k + 1] if k + 1 < len(tokens) else None
+    return after is None or not after.joined or not after.cap or after.bare in lexicon.NAME_SUFFIXES
 
 
 def _given_demonym(tokens: list[Tok], i: int) -> bool:
