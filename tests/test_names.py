@@ -449,7 +449,11 @@ def test_two_spellings_of_one_name_a_letter_apart_are_one_page_named_as_most_fin
         "President Ali Abdussalam Brimtreki opened the session. President Ali Abdussalam Brimtreki spoke.",
         "We thank President Ali Abdulssalam Brimtreki, and President Ali Abdussalem Brimtreki, and Ali Brimtreki.",
         "President Christian Quellsmith and President Christina Quellsmith came.",  # given names a letter apart: two people
+        "President Dalia Brimauskaite spoke twice, as President Dalia Brimauskaite; President Dalia Brimanskaite thanked her.",
+        "President John Brimence and President John Brimencer met.",  # a short surname a letter apart: two people
     )
+    assert "Dalia Brimauskaite" in people and "Dalia Brimanskaite" in people["Dalia Brimauskaite"]
+    assert {"John Brimence", "John Brimencer"} <= set(people)
     treki = [name for name in people if "Brimtreki" in name]
     assert treki == ["Ali Abdussalam Brimtreki"], people
     assert {"Ali Abdulssalam Brimtreki", "Ali Abdussalem Brimtreki", "Ali Brimtreki"} <= set(people["Ali Abdussalam Brimtreki"])

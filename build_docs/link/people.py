@@ -10,10 +10,11 @@ at one person:
   shorter one is theirs only if each of them is a shorter form of the next (a chain: it joins the longest); else it
   stands alone ("Castro Ruz" for Fidel and Raúl Castro Ruz). A name with a middle initial is no shorter form of one
   with another initial besides ("George W. Bush" of "George H. W. Bush"), so "George Bush" stands alone beside both.
-* **another spelling** (:func:`spellings`): two names of as many words, alike but for one word before the last, where
-  the two spellings of that word are one letter apart (one added, dropped, changed, or two swapped) and at least six
-  letters long, and not both given names of some tradition ("Ali Abdulssalam Treki" and "Ali Abdussalam Treki",
-  "Rafael Correa" and "Rafeal Correa"; not "Christian Smith" and "Christina Smith"). The spelling with more finds
+* **another spelling** (:func:`spellings`): two names of as many words, alike but for one word, where the two
+  spellings of that word are one letter apart (one added, dropped, changed, or two swapped), at least six letters long
+  (nine for the surname of a name of two words: "John Spence" is no "John Spencer"), and not both given names of some
+  tradition ("Ali Abdulssalam Treki" and "Ali Abdussalam Treki", "Rafael Correa" and "Rafeal Correa", "Dalia
+  Grybanskaite" and "Dalia Grybauskaite"; not "Christian Smith" and "Christina Smith"). The spelling with more finds
   names the page.
 
 Names are compared by their keys (:func:`~build_docs.link.knowledge._key`: case, diacritics and hyphens aside), given
@@ -31,6 +32,7 @@ from rapidfuzz.distance import OSA
 from build_docs.extract.discover.person_shapes import given_name
 
 MIN_SPELLING = 6  # the fewest letters a word spelled two ways must have ("Rafael"; not "Jon" and "Jan")
+MIN_SURNAME_SPELLING = 9  # the same for the surname of a name of two words ("Grybauskaite"; not "Spence" and "Spencer")
 
 Words = tuple[str, ...]  # a name's words, each as its key
 
@@ -95,9 +97,9 @@ def spellings(names: Sequence[Words], count: Callable[[int], int]) -> dict[int, 
     key; only names under one key are compared."""
     buckets: dict[tuple[int, Words, str], list[int]] = defaultdict(list)
     for n, words in enumerate(names):
-        for k in range(len(words) - 1):  # the word that may differ: any but the last (the surname)
+        for k in range(len(words)):
             word, rest = words[k], words[:k] + words[k + 1 :]
-            if len(word) >= MIN_SPELLING:
+            if len(word) >= (MIN_SURNAME_SPELLING if k == len(words) - 1 and len(words) < 3 else MIN_SPELLING):
                 for variant in {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}:
                     buckets[(k, rest, variant)].append(n)
     partners: dict[int, set[int]] = defaultdict(set)
