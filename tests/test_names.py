@@ -639,3 +639,17 @@ def test_a_persons_full_name_then_of_and_a_body_is_two_names_the_second_an_organ
     assert found["Nick Quellrhodes"][0] == "person" and found["Duran Brimduran"][0] == "organization"
     assert found["Lydia Quellmann"][0] == "person" and found["Food Standards Brimland"][0] == "organization"
     assert "Bonosus of Sardica" in finds("He met Bonosus of Sardica there.")  # one given name before "of": one name
+
+
+def test_a_bodys_name_spelled_a_letter_apart_is_one_page_but_one_word_never_joins_another():
+    knowledge, _ = knowledge_of(
+        [
+            article("one", "The Quellbrim Regional Coordination Centre opened. The Quellbrim Regional Coordination Centre grew."),
+            article("two", "The Quellbrim Regional Coordination Center met. The Quellbrim Regional Coordination Center met again."),
+            article("three", "Trade with Colombia grew, and trade with Colombia fell.", "He studied in Columbia, and Columbia was cold."),
+        ]
+    )
+    names = {e.name: e.aliases for e in knowledge.entities.values()}
+    centres = [name for name in names if name.startswith("Quellbrim")]
+    assert len(centres) == 1 and {"Quellbrim Regional Coordination Centre", "Quellbrim Regional Coordination Center"} <= {centres[0], *names[centres[0]]}
+    assert {"Colombia", "Columbia"} <= set(names)  # two places a letter apart

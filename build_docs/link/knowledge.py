@@ -15,7 +15,7 @@ safe, what each acronym stands for and where a source says so.
   its own, it is not an English word, and no other person shares it.
 * A person's shorter name ("Lobo Sosa" of "Porfirio Lobo Sosa") or another
   spelling of it ("Rafeal Correa") is that person, where it fits one person only
-  (:mod:`.people`).
+  (:mod:`.variants`).
 
 What it decides is a :class:`~build_docs.link.model.Knowledge` (:mod:`.model`).
 """
@@ -37,7 +37,7 @@ from build_docs.diagnostics import Diagnostic, error
 from build_docs.extract.acronyms import Definition
 from build_docs.extract.discover import Found, evidenced, find_organizations, lexicon
 from build_docs.extract.extractors import texts
-from build_docs.link import people
+from build_docs.link import variants
 from build_docs.link.evidence import Evidence, evidence_of, quoted_finds
 from build_docs.link.model import Candidate, Entity, Knowledge, Quote, Term, quote_at
 from build_docs.link.registry import KINDS, SOURCE, Registry
@@ -242,6 +242,7 @@ class _Builder:
         single_people: list[tuple[str, list[tuple[Found, Quote]]]] = []
         persons: list[list[tuple[Found, Quote]]] = []
         short_orgs: list[list[tuple[Found, Quote]]] = []
+        named: dict[str, list[list[tuple[Found, Quote]]]] = defaultdict(list)  # other kinds' names, by kind
         for key, group in groups.items():
             kind = group[0][0].kind if len(group) == 1 else _kind_of(group)
             group = [(f, q) for f, q in group if f.kind == kind]
@@ -256,6 +257,9 @@ class _Builder:
             elif kind == "organization" and size == 1:
                 short_orgs.append(group)  # "Harvard": the short form of "Harvard University" when the corpus has it
             else:
+                named[kind].append(group)
+        for kind, kind_groups in named.items():
+            for group in self._spelled_once(kind_groups, people=False):  # "... Center" and "... Centre"
                 self._found_entity(kind, group)
         heads = self._head_named()
         for group in short_orgs:
@@ -282,18 +286,16 @@ class _Builder:
 
     def _add_people(self, groups: list[list[tuple[Found, Quote]]]) -> None:
         """People named in two words or more (each group one name's finds): a name that is another spelling of a name
-        found, or a shorter form of a longer name found or already a page (:mod:`.people`), is that person; the finds of
+        found, or a shorter form of a longer name found or already a page (:mod:`.variants`), is that person; the finds of
         one person make one page, named as most of them name it, where together they recur or one is confident."""
-        names = [people.keys(_name(group[0][0].name).split(), _key) for group in groups]
-        for n, other in people.spellings(names, lambda n: len(groups[n])).items():  # "Ali Abdulssalam Treki"
-            groups[other] = groups[other] + groups[n]
-            groups[n] = []
-        longer = people.LongerNames()
+        groups = self._spelled_once(groups, people=True)  # "Ali Abdulssalam Treki" with "Ali Abdussalam Treki"
+        names = [variants.keys(_name(group[0][0].name).split(), _key) for group in groups]
+        longer = variants.LongerNames()
         for draft in self.entities.values():
             if draft.kind == "person":
-                longer.add(draft.id, people.keys(draft.name.split(), _key))
+                longer.add(draft.id, variants.keys(draft.name.split(), _key))
         merged: dict[str, list[tuple[Found, Quote]]] = {}
-        for n in sorted((n for n in range(len(groups)) if groups[n]), key=lambda n: (-len(names[n]), names[n])):
+        for n in sorted(range(len(groups)), key=lambda n: (-len(names[n]), names[n])):
             owner = longer.owner(names[n])
             if owner in self.entities:
                 self._alias(owner, _name(groups[n][0][0].name))
@@ -306,6 +308,17 @@ class _Builder:
                 longer.add(f" {n}", names[n])
         for group in merged.values():
             self._found_entity("person", group)
+
+    @staticmethod
+    def _spelled_once(groups: list[list[tuple[Found, Quote]]], people: bool) -> list[list[tuple[Found, Quote]]]:
+        """``groups`` (each one name's finds, all of one kind) with each name another spelling of one found more often
+        merged into it (:func:`.variants.spellings`), in their order."""
+        names = [variants.keys(_name(group[0][0].name).split(), _key) for group in groups]
+        joined = variants.spellings(names, lambda n: len(groups[n]), people)
+        merged = [list(group) for group in groups]
+        for n, other in joined.items():
+            merged[other] += groups[n]
+        return [group for n, group in enumerate(merged) if n not in joined]
 
     def _a_term(self, name: str, spelled: Collection[str]) -> bool:
         """``name`` is an acronym ("GDP", "MDGs") that names no entity: a term of the glossary that stands for none, or

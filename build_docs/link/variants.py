@@ -1,8 +1,8 @@
-"""Which person a person's other name is: a shorter form of a longer name, or another spelling of the same name.
+"""Which entity a name's other form names: a person's shorter name, or another spelling of any name.
 
-Pass 1 of linking (:mod:`.knowledge`) makes one page per person. A corpus names one person in several ways, and each
-way found with enough evidence would otherwise be a page of its own. Two are joined here, both only where they point
-at one person:
+Pass 1 of linking (:mod:`.knowledge`) makes one page per entity. A corpus names one person or body in several ways,
+and each way found with enough evidence would otherwise be a page of its own. Two are joined here, both only where
+they point at one entity:
 
 * **a shorter form** (:class:`LongerNames`): the last words of a longer name ("Lobo Sosa" of "Porfirio Lobo Sosa",
   "Aung San Suu Kyi" of "Daw Aung San Suu Kyi"), or its first and last words with some of the middle ones in order
@@ -10,12 +10,13 @@ at one person:
   shorter one is theirs only if each of them is a shorter form of the next (a chain: it joins the longest); else it
   stands alone ("Castro Ruz" for Fidel and Raúl Castro Ruz). A name with a middle initial is no shorter form of one
   with another initial besides ("George W. Bush" of "George H. W. Bush"), so "George Bush" stands alone beside both.
-* **another spelling** (:func:`spellings`): two names of as many words, alike but for one word, where the two
-  spellings of that word are one letter apart (one added, dropped, changed, or two swapped), at least six letters long
-  (nine for the surname of a name of two words: "John Spence" is no "John Spencer"), and not both given names of some
-  tradition ("Ali Abdulssalam Treki" and "Ali Abdussalam Treki", "Rafael Correa" and "Rafeal Correa", "Dalia
-  Grybanskaite" and "Dalia Grybauskaite"; not "Christian Smith" and "Christina Smith"). The spelling with more finds
-  names the page.
+* **another spelling** (:func:`spellings`): two names of one kind and as many words, alike but for one word, where
+  the two spellings of that word are one letter apart (one added, dropped, changed, or two swapped), at least six
+  letters long (for a person, nine for the surname of a name of two words: "John Spence" is no "John Spencer"), and not
+  both given names of some tradition ("Ali Abdulssalam Treki" and "Ali Abdussalam Treki", "Rafael Correa" and "Rafeal
+  Correa", "Dalia Grybanskaite" and "Dalia Grybauskaite", "... Coordination Center" and "... Coordination Centre";
+  not "Christian Smith" and "Christina Smith"). The spelling with more finds names the page. A name of one word is
+  never joined so ("Monterey" and "Monterrey" are two cities).
 
 Names are compared by their keys (:func:`~build_docs.link.knowledge._key`: case, diacritics and hyphens aside), given
 as tuples of words. Both are linear in the number of names: each name is filed and looked up under a few keys made of
@@ -87,7 +88,7 @@ def _initial(word: str) -> bool:
     return len(letters) <= 1 or "." in word and all(len(part) <= 1 for part in word.split("."))
 
 
-def spellings(names: Sequence[Words], count: Callable[[int], int]) -> dict[int, int]:
+def spellings(names: Sequence[Words], count: Callable[[int], int], people: bool = True) -> dict[int, int]:
     """For each name of ``names`` (by index) that is another spelling of a name there, the index of the spelling it joins:
     of its other spellings, the one with the most finds (``count``; the first on a tie), if that one has more than it and
     than each of its own other spellings (a spelling two letters from another joins it only through such a one).
@@ -97,9 +98,10 @@ def spellings(names: Sequence[Words], count: Callable[[int], int]) -> dict[int, 
     key; only names under one key are compared."""
     buckets: dict[tuple[int, Words, str], list[int]] = defaultdict(list)
     for n, words in enumerate(names):
-        for k in range(len(words)):
+        for k in range(len(words) if len(words) > 1 else 0):  # one word alone is never joined
             word, rest = words[k], words[:k] + words[k + 1 :]
-            if len(word) >= (MIN_SURNAME_SPELLING if k == len(words) - 1 and len(words) < 3 else MIN_SPELLING):
+            surname = people and k == len(words) - 1 and len(words) < 3
+            if len(word) >= (MIN_SURNAME_SPELLING if surname else MIN_SPELLING):
                 for variant in {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}:
                     buckets[(k, rest, variant)].append(n)
     partners: dict[int, set[int]] = defaultdict(set)
