@@ -435,6 +435,11 @@ def test_the_last_words_of_one_longer_name_and_a_name_with_fewer_middle_words_ar
     assert {"Omer Hassan Quellbashir", "Omer Quellbashir"} <= set(people["Omer Hassan Ahmat Quellbashir"])
 
 
+def test_a_name_without_the_second_part_of_its_hyphened_surname_is_that_person():
+    people = _people("President Félix Quellhouët-Brimboigny spoke. We heard Félix Quellhouët twice, and Félix Quellhouët left.")
+    assert list(people) == ["Félix Quellhouët"] and "Félix Quellhouët-Brimboigny" in people["Félix Quellhouët"]
+
+
 def test_a_shorter_form_two_people_share_stays_apart_and_a_middle_initial_tells_two_people_apart():
     people = _people(
         "President Fidel Castro Brimruz spoke, and President Raúl Castro Brimruz spoke. Castro Brimruz said so, and Castro Brimruz said it again.",

@@ -295,7 +295,7 @@ class _Builder:
             if draft.kind == "person":
                 longer.add(draft.id, variants.keys(draft.name.split(), _key))
         merged: dict[str, list[tuple[Found, Quote]]] = {}
-        for n in sorted(range(len(groups)), key=lambda n: (-len(names[n]), names[n])):
+        for n in sorted(range(len(groups)), key=lambda n: (-len(names[n]), -len(" ".join(names[n]).split()), names[n])):  # longest first
             owner = longer.owner(names[n])
             if owner in self.entities:
                 self._alias(owner, _name(groups[n][0][0].name))

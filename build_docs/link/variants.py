@@ -10,6 +10,8 @@ they point at one entity:
   shorter one is theirs only if each of them is a shorter form of the next (a chain: it joins the longest); else it
   stands alone ("Castro Ruz" for Fidel and Raúl Castro Ruz). A name with a middle initial is no shorter form of one
   with another initial besides ("George W. Bush" of "George H. W. Bush"), so "George Bush" stands alone beside both.
+  A name whose last word is the first part of a longer name's hyphened last word is its shorter form too ("Félix
+  Houphouët" of "Félix Houphouët-Boigny", "Ban Ki" of "Ban Ki-moon").
 * **another spelling** (:func:`spellings`): two names of one kind and as many words, alike but for one word, where
   the two spellings of that word are one letter apart (one added, dropped, changed, or two swapped), at least six
   letters long (for a person, nine for the surname of a name of two words: "John Spence" is no "John Spencer"), and not
@@ -44,6 +46,7 @@ class LongerNames:
     def __init__(self) -> None:
         self._tails: dict[Words, set[str]] = defaultdict(set)  # the last two or more words, less the first -> ids
         self._ends: dict[tuple[str, str], set[str]] = defaultdict(set)  # first and last word of three or more -> ids
+        self._cut: dict[Words, set[str]] = defaultdict(set)  # the name with its last word's hyphened part left off -> ids
         self._words: dict[str, Words] = {}
 
     def add(self, entity_id: str, words: Words) -> None:
@@ -52,6 +55,8 @@ class LongerNames:
             self._tails[words[k:]].add(entity_id)
         if len(words) > 2:
             self._ends[(words[0], words[-1])].add(entity_id)
+        if len(words) > 1 and " " in words[-1]:  # a hyphen, as keys write it: "houphouet boigny"
+            self._cut[(*words[:-1], words[-1].split()[0])].add(entity_id)
 
     def owner(self, words: Words) -> str | None:
         """The one page whose name ``words`` is a shorter form of (the longest of a chain), or None."""
@@ -59,6 +64,7 @@ class LongerNames:
             return None
         longer = {i for i in self._tails.get(words, ()) if len(self._words[i]) > len(words)}
         longer |= {i for i in self._ends.get((words[0], words[-1]), ()) if _shorter_form(words, self._words[i])}
+        longer |= self._cut.get(words, set())
         if not longer:
             return None
         ordered = sorted(longer, key=lambda i: (len(self._words[i]), i))
