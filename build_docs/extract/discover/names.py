@@ -56,7 +56,6 @@ from build_docs.extract.discover.place_names import gazetteer, is_place_name, lo
 from build_docs.extract.discover.tokens import ROMAN, Tok, is_entity_word, is_function, is_initial, regnal
 
 MAX_RUN = 8  # capitalised words in one name; longer runs are titles of works or headlines
-_AFFILIATION = frozenset({"of", "for"})  # after a person's full name: where the person is from or works
 _INNER = frozenset({"of", "for", "&", "de", "del", "da", "do", "dos", "du", "van", "von", "der", "den", "la", "le", "al", "bin", "ibn"})
 _CONNECTORS = frozenset({"of", "for", "&"})  # inside an organisation's name, never a person's
 _AFTER = re.compile(r"[ \t]*(?:,[ \t]*)?([a-z]+)")
@@ -81,23 +80,9 @@ def names_in(text: str, tokens: list[Tok], taken: bytearray) -> list[Found]:
         if f is not None and any(taken[f.start : f.end]):
             f = _before_taken(text, tokens, i, end, taken)
         if f is not None and not any(taken[f.start : f.end]):
-            found.append(_affiliation(text, found[-1] if found else None, f))
+            found.append(f)
         i = end
     return found
-
-
-_OF = re.compile(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?")
-
-
-def _affiliation(text: str, before: Found | None, f: Found) -> Found:
-    """``f`` typed an organisation where it follows a person's full name and "of" or "for" ("Nick Rhodes of Duran Duran",
-    "Lydia Buchtmann for Food Standards Australia New Zealand": the body the person speaks for; :data:`_AFFILIATION`),
-    unless its own words or context typed it (a place: "Ali Treki of Libya")."""
-    if before is None or before.kind != "person" or before.basis != "shape" or f.basis not in ("default", "saying", "shape", "given"):
-        return f
-    if _OF.fullmatch(text, before.end, f.start) is None or is_place_name(f.name):
-        return f
-    return replace(f, kind="organization", basis="context")
 
 
 def _before_taken(text: str, tokens: list[Tok], i: int, end: int, taken: bytearray) -> Found | None:
@@ -148,8 +133,6 @@ def _run_end(text: str, tokens: list[Tok], i: int) -> int:
             inner += 1
         if inner == k or inner >= len(tokens) or not tokens[inner].joined or not _word(tokens[inner]):
             break
-        if tokens[k].word in _AFFILIATION and _person_shape(tokens[i:k], [t for t in tokens[i:k] if t.cap and not is_initial(t)]):
-            break  # "Nick Rhodes of Duran Duran": a person of a body or a place, not one name
         k = inner + 1
     return k
 
