@@ -464,6 +464,8 @@ def test_a_natural_feature_named_after_a_place_or_a_nationality_is_one_place():
         ("the coast of the Gulf of Mexico is warm", "Gulf of Mexico"),
         ("fishing villages near Lake Victoria, where", "Lake Victoria"),
         ("a tsunami in the Indian Ocean killed", "Indian Ocean"),
+        ("since the fall of the Berlin Wall, Europe", "Berlin Wall"),  # a structure named after a place is one too
+        ("ships that cross the Panama Canal pay", "Panama Canal"),
     ):
         found = [f for f in find_places(text) if f.rule == "feature"]
         assert [(f.name, f.strong) for f in found] == [(name, True)], text
