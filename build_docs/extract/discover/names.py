@@ -422,8 +422,8 @@ def no_person(names: list[str]) -> bool:
     if not names:
         return False
     first, last = names[0], names[-1]
-    if last in lexicon.OTHER_NAME_HEADS or last.lower().endswith(_ABSTRACT):
-        return True  # "Abraham Accords", "Roman Catholicism"
+    if last in lexicon.OTHER_NAME_HEADS or first in lexicon.OTHER_NAME_HEADS or last.lower().endswith(_ABSTRACT):
+        return True  # "Abraham Accords", "Treaty of Peace", "Roman Catholicism"
     if len(names) > 1 and last.endswith("s") and not given_name(first) and not surname(last) and plural(last):
         return True  # "Shore Crabs"
     if any(w in lexicon.NO_PERSON_WORDS and not (given_name(first) and (surname(w) or given_name(w))) for w in names):
