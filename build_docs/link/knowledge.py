@@ -316,7 +316,7 @@ class _Builder:
         names = [variants.keys(_name(group[0][0].name).split(), _key) for group in groups]
         joined = variants.spellings(names, lambda n: len(groups[n]), people)
         merged = [list(group) for group in groups]
-        for n, other in joined.items():
+        for n, other in sorted(joined.items()):  # in the groups' order, whatever order the sets gave
             merged[other] += groups[n]
         return [group for n, group in enumerate(merged) if n not in joined]
 

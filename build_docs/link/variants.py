@@ -108,7 +108,7 @@ def spellings(names: Sequence[Words], count: Callable[[int], int], people: bool 
             word, rest = words[k], words[:k] + words[k + 1 :]
             surname = people and k == len(words) - 1 and len(words) < 3
             if len(word) >= (MIN_SURNAME_SPELLING if surname else MIN_SPELLING):
-                for variant in {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}:
+                for variant in dict.fromkeys([word, *(word[:i] + word[i + 1 :] for i in range(len(word)))]):  # in order
                     buckets[(k, rest, variant)].append(n)
     partners: dict[int, set[int]] = defaultdict(set)
     for (k, _, _), members in buckets.items():
@@ -117,6 +117,7 @@ def spellings(names: Sequence[Words], count: Callable[[int], int], people: bool 
                 if a < b and len(names[a]) == len(names[b]) and _one_letter_apart(names[a][k], names[b][k]):
                     partners[a].add(b)
                     partners[b].add(a)
+
     def rank(n: int) -> tuple[int, int]:
         return count(n), -n
 

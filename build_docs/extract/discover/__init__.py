@@ -174,10 +174,9 @@ def find_all(text: str) -> list[Found]:
 def _seconded(f: Found, model: Found | None) -> Found:
     """A pattern's weak find (``model``: the model's find of the same span, if any) made strong where the model finds the
     same words as the same kind and that find is strong (confident, with a word only a name has; :mod:`.tagger`): two
-    readings that agree
-    ("General Sekouba Konate" after a title the rules weigh as weak, "Uppsala Conflict Data Programme" with no acronym).
-    Cross-validated on the tune half of GUM: 880 -> 882 entities found out of fold at the same F1, and on 300 UN
-    speeches four more pages, every one a real programme or person."""
+    readings that agree ("General Sekouba Konate" after a title the rules weigh as weak, "Uppsala Conflict Data
+    Programme" with no acronym). Cross-validated on the tune half of GUM: 880 -> 882 entities found out of fold at the
+    same F1, and on 300 UN speeches four more pages, every one a real programme or person."""
     if f.strong or model is None or not model.strong or model.kind != f.kind:
         return f
     return replace(f, strong=True)
