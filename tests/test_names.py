@@ -4,6 +4,9 @@ typed by their shape and context, one name however many words, and the short for
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import build_docs.extract.discover as discover
@@ -651,3 +654,24 @@ def test_a_bodys_name_spelled_a_letter_apart_is_one_page_but_one_word_never_join
     centres = [name for name in names if name.startswith("Quellbrim")]
     assert len(centres) == 1 and {"Quellbrim Regional Coordination Centre", "Quellbrim Regional Coordination Center"} <= {centres[0], *names[centres[0]]}
     assert {"Colombia", "Columbia"} <= set(names)  # two places a letter apart
+
+
+def test_merged_spellings_give_the_same_page_whatever_pythons_string_hashing(tmp_path: Path):
+    """Spellings are filed under sets of keys: the merged page's name, aliases and mentions must not depend on their order."""
+    text = (
+        "President Ali Abdulssalam Brimtreki spoke. President Ali Abdussalem Brimtreki spoke.\n\n"
+        "President Ali Abdussalam Brimtreki opened the session, as Ali Abdussalam Brimtreki, and the Quellbrim Regional Coordination Centre met the "
+        "Quellbrim Regional Coordination Center.\n"
+    )
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "one.txt").write_text(text, encoding="utf-8")
+    outputs = []
+    for seed in ("1", "2", "3"):
+        docs = tmp_path / f"docs{seed}"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-m", "build_docs", "build", "-q", "--no-cache", "--seeds", str(seeds), "--docs", str(docs)], check=True, env=env)
+        outputs.append((docs / "data" / "entities.json").read_bytes())
+    assert outputs[0] == outputs[1] == outputs[2]
+    names = {r["name"] for r in json.loads(outputs[0])}
+    assert sum("Brimtreki" in name for name in names) == 1
