@@ -216,3 +216,14 @@ def test_a_surname_under_another_office_is_not_made_an_alias_of_the_full_name():
     knowledge, _ = knowledge_of([article("b", text)])
     [xi] = [e for e in knowledge.entities.values() if e.name == "Xi Jinping"]
     assert "Xi" in xi.aliases  # the same office: the same man
+
+
+def test_a_longer_name_of_one_person_the_registry_names_is_that_person(seeds: Path):
+    (seeds / "entities.yml").write_text("entities:\n  quellov:\n    name: Andrey Quellov\n    kind: person\n", encoding="utf-8")
+    registry, problems = load_registry(seeds, "seeds")
+    assert problems == []
+    text = article("one", "Ambassador Andrey Ivanovich Quellov spoke first.", "Then Andrey Ivanovich Quellov left the hall.")
+    knowledge, _ = knowledge_of([text], registry)
+    people = {e.id: e for e in knowledge.entities.values() if e.kind == "person"}
+    assert list(people) == ["quellov"] and "Andrey Ivanovich Quellov" in people["quellov"].aliases
+    assert people["quellov"].name == "Andrey Quellov"  # the editors' name stays

@@ -286,17 +286,25 @@ class _Builder:
 
     def _add_people(self, groups: list[list[tuple[Found, Quote]]]) -> None:
         """People named in two words or more (each group one name's finds): a name that is another spelling of a name
-        found, or a shorter form of a longer name found or already a page (:mod:`.variants`), is that person; the finds of
-        one person make one page, named as most of them name it, where together they recur or one is confident."""
+        found, or a shorter form of a longer name found or already a page (:mod:`.variants`), is that person, as is a
+        longer name of one person the registry names; the finds of one person make one page, named as most of them name
+        it, where together they recur or one is confident."""
         groups = self._spelled_once(groups, people=True)  # "Ali Abdulssalam Treki" with "Ali Abdussalam Treki"
         names = [variants.keys(_name(group[0][0].name).split(), _key) for group in groups]
         longer = variants.LongerNames()
+        edited: dict[variants.Words, set[str]] = defaultdict(set)  # the registry's people, by each of their names
         for draft in self.entities.values():
             if draft.kind == "person":
                 longer.add(draft.id, variants.keys(draft.name.split(), _key))
+                if draft.origin == "registry":
+                    for name in (draft.name, *draft.aliases):
+                        edited[variants.keys(name.split(), _key)].add(draft.id)
         merged: dict[str, list[tuple[Found, Quote]]] = {}
         for n in sorted(range(len(groups)), key=lambda n: (-len(names[n]), -len(" ".join(names[n]).split()), names[n])):  # longest first
             owner = longer.owner(names[n])
+            if owner is None:  # "Andrey Ivanovich Denisov" where the registry names "Andrey Denisov"
+                shorter = {i for form in variants.shorter_forms(names[n]) for i in edited.get(form, ())}
+                owner = next(iter(shorter)) if len(shorter) == 1 else None
             if owner in self.entities:
                 self._alias(owner, _name(groups[n][0][0].name))
                 self._add_roles(owner, groups[n])

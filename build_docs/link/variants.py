@@ -28,13 +28,16 @@ its own words, and compared only with the names filed under the same key.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import combinations
 
 from rapidfuzz.distance import OSA
 
+from build_docs.extract.discover import lexicon
 from build_docs.extract.discover.person_shapes import given_name
 
 MIN_SPELLING = 6  # the fewest letters a word spelled two ways must have ("Rafael"; not "Jon" and "Jan")
+MAX_MIDDLE = 6  # middle words of a name whose shorter forms :func:`shorter_forms` tries (2**6 at most)
 MIN_SURNAME_SPELLING = 9  # the same for the surname of a name of two words ("Grybauskaite"; not "Spence" and "Spencer")
 
 Words = tuple[str, ...]  # a name's words, each as its key
@@ -55,8 +58,8 @@ class LongerNames:
             self._tails[words[k:]].add(entity_id)
         if len(words) > 2:
             self._ends[(words[0], words[-1])].add(entity_id)
-        if len(words) > 1 and " " in words[-1]:  # a hyphen, as keys write it: "houphouet boigny"
-            self._cut[(*words[:-1], words[-1].split()[0])].add(entity_id)
+        if (cut := _cut(words)) is not None:
+            self._cut[cut].add(entity_id)
 
     def owner(self, words: Words) -> str | None:
         """The one page whose name ``words`` is a shorter form of (the longest of a chain), or None."""
@@ -71,6 +74,29 @@ class LongerNames:
         if all(_shorter_form(a, b) for a, b in zip((self._words[i] for i in ordered), (self._words[i] for i in ordered[1:]), strict=False)):
             return ordered[-1]
         return None
+
+
+def shorter_forms(words: Words) -> Iterator[Words]:
+    """Every shorter form of ``words`` that :class:`LongerNames` would join to it: its last two words or more, its first
+    and last with some of its middle words in order (no initial dropped where another is kept; at most the first
+    :data:`MAX_MIDDLE` middle words are tried), and, for a hyphened last word, the name with its first part alone."""
+    for k in range(1, len(words) - 1):
+        yield words[k:]
+    middle = words[1:-1][:MAX_MIDDLE]
+    for size in range(len(middle)):
+        for kept in combinations(middle, size):
+            form = (words[0], *kept, words[-1])
+            if len(words) > 2 and _shorter_form(form, words):
+                yield form
+    if (cut := _cut(words)) is not None:
+        yield cut
+
+
+def _cut(words: Words) -> Words | None:
+    """``words`` with its hyphened last word cut to its first part ("Félix Houphouët" of "Félix Houphouët-Boigny"), or
+    None: no hyphen (keys write one as a space), or a first part that is a particle ("Al" of "Al-Bashir")."""
+    first = words[-1].split()[0] if len(words) > 1 and " " in words[-1] else None
+    return None if first is None or first in lexicon.PARTICLES else (*words[:-1], first)
 
 
 def _shorter_form(short: Words, long: Words) -> bool:
