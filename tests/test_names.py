@@ -675,3 +675,9 @@ def test_merged_spellings_give_the_same_page_whatever_pythons_string_hashing(tmp
     assert outputs[0] == outputs[1] == outputs[2]
     names = {r["name"] for r in json.loads(outputs[0])}
     assert sum("Brimtreki" in name for name in names) == 1
+
+
+def test_an_honorific_of_another_tradition_is_a_title_not_a_word_of_the_name():
+    found = finds("We honour Hazrat Quellmusa, Shaheed Benazir Brimtto and Pandit Jawaharlal Quellru; as Comrade Brimdel has warned.")
+    assert {"Quellmusa", "Benazir Brimtto", "Jawaharlal Quellru", "Brimdel"} <= set(found)
+    assert all(found[name][0] == "person" for name in ("Quellmusa", "Benazir Brimtto", "Jawaharlal Quellru", "Brimdel"))
