@@ -35,6 +35,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import re
 import sys
@@ -50,9 +51,10 @@ from benchmarks.names_eval import CORPUS, name_like, runs  # noqa: E402
 from benchmarks.ocr_path import half  # noqa: E402
 from build_docs.extract.discover import lexicon  # noqa: E402
 from build_docs.extract.discover.tagger import MODEL  # noqa: E402
-from build_docs.extract.discover.tagger_features import features, words_of  # noqa: E402
+from build_docs.extract.discover.tagger_features import features, inputs_digest, words_of  # noqa: E402
 from build_docs.extract.discover.tokens import is_entity_word  # noqa: E402
 
+INPUTS = MODEL.with_name("names.inputs.sha256")  # written beside the shipped model: :func:`~build_docs.extract.discover.tagger_features.inputs_digest`
 GENRES = frozenset({"news", "interview", "bio", "voyage", "academic", "court"})  # see the module docstring: the licences
 LABELS = {"person": "PER", "organization": "ORG", "place": "LOC"}
 PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True, "feature.minfreq": 2}
@@ -171,7 +173,10 @@ def main(argv: list[str] | None = None) -> int:
     if not any(args.corpus.glob("*.gold.json")):
         print(f"{args.corpus}: corpus not found", file=sys.stderr)
         return 2
-    return train(args.corpus, args.out)
+    status = train(args.corpus, args.out)
+    if args.out == MODEL:  # the shipped model: what its attributes were made from, and its bytes (tests/test_tagger.py compares)
+        INPUTS.write_text(f"{inputs_digest()}  attributes\n{hashlib.sha256(MODEL.read_bytes()).hexdigest()}  {MODEL.name}\n", encoding="utf-8")
+    return status
 
 
 if __name__ == "__main__":

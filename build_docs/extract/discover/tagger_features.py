@@ -26,9 +26,11 @@ Profiled on 300 UN speeches, this and importing inflect without typeguard's inst
 
 from __future__ import annotations
 
+import hashlib
 import re
 from functools import lru_cache
 from itertools import islice
+from pathlib import Path
 
 from build_docs.extract.discover import lexicon
 from build_docs.extract.discover.lexicon import is_common
@@ -99,6 +101,21 @@ def _around(word: str) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(f"{offset}:{a}" for a in ctx) for offset in _WINDOW)
 
 
+# The word lists (:mod:`.lexicon`) a word's attributes say it is in, with the attribute each gives.
+LISTS = (
+    ("title", "HEAD_TITLES"),
+    ("titlemod", "TITLE_MODIFIERS"),
+    ("orghead", "ORG_HEADS"),
+    ("placehead", "PLACE_HEADS"),
+    ("demonym", "DEMONYMS"),
+    ("date", "DATES"),
+    ("saying", "SAYING_VERBS"),
+    ("placeprep", "PLACE_PREPOSITIONS"),
+    ("particle", "PARTICLES"),
+    ("otherhead", "OTHER_NAME_HEADS"),
+)
+
+
 def _facts(word: str) -> list[str]:
     """Which of the build's lists and gazetteers hold ``word``."""
     out = []
@@ -111,21 +128,23 @@ def _facts(word: str) -> list[str]:
         out.append("surname")
     if family_surname(word):
         out.append("family")
-    for label, words in (
-        ("title", lexicon.HEAD_TITLES),
-        ("titlemod", lexicon.TITLE_MODIFIERS),
-        ("orghead", lexicon.ORG_HEADS),
-        ("placehead", lexicon.PLACE_HEADS),
-        ("demonym", lexicon.DEMONYMS),
-        ("date", lexicon.DATES),
-        ("saying", lexicon.SAYING_VERBS),
-        ("placeprep", lexicon.PLACE_PREPOSITIONS),
-        ("particle", lexicon.PARTICLES),
-        ("otherhead", lexicon.OTHER_NAME_HEADS),
-    ):
-        if word in words:
+    for label, name in LISTS:
+        if word in getattr(lexicon, name):
             out.append(label)
     return out
+
+
+def inputs_digest() -> str:
+    """SHA-256 of what in this repository the attributes are made from: this module's source and the entries of the word
+    lists of :data:`LISTS`. ``make train-names`` records it beside the model it writes (``names.inputs.sha256``), and a
+    test compares, so that a list or an attribute changed without training the model again fails the tests. The
+    packages' data (GeoNames, Faker's names, the frequency list) is left out: a new release of one must not fail a build
+    the repository did not change."""
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    for label, name in LISTS:
+        digest.update(f"\n{label}:".encode())
+        digest.update("\n".join(sorted(getattr(lexicon, name))).encode("utf-8"))
+    return digest.hexdigest()
 
 
 def positions(text: str, spans: list[tuple[int, int]]) -> tuple[list[str], list[bool], list[bool]]:
