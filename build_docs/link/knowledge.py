@@ -290,15 +290,15 @@ class _Builder:
         longer name of one person the registry names; the finds of one person make one page, named as most of them name
         it, where together they recur or one is confident."""
         groups = self._spelled_once(groups, people=True)  # "Ali Abdulssalam Treki" with "Ali Abdussalam Treki"
-        names = [variants.keys(_name(group[0][0].name).split(), _key) for group in groups]
+        names = [_words_of(_name(group[0][0].name)) for group in groups]
         longer = variants.LongerNames()
         edited: dict[variants.Words, set[str]] = defaultdict(set)  # the registry's people, by each of their names
         for draft in self.entities.values():
             if draft.kind == "person":
-                longer.add(draft.id, variants.keys(draft.name.split(), _key))
+                longer.add(draft.id, _words_of(draft.name))
                 if draft.origin == "registry":
                     for name in (draft.name, *draft.aliases):
-                        edited[variants.keys(name.split(), _key)].add(draft.id)
+                        edited[_words_of(name)].add(draft.id)
         merged: dict[str, list[tuple[Found, Quote]]] = {}
         for n in sorted(range(len(groups)), key=lambda n: (-len(names[n]), -len(" ".join(names[n]).split()), names[n])):  # longest first
             owner = longer.owner(names[n])
@@ -321,7 +321,7 @@ class _Builder:
     def _spelled_once(groups: list[list[tuple[Found, Quote]]], people: bool) -> list[list[tuple[Found, Quote]]]:
         """``groups`` (each one name's finds, all of one kind) with each name another spelling of one found more often
         merged into it (:func:`.variants.spellings`), in their order."""
-        names = [variants.keys(_name(group[0][0].name).split(), _key) for group in groups]
+        names = [_words_of(_name(group[0][0].name)) for group in groups]
         joined = variants.spellings(names, lambda n: len(groups[n]), people)
         merged = [list(group) for group in groups]
         for n, other in sorted(joined.items()):  # in the groups' order, whatever order the sets gave
@@ -541,6 +541,11 @@ def _key(text: str) -> str:
     if folded.isascii():
         return folded
     return "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
+
+
+def _words_of(name: str) -> variants.Words:
+    """A name's words, each by its :func:`_key`: what :mod:`.variants` compares names by."""
+    return tuple(_key(word) for word in name.split())
 
 
 def _fold(text: str) -> str:

@@ -28,7 +28,7 @@ its own words, and compared only with the names filed under the same key.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from itertools import combinations
 
 from rapidfuzz.distance import OSA
@@ -65,7 +65,7 @@ class LongerNames:
         """The one page whose name ``words`` is a shorter form of (the longest of a chain), or None."""
         if len(words) < 2:
             return None
-        longer = {i for i in self._tails.get(words, ()) if len(self._words[i]) > len(words)}
+        longer = set(self._tails.get(words, ()))  # a tail is filed only under names longer than it
         longer |= {i for i in self._ends.get((words[0], words[-1]), ()) if _shorter_form(words, self._words[i])}
         longer |= self._cut.get(words, set())
         if not longer:
@@ -140,7 +140,7 @@ def spellings(names: Sequence[Words], count: Callable[[int], int], people: bool 
     for (k, _, _), members in buckets.items():
         for a in members:
             for b in members:
-                if a < b and len(names[a]) == len(names[b]) and _one_letter_apart(names[a][k], names[b][k]):
+                if a < b and _one_letter_apart(names[a][k], names[b][k]):  # same key: as many words, all but word k alike
                     partners[a].add(b)
                     partners[b].add(a)
 
@@ -161,7 +161,3 @@ def _one_letter_apart(a: str, b: str) -> bool:
         return False
     return not (given_name(a.capitalize()) and given_name(b.capitalize()))
 
-
-def keys(words: Iterable[str], key: Callable[[str], str]) -> Words:
-    """A name's words as their keys."""
-    return tuple(key(w) for w in words)

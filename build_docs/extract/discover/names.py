@@ -413,8 +413,8 @@ def head_word(word: str) -> bool:
 
 
 def no_person(names: list[str]) -> bool:
-    """Capitalised words that are no person's name, whatever their shape or a model says: ending in a head word of a
-    work's or a treaty's name ("Abraham Accords"), an abstract noun's ending ("Roman Catholicism") or a plural that is
+    """Capitalised words that are no person's name, whatever their shape or a model says: ending or opening with a head
+    word of a work's or a treaty's name ("Abraham Accords", "Treaty of Peace"), an abstract noun's ending ("Roman Catholicism") or a plural that is
     no surname after no given name ("Shore Crabs"; "Jenna Marbles" is someone), holding a building's or a site's word
     ("Tang Teaching Museum", "York Minster", "Fenway Park"; not "Kevin Park": :data:`lexicon.NO_PERSON_WORDS`), or
     opening with an article ("El Castillo"; "Les Saintes", "Al Mukalla" but not "Les Paul", before a surname) or a

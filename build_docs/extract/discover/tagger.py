@@ -239,8 +239,9 @@ def _function_word(word: str) -> bool:
 
 
 def _head_kind(capitalised: list[str]) -> str | None:
-    """The kind a name's last word gives it: "other" for a treaty's, a conference's or a plan's ("Kyoto Protocol"), an
-    organisation's for an organisation's head word ("... Bank", not a weak one such as "Programme"); else None."""
+    """The kind a name's head word gives it: "other" for a treaty's, a conference's or a plan's, last or first ("Kyoto
+    Protocol", "Treaty of Peace and Friendship"), an organisation's for an organisation's head word last ("... Bank", not
+    a weak one such as "Programme"); else None."""
     last = capitalised[-1] if capitalised else ""
     if last in lexicon.OTHER_NAME_HEADS or len(capitalised) > 1 and capitalised[0] in lexicon.OTHER_NAME_HEADS:
         return "other"  # "Kyoto Protocol", "Treaty of Peace and Friendship"
