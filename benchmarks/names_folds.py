@@ -7,9 +7,14 @@ is trained on the other fold's licensed documents (:data:`benchmarks.train_names
 temporary file, and the fold's documents (all genres) are built and scored with it as
 :mod:`benchmarks.names_eval` scores them. The figures are the two folds' sums. The held half is never read.
 
+The folds' models read the word lists the shipped model was trained on (``names.lists.txt``;
+:mod:`build_docs.extract.discover.tagger_features`), so a change to the rules' lists is measured with the model's
+attributes fixed; ``--lists-now`` trains them on the lists as they stand now, to measure what the model would make of
+a list changed for it (what ``make train-names`` would ship).
+
 Usage::
 
-    .venv/bin/python benchmarks/names_folds.py [--corpus DIR] [--show N]
+    .venv/bin/python benchmarks/names_folds.py [--corpus DIR] [--show N] [--lists-now]
 """
 
 from __future__ import annotations
@@ -27,7 +32,7 @@ if str(REPO) not in sys.path:
 from benchmarks.names_eval import CORPUS, Score, evaluate  # noqa: E402
 from benchmarks.ocr_path import half  # noqa: E402
 from benchmarks.train_names import train  # noqa: E402
-from build_docs.extract.discover import tagger  # noqa: E402
+from build_docs.extract.discover import tagger, tagger_features  # noqa: E402
 
 
 def fold(doc: str) -> int:
@@ -47,15 +52,20 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="the gum-entities folder (default: ../shared/corpora/gum-entities)")
     parser.add_argument("--show", type=int, default=0, help="print up to N missed entities and N wrong pages of each fold")
+    parser.add_argument("--lists-now", action="store_true", help="train the folds on the word lists as they stand now, not as the shipped model was")
     args = parser.parse_args(argv)
     paths = [p for p in sorted(args.corpus.glob("*.gold.json")) if half(p.name.replace(".gold.json", "")) == "tune"]
     if not paths:
         print(f"{args.corpus}: corpus not found", file=sys.stderr)
         return 2
     total = Score()
-    shipped = tagger.MODEL
+    shipped, trained_lists = tagger.MODEL, tagger_features.LISTS_FILE
     try:
         with tempfile.TemporaryDirectory() as folder:
+            if args.lists_now:
+                now = Path(folder) / "names.lists.txt"
+                now.write_text(tagger_features.lists_text(), encoding="utf-8")
+                tagger_features.use_lists(now)
             for k in (0, 1):
                 model = Path(folder) / f"fold{k}.crfsuite"
                 train(args.corpus, model, keep=lambda doc, k=k: fold(doc) != k, quiet=True)  # type: ignore[misc]
@@ -71,6 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         tagger.MODEL = shipped
         tagger._loaded.cache_clear()
+        tagger_features.use_lists(trained_lists)
     print(f"out of fold: {_shown(total)}")
     return 0
 

@@ -25,7 +25,10 @@ Names GUM did not link to Wikipedia stay ``O``: the labels are noisy that way, w
 The model is CRFsuite's first-order CRF, L-BFGS with L1 and L2 penalties (fixed below); training is
 deterministic (documents in name order, no random state), so the same data gives the same model bytes.
 The features are :mod:`build_docs.extract.discover.tagger_features`. The weights are written to
-``build_docs/data/discover/names.crfsuite``, which the build reads (:mod:`build_docs.extract.discover.tagger`).
+``build_docs/data/discover/names.crfsuite``, which the build reads (:mod:`build_docs.extract.discover.tagger`), and
+the word lists the features read, as they stand now, to ``names.lists.txt`` beside it (the model reads them as it
+learnt them, however the build's lists change later). A model written elsewhere (``--out``; the benchmarks' folds) is
+trained on the lists of ``names.lists.txt`` as they are.
 
 Usage::
 
@@ -49,7 +52,7 @@ if str(REPO) not in sys.path:
 
 from benchmarks.names_eval import CORPUS, name_like, runs  # noqa: E402
 from benchmarks.ocr_path import half  # noqa: E402
-from build_docs.extract.discover import lexicon  # noqa: E402
+from build_docs.extract.discover import lexicon, tagger_features  # noqa: E402
 from build_docs.extract.discover.tagger import MODEL  # noqa: E402
 from build_docs.extract.discover.tagger_features import features, inputs_digest, words_of  # noqa: E402
 from build_docs.extract.discover.tokens import is_entity_word  # noqa: E402
@@ -173,6 +176,9 @@ def main(argv: list[str] | None = None) -> int:
     if not any(args.corpus.glob("*.gold.json")):
         print(f"{args.corpus}: corpus not found", file=sys.stderr)
         return 2
+    if args.out == MODEL:  # the shipped model learns the word lists as they stand now, and keeps them beside it
+        tagger_features.LISTS_FILE.write_text(tagger_features.lists_text(), encoding="utf-8")
+        tagger_features.use_lists(tagger_features.LISTS_FILE)
     status = train(args.corpus, args.out)
     if args.out == MODEL:  # the shipped model: what its attributes were made from, and its bytes (tests/test_tagger.py compares)
         INPUTS.write_text(f"{inputs_digest()}  attributes\n{hashlib.sha256(MODEL.read_bytes()).hexdigest()}  {MODEL.name}\n", encoding="utf-8")

@@ -11,11 +11,11 @@ from pathlib import Path
 
 from benchmarks.ocr_path import half
 from benchmarks.train_names import bio, label_of, labelled_spans, sequences, surfaces, train
-from build_docs.extract.discover import find_all
+from build_docs.extract.discover import find_all, lexicon, tagger_features
 from build_docs.extract.discover.found import Found
 from build_docs.extract.discover.names import rare_name
 from build_docs.extract.discover.tagger import MODEL, _sentence_break, tagged
-from build_docs.extract.discover.tagger_features import features, inputs_digest, words_of
+from build_docs.extract.discover.tagger_features import LISTS_FILE, features, inputs_digest, words_of
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -85,6 +85,35 @@ def test_features_read_the_word_and_its_neighbours():
     assert "shape=Xx" in z and "rank=rare" in z and not any(a.startswith("w=") for a in z)  # a rare word is never learnt by heart
     assert "-1:w=met" in z and "1:shape=Xx" in z
     assert "first" in attrs[0] and "gaz=capital" in attrs[words.index("Paris")] or "gaz=city" in attrs[words.index("Paris")]
+
+
+def test_the_model_reads_the_word_lists_it_was_trained_on_not_the_rules_lists_as_edited_since(monkeypatch, tmp_path: Path):
+    """An editor adds a title to ``titles-head.txt``: the rules read it at once, the tagger's attributes do not change (its
+    weights were learnt on the lists of ``names.lists.txt``), so no model needs training again; ``make train-names``
+    writes the lists it trains on beside the model."""
+    text = "She met Zorblatt Quenxi in Paris."
+    spans = words_of(text)
+    before = features(text, spans)
+    monkeypatch.setattr(lexicon, "HEAD_TITLES", lexicon.HEAD_TITLES | {"Zorblatt"})
+    tagger_features.use_lists(tagger_features.LISTS_FILE)  # forget every attribute made so far
+    try:
+        assert features(text, spans) == before
+        assert "title Zorblatt" in tagger_features.lists_text()  # what training again would write
+        trained = tmp_path / "names.lists.txt"
+        trained.write_text(tagger_features.lists_text(), encoding="utf-8")
+        tagger_features.use_lists(trained)
+        assert "title" in features(text, spans)[2] and "1:title" in features(text, spans)[1]
+    finally:
+        tagger_features.use_lists(LISTS_FILE)
+    assert tagger_features.LISTS_FILE == LISTS_FILE and features(text, spans) != []
+
+
+def test_the_trained_lists_are_the_lists_a_training_writes_from_lists_of_those_words():
+    """``names.lists.txt`` reads back as it was written: each list's words under its attribute, a comment header."""
+    text = LISTS_FILE.read_text(encoding="utf-8")
+    assert text.startswith("# ") and "\ntitle President\n" in text and "\norghead Bank\n" in text
+    lines = [line for line in text.splitlines() if not line.startswith("#")]
+    assert lines == sorted(lines) and {line.split(" ", 1)[0] for line in lines} == {label for label, _ in tagger_features.LISTS}
 
 
 def test_gold_mentions_become_bio_labels():

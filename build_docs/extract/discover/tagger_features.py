@@ -10,7 +10,13 @@ its own, so "Putin's" gives "Putin"). Each word gets CRFsuite attributes (:func:
   text's names: it learns what names look like and what stands around them;
 * membership of the build's lists and gazetteers: GeoNames and pycountry places (by kind), Faker's
   given names and surnames, Chinese, Korean and Vietnamese family names, titles, organisation and
-  place head words, nationalities, months, verbs of saying, prepositions of place, name particles;
+  place head words, nationalities, months, verbs of saying, prepositions of place, name particles.
+  The word lists are read as they were when the model was trained (:data:`LISTS_FILE`, written by
+  ``make train-names`` beside the model), not as the rules' lists stand now: a title or a head word an
+  editor adds changes what the rules find, never the model's weights' meaning, so a list can be edited
+  without training the model again (and without a corpus), and a rule's change is measured without the
+  model's decisions shifting under it (training again on lists one word apart flipped the kind of about
+  30 of 1,660 pages of 300 UN speeches);
 * whether the same word is written in lower case elsewhere in the paragraph, and whether it opens a sentence;
 * a few of the same facts about the two words on either side.
 
@@ -28,7 +34,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import islice
 from pathlib import Path
 
@@ -116,8 +122,45 @@ LISTS = (
 )
 
 
+LISTS_FILE = Path(__file__).resolve().parent.parent.parent / "data" / "discover" / "names.lists.txt"  # the lists as trained on
+_LISTS_HEADER = (
+    "# The word lists the name tagger's attributes read, as they were when its model (names.crfsuite) was trained:\n"
+    "# written by `make train-names` from the build's lists (build_docs/extract/discover/tagger_features.py, LISTS).\n"
+    "# Edit the lists themselves, not this file; train the model again for it to learn their new words.\n"
+)
+
+
+def lists_text() -> str:
+    """The word lists of :data:`LISTS` as they stand now, in the format of :data:`LISTS_FILE`: a header, then one
+    ``attribute word`` line per entry, sorted."""
+    lines = sorted(f"{label} {word}" for label, name in LISTS for word in getattr(lexicon, name))
+    return _LISTS_HEADER + "".join(f"{line}\n" for line in lines)
+
+
+@cache
+def _trained_lists() -> dict[str, frozenset[str]]:
+    """Attribute -> the words of its list, read from :data:`LISTS_FILE`; the lists as they stand now when there is no
+    such file (a package installed without its model, which then tags nothing)."""
+    text = LISTS_FILE.read_text(encoding="utf-8") if LISTS_FILE.is_file() else lists_text()
+    words: dict[str, set[str]] = {label: set() for label, _ in LISTS}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            label, word = line.split(" ", 1)
+            words[label].add(word)
+    return {label: frozenset(ws) for label, ws in words.items()}
+
+
+def use_lists(path: Path) -> None:
+    """Read the trained word lists from ``path`` from now on (training writes them there first; benchmarks train on
+    other lists), forgetting every attribute made from the lists before."""
+    global LISTS_FILE
+    LISTS_FILE = path
+    for made in (_trained_lists, _own, _context, _around):
+        made.cache_clear()
+
+
 def _facts(word: str) -> list[str]:
-    """Which of the build's lists and gazetteers hold ``word``."""
+    """Which of the build's lists (as trained on: :data:`LISTS_FILE`) and gazetteers hold ``word``."""
     out = []
     place = gazetteer().get(word)
     if place is not None:
@@ -128,22 +171,21 @@ def _facts(word: str) -> list[str]:
         out.append("surname")
     if family_surname(word):
         out.append("family")
-    for label, name in LISTS:
-        if word in getattr(lexicon, name):
+    lists = _trained_lists()
+    for label, _ in LISTS:
+        if word in lists[label]:
             out.append(label)
     return out
 
 
 def inputs_digest() -> str:
-    """SHA-256 of what in this repository the attributes are made from: this module's source and the entries of the word
-    lists of :data:`LISTS`. ``make train-names`` records it beside the model it writes (``names.inputs.sha256``), and a
-    test compares, so that a list or an attribute changed without training the model again fails the tests. The
-    packages' data (GeoNames, Faker's names, the frequency list) is left out: a new release of one must not fail a build
-    the repository did not change."""
+    """SHA-256 of what in this repository the attributes are made from: this module's source and the trained word lists
+    (:data:`LISTS_FILE`). ``make train-names`` records it beside the model it writes (``names.inputs.sha256``), and a
+    test compares, so that the attributes' code or the trained lists changed without training the model again fail the
+    tests. The packages' data (GeoNames, Faker's names, the frequency list) is left out: a new release of one must not
+    fail a build the repository did not change."""
     digest = hashlib.sha256(Path(__file__).read_bytes())
-    for label, name in LISTS:
-        digest.update(f"\n{label}:".encode())
-        digest.update("\n".join(sorted(getattr(lexicon, name))).encode("utf-8"))
+    digest.update(LISTS_FILE.read_bytes() if LISTS_FILE.is_file() else lists_text().encode("utf-8"))
     return digest.hexdigest()
 
 
