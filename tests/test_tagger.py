@@ -12,6 +12,7 @@ from pathlib import Path
 from benchmarks.ocr_path import half
 from benchmarks.train_names import bio, label_of, labelled_spans, sequences, surfaces, train
 from build_docs.extract.discover import find_all, lexicon, tagger_features
+from build_docs.extract.discover import tagger as tagger_module
 from build_docs.extract.discover.found import Found
 from build_docs.extract.discover.names import rare_name
 from build_docs.extract.discover.tagger import MODEL, _sentence_break, tagged
@@ -201,6 +202,22 @@ def test_a_place_the_frequency_list_ranks_high_but_english_never_uses_as_a_word_
     assert rare_name("Yorkshire") and rare_name("Venice") and rare_name("Baie-Mahault")
     assert not any(rare_name(w) for w in ("Hell", "Earth", "Ozone", "Supporting", "North", "Arabian", "President", "Russia"))
     assert not any(f.strong for f in find_all("It was the same as the so-called Russia Threat made up by others."))
+
+
+def test_a_find_of_the_model_ends_at_a_bracket():
+    """An acronym and its expansion in brackets are two names, never one page named "GPS (Global Positioning System"
+    (the model of one fold labelled the bracket inside the name). The labels are given; the CRF's marginals are read."""
+    text = "The GPS (Global Positioning System) in every smartphone can tell you where you are."
+    spans = words_of(text)
+    words = [text[a:b] for a, b in spans]
+    labels = ["O"] * len(spans)
+    labels[words.index("GPS") : words.index(")") + 1] = ["B-LOC"] + ["I-LOC"] * (words.index(")") - words.index("GPS"))
+    loaded = tagger_module._loaded()
+    assert loaded is not None
+    loaded[0].set(loaded[1].encode(text, spans))  # the marginals of this text
+    names = [f.name for f in tagger_module._finds(loaded[0], text, spans, labels)]
+    assert names and not any("(" in n or ")" in n for n in names)
+    assert "Global Positioning System" in names
 
 
 def test_the_period_of_an_abbreviation_before_a_name_ends_no_sentence_inside_a_find():

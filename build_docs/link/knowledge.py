@@ -32,6 +32,7 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import TypeVar
 
+from build_docs import data
 from build_docs.clean.article import Article
 from build_docs.diagnostics import Diagnostic, error
 from build_docs.extract.acronyms import Definition
@@ -530,14 +531,21 @@ def _name(text: str) -> str:
     return _POSSESSIVE.sub("", " ".join(text.split()))
 
 
+_ABBREVIATED = {short.casefold(): full.casefold() for short, full in (line.split() for line in data.lines("link/name-abbreviations.txt"))}
+
+
 @lru_cache(maxsize=1 << 16)
 def _key(text: str) -> str:
     """What a name is known by: case, diacritics and hyphens aside ("Cristina Fernández" and "Cristina Fernandez", as a
     catalog and a text write one name, are one entity, as are "Guinea-Bissau" and "Guinea Bissau"; each spelling is an
-    alias the text is matched by)."""
+    alias the text is matched by), and a word abbreviated before another word of it written out ("St. Jerome" is
+    "Saint Jerome", "Mt. Kenya" "Mount Kenya": ``data/link/name-abbreviations.txt``)."""
     folded = _name(text).casefold()
     if "-" in folded:
         folded = " ".join(folded.replace("-", " ").split())
+    if "." in folded or any(w in _ABBREVIATED for w in folded.split()[:-1]):
+        words = folded.split()
+        folded = " ".join([*(_ABBREVIATED.get(w.removesuffix("."), w) for w in words[:-1]), words[-1]])
     if folded.isascii():
         return folded
     return "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))

@@ -168,6 +168,13 @@ def is_dictionary_word(word: str) -> bool:
     return any(lower.endswith(end) and len(lower) - len(end) >= 3 and lower[: len(lower) - len(end)] + base in words for end, base in _INFLECTIONS)
 
 
+def is_participle(word: str) -> bool:
+    """``word`` (any case) is a verb's "-ing" form that an English dictionary lists only as the verb's ("discussing",
+    "anglicizing", "including"), not as a noun or an adjective of its own ("building", "morning", "viking", "sterling")."""
+    lower = word.lower().replace("\u2019", "'")
+    return lower.endswith("ing") and lower not in _dictionary_words() and is_dictionary_word(lower)
+
+
 @cache
 def _article_words() -> frozenset[str]:
     """Lowercase words symspellpy's English bigram list has after "a", "the" or "very": nouns and adjectives."""

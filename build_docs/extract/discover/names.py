@@ -185,6 +185,8 @@ def _name(text: str, tokens: list[Tok], i: int, end: int) -> Found | None:
         i += 1  # "Scientologist Tom Cruise": a follower's or a profession's noun before a person's name, as a title is
     if end - i >= 2 and tokens[i].sentence and _sentence_adverb(tokens[i].bare):
         i += 1  # "Currently Shalev is ...": an adverb opening the sentence is no word of the name after it
+    elif _participle_before(tokens[i:end]):
+        i += 1  # "Discussing Einstein's ideas", "the British of Anglicizing London": a verb's "-ing" form is no word of a name
     run = tokens[i:end]
     if is_initial(run[-1]) or len(run) > MAX_RUN or run[0].bare.isupper() and _all_caps_line(text, run[0].start):
         return None
@@ -211,6 +213,22 @@ def _name(text: str, tokens: list[Tok], i: int, end: int) -> Found | None:
     name = span(text, start, stop)
     strong = (len(words) >= 2 or initialled) and kind == "person"
     return Found(kind, name, start, stop, "name-run", strong=strong, basis=basis)
+
+
+def participle_before(words: list[str]) -> bool:
+    """A run of capitalised words opening with a verb's "-ing" form (:func:`~.lexicon.is_participle`; no given name,
+    surname or place) before one to three more with no connector or head word: "Discussing Einstein", "Anglicizing
+    London", where the verb is no word of the name; not "Financing Facility for Remittances", a body named for its work."""
+    if not 2 <= len(words) <= 4:
+        return False
+    first, rest = words[0], words[1:]
+    if not lexicon.is_participle(first) or given_name(first) or surname(first) or is_place_name(first):
+        return False
+    return all(w[:1].isupper() and not head_word(w) for w in rest)
+
+
+def _participle_before(run: list[Tok]) -> bool:
+    return all(t.cap for t in run) and participle_before([t.bare for t in run])
 
 
 def _sentence_adverb(word: str) -> bool:

@@ -25,7 +25,7 @@ from typing import Any
 from build_docs.extract.discover import lexicon
 from build_docs.extract.discover.found import Found, span
 from build_docs.extract.discover.lexicon import is_common
-from build_docs.extract.discover.names import broken_word, fragment, name_shape, nationality, own_word, rare_name
+from build_docs.extract.discover.names import broken_word, fragment, name_shape, nationality, own_word, participle_before, rare_name
 from build_docs.extract.discover.person_shapes import given_name, surname
 from build_docs.extract.discover.place_names import gazetteer, is_place_name, local_place
 from build_docs.extract.discover.tagger_features import Encoder, words_of
@@ -119,7 +119,7 @@ def _finds(tagger: Any, text: str, spans: list[tuple[int, int]], labels: list[st
             continue
         label = labels[i][2:]
         end = i + 1
-        while end < n and labels[end] == f"I-{label}" and not _sentence_break(text, spans, end):
+        while end < n and labels[end] == f"I-{label}" and not _sentence_break(text, spans, end) and not _bracket(text, spans, end):
             end += 1
         first, last = _trimmed(text, spans, i, end)
         if first < last:
@@ -130,6 +130,16 @@ def _finds(tagger: Any, text: str, spans: list[tuple[int, int]], labels: list[st
                 found.append(f)
         i = end
     return found
+
+
+_BRACKETS = frozenset("()[]{}")
+
+
+def _bracket(text: str, spans: list[tuple[int, int]], k: int) -> bool:
+    """Word ``k`` is a bracket: a name ends before it, and another may start after it ("GPS (Global Positioning System)"
+    is no name "GPS (Global Positioning System": an acronym and its expansion are two names, the glossary's to join)."""
+    a, b = spans[k]
+    return b - a == 1 and text[a] in _BRACKETS
 
 
 def _sentence_break(text: str, spans: list[tuple[int, int]], k: int) -> bool:
@@ -166,6 +176,8 @@ def _find(text: str, words: list[tuple[int, int]], kind: str, confidence: float,
     """A find, with the same word-level evidence the rule ``name-run`` asks for (:func:`_no_name`)."""
     names = [text[a:b] for a, b in words]
     while len(names) > 1 and (is_entity_word(names[0].rstrip(".")) or _function_word(names[0])):  # "Prophet Muhammad", "French President X"
+        words, names = words[1:], names[1:]
+    if participle_before(names):  # "Anglicizing London"
         words, names = words[1:], names[1:]
     while len(names) > 1 and _function_word(names[-1]):  # "Excellency Mr."
         words, names = words[:-1], names[:-1]
