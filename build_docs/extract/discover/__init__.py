@@ -378,7 +378,7 @@ def _retyped(run: Found, model: Found | None, tagging: Tagging | None) -> Found:
     and the model makes a person of one word that no naming tradition's lists know only when it is sure (:data:`SURE`:
     "welcomed by Pachomius"), and then as a guess (basis ``guess``, :func:`_guess`) that evidence elsewhere outweighs;
     leaning to one it makes none ("Tongjiang", "Aceh" stay organisations for want of evidence)."""
-    if tagging is None or run.basis == "context":
+    if tagging is None or run.basis in ("context", "called"):
         return run  # a person or a place by the words around it (a verb of saying, "in X", a head word) stays one
     if run.basis == "shape":
         return run  # a person's name's shape: the model overruling it ("Marie Galante" a place) loses more than it wins

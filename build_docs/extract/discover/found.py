@@ -17,7 +17,9 @@ class Found:
     role: str = ""
     strong: bool = False
     canonical: str = ""  # for a gazetteer place, the name it goes by ("United States" for "U.S.")
-    basis: str = ""  # for a name-run, what gave its kind: "context", "saying", "shape", "given" or "default" (:func:`.names._kind`); "guess": :func:`._guess`
+    # for a name-run, what gave its kind: "context", "called", "saying", "shape", "given" or "default" (:func:`.names._kind`);
+    # "guess": :func:`._guess`
+    basis: str = ""
     alone: bool = False  # confident on one mention if the rest of its text never writes its words in lower case (:func:`confirmed`)
 
     def __repr__(self) -> str:

@@ -23,7 +23,8 @@ weak find only when the name recurs):
   "-ist" ("the grammarian Aelius Donatus"), or when the run has a person's name's shape in some naming tradition
   (:mod:`.person_shapes`: "Mikhail Gorbachev", "Deng Xiaoping", also set in capitals: "KAMALA HARRIS";
   initials: "W. W. Rouse Ball"; "Hilary of Poitiers"); a team after a city's name ("Houston Astros");
-  a place after "in", "near" or "across" when it is one word ("in Casamance"); a person when it is one
+  a place after "in", "near" or "across" when it is one word ("in Casamance"), or after a noun for a place and "of"
+  ("the town of Marstal", basis ``called``: linking lets it outweigh finds typed for want of evidence); a person when it is one
   word that is a given name of some tradition, no common word or place, and no article before it
   ("Cleopatra", "Hannibal"; not "the Sabine"), unless the model is sure of an organisation; else an organisation.
   Some words make no person's name whatever the shape or the model says (:func:`no_person`: "York
@@ -240,6 +241,7 @@ def _sentence_adverb(word: str) -> bool:
 def _kind(text: str, run: list[Tok], words: list[Tok], start: int, stop: int) -> tuple[str, str]:
     """Person, place or organisation, from the name's shape and the words around it (module docstring), with what
     says so: ``context`` (a citation, a head word, "in X", words only a person has after it: :func:`only_a_person`),
+    ``called`` (a place the text calls one: "the town of Marstal"),
     ``saying`` (a verb of saying: a newspaper says things too) or
     ``shape`` (a person's name's shape alone), which the statistical tagger may overrule, ``given`` (one word that is a
     given name: the tagger overrules it only when sure), or ``default`` (nothing: an organisation for want of evidence)."""
@@ -254,6 +256,8 @@ def _kind(text: str, run: list[Tok], words: list[Tok], start: int, stop: int) ->
         return "person", "context"  # "Reymont, a Polish novelist,", "Halston, the son of a doctor"
     if words[0].bare in lexicon.PLACE_HEADS or words[-1].bare in lexicon.PLACE_HEADS:
         return "place", "context"
+    if _called_a_place(text, start) and not any(head_word(w) for w in bare):
+        return "place", "called"  # "the town of Marstal", "the Danish island of Funen"
     if _team(words):
         return "organization", "context"
     if _person_shape(run, words) or _of_place(run) or _initialled(run, words):
@@ -269,6 +273,16 @@ def _kind(text: str, run: list[Tok], words: list[Tok], start: int, stop: int) ->
     if len(run) == 1 and given_name(bare[0]) and not is_common(bare[0]) and bare[0] not in gazetteer() and not article:
         return "person", "given"  # "Cleopatra", "Hannibal" alone name a person; "the Sabine (River)" none
     return "organization", "default"
+
+
+def _called_a_place(text: str, start: int) -> bool:
+    """The words before ``start`` call what follows a place: a determiner, up to two words, a noun for a place
+    (``place-nouns.txt``, in lower case) and "of" ("the town of Marstal", "the Danish island of Funen", "a village of")."""
+    before = _PLACE_OF.search(text, max(0, start - 60), start)
+    return before is not None and before.group(1) in lexicon.PLACE_NOUNS
+
+
+_PLACE_OF = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)[ \t]+(?:[\w\-]+[ \t]+){0,2}?([a-z]+)[ \t]+of[ \t]+$")
 
 
 def _role_after(text: str, stop: int) -> bool:
