@@ -454,6 +454,8 @@ def test_a_noun_only_a_person_has_after_a_possessive_makes_a_person():
     found = finds("In those years Quellbrand's later memoirs sold well, and then Brimwald's wife left the Zorbex's office.")
     assert found["Quellbrand"][:2] == ("person", "name-run") and found["Brimwald"][:2] == ("person", "name-run")
     assert found.get("Zorbex", ("organization",))[0] != "person"
+    found = finds("The idea came from the physicist, and Zorblatt's theory of warped fields was new. Later, Quenxi's paintings sold well.")
+    assert found["Zorblatt"][0] == "person" and found["Quenxi"][0] == "person"  # a theory, a painting: a person's work
 
 
 def test_a_name_without_its_middle_name_joins_the_one_person_who_has_it():
