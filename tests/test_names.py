@@ -79,6 +79,15 @@ def test_a_name_the_text_calls_a_place_is_one_however_often_it_stands_alone():
     assert [(e.name, e.kind) for e in knowledge.entities.values() if e.name == "Marstal"] == [("Marstal", "place")]
 
 
+def test_a_captions_credit_label_is_no_word_of_the_name_before_it():
+    """A photo caption runs on from a name with no full stop ("Belle Image: Nick Moreau."): "Image" before the colon ends
+    the name (``caption-labels.txt``), for the rules and the model alike."""
+    text = "A showdown at the booth.\n\nQuellbrand Zorbex Image: Nick Moreau.\n\nUS President Barack Obama tweet to student Ahmed Mohamed Image: Twitter."
+    names = set(finds(text))
+    assert "Ahmed Mohamed" in names and "Nick Moreau" in names
+    assert not any(n.endswith("Image") for n in names | {f.name for f in tagged(text)})
+
+
 def test_a_name_of_several_place_words_is_one_name_not_two_places():
     assert finds("He was born in Guinea Bissau in 1950.") == {"Guinea Bissau": ("place", "gazetteer", True)}
     assert not any(kind == "place" for kind, _, _ in finds("the Niger Congo language phylum").values())

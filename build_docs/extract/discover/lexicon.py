@@ -57,6 +57,7 @@ _FILES = {
     "PERSON_ONLY_WORDS": "person-only-words.txt",  # of the saying words, those only a person takes ("died", "himself")
     "PERSON_POSSESSIONS": "person-possessions.txt",  # after a name's possessive, a person's ("Byron's memoirs")
     "ROLE_NOUNS": "role-nouns.txt",  # before a one-word name, a person ("designer Halston")
+    "CAPTION_LABELS": "caption-labels.txt",  # "Image:", "Photo:" after a caption's name: no word of it
     "LEADER_NOUNS": "leader-nouns.txt",  # between a name and a person's, the name is an organisation ("Facebook creator ...")
     "NO_PERSON_WORDS": "no-person-words.txt",  # words of buildings', sites' and media's names ("... Museum"): no person's
     "NAME_ARTICLES": "name-articles.txt",  # "El Castillo": opens a place's name, never a person's
@@ -72,6 +73,7 @@ GROUP_NOUNS: frozenset[str]
 ROLE_NOUNS: frozenset[str]
 LEADER_NOUNS: frozenset[str]
 PERSON_POSSESSIONS: frozenset[str]
+CAPTION_LABELS: frozenset[str]
 PERSON_VERBS: frozenset[str]
 PERSON_ONLY_WORDS: frozenset[str]
 NO_PERSON_WORDS: frozenset[str]

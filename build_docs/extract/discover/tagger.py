@@ -181,6 +181,8 @@ def _find(text: str, words: list[tuple[int, int]], kind: str, confidence: float,
         words, names = words[1:], names[1:]
     while len(names) > 1 and _function_word(names[-1]):  # "Excellency Mr."
         words, names = words[:-1], names[:-1]
+    if len(names) > 1 and names[-1] in lexicon.CAPTION_LABELS and text[words[-1][1] : words[-1][1] + 1] == ":":
+        words, names = words[:-1], names[:-1]  # "Captain America Image: Nick Moreau.": a caption's credit
     start, stop = words[0][0], words[-1][1]
     name = span(text, start, stop)
     capitalised = [w for w in names if w[0].isupper() and len(w) > 1]
