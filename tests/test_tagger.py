@@ -220,6 +220,12 @@ def test_a_find_of_the_model_ends_at_a_bracket():
     assert "Global Positioning System" in names
 
 
+def test_a_contraction_is_no_name_of_the_models():
+    """A fold's model made a place page "I'll" of a quoted sentence; a name with an apostrophe keeps it ("O'Neill")."""
+    assert tagger_module._no_name("I'll", ["I'll"]) and tagger_module._no_name("We\u2019ve", ["We\u2019ve"])
+    assert not tagger_module._no_name("O'Neill", ["O'Neill"]) and not tagger_module._no_name("Thomas D'Alesandro", ["Thomas", "D'Alesandro"])
+
+
 def test_the_period_of_an_abbreviation_before_a_name_ends_no_sentence_inside_a_find():
     """ "St." opens a name ("St. Louis Cardinals"), where a full stop after a word of two letters would end the find; a
     company's suffix may end a sentence, so its period still does."""

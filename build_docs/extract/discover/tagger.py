@@ -264,11 +264,17 @@ def _head_kind(capitalised: list[str]) -> str | None:
     return None
 
 
+_CONTRACTION = re.compile(r"['\u2019](?:ll|m|ve|d|re|t)$")
+
+
 def _no_name(name: str, capitalised: list[str]) -> bool:
     """No words of a name: a heading in capitals, titles and nationalities alone ("President", "Mr.", "Lebanese",
-    "Secretary-General"), one of the 1,000 commonest English words ("State", "Day"), a word holding a digit ("COVID-19")."""
+    "Secretary-General"), one of the 1,000 commonest English words ("State", "Day"), a word holding a digit ("COVID-19"),
+    a contraction ("I'll", "Don't"; not "O'Neill", "D'Alesandro")."""
     if not capitalised or name.isupper() and len(capitalised) > 1 or any(c.isdigit() for c in name):
         return True
+    if any(_CONTRACTION.search(w) for w in capitalised):
+        return True  # "I'll", "We've", "Don't": a pronoun or a verb with its contracted word
     if nationality(name) or all(_no_word_of_a_name(w) for w in capitalised):
         return True
     return len(capitalised) == 1 and not capitalised[0].isupper() and all(is_common(part, lexicon.VERY_COMMON_RANK) for part in capitalised[0].split("-"))
