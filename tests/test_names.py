@@ -88,6 +88,21 @@ def test_a_captions_credit_label_is_no_word_of_the_name_before_it():
     assert not any(n.endswith("Image") for n in names | {f.name for f in tagged(text)})
 
 
+def test_a_body_named_after_the_of_of_a_longer_name_counts_that_mention():
+    """ "General Assembly of the United Nations" mentions the United Nations: with one mention of its own, weak alone,
+    it makes a page; a name only ever held after an "of" ("Foreign Affairs" of "Ministry of Foreign Affairs") makes none."""
+    one = article(
+        "one",
+        "He spoke at the session of the General Assembly of the United Nations in the spring.",
+        "It is the historical mission of the United Nations to keep the peace.",
+        "The Ministry of Foreign Affairs wrote, and the Ministry of Foreign Affairs replied.",
+    )
+    knowledge, _ = knowledge_of([one])
+    names = {e.name for e in knowledge.entities.values()}
+    assert "United Nations" in names and "General Assembly of the United Nations" in names
+    assert "Foreign Affairs" not in names and "Foreign Affairs" not in {c.name for c in knowledge.candidates}
+
+
 def test_a_name_of_several_place_words_is_one_name_not_two_places():
     assert finds("He was born in Guinea Bissau in 1950.") == {"Guinea Bissau": ("place", "gazetteer", True)}
     assert not any(kind == "place" for kind, _, _ in finds("the Niger Congo language phylum").values())

@@ -245,7 +245,11 @@ class _Builder:
         short_orgs: list[list[tuple[Found, Quote]]] = []
         named: dict[str, list[list[tuple[Found, Quote]]]] = defaultdict(list)  # other kinds' names, by kind
         for key, group in groups.items():
-            kind = group[0][0].kind if len(group) == 1 else _kind_of(group)
+            own = [(f, q) for f, q in group if f.rule != "complement"]  # a name held after an "of" counts with a find of its own
+            if not own:
+                continue  # "Foreign Affairs" of "Ministry of Foreign Affairs" alone names nothing
+            kind = own[0][0].kind if len(own) == 1 else _kind_of(own)
+            group = [(replace(f, kind=kind) if f.rule == "complement" else f, q) for f, q in group]
             group = [(f, q) for f, q in group if f.kind == kind]
             size = len(_name(group[0][0].name).split())
             if key in self.names:

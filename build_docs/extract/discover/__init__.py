@@ -61,7 +61,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from build_docs.extract.discover import lexicon
-from build_docs.extract.discover.found import Found, dedupe
+from build_docs.extract.discover.found import Found, dedupe, span
 from build_docs.extract.discover.inverted import inverted_names
 from build_docs.extract.discover.lexicon import COMMON_RANK, VERY_COMMON_RANK, is_common
 from build_docs.extract.discover.names import head_word, leads, name_shape, names_in, no_person, only_a_person, own_word, says, single_name
@@ -165,7 +165,7 @@ def find_all(text: str) -> list[Found]:
     kept = [replace(f, alone=True) if not f.strong and _alone(text, f) else f for f in kept]
     kept.sort(key=lambda f: (f.start, f.end))
     kept = _coordinated(text, kept)
-    inner += _acronyms_opening(text, tokens)
+    inner += _acronyms_opening(text, tokens) + _complements(text, kept)
     if inner:
         kept = sorted(kept + _held(inner, kept) + _unheld(inner, kept, len(text)), key=lambda f: (f.start, f.end))
     return [f for f in kept if f.kind != "other"]  # a treaty's or a conference's name holds places, but is no entity
@@ -279,6 +279,30 @@ def _acronyms_opening(text: str, tokens: list[Tok]) -> list[Found]:
     return found
 
 
+_OF = re.compile(r"[ \t\n]+of[ \t\n]+(?:the[ \t\n]+)?")
+
+
+def _complements(text: str, kept: list[Found]) -> list[Found]:
+    """The name an organisation's, a treaty's or a conference's name holds after its last "of" ("United Nations" in
+    "General Assembly of the United Nations", "Academia Sinica" in "Institute of History and Philology of Academia
+    Sinica"), a weak find of rule ``complement``, kept where a find holds it (:func:`_held`): a mention of the body the
+    longer name belongs to, as "Paris" is one in "University of Paris". Linking counts it only with a find of the same
+    name outside (:meth:`~build_docs.link.knowledge._Builder.add_finds`), which also gives its kind: "Foreign Affairs"
+    of "Ministry of Foreign Affairs" makes nothing. One word must be a name alone (:func:`~.names.single_name`: not
+    "Cooperation" of "Organization of Islamic Cooperation"). A place of the gazetteer there is held already."""
+    found = []
+    for f in kept:
+        if f.kind not in ("organization", "other") or " of " not in f.name:
+            continue
+        last = next(reversed(list(_OF.finditer(text, f.start, f.end))), None)
+        if last is None:
+            continue
+        name = span(text, last.end(), f.end)
+        if name[:1].isupper() and name not in gazetteer() and (" " in name or single_name(name)):  # not "Cooperation"
+            found.append(Found("organization", name, last.end(), f.end, "complement"))
+    return found
+
+
 def _held(inner: list[Found], kept: list[Found]) -> list[Found]:
     """The places of ``inner`` that lie inside an organisation's name in ``kept`` (by position, none overlapping), or a
     treaty's or a conference's (kind ``other``): a place GUM and a reader take as one of its own ("Paris" in "University
@@ -289,7 +313,7 @@ def _held(inner: list[Found], kept: list[Found]) -> list[Found]:
     held = []
     for p in inner:
         k = bisect_right(starts, p.start) - 1
-        if k < 0 or not (kept[k].kind in ("organization", "other") or p.rule == "acronym-opening" and kept[k].kind != "person"):
+        if k < 0 or not (kept[k].kind in ("organization", "other") or p.rule in ("acronym-opening", "complement") and kept[k].kind != "person"):
             continue
         if p.end <= kept[k].end and (p.start, p.end) != (kept[k].start, kept[k].end):
             held.append(p)
