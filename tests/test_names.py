@@ -480,6 +480,8 @@ def test_a_noun_only_a_person_has_after_a_possessive_makes_a_person():
     assert found.get("Zorbex", ("organization",))[0] != "person"
     found = finds("The idea came from the physicist, and Zorblatt's theory of warped fields was new. Later, Quenxi's paintings sold well.")
     assert found["Zorblatt"][0] == "person" and found["Quenxi"][0] == "person"  # a theory, a painting: a person's work
+    assert finds("Let us ensure that George's brother was heard.").get("George", ("",))[0] == "person"  # a common given name too
+    assert "Will" not in finds("The people's Will was clear, and its wife")  # a word of the dictionary is no name alone
 
 
 def test_a_name_without_its_middle_name_joins_the_one_person_who_has_it():

@@ -210,7 +210,7 @@ def _name(text: str, tokens: list[Tok], i: int, end: int) -> Found | None:
         return Found("person", span(text, start, stop), start, stop, "name-run", strong=True, basis="context")  # "Elizabeth II"
     kind, basis = _kind(text, run, words, start, stop)
     initialled = kind == "person" and basis == "shape" and is_initial(run[0])  # "D. B. Weiss"
-    if len(words) == 1 and not initialled and not single_name(words[0].bare, kind == "person"):
+    if len(words) == 1 and not initialled and not single_name(words[0].bare, kind == "person") and not _named_person(words[0].bare, basis):
         return None  # "Chairmanship", "Republics": no name alone
     if kind != "person" and all(_common_word(t.bare) for t in words) or nationality(span(text, start, stop)):
         return None
@@ -235,6 +235,12 @@ def participle_before(words: list[str]) -> bool:
 
 def _participle_before(run: list[Tok]) -> bool:
     return all(t.cap for t in run) and participle_before([t.bare for t in run])
+
+
+def _named_person(word: str, basis: str) -> bool:
+    """A given name the words after it say is a person's ("George's brother", "Grace died"): a name alone, however common
+    the word (basis ``context`` from :func:`only_a_person`, as :func:`_kind` gives it)."""
+    return basis == "context" and given_name(word) and not lexicon.is_dictionary_word(word)
 
 
 def _sentence_adverb(word: str) -> bool:
