@@ -103,6 +103,13 @@ def test_a_body_named_after_the_of_of_a_longer_name_counts_that_mention():
     assert "Foreign Affairs" not in names and "Foreign Affairs" not in {c.name for c in knowledge.candidates}
 
 
+def test_a_name_after_a_particle_may_be_a_common_word():
+    """ "Sultan Qaboos bin Said": "Said" after "bin" is a name, not the verb (the UN speeches had a page "Qaboos Bin")."""
+    assert "Qaboos bin Said" in finds("We thank His Majesty Sultan Qaboos bin Said for his wisdom.")
+    assert "Qaboos Bin Said" in finds("We thank His Majesty Sultan Qaboos Bin Said for his wisdom.")
+    assert "Ben" in finds("President Ben said no.")  # a verb of saying after a name ends it still
+
+
 def test_a_name_of_several_place_words_is_one_name_not_two_places():
     assert finds("He was born in Guinea Bissau in 1950.") == {"Guinea Bissau": ("place", "gazetteer", True)}
     assert not any(kind == "place" for kind, _, _ in finds("the Niger Congo language phylum").values())

@@ -121,7 +121,7 @@ def _run_end(text: str, tokens: list[Tok], i: int) -> int:
     if tokens[i].bare.endswith("s") and tokens[i].bare[:-1] in lexicon.HEAD_TITLES:
         return i  # "Presidents Juan Manuel Santos Calderón and Hugo Chávez": a title for several people, no word of a name
     k = i + 1
-    while k < len(tokens) and not tokens[k - 1].possessive and tokens[k].joined and not caption_label(text, tokens[k]):
+    while k < len(tokens) and not tokens[k - 1].possessive and tokens[k].joined and not _caption_label(text, tokens[k]):
         if _word(tokens[k]) or is_initial(tokens[k]) or _numbered(text, tokens, k) or _surname_title(tokens, k):
             k += 1
             continue
@@ -138,7 +138,7 @@ def _run_end(text: str, tokens: list[Tok], i: int) -> int:
     return k
 
 
-def caption_label(text: str, tok: Tok) -> bool:
+def _caption_label(text: str, tok: Tok) -> bool:
     """A caption's label before its colon ("Belle Image: Nick Moreau."; ``caption-labels.txt``): it ends the name before it."""
     return tok.word in lexicon.CAPTION_LABELS and text[tok.core : tok.core + 1] == ":"
 

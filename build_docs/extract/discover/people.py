@@ -79,9 +79,10 @@ def _name_after(text: str, tokens: list[Tok], j: int) -> int:
         if k > j and not tokens[k - 1].possessive and regnal(text, tokens, k):
             k, numbered = k + 1, True
             break
-        inner = tok.word in lexicon.PARTICLES or tok.word in lexicon.NAME_TITLES and k > j  # "bin", "Hassan Sheikh Mohamud"
-        particle = inner and k + 1 < n and tokens[k + 1].joined and _name_word(tokens[k + 1])
-        if not (particle or _name_word(tok) and not is_place_name(tok.word)):
+        inner = tok.word.lower() in lexicon.PARTICLES or tok.word in lexicon.NAME_TITLES and k > j  # "bin", "Hassan Sheikh Mohamud"
+        particle = inner and k + 1 < n and tokens[k + 1].joined and (_name_word(tokens[k + 1]) or _after_particle(tokens[k + 1]))
+        after = k > j and tokens[k - 1].word.lower() in lexicon.PARTICLES and _after_particle(tok)  # "Qaboos bin Said"
+        if not (particle or after or _name_word(tok) and not is_place_name(tok.word)):
             break
         k += 1
     while k > j and tokens[k - 1].word in lexicon.PARTICLES:
@@ -94,6 +95,11 @@ def _name_after(text: str, tokens: list[Tok], j: int) -> int:
     if all(is_common(t.bare, VERY_COMMON_RANK) for t in words) or tokens[j].headline and not _has_uncommon(words):
         return j
     return k
+
+
+def _after_particle(tok: Tok) -> bool:
+    """A capitalised word that is a function word ("Said") and no title or date: a name after a particle ("Qaboos bin Said")."""
+    return tok.cap and tok.bare.lower() in lexicon.FUNCTION_WORDS and not is_entity_word(tok.bare)
 
 
 def _initials_then_name(tokens: list[Tok], j: int) -> bool:
