@@ -43,6 +43,8 @@ def test_a_name_opening_a_sentence_counts_when_its_shape_is_a_persons():
 def test_the_words_around_a_name_type_it():
     assert finds("Rebels fought in Casamance for years.")["Casamance"] == ("place", "name-run", False)
     assert finds("We sailed across the Sea of Okhotsk.")["Sea of Okhotsk"][0] == "place"
+    found = finds("They shelled Río Zorbales and the Kfar Quenxa hills, then took Lesser Quellbrand.")
+    assert [found[n][0] for n in ("Río Zorbales", "Kfar Quenxa", "Lesser Quellbrand")] == ["place"] * 3  # a place's head word in another language
     assert finds("the critic Zorblatt wrote that")["Zorblatt"][0] == "person"
 
 
