@@ -55,6 +55,8 @@ def test_common_words_contractions_and_compounds_are_no_names():
     assert finds("in the South-East of it") == {}
     assert finds("the Cypriots and the Haitians met at a High-level Meeting") == {}  # a people; compounds of common words
     assert "Abraham Accords" not in dict((n, k) for n, (k, _, _) in finds("they signed the Abraham Accords").items() if k == "person")
+    text = "After Hurricane Quenxa and the Six-Day War, they won the Zorblatt Peace Prize and signed the Quellbrand Consensus."
+    assert not {"Hurricane Quenxa", "Six-Day War", "Zorblatt Peace Prize", "Quellbrand Consensus"} & set(finds(text))  # events, prizes, plans
 
 
 def test_a_verbs_ing_form_before_a_name_is_no_word_of_it():

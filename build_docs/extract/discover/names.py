@@ -214,8 +214,9 @@ def _name(text: str, tokens: list[Tok], i: int, end: int) -> Found | None:
         return None  # "Chairmanship", "Republics": no name alone
     if kind != "person" and all(_common_word(t.bare) for t in words) or nationality(span(text, start, stop)):
         return None
-    if kind != "person" and words[-1].bare in lexicon.OTHER_NAME_HEADS:
-        kind, basis = "other", "context"  # "Kyoto Protocol", "Copenhagen Accord": a treaty, a conference, a plan (the glossary's), no organisation
+    heads = lexicon.OTHER_NAME_HEADS
+    if kind != "person" and words[-1].bare in heads or kind == "organization" and len(words) > 1 and words[0].bare in heads:
+        kind, basis = "other", "context"  # "Kyoto Protocol", "Treaty of Rome", "Hurricane Irene": the glossary's, no organisation
     name = span(text, start, stop)
     strong = (len(words) >= 2 or initialled) and kind == "person"
     return Found(kind, name, start, stop, "name-run", strong=strong, basis=basis)
