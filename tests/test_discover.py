@@ -482,6 +482,7 @@ def test_a_plural_title_opens_no_name():
     ("text", "strong"),
     [
         ("After transferring to Rice University in 2009, he posted a record.", True),  # named after a person
+        ("She then studied at Collins College in Tempe for a year.", True),  # a surname that reads as a plural
         ("The ballots were counted by the Electoral Commission in May.", False),  # a description, no name
         ("The bill went to the Legislative Assembly in May.", False),
         ("The boat was saved by the Indonesian Navy in May.", True),  # a nationality and a head word

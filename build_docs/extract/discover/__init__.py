@@ -64,7 +64,7 @@ from build_docs.extract.discover import lexicon
 from build_docs.extract.discover.found import Found, dedupe, span
 from build_docs.extract.discover.inverted import inverted_names
 from build_docs.extract.discover.lexicon import COMMON_RANK, VERY_COMMON_RANK, is_common
-from build_docs.extract.discover.names import head_word, leads, name_shape, names_in, no_person, only_a_person, own_word, says, single_name
+from build_docs.extract.discover.names import head_word, leads, name_shape, names_in, no_person, only_a_person, own_word, plural, says, single_name
 from build_docs.extract.discover.organizations import find_organizations, organizations_in
 from build_docs.extract.discover.people import MAX_NAME_WORDS, find_people, people_in
 from build_docs.extract.discover.person_shapes import family_surname, given_name, surname
@@ -352,9 +352,9 @@ def _modifier(word: str) -> bool:
     speeches, any capitalised modifier made ten pages of them), nor is a word only a given name ("Royal Society",
     "Royal Academy"). A nationality before the head word names a body too (:func:`_alone`: "Indonesian Navy")."""
     bare = word.rstrip(".")
-    if is_entity_word(bare) or bare in lexicon.GENERIC_PLACE_WORDS or bare.isupper() or not name_shape(bare):
+    if is_entity_word(bare) or bare in lexicon.GENERIC_PLACE_WORDS or bare.isupper() or not name_shape(bare) and not plural(bare):
         return False
-    return surname(bare)
+    return surname(bare)  # a surname that reads as a plural too ("Collins College", "Williams College")
 
 
 def _named_after(word: str, organization: bool) -> bool:
