@@ -81,7 +81,8 @@ def _gazetteer_hits(text: str, tokens: list[Tok], lower: _LowerWords, inner: lis
 def _features(text: str, tokens: list[Tok], hits: list[tuple[int, int, Place]]) -> list[Found]:
     """Natural features named after a gazetteer place or a nationality (rule ``feature``): the place or nationality
     before a head word of ``feature-heads.txt`` ("Manila Bay", "the Arabian Sea"), or the head word, with "of" or not,
-    before the place ("Lake Victoria", "the Gulf of Mexico", "Bay of Bengal"); one place, confident on one mention. Not
+    before the place ("Lake Victoria", "the Gulf of Mexico", "Bay of Bengal"), a direction before either ("the East China
+    Sea"); one place, confident on one mention. Not
     where the capitalised run goes on ("Manila Bay Hotel", "South China Sea": names found by other rules)."""
     places = {(a, b) for a, b, _ in hits}  # a head word goes before a place, not before a nationality ("Lake Victoria")
     spans = [(a, b) for a, b, _ in hits] + [(k, k + 1) for k, t in enumerate(tokens) if t.cap and t.word in lexicon.DEMONYMS]
@@ -96,11 +97,19 @@ def _features(text: str, tokens: list[Tok], hits: list[tuple[int, int, Place]]) 
             start, end = (a - 2, b) if (a, b) in places else (None, None)
         if start is None or end is None or any(t.headline or t.possessive for t in tokens[start : end - 1]):
             continue
+        if start > 0 and tokens[start].joined and _direction(tokens[start - 1]):
+            start -= 1  # "the East China Sea": a direction opens the feature's name
         if _goes_on(tokens, start - 1, start) or _goes_on(tokens, end, end - 1):
             continue
         first, last = tokens[start].start, tokens[end - 1].core
         found.append(Found("place", span(text, first, last), first, last, "feature", "", True))
     return found
+
+
+def _direction(tok: Tok) -> bool:
+    """A direction or a generic area word ("East", "Upper", "Greater"; ``generic-place-words.txt``), not itself a head word."""
+    word = tok.word
+    return tok.cap and not tok.possessive and word in lexicon.GENERIC_PLACE_WORDS and word not in lexicon.FEATURE_HEADS and word not in lexicon.PLACE_HEADS
 
 
 def _goes_on(tokens: list[Tok], k: int, next_to: int) -> bool:
