@@ -114,6 +114,21 @@ def test_a_name_after_a_particle_may_be_a_common_word():
     assert "Ben" in finds("President Ben said no.")  # a verb of saying after a name ends it still
 
 
+def test_a_word_of_a_longer_title_broken_by_small_words_is_no_name_alone():
+    """ "Reducing Emissions from Deforestation and Forest Degradation", "Substances that Deplete the Ozone Layer": a title-case
+    name broken into runs leaves English words that made organisation pages on the UN speeches. A list is no title, nor
+    is a sentence naming a place and a date."""
+    text = (
+        "The scheme known as Reducing Emissions from Deforestation and Forest Degradation helps. Under the Montreal "
+        "Protocol on Substances that Deplete the Ozone Layer, and the Programme to Prevent, Combat and Eradicate the "
+        "Illicit Trade, we act."
+    )
+    found = set(finds(text)) | {f.name for f in tagged(text)}
+    assert not found & {"Deforestation", "Deplete", "Eradicate"}
+    assert "Morris" in finds("He read Mark Twain, Christopher Moore, Morris and Goscinny, and others.")
+    assert "Phoenix" in finds("After I was inducted as International President in Phoenix in July, I travelled.")
+
+
 def test_a_name_of_several_place_words_is_one_name_not_two_places():
     assert finds("He was born in Guinea Bissau in 1950.") == {"Guinea Bissau": ("place", "gazetteer", True)}
     assert not any(kind == "place" for kind, _, _ in finds("the Niger Congo language phylum").values())

@@ -214,6 +214,8 @@ def _name(text: str, tokens: list[Tok], i: int, end: int) -> Found | None:
         return None  # "Chairmanship", "Republics": no name alone
     if kind != "person" and all(_common_word(t.bare) for t in words) or nationality(span(text, start, stop)):
         return None
+    if basis == "default" and len(run) == 1 and title_word(text, run[0].bare, start, stop):
+        return None  # "Reducing Emissions from Deforestation and Forest Degradation": a word of a longer title, no name
     heads = lexicon.OTHER_NAME_HEADS
     if kind != "person" and words[-1].bare in heads or kind == "organization" and len(words) > 1 and words[0].bare in heads:
         kind, basis = "other", "context"  # "Kyoto Protocol", "Treaty of Rome", "Hurricane Irene": the glossary's, no organisation
@@ -236,6 +238,34 @@ def participle_before(words: list[str]) -> bool:
 
 def _participle_before(run: list[Tok]) -> bool:
     return all(t.cap for t in run) and participle_before([t.bare for t in run])
+
+
+def title_word(text: str, word: str, start: int, stop: int) -> bool:
+    """One English word (:func:`~.lexicon.is_dictionary_word`) at ``start:stop`` inside a longer title (:func:`inside_title`)."""
+    return lexicon.is_dictionary_word(word) and inside_title(text, start, stop)
+
+
+def inside_title(text: str, start: int, stop: int) -> bool:
+    """The word at ``start:stop`` stands inside a longer name set in title case that lowercase words break into runs: the
+    nearest words on both sides, past one small word of a title or a comma ("from", "that", "the", ", "), are capitalised
+    and no date, and one of those words is no "and" or "or" ("Substances that Deplete the Ozone Layer", "Reducing
+    Emissions from Deforestation and Forest Degradation"; a list is no title: "Christopher Moore, Morris and Goscinny";
+    nor "the President in Phoenix in July")."""
+    before = _TITLE_BEFORE.search(text, max(0, start - 40), start)
+    after = _TITLE_AFTER.match(text, stop)
+    if before is None or after is None or any(w.lower() in lexicon.FUNCTION_WORDS or w in lexicon.DATES for w in (before.group(1), after.group(2))):
+        return False  # "on The Solent on February 8"
+    between = (before.group(2) + " " + after.group(1)).replace(",", " ").split()
+    return all(w in _TITLE_WORDS or w in _COORDINATORS for w in between) and any(w in _TITLE_WORDS for w in between)
+
+
+_COORDINATORS = frozenset({"and", "or"})  # "Moore, Morris and Goscinny": a list of names, no title
+_TITLE_WORDS = frozenset({"of", "from", "that", "against", "for", "to", "the", "on", "with", "without"})  # not "in", "at":
+# "the President in Phoenix in July" is a sentence
+
+
+_TITLE_BEFORE = re.compile(r"([A-Z][\w\-]*)[ \t\n]*((?:,?[ \t\n]*[a-z]+[ \t\n]+)?|,[ \t\n]*)$")
+_TITLE_AFTER = re.compile(r"((?:,?[ \t\n]*[a-z]+)?|,)[ \t\n]+([A-Z][\w\-]*)")
 
 
 def _named_person(word: str, basis: str) -> bool:

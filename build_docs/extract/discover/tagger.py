@@ -25,7 +25,7 @@ from typing import Any
 from build_docs.extract.discover import lexicon
 from build_docs.extract.discover.found import Found, span
 from build_docs.extract.discover.lexicon import is_common
-from build_docs.extract.discover.names import broken_word, fragment, name_shape, nationality, own_word, participle_before, rare_name
+from build_docs.extract.discover.names import broken_word, fragment, name_shape, nationality, own_word, participle_before, rare_name, title_word
 from build_docs.extract.discover.person_shapes import given_name, surname
 from build_docs.extract.discover.place_names import gazetteer, is_place_name, local_place
 from build_docs.extract.discover.tagger_features import Encoder, words_of
@@ -188,7 +188,8 @@ def _find(text: str, words: list[tuple[int, int]], kind: str, confidence: float,
     capitalised = [w for w in names if w[0].isupper() and len(w) > 1]
     if _no_name(name, capitalised) or broken_word(text, start, stop):  # "Declara:on", "Saint Ki-" cut by a stray character
         return None
-    if len(capitalised) == 1 and not _lone_name(text, start, capitalised[0], kind) or fragment(text, start, stop):
+    alone = capitalised[0] if len(capitalised) == 1 else ""
+    if alone and (not _lone_name(text, start, alone, kind) or title_word(text, alone, start, stop)) or fragment(text, start, stop):
         return None  # "the Charter", "Republics", "Chairmanship", "Leste" of "Timor- Leste": no name alone, nor a piece of one
     head = _head_kind(capitalised)
     if head and kind != head:
