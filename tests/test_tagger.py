@@ -226,6 +226,16 @@ def test_a_contraction_is_no_name_of_the_models():
     assert not tagger_module._no_name("O'Neill", ["O'Neill"]) and not tagger_module._no_name("Thomas D'Alesandro", ["Thomas", "D'Alesandro"])
 
 
+def test_an_english_word_opening_a_sentence_is_no_find_of_the_models():
+    """ "Freedom, peace and democracy ...", "Likewise, ...", "Thirdly, ...": recurring, such words made organisation pages on
+    the UN speeches; a name no dictionary has still is one ("Ubisoft, Microsoft and ... had booths")."""
+    for word, kept in (("Freedom", False), ("Likewise", False), ("Thirdly", False), ("Ubisoft", True)):
+        text = f"It was done. {word}, and more, came."
+        at = text.index(word)
+        found = tagger_module._find(text, [(at, at + len(word))], "organization", 0.9, opens=True)
+        assert (found is not None) is kept, word
+
+
 def test_the_period_of_an_abbreviation_before_a_name_ends_no_sentence_inside_a_find():
     """ "St." opens a name ("St. Louis Cardinals"), where a full stop after a word of two letters would end the find; a
     company's suffix may end a sentence, so its period still does."""

@@ -205,6 +205,8 @@ def _find(text: str, words: list[tuple[int, int]], kind: str, confidence: float,
         return None  # "Niger Congo", "Russia-China", "Sino-Russian": places side by side, a relation, not one name
     common = len(capitalised) == 1 and is_common(capitalised[0], 5_000)  # "Congress", "Hall": a page only if it recurs
     one = len(capitalised) == 1  # one word opening a sentence: its capital proves nothing, so it must recur
+    if one and opens and " " not in name and _english_word(name):
+        return None  # "Freedom, peace and democracy", "Likewise,", "Thirdly,": an English word opening a sentence
     if kind == "person":  # "China-Russia Strategy": a person's name has no place or nationality in it
         own = not any(is_place_name(p) or p in lexicon.DEMONYMS for w in capitalised for p in w.split("-"))
     else:  # "China Threat", "Research Fellow": no word only a name would have, nor a city's or a province's ("Leeds")
@@ -212,6 +214,12 @@ def _find(text: str, words: list[tuple[int, int]], kind: str, confidence: float,
     opening_name = not opens or _own_name(capitalised[0]) and not _LABEL.match(text, stop)  # "Ubisoft had ...", not "Markdown: ..."
     strong = confidence >= CONFIDENT and own and (not one or kind != "person" and not common and opening_name)
     return Found(kind, name, start, stop, "model", strong=strong)
+
+
+def _english_word(word: str) -> bool:
+    """A word of the English dictionary (:func:`~.lexicon.is_dictionary_word`, inflected too: "Thirdly") that is no given
+    name, surname or place ("Freedom", "Likewise"; not "Paris", "Holly")."""
+    return lexicon.is_dictionary_word(word) and not given_name(word) and not surname(word) and not is_place_name(word)
 
 
 def _own_name(word: str) -> bool:
