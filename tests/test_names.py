@@ -114,6 +114,11 @@ def test_a_name_after_a_particle_may_be_a_common_word():
     assert "Ben" in finds("President Ben said no.")  # a verb of saying after a name ends it still
 
 
+def test_a_form_of_address_is_no_name():
+    found = finds("As His Serene Highness Prince Albert II recalled before the Assembly, we agree.")
+    assert "Albert II" in found and not any("Serene" in name for name in found)  # a page "Serene" on the UN speeches
+
+
 def test_a_word_of_a_longer_title_broken_by_small_words_is_no_name_alone():
     """ "Reducing Emissions from Deforestation and Forest Degradation", "Substances that Deplete the Ozone Layer": a title-case
     name broken into runs leaves English words that made organisation pages on the UN speeches. A list is no title, nor
