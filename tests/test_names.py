@@ -78,6 +78,9 @@ def test_a_name_the_text_calls_a_place_is_one_however_often_it_stands_alone():
     assert finds("We reached the little fishing town of Zorbaville by ferry.")["Zorbaville"][0] == "place"
     assert finds("He met the president of Zorbania.").get("Zorbania", ("organization",))[0] != "person"
     assert "Zorbaville Bank" in finds("the town of Zorbaville Bank")  # a head word names an organisation still
+    from build_docs.extract.discover.names import _called_a_place
+
+    assert _called_a_place("the town of ", 12) and not _called_a_place("the country of ", 15)  # "the country of Cesaria Evora"
     one = article("one", "We visited the town of Marstal by ferry.", "Later, Marstal grew, and Marstal prospered.", "Visitors love Marstal.")
     knowledge, _ = knowledge_of([one])
     assert [(e.name, e.kind) for e in knowledge.entities.values() if e.name == "Marstal"] == [("Marstal", "place")]

@@ -318,10 +318,15 @@ def _kind(text: str, run: list[Tok], words: list[Tok], start: int, stop: int) ->
 
 
 def _called_a_place(text: str, start: int) -> bool:
-    """The words before ``start`` call what follows a place: a determiner, up to two words, a noun for a place
-    (``place-nouns.txt``, in lower case) and "of" ("the town of Marstal", "the Danish island of Funen", "a village of")."""
+    """The words before ``start`` call what follows a place: a determiner, up to two words, a noun for a place below a
+    state (``place-nouns.txt``, in lower case) and "of" ("the town of Marstal", "the Danish island of Funen", "a village
+    of")."""
     before = _PLACE_OF.search(text, max(0, start - 60), start)
-    return before is not None and before.group(1) in lexicon.PLACE_NOUNS
+    return before is not None and before.group(1) in lexicon.PLACE_NOUNS and before.group(1) not in _STATES
+
+
+_STATES = frozenset({"country", "capital", "republic", "kingdom", "emirate"})  # the gazetteer knows those; "the country of
+# Cesaria Evora" is the singer's
 
 
 _PLACE_OF = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)[ \t]+(?:[\w\-]+[ \t]+){0,2}?([a-z]+)[ \t]+of[ \t]+$")
