@@ -254,9 +254,14 @@ def test_a_byline_names_its_authors_whole_and_never_a_place(tmp_path: Path):
     body = "Shipping through the strait has doubled in a decade. Ports compete for the new trade, and most of them expand.\n"
     catalog = "sources:\n  one.txt: {title: One Statement, authors: [Ilham Heydar oglu Aliyev]}\n"
     catalog += "  two.txt: {title: Another Statement, authors: [Bharrat Jagdeo]}\n"
-    records = built_records(tmp_path, {"one.txt": body, "two.txt": body.replace("strait", "channel"), "catalog.yml": catalog})
+    catalog += "  three.txt: {title: A Third Statement, authors: [Evo Morales Ayma]}\n"
+    catalog += "  four.txt: {title: A Fourth Statement, authors: [Evo Morales Ayma]}\n"
+    files = {"one.txt": body, "two.txt": body.replace("strait", "channel"), "catalog.yml": catalog}
+    files |= {"three.txt": body.replace("strait", "canal"), "four.txt": body.replace("strait", "river")}
+    records = built_records(tmp_path, files)
     pages = {r["name"]: r["kind"] for r in records}
     assert pages.get("Bharrat Jagdeo") == "person"  # the names stage alone calls it a place
+    assert pages.get("Evo Morales Ayma") == "person"  # ... and an organisation, for want of a given name it knows
     assert not {"Aliyev", "Ilham Heydar"} & set(pages)  # pieces of one author's name
 
 
