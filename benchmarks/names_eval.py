@@ -15,7 +15,8 @@ straightened, a leading "the" and a trailing possessive ("'s", "'", GUM's detach
 no spaces around a hyphen, whitespace folded, case folded):
 
 * a **name-like mention** is a gold mention of at most 8 words that has a capitalised word, whose
-  other words are all capitalised, digits or connectors (:data:`CONNECTORS`: "of", "and", "de",
+  other words are all capitalised (or a lowercase particle joined to a name: "d'Alembert", "al-Assad"), digits or
+  connectors (:data:`CONNECTORS`: "of", "and", "de",
   "van", "al", ...), with no comma, and that is not a pronoun ("He", "Her"; "US" is a name); GUM
   keeps a title in a mention ("General George Washington"), so a mention whose first words are
   titles (the build's own lists of titles, ``titles-head.txt`` and ``titles-modifiers.txt``) also
@@ -169,7 +170,15 @@ def name_like(mention: str) -> bool:
     words = [w for w in words if w not in {"'s", "'"}]
     if not any(w[:1].isupper() for w in words):
         return False
-    return all(w[:1].isupper() or w[:1].isdigit() or w.casefold() in CONNECTORS or not w[:1].isalnum() for w in words)
+    return all(capital(w) or w[:1].isdigit() or w.casefold() in CONNECTORS or not w[:1].isalnum() for w in words)
+
+
+_PARTICLE_JOINED = re.compile(r"[a-z]{1,4}['\u2019-][A-Z]")
+
+
+def capital(word: str) -> bool:
+    """A capitalised word, or a name with a lowercase particle joined to it ("d'Alembert", "al-Assad")."""
+    return word[:1].isupper() or _PARTICLE_JOINED.match(word) is not None
 
 
 def forms(mention: str) -> set[str]:
@@ -188,7 +197,7 @@ def runs(mention: str) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     k = 0
     while k < len(words):
-        if not words[k][:1].isupper() or words[k].casefold() in PRONOUNS:
+        if not capital(words[k]) or words[k].casefold() in PRONOUNS:
             k += 1
             continue
         end = k + 1
@@ -196,7 +205,7 @@ def runs(mention: str) -> list[tuple[int, int, str]]:
             more = end
             while more < len(words) and words[more].casefold() in CONNECTORS:
                 more += 1
-            if more == len(words) or not words[more][:1].isupper():
+            if more == len(words) or not capital(words[more]):
                 break
             end = more + 1
         found.append((k, end, " ".join(words[k:end])))
