@@ -406,8 +406,8 @@ def test_any_title_before_a_given_name_and_a_surname_is_strong():
         assert (found.name, found.strong) == (name, True)
     [surname_only] = find_people("as Speaker Pelosi told reporters")
     assert not surname_only.strong  # one word: it must recur
-    [cut] = find_people("as former President Valéry Giscard d'Estaing declared")
-    assert cut.name == "Valéry Giscard" and not cut.strong  # the name goes on in a form the finder does not read
+    [whole] = find_people("as former President Valéry Giscard d'Estaing declared")
+    assert (whole.name, whole.strong) == ("Valéry Giscard d'Estaing", True)  # an elided particle ("de") joined to the surname
     [no_given_name] = find_people("the Emperor Norton Bridge opened")
     assert not no_given_name.strong  # a head word: a bridge named after him
 

@@ -115,6 +115,9 @@ def test_a_name_after_a_particle_may_be_a_common_word():
     assert "Qaboos bin Said" in finds("We thank His Majesty Sultan Qaboos bin Said for his wisdom.")
     assert "Qaboos Bin Said" in finds("We thank His Majesty Sultan Qaboos Bin Said for his wisdom.")
     assert "Ben" in finds("President Ben said no.")  # a verb of saying after a name ends it still
+    found = finds("We thank the President of the General Assembly, Mr. Miguel d\u2019Escoto Brockmann. We met Valéry Giscard d'Estaing.")
+    assert "Miguel d\u2019Escoto Brockmann" in found and "Valéry Giscard d'Estaing" in found  # an elided particle: "de" before a vowel
+    assert "Brockmann" not in found
 
 
 def test_a_form_of_address_is_no_name():

@@ -54,7 +54,7 @@ from build_docs.extract.discover.letters import SALUTATION
 from build_docs.extract.discover.lexicon import is_common
 from build_docs.extract.discover.person_shapes import family_first, given_name, surname
 from build_docs.extract.discover.place_names import gazetteer, is_place_name, local_place
-from build_docs.extract.discover.tokens import ROMAN, Tok, is_entity_word, is_function, is_initial, regnal
+from build_docs.extract.discover.tokens import ROMAN, Tok, is_entity_word, is_function, is_initial, particle_prefixed, regnal
 
 MAX_RUN = 8  # capitalised words in one name; longer runs are titles of works or headlines
 _INNER = frozenset({"of", "for", "&", "de", "del", "da", "do", "dos", "du", "van", "von", "der", "den", "la", "le", "al", "bin", "ibn"})
@@ -106,7 +106,9 @@ def _before_taken(text: str, tokens: list[Tok], i: int, end: int, taken: bytearr
 
 def _word(tok: Tok) -> bool:
     """A token that may be a word of a name: capitalised, not a function word, title, nationality, month or suffix."""
-    if not tok.cap or tok.headline or is_function(tok) or tok.bare in lexicon.NAME_SUFFIXES:
+    if not tok.cap:
+        return not tok.headline and "'" in tok.word and particle_prefixed(tok.word)  # "Miguel d'Escoto Brockmann"
+    if tok.headline or is_function(tok) or tok.bare in lexicon.NAME_SUFFIXES:
         return False
     if "'" in tok.word and tok.word.split("'")[0].lower() in lexicon.FUNCTION_WORDS | {"i"}:
         return False  # "I'm", "It's", "We've"

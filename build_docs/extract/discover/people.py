@@ -20,7 +20,7 @@ from build_docs.extract.discover.names import head_word, no_person
 from build_docs.extract.discover.person_shapes import family_first, given_name, surname
 from build_docs.extract.discover.place_names import is_place_name, place_at
 from build_docs.extract.discover.titles import role_prefix, title_phrase, title_word
-from build_docs.extract.discover.tokens import Tok, commas, is_entity_word, is_function, is_initial, regnal, run_before, run_key, tokenize
+from build_docs.extract.discover.tokens import Tok, commas, is_entity_word, is_function, is_initial, particle_prefixed, regnal, run_before, run_key, tokenize
 
 MAX_NAME_WORDS = 3  # capitalised words in a person's name
 
@@ -172,9 +172,8 @@ def _name_word(tok: Tok) -> bool:
 
 
 def _particle_prefixed(word: str) -> bool:
-    """ "al-Assad", "el-Sisi": a lowercase particle joined to a capitalised name."""
-    head, _, rest = word.partition("-")
-    return head in lexicon.PARTICLES and rest[:1].isupper()
+    """ "al-Assad", "el-Sisi", "d'Escoto": a lowercase particle joined to a capitalised name (:func:`~.tokens.particle_prefixed`)."""
+    return particle_prefixed(word)
 
 
 def continues_run(tok: Tok) -> bool:

@@ -183,3 +183,19 @@ def run_before(tokens: list[Tok], i: int, word: Callable[[Tok], bool], limit: in
     if k >= 0 and word(tokens[k]):
         return None  # longer than ``limit``
     return k + 1
+
+
+_PREFIXED = re.compile(r"([a-z]+)(?:-|')(?=[A-Z])")
+
+
+def particle_prefixed(word: str) -> bool:
+    """A lowercase particle joined to a capitalised name by a hyphen ("al-Assad", "el-Sisi") or, elided, by an apostrophe
+    ("d'Escoto", "d'Estaing", "dell'Acqua": "de", "della" before a vowel; ``particles.txt``)."""
+    m = _PREFIXED.match(word.replace("\u2019", "'"))
+    if m is None:
+        return False
+    head = m.group(1)
+    if word[len(head)] == "-":
+        return head in lexicon.PARTICLES
+    return head + "e" in lexicon.PARTICLES or head + "a" in lexicon.PARTICLES
+
