@@ -25,14 +25,14 @@ Names GUM did not link to Wikipedia stay ``O``: the labels are noisy that way, w
 The model is CRFsuite's first-order CRF, L-BFGS with L1 and L2 penalties (fixed below); training is
 deterministic (documents in name order, no random state), so the same data gives the same model bytes.
 The features are :mod:`build_docs.extract.discover.tagger_features`. The weights are written to
-``build_docs/data/discover/names.crfsuite``, which the build reads (:mod:`build_docs.extract.discover.tagger`), and
-the word lists the features read, as they stand now, to ``names.lists.txt`` beside it (the model reads them as it
-learnt them, however the build's lists change later). A model written elsewhere (``--out``; the benchmarks' folds) is
-trained on the lists of ``names.lists.txt`` as they are.
+``build_docs/data/discover/names.crfsuite``, which the build reads (:mod:`build_docs.extract.discover.tagger`). The
+features read the word lists of ``names.lists.txt`` beside it, as the model was trained on them, however the build's
+lists change later: so the same command on the same data gives the same model bytes. ``--lists-now`` first writes the
+build's lists as they stand now there (beside ``--out``'s model when it is another file), for the model to learn them.
 
 Usage::
 
-    .venv/bin/python benchmarks/train_names.py [--corpus DIR] [--out FILE]
+    .venv/bin/python benchmarks/train_names.py [--corpus DIR] [--out FILE] [--lists-now]
 """
 
 from __future__ import annotations
@@ -172,13 +172,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="the gum-entities folder (default: ../shared/corpora/gum-entities)")
     parser.add_argument("--out", type=Path, default=MODEL, help=f"where to write the model (default: {MODEL.relative_to(REPO)})")
+    parser.add_argument("--lists-now", action="store_true", help="learn the word lists as they stand now (written beside the model), not names.lists.txt")
     args = parser.parse_args(argv)
     if not any(args.corpus.glob("*.gold.json")):
         print(f"{args.corpus}: corpus not found", file=sys.stderr)
         return 2
-    if args.out == MODEL:  # the shipped model learns the word lists as they stand now, and keeps them beside it
-        tagger_features.LISTS_FILE.write_text(tagger_features.lists_text(), encoding="utf-8")
-        tagger_features.use_lists(tagger_features.LISTS_FILE)
+    if args.lists_now:  # the model learns the word lists as they stand now, and the shipped one keeps them beside it
+        lists = tagger_features.LISTS_FILE if args.out == MODEL else args.out.with_name("names.lists.txt")
+        lists.write_text(tagger_features.lists_text(), encoding="utf-8")
+        tagger_features.use_lists(lists)
     status = train(args.corpus, args.out)
     if args.out == MODEL:  # the shipped model: what its attributes were made from, and its bytes (tests/test_tagger.py compares)
         INPUTS.write_text(f"{inputs_digest()}  attributes\n{hashlib.sha256(MODEL.read_bytes()).hexdigest()}  {MODEL.name}\n", encoding="utf-8")

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from benchmarks.ocr_path import half
 from benchmarks.train_names import bio, label_of, labelled_spans, sequences, surfaces, train
+from benchmarks.train_names import main as train_names_main
 from build_docs.extract.discover import find_all, lexicon, tagger_features
 from build_docs.extract.discover import tagger as tagger_module
 from build_docs.extract.discover.found import Found
@@ -146,6 +147,16 @@ def test_training_gives_the_same_model_bytes_twice(tmp_path: Path):
     first, second = tmp_path / "a.crfsuite", tmp_path / "b.crfsuite"
     assert train(corpus, first) == 0 and train(corpus, second) == 0
     assert first.read_bytes() == second.read_bytes() and first.stat().st_size > 0
+    # the command reads the lists the shipped model was trained on, so it makes the same bytes however the build's lists
+    # were edited since; --lists-now writes the lists as they stand beside the model it trains, and trains on them
+    third, own = tmp_path / "own" / "c.crfsuite", tmp_path / "own" / "names.lists.txt"
+    try:
+        assert train_names_main(["--corpus", str(corpus), "--out", str(third)]) == 0
+        assert third.read_bytes() == first.read_bytes() and not own.exists()
+        assert train_names_main(["--corpus", str(corpus), "--out", str(third), "--lists-now"]) == 0
+        assert own.read_text(encoding="utf-8") == tagger_features.lists_text() and own == tagger_features.LISTS_FILE
+    finally:
+        tagger_features.use_lists(LISTS_FILE)
 
 
 def test_training_reads_only_openly_licensed_genres(tmp_path: Path):

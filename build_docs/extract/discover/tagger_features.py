@@ -11,8 +11,8 @@ its own, so "Putin's" gives "Putin"). Each word gets CRFsuite attributes (:func:
 * membership of the build's lists and gazetteers: GeoNames and pycountry places (by kind), Faker's
   given names and surnames, Chinese, Korean and Vietnamese family names, titles, organisation and
   place head words, nationalities, months, verbs of saying, prepositions of place, name particles.
-  The word lists are read as they were when the model was trained (:data:`LISTS_FILE`, written by
-  ``make train-names`` beside the model), not as the rules' lists stand now: a title or a head word an
+  The word lists are read as they were when the model was trained (:data:`LISTS_FILE` beside the model,
+  written by ``benchmarks/train_names.py --lists-now``), not as the rules' lists stand now: a title or a head word an
   editor adds changes what the rules find, never the model's weights' meaning, so a list can be edited
   without training the model again (and without a corpus), and a rule's change is measured without the
   model's decisions shifting under it (training again on lists one word apart flipped the kind of about
@@ -125,8 +125,8 @@ LISTS = (
 LISTS_FILE = Path(__file__).resolve().parent.parent.parent / "data" / "discover" / "names.lists.txt"  # the lists as trained on
 _LISTS_HEADER = (
     "# The word lists the name tagger's attributes read, as they were when its model (names.crfsuite) was trained:\n"
-    "# written by `make train-names` from the build's lists (build_docs/extract/discover/tagger_features.py, LISTS).\n"
-    "# Edit the lists themselves, not this file; train the model again for it to learn their new words.\n"
+    "# written by `benchmarks/train_names.py --lists-now` from the build's lists (tagger_features.py, LISTS).\n"
+    "# Edit the lists themselves, not this file; train with --lists-now for the model to learn their new words.\n"
 )
 
 
