@@ -172,9 +172,12 @@ def is_dictionary_word(word: str) -> bool:
 
 def is_participle(word: str) -> bool:
     """``word`` (any case) is a verb's "-ing" form that an English dictionary lists only as the verb's ("discussing",
-    "anglicizing", "including"), not as a noun or an adjective of its own ("building", "morning", "viking", "sterling")."""
+    "anglicizing", "including"), or of a verb made with "-ize" or "-ise" that it lacks ("Judaizing"), not a noun or an
+    adjective of its own ("building", "morning", "viking", "sterling")."""
     lower = word.lower().replace("\u2019", "'")
-    return lower.endswith("ing") and lower not in _dictionary_words() and is_dictionary_word(lower)
+    if not lower.endswith("ing") or lower in _dictionary_words():
+        return False
+    return is_dictionary_word(lower) or lower.endswith(("izing", "ising")) and len(lower) > 7
 
 
 @cache
