@@ -165,15 +165,10 @@ def _name_word(tok: Tok) -> bool:
     """A token that may be part of a person's name: capitalised, not a title, date or nationality."""
     w = tok.bare
     if not tok.cap or w.isupper() and len(w) > 1 and "." not in w:
-        return _particle_prefixed(w)
+        return particle_prefixed(w)  # "al-Assad", "d'Escoto"
     if w.lower() in lexicon.FUNCTION_WORDS or is_entity_word(w) or w in lexicon.NAME_SUFFIXES:
         return False
     return not (len(w) > 1 and w.count(".") > 1)  # "U.S." is no name
-
-
-def _particle_prefixed(word: str) -> bool:
-    """ "al-Assad", "el-Sisi", "d'Escoto": a lowercase particle joined to a capitalised name (:func:`~.tokens.particle_prefixed`)."""
-    return particle_prefixed(word)
 
 
 def continues_run(tok: Tok) -> bool:

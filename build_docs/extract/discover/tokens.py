@@ -198,4 +198,3 @@ def particle_prefixed(word: str) -> bool:
     if word[len(head)] == "-":
         return head in lexicon.PARTICLES
     return head + "e" in lexicon.PARTICLES or head + "a" in lexicon.PARTICLES
-
