@@ -4,8 +4,9 @@ A ``.txt`` list holds one entry per line; blank lines and lines starting with
 ``#`` are comments. A ``.yaml`` table is read with YAML's safe loader. Each file
 is read once, on first use, and shared.
 
-Files live beside this module, in one folder per stage that reads them
-(``clean/``, ``discover/``, ``ocr/``, ``sentences/``, ``timex/``): ``lines("discover/titles-head.txt")``.
+Files live beside this module, in one folder per stage that reads them (``cite/``, ``clean/``, ``dating/``,
+``discover/``, ``link/``, ``ocr/``, ``render/``, ``sentences/``, ``sources/``, ``timex/``):
+``lines("discover/titles-head.txt")``.
 """
 
 from __future__ import annotations
