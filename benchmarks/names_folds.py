@@ -31,7 +31,7 @@ if str(REPO) not in sys.path:
 
 from benchmarks.names_eval import CORPUS, Score, evaluate  # noqa: E402
 from benchmarks.ocr_path import half  # noqa: E402
-from benchmarks.train_names import train  # noqa: E402
+from benchmarks.train_names import learn_lists_now, train  # noqa: E402
 from build_docs.extract.discover import tagger, tagger_features  # noqa: E402
 
 
@@ -63,9 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with tempfile.TemporaryDirectory() as folder:
             if args.lists_now:
-                now = Path(folder) / "names.lists.txt"
-                now.write_text(tagger_features.lists_text(), encoding="utf-8")
-                tagger_features.use_lists(now)
+                learn_lists_now(Path(folder) / "names.lists.txt")
             for k in (0, 1):
                 model = Path(folder) / f"fold{k}.crfsuite"
                 train(args.corpus, model, keep=lambda doc, k=k: fold(doc) != k, quiet=True)  # type: ignore[misc]

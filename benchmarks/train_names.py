@@ -168,6 +168,13 @@ def train(corpus: Path, out: Path, keep: Callable[[str], bool] | None = None, qu
     return 0
 
 
+def learn_lists_now(path: Path) -> None:
+    """Write the build's word lists as they stand now to ``path`` and have the features read them from there: what a
+    training with ``--lists-now`` learns (:func:`~build_docs.extract.discover.tagger_features.lists_text`)."""
+    path.write_text(tagger_features.lists_text(), encoding="utf-8")
+    tagger_features.use_lists(path)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="the gum-entities folder (default: ../shared/corpora/gum-entities)")
@@ -178,9 +185,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.corpus}: corpus not found", file=sys.stderr)
         return 2
     if args.lists_now:  # the model learns the word lists as they stand now, and the shipped one keeps them beside it
-        lists = tagger_features.LISTS_FILE if args.out == MODEL else args.out.with_name("names.lists.txt")
-        lists.write_text(tagger_features.lists_text(), encoding="utf-8")
-        tagger_features.use_lists(lists)
+        learn_lists_now(tagger_features.LISTS_FILE if args.out == MODEL else args.out.with_name("names.lists.txt"))
     status = train(args.corpus, args.out)
     if args.out == MODEL:  # the shipped model: what its attributes were made from, and its bytes (tests/test_tagger.py compares)
         INPUTS.write_text(f"{inputs_digest()}  attributes\n{hashlib.sha256(MODEL.read_bytes()).hexdigest()}  {MODEL.name}\n", encoding="utf-8")

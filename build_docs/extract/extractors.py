@@ -21,9 +21,8 @@ from dataclasses import dataclass, replace
 from build_docs.clean.article import Article, author_list
 from build_docs.extract.acronyms import Definition, find_definitions
 from build_docs.extract.dating import DateEstimate, estimate_date, unanchored
-from build_docs.extract.discover import Found, confirmed, find_all, lexicon, lowercase_words
+from build_docs.extract.discover import Found, confirmed, find_all, lexicon, lowercase_words, wanting
 from build_docs.extract.discover.letters import signature
-from build_docs.extract.discover.names import head_word
 from build_docs.extract.timex import Timex, find_timexes
 
 
@@ -103,8 +102,9 @@ def authors_whole(found: Sequence[Found], line: str, authors: Sequence[str]) -> 
     """The finds in a byline ``line`` (:func:`~build_docs.clean.article.author_list` of ``authors``) that name an author
     whole, titles before the name aside ("Sheikh Abdullah ..."): a piece of an author's name is no name of its own
     ("Aliyev" of "Ilham Heydar oglu Aliyev"), and an author is a person or a body, never a place (a find of one typed a
-    place is the person: "Bharrat Jagdeo"), and a body only by its name's head word: a find typed an organisation for want
-    of evidence is the person too ("Evo Morales Ayma", "Anote Tong", whose given names no list of the finder knows)."""
+    place is the person: "Bharrat Jagdeo"), and a body only by evidence: a find typed an organisation for want of it
+    (:func:`~build_docs.extract.discover.wanting`) is the person too ("Evo Morales Ayma", "Anote Tong", whose given names
+    no list of the finder knows)."""
     spans: dict[int, int] = {}  # where each author's name ends -> where it starts
     at = 0
     for author in authors:
@@ -117,13 +117,8 @@ def authors_whole(found: Sequence[Found], line: str, authors: Sequence[str]) -> 
         begin = spans.get(f.end)
         if begin is None or begin > f.start or not all(w.rstrip(".") in lexicon.HEAD_TITLES for w in line[begin : f.start].split()):
             continue
-        whole.append(replace(f, kind="person") if f.kind == "place" or _unevidenced_body(f) else f)
+        whole.append(replace(f, kind="person") if f.kind == "place" or f.kind == "organization" and wanting(f) else f)
     return whole
-
-
-def _unevidenced_body(f: Found) -> bool:
-    """A find typed an organisation for want of evidence: by no pattern or the model's lean alone, with no head word."""
-    return f.kind == "organization" and f.rule in ("name-run", "model") and f.basis in ("default", "") and not any(head_word(w) for w in f.name.split())
 
 
 def header_lines(article: Article) -> list[tuple[str, str]]:

@@ -28,7 +28,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from types import MappingProxyType
 from typing import TypeVar
 
@@ -538,7 +538,10 @@ def _name(text: str) -> str:
     return _POSSESSIVE.sub("", " ".join(text.split()))
 
 
-_ABBREVIATED = {short.casefold(): full.casefold() for short, full in (line.split() for line in data.lines("link/name-abbreviations.txt"))}
+@cache
+def _abbreviated() -> dict[str, str]:
+    """A name's abbreviated word -> the word written out, case folded (``data/link/name-abbreviations.txt``)."""
+    return {short.casefold(): full.casefold() for short, full in (line.split() for line in data.lines("link/name-abbreviations.txt"))}
 
 
 @lru_cache(maxsize=1 << 16)
@@ -550,9 +553,9 @@ def _key(text: str) -> str:
     folded = _name(text).casefold()
     if "-" in folded:
         folded = " ".join(folded.replace("-", " ").split())
-    if "." in folded or any(w in _ABBREVIATED for w in folded.split()[:-1]):
-        words = folded.split()
-        folded = " ".join([*(_ABBREVIATED.get(w.removesuffix("."), w) for w in words[:-1]), words[-1]])
+    words, written_out = folded.split(), _abbreviated()
+    if "." in folded or any(w in written_out for w in words[:-1]):  # "st. jerome" is "saint jerome"; not "broad st."
+        folded = " ".join([*(written_out.get(w.removesuffix("."), w) for w in words[:-1]), words[-1]])
     if folded.isascii():
         return folded
     return "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))

@@ -112,6 +112,7 @@ __all__ = [
     "Found",
     "Place",
     "evidenced",
+    "wanting",
     "find_all",
     "find_organizations",
     "find_people",
@@ -205,7 +206,7 @@ _EVIDENCE = frozenset({"context", "saying", "shape", "given"})
 
 
 def _coordinated(text: str, kept: list[Found]) -> list[Found]:
-    """``kept`` (by position) with each name typed an organisation for want of evidence (:func:`_wanting`) made a person
+    """``kept`` (by position) with each name typed an organisation for want of evidence (:func:`wanting`) made a person
     where it stands in a list with a person found by evidence, joined by a comma, "and", "or" or "&" ("Cruse and Croft",
     "Rem Koolhaas, Elia Zenghelis and Bernard Tschumi", "Niklaus and Johann II"): the words of a list name things of one
     kind. A list is read in both directions, so a person anywhere in it types the others."""
@@ -216,7 +217,7 @@ def _coordinated(text: str, kept: list[Found]) -> list[Found]:
         for k in order:
             if people[k]:
                 carried = True
-            elif carried and _wanting(kept[k]):
+            elif carried and wanting(kept[k]):
                 kept[k] = replace(kept[k], kind="person", basis="context")
                 people[k] = True
             else:
@@ -232,7 +233,7 @@ def evidenced(f: Found) -> bool:
     return f.rule in ("title-before", "appositive-title", "signature") or f.rule == "name-run" and f.basis in _EVIDENCE
 
 
-def _wanting(f: Found) -> bool:
+def wanting(f: Found) -> bool:
     """A name typed for want of evidence: a name-run nothing typed (an organisation), the model's organisation with no
     head word, or its guess of a person (:func:`_guess`)."""
     if f.basis == "guess":

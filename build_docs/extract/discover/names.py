@@ -123,7 +123,7 @@ def _run_end(text: str, tokens: list[Tok], i: int) -> int:
     if tokens[i].bare.endswith("s") and tokens[i].bare[:-1] in lexicon.HEAD_TITLES:
         return i  # "Presidents Juan Manuel Santos Calderón and Hugo Chávez": a title for several people, no word of a name
     k = i + 1
-    while k < len(tokens) and not tokens[k - 1].possessive and tokens[k].joined and not _caption_label(text, tokens[k]):
+    while k < len(tokens) and not tokens[k - 1].possessive and tokens[k].joined and not caption_label(text, tokens[k].word, tokens[k].core):
         if _word(tokens[k]) or is_initial(tokens[k]) or _numbered(text, tokens, k) or _surname_title(tokens, k):
             k += 1
             continue
@@ -140,9 +140,10 @@ def _run_end(text: str, tokens: list[Tok], i: int) -> int:
     return k
 
 
-def _caption_label(text: str, tok: Tok) -> bool:
-    """A caption's label before its colon ("Belle Image: Nick Moreau."; ``caption-labels.txt``): it ends the name before it."""
-    return tok.word in lexicon.CAPTION_LABELS and text[tok.core : tok.core + 1] == ":"
+def caption_label(text: str, word: str, end: int) -> bool:
+    """``word``, ending at ``end``, is a caption's label before its colon ("Belle Image: Nick Moreau.";
+    ``caption-labels.txt``): it ends the name before it."""
+    return word in lexicon.CAPTION_LABELS and text[end : end + 1] == ":"
 
 
 def _surname_title(tokens: list[Tok], k: int) -> bool:
@@ -233,7 +234,7 @@ def participle_before(words: list[str]) -> bool:
     if not 2 <= len(words) <= 4:
         return False
     first, rest = words[0], words[1:]
-    if not lexicon.is_participle(first) or given_name(first) or surname(first) or is_place_name(first):
+    if not lexicon.is_participle(first) or not no_name_word(first):
         return False
     return all(w[:1].isupper() and not head_word(w) for w in rest)
 
@@ -276,10 +277,15 @@ def _named_person(word: str, basis: str) -> bool:
     return basis == "context" and given_name(word) and not lexicon.is_dictionary_word(word)
 
 
+def no_name_word(word: str) -> bool:
+    """A word that is no given name, surname or place of the build's lists: a common word then is only the word."""
+    return not given_name(word) and not surname(word) and not is_place_name(word)
+
+
 def _sentence_adverb(word: str) -> bool:
     """A common word ending in "-ly" that is no one's given name or surname ("Currently", "Unfortunately"; not "Kelly",
     "Holly", "Beverly")."""
-    return word.endswith("ly") and _common(word) and not given_name(word) and not surname(word) and not is_place_name(word)
+    return word.endswith("ly") and _common(word) and no_name_word(word)
 
 
 def _kind(text: str, run: list[Tok], words: list[Tok], start: int, stop: int) -> tuple[str, str]:

@@ -25,7 +25,18 @@ from typing import Any
 from build_docs.extract.discover import lexicon
 from build_docs.extract.discover.found import Found, span
 from build_docs.extract.discover.lexicon import is_common
-from build_docs.extract.discover.names import broken_word, fragment, name_shape, nationality, own_word, participle_before, rare_name, title_word
+from build_docs.extract.discover.names import (
+    broken_word,
+    caption_label,
+    fragment,
+    name_shape,
+    nationality,
+    no_name_word,
+    own_word,
+    participle_before,
+    rare_name,
+    title_word,
+)
 from build_docs.extract.discover.person_shapes import given_name, surname
 from build_docs.extract.discover.place_names import gazetteer, is_place_name, local_place
 from build_docs.extract.discover.tagger_features import Encoder, words_of
@@ -181,7 +192,7 @@ def _find(text: str, words: list[tuple[int, int]], kind: str, confidence: float,
         words, names = words[1:], names[1:]
     while len(names) > 1 and _function_word(names[-1]):  # "Excellency Mr."
         words, names = words[:-1], names[:-1]
-    if len(names) > 1 and names[-1] in lexicon.CAPTION_LABELS and text[words[-1][1] : words[-1][1] + 1] == ":":
+    if len(names) > 1 and caption_label(text, names[-1], words[-1][1]):
         words, names = words[:-1], names[:-1]  # "Captain America Image: Nick Moreau.": a caption's credit
     start, stop = words[0][0], words[-1][1]
     name = span(text, start, stop)
@@ -219,7 +230,7 @@ def _find(text: str, words: list[tuple[int, int]], kind: str, confidence: float,
 def _english_word(word: str) -> bool:
     """A word of the English dictionary (:func:`~.lexicon.is_dictionary_word`, inflected too: "Thirdly") that is no given
     name, surname or place ("Freedom", "Likewise"; not "Paris", "Holly")."""
-    return lexicon.is_dictionary_word(word) and not given_name(word) and not surname(word) and not is_place_name(word)
+    return lexicon.is_dictionary_word(word) and no_name_word(word)
 
 
 def _own_name(word: str) -> bool:
