@@ -20,7 +20,9 @@ no spaces around a hyphen, whitespace folded, case folded):
   "van", "al", ...), with no comma, and that is not a pronoun ("He", "Her"; "US" is a name); GUM
   keeps a title in a mention ("General George Washington"), so a mention whose first words are
   titles (the build's own lists of titles, ``titles-head.txt`` and ``titles-modifiers.txt``) also
-  has its form without them;
+  has its form without them; a person's mention also holds who they work for ("Nick Rhodes of Duran
+  Duran"), so one with two words or more before "of" or "for" also has the form of those words
+  (:func:`affiliated`);
 * a mention that is not name-like may be built on a name: GUM's mentions hold their modifiers and
   relative clauses ("Japan, where he intercepted ...", "northern Syria", "Jiangsu province"). Its
   *head* is its first run of capitalised words (connectors inside allowed, a comma ends a run) when
@@ -230,6 +232,19 @@ def heads(mention: str) -> set[str]:
     return found
 
 
+_AFFILIATION = re.compile(r"\s+(?:of|for)\s+")
+
+
+def affiliated(mention: str) -> set[str]:
+    """A person's name-like mention that holds who they work for after "of" or "for" ("Nick Rhodes of Duran Duran",
+    "Lydia Buchtmann for Food Standards Australia New Zealand"): the forms of the name before it, when it has two words or
+    more ("Catherine of Aragon" is one name)."""
+    if not name_like(mention):
+        return set()
+    before = _AFFILIATION.split(mention, maxsplit=1)[0]
+    return forms(before) if before != mention and len(before.split()) >= 2 else set()
+
+
 def written_in_text(mention: str, text: str) -> bool:
     """``mention`` occurs in ``text`` as written after a lowercase word, a digit or a comma (not only at a sentence's or heading's start)."""
     return re.search(r"(?:[a-z0-9,]\s+|[a-z0-9]\s*\()" + re.escape(mention) + r"(?!\w)", text) is not None
@@ -251,6 +266,8 @@ def load(path: Path) -> Doc:
     right: set[str] = set()
     for entity in gold["named"]:
         names = {form for m in entity["mentions"] for form in heads(m)}
+        if entity["etype"] == "person":
+            names |= {form for m in entity["mentions"] for form in affiliated(m)}
         right |= names
         if entity["etype"] in KINDS and names:
             entities.append((entity["identity"], entity["etype"], names))

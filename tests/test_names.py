@@ -12,7 +12,7 @@ from pathlib import Path
 import build_docs.extract.discover as discover
 from build_docs.extract.discover import Found, find_all, is_common
 from build_docs.extract.discover.lexicon import is_dictionary_word
-from build_docs.extract.discover.names import leads, names_in, participle_before, plural, single_name
+from build_docs.extract.discover.names import leads, names_in, participle_before, person_then, plural, single_name
 from build_docs.extract.discover.person_shapes import family_first, given_name, surname
 from build_docs.extract.discover.tagger import tagged
 from build_docs.extract.discover.tokens import tokenize
@@ -119,6 +119,18 @@ def test_a_name_after_a_particle_may_be_a_common_word():
     found = finds("We thank the President of the General Assembly, Mr. Miguel d\u2019Escoto Brockmann. We met Valéry Giscard d'Estaing.")
     assert "Miguel d\u2019Escoto Brockmann" in found and "Valéry Giscard d'Estaing" in found  # an elided particle: "de" before a vowel
     assert "Brockmann" not in found
+
+
+def test_a_persons_name_ends_before_who_they_work_for():
+    """ "Nick Rhodes of Duran Duran": a person's full name, then "of" or "for" and a body, is the person and the body, for
+    the rule runs and the model alike (the model made a person page "Nick Rhodes of Duran Duran")."""
+    found = finds("He met Nick Rhodes of Duran Duran at home, and Lydia Buchtmann for Food Standards Australia New Zealand said so.")
+    assert found["Nick Rhodes"][0] == "person" and found["Lydia Buchtmann"][0] == "person"
+    assert not any(" of " in name or " for " in name for name, (kind, _, _) in found.items() if kind == "person")
+    assert person_then(["Nick", "Rhodes", "of", "Duran", "Duran"]) == 2  # what the model's find is cut to
+    for whole in (["Louis", "XV", "of", "France"], ["Catherine", "of", "Aragon"], ["Good", "Offices", "Mission", "of", "the", "Secretary-General"]):
+        assert person_then(whole) == len(whole)  # a numbered name, one word before "of", common words (a UN page)
+    assert "Louis XV" in finds("He wrote to Louis XV of France.")
 
 
 def test_a_form_of_address_is_no_name():

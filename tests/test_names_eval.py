@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from benchmarks.names_eval import forms
+from benchmarks.names_eval import affiliated, forms
 
 
 def test_a_title_in_front_is_also_dropped_with_its_abbreviation_point():
@@ -21,3 +21,11 @@ def test_a_particle_joined_to_a_name_is_a_word_of_it():
     assert name_like("Jean le Rond d'Alembert") and name_like("Bashar al-Assad") and name_like("Porte d’Enfer")
     assert heads("the mathematician Jean le Rond d'Alembert") == {"jean le rond d'alembert"}
     assert not name_like("the d'Alembert operator")  # a lowercase word still makes no name
+
+
+def test_a_persons_mention_also_names_them_without_who_they_work_for():
+    """GUM's mention "Nick Rhodes of Duran Duran" names Nick Rhodes: a page "Nick Rhodes" finds him."""
+    assert affiliated("Nick Rhodes of Duran Duran") == {"nick rhodes"}
+    assert affiliated("Lydia Buchtmann for Food Standards Australia New Zealand") == {"lydia buchtmann"}
+    assert affiliated("Catherine of Aragon") == set()  # one word before "of": the name is whole
+    assert affiliated("the musician of the band") == set()  # no name

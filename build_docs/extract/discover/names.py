@@ -59,6 +59,7 @@ from build_docs.extract.discover.tokens import ROMAN, Tok, is_entity_word, is_fu
 MAX_RUN = 8  # capitalised words in one name; longer runs are titles of works or headlines
 _INNER = frozenset({"of", "for", "&", "de", "del", "da", "do", "dos", "du", "van", "von", "der", "den", "la", "le", "al", "bin", "ibn"})
 _CONNECTORS = frozenset({"of", "for", "&"})  # inside an organisation's name, never a person's
+_AFFILIATION = frozenset({"of", "for"})  # after a person's full name: who they work for ("Nick Rhodes of Duran Duran")
 _AFTER = re.compile(r"[ \t]*(?:,[ \t]*)?([a-z]+)")
 _BEFORE = re.compile(r"([A-Za-z]+)[ \t]+$")
 _YEAR_AFTER = re.compile(r"(,?)[ \t]+(?:et al\.,?[ \t]+)?(\(?)(?:1[5-9]|20)\d\d[a-z]?\b")
@@ -131,6 +132,8 @@ def _run_end(text: str, tokens: list[Tok], i: int) -> int:
         if inside > k:
             k = inside  # "Far East Leapfrog Development Zone": a title's modifier inside a name, before its head word
             continue
+        if _person_before(tokens, i, k):
+            break  # "Nick Rhodes of Duran Duran", "Lydia Buchtmann for Food Standards Australia": a person, then who they work for
         inner = k
         while inner < len(tokens) and tokens[inner].joined and tokens[inner].word.lower() in _INNER and not tokens[inner].cap:
             inner += 1
@@ -138,6 +141,35 @@ def _run_end(text: str, tokens: list[Tok], i: int) -> int:
             break
         k = inner + 1
     return k
+
+
+def person_then(words: list[str]) -> int:
+    """How many of ``words`` (a person's name as a model found it) make the name: up to an "of" or a "for" after two
+    capitalised words or more with no title, regnal number or head word in them, nothing a person's name cannot have
+    (:func:`no_person`), and a given name first or a word no common English word: "Nick Rhodes of Duran Duran" -> 2;
+    "Louis XV of France", "Catherine of Aragon", "Good Offices Mission of the Secretary-General" stay whole. As
+    :func:`_person_before` cuts a run."""
+    for k, word in enumerate(words):
+        if word in _AFFILIATION and k >= 2:
+            name = words[:k]
+            named = given_name(name[0]) or not all(is_common(w) for w in name)  # not "Good Offices Mission of the ..."
+            return k if named and not no_person(name) else len(words)
+        if not word[:1].isupper() or is_entity_word(word.rstrip(".")) or ROMAN.fullmatch(word) or head_word(word):
+            break
+    return len(words)
+
+
+def _person_before(tokens: list[Tok], i: int, k: int) -> bool:
+    """Token ``k`` is "of" or "for" after a person's full name at ``i:k`` (:func:`_person_shape`: a given name and a
+    surname, no title, no regnal number): the name ends there, and what follows is a body or a place of their own ("Nick
+    Rhodes of Duran Duran", "Jann Wenner of Rolling Stone Magazine"). One word before "of" is a name of its own
+    ("Catherine of Aragon"), as is a numbered one ("Louis XV of France")."""
+    if tokens[k].word not in _AFFILIATION or k - i < 2:
+        return False
+    run = tokens[i:k]
+    if any(not t.cap or is_entity_word(t.bare) or ROMAN.fullmatch(t.word) for t in run):
+        return False
+    return _person_shape(run, [t for t in run if not is_initial(t)])
 
 
 def caption_label(text: str, word: str, end: int) -> bool:

@@ -34,6 +34,7 @@ from build_docs.extract.discover.names import (
     no_name_word,
     own_word,
     participle_before,
+    person_then,
     rare_name,
     title_word,
 )
@@ -194,6 +195,9 @@ def _find(text: str, words: list[tuple[int, int]], kind: str, confidence: float,
         words, names = words[:-1], names[:-1]
     if len(names) > 1 and caption_label(text, names[-1], words[-1][1]):
         words, names = words[:-1], names[:-1]  # "Captain America Image: Nick Moreau.": a caption's credit
+    if kind == "person":
+        cut = person_then(names)
+        words, names = words[:cut], names[:cut]  # "Nick Rhodes of Duran Duran": a person, then who they work for
     start, stop = words[0][0], words[-1][1]
     name = span(text, start, stop)
     capitalised = [w for w in names if w[0].isupper() and len(w) > 1]
