@@ -22,7 +22,8 @@ no spaces around a hyphen, whitespace folded, case folded):
   titles (the build's own lists of titles, ``titles-head.txt`` and ``titles-modifiers.txt``) also
   has its form without them; a person's mention also holds who they work for ("Nick Rhodes of Duran
   Duran"), so one with two words or more before "of" or "for" also has the form of those words
-  (:func:`affiliated`);
+  (:func:`affiliated`); and a mention that says where the name is after "in" or "on" ("Marstal on
+  Ærø", "Tiananmen Square in Beijing") also has the form of the words before it (:func:`located`);
 * a mention that is not name-like may be built on a name: GUM's mentions hold their modifiers and
   relative clauses ("Japan, where he intercepted ...", "northern Syria", "Jiangsu province"). Its
   *head* is its first run of capitalised words (connectors inside allowed, a comma ends a run) when
@@ -220,7 +221,7 @@ def heads(mention: str) -> set[str]:
     follows ("Japan, where he ...", "Jiangsu province"), or its last when at most two lowercase words precede it
     ("northern Syria"); a run followed by a possessive belongs to another entity and is no head."""
     if name_like(mention):
-        return forms(mention)
+        return forms(mention) | located(mention)
     words = mention.split()
     found: set[str] = set()
     for k, end, run in runs(mention):
@@ -230,6 +231,18 @@ def heads(mention: str) -> set[str]:
         elif end == len(words) and k <= 2 and not any(w[:1].isupper() for w in words[:k]):
             found |= forms(run)
     return found
+
+
+_LOCATED = re.compile(r"\s+(?:in|on)\s+")
+
+
+def located(mention: str) -> set[str]:
+    """A name-like mention that says where the name is after "in" or "on" ("Marstal on Ærø", "Tiananmen Square in
+    Beijing", "Stephenville High School in Texas"; "in" and "on" are connectors only so that a name such as "Council on
+    Foreign Relations" stays whole): the forms of the words before it, when one is capitalised. Not "at", which ends a
+    campus's name ("University of California at Berkeley" is not the University of California)."""
+    before = _LOCATED.split(mention, maxsplit=1)[0]
+    return forms(before) if before != mention and any(w[:1].isupper() for w in before.split()) else set()
 
 
 _AFFILIATION = re.compile(r"\s+(?:of|for)\s+")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from benchmarks.names_eval import affiliated, forms
+from benchmarks.names_eval import affiliated, forms, heads, located
 
 
 def test_a_title_in_front_is_also_dropped_with_its_abbreviation_point():
@@ -29,3 +29,12 @@ def test_a_persons_mention_also_names_them_without_who_they_work_for():
     assert affiliated("Lydia Buchtmann for Food Standards Australia New Zealand") == {"lydia buchtmann"}
     assert affiliated("Catherine of Aragon") == set()  # one word before "of": the name is whole
     assert affiliated("the musician of the band") == set()  # no name
+
+
+def test_a_mention_that_says_where_the_name_is_also_names_it_without():
+    """GUM's mention "Marstal on Ærø" names Marstal, "Tiananmen Square in Beijing" Tiananmen Square: a page named for
+    either finds the entity, and is no wrong page."""
+    assert "marstal" in heads("Marstal on Ærø") and "marstal on ærø" in heads("Marstal on Ærø")
+    assert "tiananmen square" in heads("Tiananmen Square in Beijing")
+    assert located("University of California at Berkeley") == set()  # "at" ends a campus's name: another entity
+    assert located("in Beijing") == set()  # no name before it
