@@ -248,14 +248,16 @@ def located(mention: str) -> set[str]:
 _AFFILIATION = re.compile(r"\s+(?:of|for)\s+")
 
 
-def affiliated(mention: str) -> set[str]:
-    """A person's name-like mention that holds who they work for after "of" or "for" ("Nick Rhodes of Duran Duran",
-    "Lydia Buchtmann for Food Standards Australia New Zealand"): the forms of the name before it, when it has two words or
-    more ("Catherine of Aragon" is one name)."""
-    if not name_like(mention):
-        return set()
-    before = _AFFILIATION.split(mention, maxsplit=1)[0]
-    return forms(before) if before != mention and len(before.split()) >= 2 else set()
+def affiliated(names: set[str]) -> set[str]:
+    """The normal forms of a person's name in ``names`` (the normal forms of their mentions and heads) that hold who they
+    work for after "of" or "for" ("musician Nick Rhodes of Duran Duran" -> "nick rhodes"), when two words or more come
+    before it ("Catherine of Aragon" is one name)."""
+    found = set()
+    for name in names:
+        before = _AFFILIATION.split(name, maxsplit=1)[0]
+        if before != name and len(before.split()) >= 2:
+            found.add(before)
+    return found
 
 
 def written_in_text(mention: str, text: str) -> bool:
@@ -280,7 +282,7 @@ def load(path: Path) -> Doc:
     for entity in gold["named"]:
         names = {form for m in entity["mentions"] for form in heads(m)}
         if entity["etype"] == "person":
-            names |= {form for m in entity["mentions"] for form in affiliated(m)}
+            names |= affiliated(names)
         right |= names
         if entity["etype"] in KINDS and names:
             entities.append((entity["identity"], entity["etype"], names))

@@ -24,11 +24,10 @@ def test_a_particle_joined_to_a_name_is_a_word_of_it():
 
 
 def test_a_persons_mention_also_names_them_without_who_they_work_for():
-    """GUM's mention "Nick Rhodes of Duran Duran" names Nick Rhodes: a page "Nick Rhodes" finds him."""
-    assert affiliated("Nick Rhodes of Duran Duran") == {"nick rhodes"}
-    assert affiliated("Lydia Buchtmann for Food Standards Australia New Zealand") == {"lydia buchtmann"}
-    assert affiliated("Catherine of Aragon") == set()  # one word before "of": the name is whole
-    assert affiliated("the musician of the band") == set()  # no name
+    """GUM's mention "musician Nick Rhodes of Duran Duran" names Nick Rhodes: a page "Nick Rhodes" finds him."""
+    assert affiliated(heads("musician Nick Rhodes of Duran Duran")) == {"nick rhodes"}
+    assert affiliated(heads("Lydia Buchtmann for Food Standards Australia New Zealand")) == {"lydia buchtmann"}
+    assert affiliated(heads("Catherine of Aragon")) == set()  # one word before "of": the name is whole
 
 
 def test_a_mention_that_says_where_the_name_is_also_names_it_without():
