@@ -19,7 +19,8 @@ no spaces around a hyphen, whitespace folded, case folded):
   connectors (:data:`CONNECTORS`: "of", "and", "de",
   "van", "al", ...), with no comma, and that is not a pronoun ("He", "Her"; "US" is a name); GUM
   keeps a title in a mention ("General George Washington"), so a mention whose first words are
-  titles (the build's own lists of titles, ``titles-head.txt`` and ``titles-modifiers.txt``) also
+  titles (the build's own lists of titles, ``titles-head.txt`` and ``titles-modifiers.txt``, or
+  titles joined by hyphens, "Major-General") also
   has its form without them; a person's mention also holds who they work for ("Nick Rhodes of Duran
   Duran"), so one with two words or more before "of" or "for" also has the form of those words
   (:func:`affiliated`); and a mention that says where the name is after "in" or "on" ("Marstal on
@@ -184,12 +185,16 @@ def capital(word: str) -> bool:
     return word[:1].isupper() or _PARTICLE_JOINED.match(word) is not None
 
 
+def _title(word: str) -> bool:
+    return word in lexicon.HEAD_TITLES or word in lexicon.TITLE_MODIFIERS
+
+
 def forms(mention: str) -> set[str]:
     """The normal forms of a name-like mention: as written and, with a title in front ("General George Washington"), without it."""
     form = normal(mention)
     words = mention.split()
     k = 0
-    while k < len(words) - 1 and words[k].removesuffix(".") in lexicon.HEAD_TITLES | lexicon.TITLE_MODIFIERS:  # "Dr." as "Dr"
+    while k < len(words) - 1 and (_title(words[k].removesuffix(".")) or lexicon.compound_title(words[k])):  # "Dr." as "Dr"; "Major-General"
         k += 1
     return {form, normal(" ".join(words[k:]))} - {""}
 

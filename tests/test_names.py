@@ -133,6 +133,16 @@ def test_a_persons_name_ends_before_who_they_work_for():
     assert "Louis XV" in finds("He wrote to Louis XV of France.")
 
 
+def test_titles_joined_by_hyphens_are_a_title():
+    """ "Major-General Scott", "Vice-Admiral Nelson": a military rank written with a hyphen is a title before the name, not
+    a word of it (a person page "Major-General Scott" on GUM)."""
+    found = finds("The army was led by Major-General Scott Jones and Vice-Admiral Horatio Nelson, who said so.")
+    assert found["Scott Jones"][:2] == ("person", "title-before") and found["Horatio Nelson"][:2] == ("person", "title-before")
+    assert not any("-" in name for name in found)
+    assert "Anne-Marie Duval" in finds("We met Anne-Marie Duval there.")  # given names joined by a hyphen are no title
+    assert finds("He met Brigadier Ian Smith there.")["Ian Smith"][1] == "title-before"
+
+
 def test_a_form_of_address_is_no_name():
     found = finds("As His Serene Highness Prince Albert II recalled before the Assembly, we agree.")
     assert "Albert II" in found and not any("Serene" in name for name in found)  # a page "Serene" on the UN speeches

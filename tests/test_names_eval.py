@@ -11,6 +11,7 @@ def test_a_title_in_front_is_also_dropped_with_its_abbreviation_point():
     assert "william glennie" in forms("Dr William Glennie")
     assert forms("General George Washington") >= {"general george washington", "george washington"}
     assert forms("Mr.") == {"mr."}  # a title alone stays what it is
+    assert "winfield scott" in forms("Major-General Winfield Scott")  # titles joined by a hyphen
 
 
 def test_a_particle_joined_to_a_name_is_a_word_of_it():

@@ -128,6 +128,19 @@ def __getattr__(name: str) -> frozenset[str]:
     return lists[name]
 
 
+def compound_title(word: str) -> str:
+    """The head of a title written as titles joined by hyphens ("Major-General" -> "General", "Vice-Admiral" ->
+    "Admiral", "Lieutenant-Colonel" -> "Colonel"), each part a capitalised title or a title's modifier; else ""."""
+    if "-" not in word:
+        return ""
+    parts = word.split("-")
+    lists = _lists()
+    heads, modifiers = lists["HEAD_TITLES"], lists["TITLE_MODIFIERS"]
+    if any(not p[:1].isupper() or p not in heads and p not in modifiers for p in parts):
+        return ""
+    return parts[-1] if parts[-1] in heads else ""
+
+
 # -- how common a word is -----------------------------------------------------------------
 
 

@@ -26,6 +26,9 @@ def title_word(tok: Tok) -> str:
     if word not in _all_titles():
         if "-" not in word:
             return ""
+        compound = lexicon.compound_title(word)
+        if compound:
+            return compound  # "Major-General", "Vice-Admiral": the title of its last part
         prefix, _, word = word.partition("-")
         if prefix.lower() not in ("then", "ex", "former"):
             return ""

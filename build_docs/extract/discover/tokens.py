@@ -121,7 +121,8 @@ def _mark_headlines(text: str, tokens: list[Tok]) -> None:
 
 
 def is_entity_word(word: str) -> bool:
-    """A word that says what a name is rather than being one: a title or its modifier, a nationality, a head word, a date."""
+    """A word that says what a name is rather than being one: a title or its modifier (titles joined by hyphens too:
+    "Major-General"), a nationality, a head word, a date."""
     return (
         word in lexicon.HEAD_TITLES
         or word in lexicon.TITLE_MODIFIERS
@@ -129,6 +130,7 @@ def is_entity_word(word: str) -> bool:
         or word in lexicon.ORG_HEADS
         or word in lexicon.MONTHS
         or word in lexicon.WEEKDAYS
+        or "-" in word and lexicon.compound_title(word) != ""
     )
 
 
