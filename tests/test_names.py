@@ -495,6 +495,13 @@ def test_a_plural_for_members_of_a_group_is_no_name_alone():
     assert plural("Huguenots") and not plural("Bowers") and not plural("Vickers")  # a surname; "-ers" is too many surnames
 
 
+def test_the_plural_of_a_title_and_a_peoples_adjective_are_no_names():
+    """ "The Congressmen from this city", "the first Latino Senator": pages "Congressmen" and "Latino" on GUM."""
+    assert finds("The Congressmen from this city and the Chairmen of the committees met the first Latino Senator.") == {}
+    assert plural("Congresswomen") and not plural("Yemen") and not plural("Carmen")  # "-men" for a title's or a word's "-man"
+    assert "Yemen" in finds("The war in Yemen went on.")
+
+
 def test_a_person_named_after_a_place_is_a_person_and_a_realm_is_not():
     found = finds("The letters of Hilary of Poitiers and Quintor of Laodicea were kept by the Bank of England and the Sultanate of Oman.")
     assert found["Hilary of Poitiers"][0] == "person" and found["Quintor of Laodicea"][0] == "person"

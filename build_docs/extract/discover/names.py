@@ -697,7 +697,11 @@ def name_shape(word: str, person: bool = False) -> bool:
 @lru_cache(maxsize=1 << 16)
 def plural(word: str) -> bool:
     """ "Envoys", "Republics", "Sahelians": a plural noun, as inflect reads it, whose singular is a common word or has a
-    derived word's ending ("Athens", "Indianapolis" and "Wikinews" are no plurals of anything)."""
+    derived word's ending ("Athens", "Indianapolis" and "Wikinews" are no plurals of anything); "-men" for "-man", a title's
+    or a common word's ("Congressmen", "Chairmen"; not "Yemen", "Carmen")."""
+    if word.endswith("men"):
+        singular = word[:-3] + "man"
+        return singular in lexicon.HEAD_TITLES or is_common(singular)
     if not word.endswith("s") or word.endswith("ss"):
         return False
     singular = inflection.engine().singular_noun(word)
