@@ -21,7 +21,7 @@ from build_docs.extract.discover.appositives import appositive
 from build_docs.extract.discover.found import Found, dedupe, span
 from build_docs.extract.discover.lexicon import is_common
 from build_docs.extract.discover.people import continues_run
-from build_docs.extract.discover.person_shapes import surname
+from build_docs.extract.discover.person_shapes import given_name, surname
 from build_docs.extract.discover.place_names import Place, gazetteer, place_window
 from build_docs.extract.discover.tokens import Tok, commas, inside_run, is_entity_word, is_function, run_before, tokenize
 
@@ -160,6 +160,8 @@ def _keep_place(text: str, tokens: list[Tok], a: int, b: int, place: Place, lowe
         word = first.word
         if is_common(word) and not place.major and _placed(text, tokens, a, lower):
             pass  # "moved to Boston", "Sheffield and Leeds": a city the frequency list ranks high, where a sentence puts a place
+        elif is_common(word) and _own_region(word, place) and not _NUMBER_AFTER.match(text, first.core):
+            pass  # "Tasmania was excluded": a state's name the web writes often, and no word or person's name ("Bono 10,000" a programme)
         elif is_common(word) and not place.major and _named_for(tokens, a, b, lower, inside):
             return None  # "Pittsburgh Pirates", "Aberdeen Grammar School": the city a longer name is named after
         elif is_common(word) and (not place.major or (first.sentence or first.headline) and word.lower() in lower):
@@ -169,6 +171,15 @@ def _keep_place(text: str, tokens: list[Tok], a: int, b: int, place: Place, lowe
     if first.word.isupper() and any(_caps_neighbour(tokens, k) for k in (a - 1, b)):
         return False  # "LET US" in an all-capitals line
     return None if any(0 <= k < len(tokens) and k not in inside and _run_neighbour(tokens, k, a, b) for k in (a - 1, b)) else True
+
+
+_NUMBER_AFTER = re.compile(r"[ \t]+\d")
+
+
+def _own_region(word: str, place: Place) -> bool:
+    """A state's, a province's or a region's one-word name that English writes only as the name: no word of the
+    dictionary, given name or surname ("Tasmania", "Manitoba"; not "Victoria", "Georgia", "Washington", "Maine")."""
+    return place.kind in ("subdivision", "region") and not lexicon.is_dictionary_word(word) and not given_name(word) and not surname(word)
 
 
 def _named_for(tokens: list[Tok], a: int, b: int, lower: _LowerWords, inside: set[int]) -> bool:
