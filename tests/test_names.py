@@ -135,6 +135,14 @@ def test_a_persons_name_ends_before_who_they_work_for():
     assert "Louis XV" in finds("He wrote to Louis XV of France.")
 
 
+def test_a_name_after_of_or_for_is_not_who_speaks():
+    """ "A spokesman for Amnesty Zorblatt said": the spokesman speaks, so the verb makes no person of the body; nor for the
+    model's find ("Lydia Buchtmann for Food Standards Australia New Zealand, says" made the body a person on GUM)."""
+    assert finds("A spokesman for Amnesty Zorblatt said the report was wrong.")["Amnesty Zorblatt"][0] == "organization"
+    assert finds("Zorblatt Qualm said the report was wrong.")["Zorblatt Qualm"][0] == "person"
+    assert finds("The gist of Einstein's general theory is simple.")["Einstein"][0] == "person"  # a possessive is the name's own
+
+
 def test_titles_joined_by_hyphens_are_a_title():
     """ "Major-General Scott", "Vice-Admiral Nelson": a military rank written with a hyphen is a title before the name, not
     a word of it (a person page "Major-General Scott" on GUM)."""

@@ -64,7 +64,7 @@ from build_docs.extract.discover import lexicon
 from build_docs.extract.discover.found import Found, dedupe, span
 from build_docs.extract.discover.inverted import inverted_names
 from build_docs.extract.discover.lexicon import COMMON_RANK, VERY_COMMON_RANK, is_common
-from build_docs.extract.discover.names import head_word, leads, name_shape, names_in, no_person, only_a_person, own_word, plural, says, single_name
+from build_docs.extract.discover.names import complement, head_word, leads, name_shape, names_in, no_person, only_a_person, own_word, plural, says, single_name
 from build_docs.extract.discover.organizations import find_organizations, organizations_in
 from build_docs.extract.discover.people import MAX_NAME_WORDS, find_people, people_in
 from build_docs.extract.discover.person_shapes import family_surname, given_name, surname
@@ -425,7 +425,8 @@ def _guess(f: Found, text: str) -> Found:
     name's other finds (:func:`~build_docs.link.knowledge._kind_of`; "Facebook co-founder ..." opening a sentence)."""
     if f.kind == "person" and leads(text, f.end):
         return replace(f, kind="organization", basis="context")  # "Facebook co-founder Mark Zuckerberg"
-    if f.kind != "person" and _a_persons_words(text, f.end, f.name) and not _head_word(f.name) and not _not_a_name(f.name):
+    speaks = not complement(text, f.start, f.end) and _a_persons_words(text, f.end, f.name)  # not "a spokesman for X said"
+    if f.kind != "person" and speaks and not _head_word(f.name) and not _not_a_name(f.name):
         return replace(f, kind="person", basis="context" if only_a_person(text, f.end) else "saying")
     if f.kind == "person" and _not_a_name(f.name):
         return replace(f, kind="organization")  # "Fox Broadcasting": no person's name, whatever the model leans to

@@ -299,6 +299,17 @@ _TITLE_WORDS = frozenset({"of", "from", "that", "against", "for", "to", "the", "
 # "the President in Phoenix in July" is a sentence
 
 
+_OF_FOR_BEFORE = re.compile(r"(?<![\w-])(?:of|for)[ \t\n]+$")
+
+
+def complement(text: str, start: int, end: int) -> bool:
+    """The name at ``start:end`` follows "of" or "for": the complement of a noun before it, never the subject of the verb
+    after it ("a spokesman for Amnesty International said", "Lydia Buchtmann for Food Standards Australia, says": the
+    spokesman and Lydia Buchtmann say). Not before a possessive: "the gist of Einstein's theory" is Einstein's."""
+    return _OF_FOR_BEFORE.search(text, max(0, start - 6), start) is not None and not _POSSESSIVE_AFTER.match(text, end)
+
+
+_POSSESSIVE_AFTER = re.compile(r"['\u2019]s?\b")
 _TITLE_BEFORE = re.compile(r"([A-Z][\w\-]*)[ \t\n]*((?:,?[ \t\n]*[a-z]+[ \t\n]+)?|,[ \t\n]*)$")
 _TITLE_AFTER = re.compile(r"((?:,?[ \t\n]*[a-z]+)?|,)[ \t\n]+([A-Z][\w\-]*)")
 
@@ -332,7 +343,8 @@ def _kind(text: str, run: list[Tok], words: list[Tok], start: int, stop: int) ->
     if leads(text, stop):
         return "organization", "context"  # "Facebook creator Mark Zuckerberg"
     bare = [t.bare for t in words]
-    if says(text, stop) and not is_place_name(run_key_of(run)) and not any(w in lexicon.ORG_HEADS for w in bare) and not no_person(bare):
+    speaks = not complement(text, start, stop) and says(text, stop)  # not "a spokesman for X said"
+    if speaks and not is_place_name(run_key_of(run)) and not any(w in lexicon.ORG_HEADS for w in bare) and not no_person(bare):
         return "person", "context" if only_a_person(text, stop) else "saying"
     if _role_after(text, stop) and not is_place_name(run_key_of(run)) and not any(head_word(w) for w in bare) and not no_person(bare):
         return "person", "context"  # "Reymont, a Polish novelist,", "Halston, the son of a doctor"
