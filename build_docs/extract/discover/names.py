@@ -712,8 +712,8 @@ def plural(word: str) -> bool:
     derived word's ending ("Athens", "Indianapolis" and "Wikinews" are no plurals of anything); "-men" for "-man", a title's
     or a common word's ("Congressmen", "Chairmen"; not "Yemen", "Carmen")."""
     if word.endswith("men"):
-        singular = word[:-3] + "man"
-        return singular in lexicon.HEAD_TITLES or is_common(singular)
+        man = word[:-3] + "man"
+        return man in lexicon.HEAD_TITLES or is_common(man)
     if not word.endswith("s") or word.endswith("ss"):
         return False
     singular = inflection.engine().singular_noun(word)
