@@ -12,7 +12,7 @@ from pathlib import Path
 import build_docs.extract.discover as discover
 from build_docs.extract.discover import Found, find_all, is_common
 from build_docs.extract.discover.lexicon import is_dictionary_word
-from build_docs.extract.discover.names import leads, names_in, participle_before, person_then, plural, single_name
+from build_docs.extract.discover.names import document_part, leads, names_in, participle_before, person_then, plural, single_name
 from build_docs.extract.discover.person_shapes import family_first, given_name, surname
 from build_docs.extract.discover.tagger import tagged
 from build_docs.extract.discover.tokens import tokenize
@@ -141,6 +141,13 @@ def test_a_name_after_of_or_for_is_not_who_speaks():
     assert finds("A spokesman for Amnesty Zorblatt said the report was wrong.")["Amnesty Zorblatt"][0] == "organization"
     assert finds("Zorblatt Qualm said the report was wrong.")["Zorblatt Qualm"][0] == "person"
     assert finds("The gist of Einstein's general theory is simple.")["Einstein"][0] == "person"  # a possessive is the name's own
+
+
+def test_a_part_of_a_document_is_no_name():
+    """ "Chapter VI of the Charter", "Annex B of the Kyoto Protocol": pages on the UN speeches, for the rule runs and the model."""
+    text = "Belarus's amendment to Annex B failed. Chapter VI of the Charter and Chapters VI and VII apply. Under Chapter VII the Council acts."
+    assert not any(part in name for name in finds(text) for part in ("Annex", "Chapter"))
+    assert document_part(["Figure", "2"]) and not document_part(["Table", "Mountain"])  # a place, not a table
 
 
 def test_titles_joined_by_hyphens_are_a_title():

@@ -58,6 +58,7 @@ _FILES = {
     "PERSON_POSSESSIONS": "person-possessions.txt",  # after a name's possessive, a person's ("Byron's memoirs")
     "ROLE_NOUNS": "role-nouns.txt",  # before a one-word name, a person ("designer Halston")
     "CAPTION_LABELS": "caption-labels.txt",  # "Image:", "Photo:" after a caption's name: no word of it
+    "DOCUMENT_PARTS": "document-parts.txt",  # "Chapter", "Annex": before a number or a letter, no name
     "LEADER_NOUNS": "leader-nouns.txt",  # between a name and a person's, the name is an organisation ("Facebook creator ...")
     "NO_PERSON_WORDS": "no-person-words.txt",  # words of buildings', sites' and media's names ("... Museum"): no person's
     "NAME_ARTICLES": "name-articles.txt",  # "El Castillo": opens a place's name, never a person's
@@ -74,6 +75,7 @@ ROLE_NOUNS: frozenset[str]
 LEADER_NOUNS: frozenset[str]
 PERSON_POSSESSIONS: frozenset[str]
 CAPTION_LABELS: frozenset[str]
+DOCUMENT_PARTS: frozenset[str]
 PERSON_VERBS: frozenset[str]
 PERSON_ONLY_WORDS: frozenset[str]
 NO_PERSON_WORDS: frozenset[str]

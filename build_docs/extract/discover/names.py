@@ -172,6 +172,16 @@ def _person_before(tokens: list[Tok], i: int, k: int) -> bool:
     return _person_shape(run, [t for t in run if not is_initial(t)])
 
 
+def document_part(words: list[str]) -> bool:
+    """A part of a document and its number or letter ("Chapter VI", "Annex B", "Figure 2", "Chapters VI and VII"): no name."""
+    if len(words) != 2 or _NUMBERING.fullmatch(words[1]) is None:
+        return False
+    return words[0] in lexicon.DOCUMENT_PARTS or words[0][-1:] == "s" and words[0][:-1] in lexicon.DOCUMENT_PARTS
+
+
+_NUMBERING = re.compile(r"[IVXLC]+|[A-Z]|\d+[A-Za-z]?")
+
+
 def caption_label(text: str, word: str, end: int) -> bool:
     """``word``, ending at ``end``, is a caption's label before its colon ("Belle Image: Nick Moreau.";
     ``caption-labels.txt``): it ends the name before it."""
@@ -231,6 +241,8 @@ def _name(text: str, tokens: list[Tok], i: int, end: int) -> Found | None:
     run = tokens[i:end]
     if is_initial(run[-1]) or len(run) > MAX_RUN or run[0].bare.isupper() and _all_caps_line(text, run[0].start):
         return None
+    if document_part([t.bare for t in run]):
+        return None  # "Chapter VI", "Annex B"
     words = [t for t in run if t.cap and not is_initial(t)]
     if not words or len(run) == 1 and (len(run[0].bare) < 3 or run[0].bare.isupper()):
         return None  # acronyms are the glossary's

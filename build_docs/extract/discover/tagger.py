@@ -28,6 +28,7 @@ from build_docs.extract.discover.lexicon import is_common
 from build_docs.extract.discover.names import (
     broken_word,
     caption_label,
+    document_part,
     fragment,
     name_shape,
     nationality,
@@ -187,6 +188,8 @@ def _abbreviation_stop(text: str, spans: list[tuple[int, int]], k: int, first: i
 def _find(text: str, words: list[tuple[int, int]], kind: str, confidence: float, opens: bool = False) -> Found | None:
     """A find, with the same word-level evidence the rule ``name-run`` asks for (:func:`_no_name`)."""
     names = [text[a:b] for a, b in words]
+    if len(names) > 2 and document_part(names[:2]):
+        words, names = words[2:], names[2:]  # "Chapter VII the Council"
     while len(names) > 1 and (is_entity_word(names[0].rstrip(".")) or _function_word(names[0])):  # "Prophet Muhammad", "French President X"
         words, names = words[1:], names[1:]
     if participle_before(names):  # "Anglicizing London"
@@ -201,7 +204,7 @@ def _find(text: str, words: list[tuple[int, int]], kind: str, confidence: float,
     start, stop = words[0][0], words[-1][1]
     name = span(text, start, stop)
     capitalised = [w for w in names if w[0].isupper() and len(w) > 1]
-    if _no_name(name, capitalised) or broken_word(text, start, stop):  # "Declara:on", "Saint Ki-" cut by a stray character
+    if _no_name(name, capitalised) or broken_word(text, start, stop) or document_part(names):  # "Declara:on", "Saint Ki-" cut; "Chapter VI"
         return None
     alone = capitalised[0] if len(capitalised) == 1 else ""
     if alone and (not _lone_name(text, start, alone, kind) or title_word(text, alone, start, stop)) or fragment(text, start, stop):
