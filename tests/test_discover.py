@@ -46,6 +46,8 @@ def assert_spans(text: str, found: list[Found]) -> None:
         ("with President Bashar al-Assad of Syria", "Bashar al-Assad", "President"),
         ("as President John F. Kennedy said", "John F. Kennedy", "President"),
         ("United States President Barack Obama spoke", "Barack Obama", "United States President"),
+        ("We heard President Yahya A. J. J. Jammeh today.", "Yahya A. J. J. Jammeh", "President"),  # "A." is an initial, not "a"
+        ("His Excellency Alhaji Ahmad Tejan Kabbah spoke.", "Ahmad Tejan Kabbah", "Alhaji"),  # an honorific of the hajj
     ],
 )
 def test_title_before_a_name(text, name, role):

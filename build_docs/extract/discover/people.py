@@ -166,6 +166,8 @@ def _name_word(tok: Tok) -> bool:
     w = tok.bare
     if not tok.cap or w.isupper() and len(w) > 1 and "." not in w:
         return particle_prefixed(w)  # "al-Assad", "d'Escoto"
+    if is_initial(tok):
+        return True  # "Yahya A. J. J. Jammeh": an initial "A." or "I." is no article or pronoun
     if w.lower() in lexicon.FUNCTION_WORDS or is_entity_word(w) or w in lexicon.NAME_SUFFIXES:
         return False
     return not (len(w) > 1 and w.count(".") > 1)  # "U.S." is no name
