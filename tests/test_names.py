@@ -143,6 +143,13 @@ def test_a_name_after_of_or_for_is_not_who_speaks():
     assert finds("The gist of Einstein's general theory is simple.")["Einstein"][0] == "person"  # a possessive is the name's own
 
 
+def test_a_bodys_members_are_no_entity():
+    """ "the CARICOM States", "the ASEAN Defense Ministers": a body's acronym and a plural noun for its members name a group
+    (pages on the UN speeches), as "Member States" does."""
+    assert finds("The CARICOM States remain committed, as do the ASEAN Defense Ministers and the Member States.") == {}
+    assert "United States" in finds("He lived in the United States.")
+
+
 def test_a_part_of_a_document_is_no_name():
     """ "Chapter VI of the Charter", "Annex B of the Kyoto Protocol": pages on the UN speeches, for the rule runs and the model."""
     text = "Belarus's amendment to Annex B failed. Chapter VI of the Charter and Chapters VI and VII apply. Under Chapter VII the Council acts."

@@ -172,6 +172,17 @@ def _person_before(tokens: list[Tok], i: int, k: int) -> bool:
     return _person_shape(run, [t for t in run if not is_initial(t)])
 
 
+def plural_group(words: list[str]) -> bool:
+    """ "Member States", "All States", "Co-Chairs", "CARICOM States", "ASEAN Defense Ministers": capitalised words ending in a
+    plural noun for the members of a body (``group-nouns.txt``), the others none only a name would have, or a body's
+    acronym: a group, not an entity."""
+    return bool(words) and words[-1] in lexicon.GROUP_NOUNS and not any(own_word(w) and not _acronym(w) for w in words)
+
+
+def _acronym(word: str) -> bool:
+    return len(word) > 1 and word.isupper() and word.isalpha()
+
+
 def document_part(words: list[str]) -> bool:
     """A part of a document and its number or letter ("Chapter VI", "Annex B", "Figure 2", "Chapters VI and VII"): no name."""
     if len(words) != 2 or _NUMBERING.fullmatch(words[1]) is None:
@@ -241,8 +252,8 @@ def _name(text: str, tokens: list[Tok], i: int, end: int) -> Found | None:
     run = tokens[i:end]
     if is_initial(run[-1]) or len(run) > MAX_RUN or run[0].bare.isupper() and _all_caps_line(text, run[0].start):
         return None
-    if document_part([t.bare for t in run]):
-        return None  # "Chapter VI", "Annex B"
+    if document_part([t.bare for t in run]) or plural_group([t.bare for t in run if t.cap]):
+        return None  # "Chapter VI", "Annex B"; "CARICOM States"
     words = [t for t in run if t.cap and not is_initial(t)]
     if not words or len(run) == 1 and (len(run[0].bare) < 3 or run[0].bare.isupper()):
         return None  # acronyms are the glossary's

@@ -36,6 +36,7 @@ from build_docs.extract.discover.names import (
     own_word,
     participle_before,
     person_then,
+    plural_group,
     rare_name,
     title_word,
 )
@@ -216,7 +217,7 @@ def _find(text: str, words: list[tuple[int, int]], kind: str, confidence: float,
         return None  # "UN Secretary-General", "High Commissioner for Refugees": an office, or a heading run into a name
     if kind == "person" and all(is_common(p) and not given_name(p) and not surname(p) for w in capitalised for p in w.split("-") if p):
         return None  # "Non-Proliferation": common words that are no one's given name or surname
-    if kind != "person" and _plural_group(capitalised):
+    if kind != "person" and plural_group(capitalised):
         return None  # "Member States", "All States", "Co-Chairs": common words ending in a plural name a group, not an entity
     parts = [part for w in capitalised for part in w.split("-")]
     if len(parts) >= 2 and name not in gazetteer() and all(p in gazetteer() or p in lexicon.DEMONYMS for p in parts):
@@ -261,11 +262,6 @@ def _lone_name(text: str, start: int, word: str, kind: str) -> bool:
 
 _DETERMINED = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Oo]ur|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Yy]our|[Mm]y)\s+(?:[a-z]+\s+)?$")
 
-
-def _plural_group(capitalised: list[str]) -> bool:
-    """ "Member States", "All States", "Co-Chairs": words with none only a name would have, ending in a plural noun for the
-    members of a body (``group-nouns.txt``)."""
-    return capitalised[-1] in lexicon.GROUP_NOUNS and not any(own_word(w) for w in capitalised)
 
 
 def _no_word_of_a_name(word: str) -> bool:
