@@ -143,6 +143,11 @@ def test_a_name_after_of_or_for_is_not_who_speaks():
     assert finds("The gist of Einstein's general theory is simple.")["Einstein"][0] == "person"  # a possessive is the name's own
 
 
+def test_a_fear_or_an_epoch_is_no_entity():
+    """ "Islamophobia", "Armenophobia", "the Pleistocene": a concept's or an epoch's word (pages on the UN speeches)."""
+    assert finds("Islamophobia and Armenophobia are rising, as in the Pleistocene and the Anthropocene.") == {}
+
+
 def test_a_bodys_members_are_no_entity():
     """ "the CARICOM States", "the ASEAN Defense Ministers": a body's acronym and a plural noun for its members name a group
     (pages on the UN speeches), as "Member States" does."""

@@ -707,7 +707,7 @@ def _capital_lines(text: str) -> tuple[list[int], list[bool]]:
     return starts, capitals
 
 
-_DERIVED = ("ian", "ese", "ic", "ing", "ed", "ism", "ist", "ization", "isation", "ship", "ness", "hood")
+_DERIVED = ("ian", "ese", "ic", "ing", "ed", "ism", "ist", "ization", "isation", "ship", "ness", "hood", "phobia", "cene")
 
 
 def single_name(word: str, person: bool = False) -> bool:
