@@ -707,7 +707,8 @@ def _capital_lines(text: str) -> tuple[list[int], list[bool]]:
     return starts, capitals
 
 
-_DERIVED = ("ian", "ese", "ic", "ing", "ed", "ism", "ist", "ization", "isation", "ship", "ness", "hood", "phobia", "cene")
+_DERIVED = ("ian", "ese", "ic", "ing", "ed", "ism", "ist", "ization", "isation", "ship", "ness", "hood")
+_CONCEPT = ("phobia", "cene")  # "Islamophobia", "Pleistocene": an idea's or an epoch's word, no one's name either
 
 
 def single_name(word: str, person: bool = False) -> bool:
@@ -722,11 +723,12 @@ def name_shape(word: str, person: bool = False) -> bool:
     """One word shaped as a name: no compound with a lowercase part ("UN-led"), no plural of a common word or a
     nationality ("Envoys", "Republics", "Sahelians": a group), and unless it is a person's (a surname's ending says
     nothing: "Fleming") no adjective, noun or verb ending ("Malthusian", "Timorese", "Quranic", "Eradicating",
-    "Chairmanship")."""
+    "Chairmanship"); never an idea's or an epoch's ending ("Islamophobia", "Pleistocene")."""
     bare = word.rstrip(".")
     if any(not part[:1].isupper() for part in bare.split("-")):
         return False
-    return (person or not bare.lower().endswith(_DERIVED)) and not plural(bare)
+    lower = bare.lower()
+    return (person or not lower.endswith(_DERIVED)) and not lower.endswith(_CONCEPT) and not plural(bare)
 
 
 @lru_cache(maxsize=1 << 16)
