@@ -469,6 +469,13 @@ def test_an_organisation_named_after_a_place_or_an_uncommon_word_is_confirmed_on
     text = "He later joined the Royal Society of the local town."
     assert not any(f.strong for f in confirmed(find_all(text), lowercase_words([text])))  # common words alone
 
+    discover.MODEL_FINDS = False  # the rules' reading: the tagger agreeing would make it strong (``_seconded``)
+    try:
+        text = "He studied at Bar-Ilan University, and met her at a bar."  # "bar" is written in lower case
+        assert "Bar-Ilan University" in {f.name for f in confirmed(find_all(text), lowercase_words([text])) if f.strong}
+    finally:
+        discover.MODEL_FINDS = True
+
 
 def test_common_nouns_the_frequency_list_ranks_low_confirm_no_name_on_one_mention():
     from build_docs.extract.discover import confirmed, lowercase_words

@@ -327,7 +327,9 @@ _LOWER_WORD = re.compile(r"(?<!\w)[a-z][a-z']*")  # "zorblatt" in "zorblatt-styl
 
 def _alone(text: str, f: Found) -> bool:
     """A name that may be confident on one mention (:func:`confirmed` decides): it stands inside a sentence, after a
-    lowercase word, a digit, a comma or a parenthesis (so its capital is its own), and has two capitalised words or more
+    word that ends in a lowercase letter or a digit ("the", and "The" or "In" opening the sentence too), a comma or a
+    parenthesis (so its capital is its own; requiring a lowercase word, not "The", lost 7 of 900 entities found out of
+    fold on GUM's tune half for 19 fewer pages), and has two capitalised words or more
     with one a name is made of (:func:`_named_after`), or one that may name an entity alone (:func:`~.names.single_name`)."""
     if f.rule not in ("name-run", "org-head", "model") or not _AFTER_WORD.search(text, max(0, f.start - 30), f.start):
         return False
@@ -383,15 +385,26 @@ def lowercase_words(texts: Iterable[str]) -> frozenset[str]:
 def confirmed(found: Sequence[Found], lowercase: frozenset[str]) -> list[Found]:
     """``found`` with each find marked ``alone`` made strong when none of its words but head words ("University", "Sea")
     is written in lower case anywhere in ``lowercase`` (its text's lowercase words): "Framework for Resilient" is no
-    name where the text says "resilient"; "Skidmore College" is one."""
+    name where the text says "resilient"; "Skidmore College" is one. An organisation with a body's head word and a place
+    or a word only a name has is one however its other words are written ("Pennsylvania State University" in a letter
+    that says "state"; :func:`_named_body`)."""
     out = []
     for f in found:
         if f.alone and not f.strong:
             words = [w.lower() for w in f.name.split() if w[:1].isupper() and w not in lexicon.ORG_HEADS and w not in lexicon.PLACE_HEADS]
-            if not any(w in lowercase or any(part in lowercase for part in w.split("-")) for w in words):
+            if _named_body(f) or not any(w in lowercase or any(part in lowercase for part in w.split("-")) for w in words):
                 f = replace(f, strong=True)
         out.append(f)
     return out
+
+
+def _named_body(f: Found) -> bool:
+    """An organisation found by its head word, that word naming a body ("University", not "Programme"), with a place of the
+    gazetteer or a word only a name has ("Pennsylvania State University", "Bar-Ilan University")."""
+    if f.rule != "org-head":
+        return False
+    words = [w for w in f.name.split() if w[:1].isupper()]
+    return any(_headed_by(w) for w in words) and any(w in gazetteer() or own_word(w) for w in words)
 
 
 def _retyped(run: Found, model: Found | None, tagging: Tagging | None) -> Found:
