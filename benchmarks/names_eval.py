@@ -222,14 +222,19 @@ def runs(mention: str) -> list[tuple[int, int, str]]:
 
 
 def heads(mention: str) -> set[str]:
-    """The name a longer mention is built on: its first capitalised run when a comma, a parenthesis or a lowercase word
-    follows ("Japan, where he ...", "Jiangsu province"), or its last when at most two lowercase words precede it
-    ("northern Syria"); a run followed by a possessive belongs to another entity and is no head."""
+    """The name a longer mention is built on: its last capitalised run when one or two lowercase words that are no function
+    words join it to another run before it and nothing follows ("Facebook creator Mark Zuckerberg"); else its first
+    when a comma, a parenthesis or a lowercase word follows ("Japan, where he ...", "Jiangsu province"), or its last when
+    at most two lowercase words precede it ("northern Syria"); a run followed by a possessive belongs to another entity
+    and is no head."""
     if name_like(mention):
         return forms(mention) | located(mention)
     words = mention.split()
     found: set[str] = set()
-    for k, end, run in runs(mention):
+    named = runs(mention)
+    if "," not in mention and len(named) >= 2 and named[-1][1] == len(words) and _described(named[-2][2], words[named[-2][1] : named[-1][0]]):
+        return forms(named[-1][2])  # "Facebook creator Mark Zuckerberg": a noun made of a name, then the name it describes
+    for k, end, run in named:
         after = words[end] if end < len(words) else ""
         if k == 0 and after not in {"'s", "'"} and not run.endswith(("'s", ",")) or k == 0 and run.endswith(","):
             found |= forms(run.rstrip(","))
@@ -263,6 +268,15 @@ def affiliated(names: set[str]) -> set[str]:
         if before != name and len(before.split()) >= 2:
             found.add(before)
     return found
+
+
+def _described(before: str, gap: list[str]) -> bool:
+    """The one or two lowercase words between two runs of a mention are a noun describing the name after them ("creator",
+    "co-founder", "cultural anthropologist"), no preposition or determiner ("The Senator from Alaska", "the Green Country
+    region of Oklahoma": the name the mention is built on comes first there)."""
+    if not 1 <= len(gap) <= 2 or any(not w.replace("-", "").isalpha() or not w.islower() or w in lexicon.FUNCTION_WORDS for w in gap):
+        return False  # "a Fellow at King 's College": a possessive is no noun
+    return any(w.lower() not in lexicon.FUNCTION_WORDS for w in before.split())  # "A contemporary American": "A" is no name
 
 
 def written_in_text(mention: str, text: str) -> bool:

@@ -38,3 +38,13 @@ def test_a_mention_that_says_where_the_name_is_also_names_it_without():
     assert "tiananmen square" in heads("Tiananmen Square in Beijing")
     assert located("University of California at Berkeley") == set()  # "at" ends a campus's name: another entity
     assert located("in Beijing") == set()  # no name before it
+
+
+def test_a_mention_that_describes_a_name_is_built_on_the_name():
+    """ "Facebook creator Mark Zuckerberg" is built on Mark Zuckerberg, not on Facebook (the scorer matched the page
+    "Facebook" to him, so he counted as typed an organisation); "The Senator from Alaska" is not built on Alaska."""
+    assert heads("Facebook creator Mark Zuckerberg") == {"mark zuckerberg"}
+    assert heads("American cultural anthropologist Clifford Geertz") == {"clifford geertz"}
+    assert "alaska" not in heads("The Senator from Alaska")  # a preposition: Alaska is not who the mention names
+    assert "oklahoma" not in heads("the Green Country region of Oklahoma")
+    assert "college" not in heads("a Fellow at King 's College")  # a possessive is no noun describing a name
