@@ -190,12 +190,16 @@ def _title(word: str) -> bool:
 
 
 def forms(mention: str) -> set[str]:
-    """The normal forms of a name-like mention: as written and, with a title in front ("General George Washington"), without it."""
+    """The normal forms of a name-like mention: as written and, with a title in front ("General George Washington"), without it;
+    a title may follow the words that say whose it is ("Judiciary Chair Jerry Nadler", "House Speaker Nancy Pelosi")."""
     form = normal(mention)
     words = mention.split()
     k = 0
     while k < len(words) - 1 and (_title(words[k].removesuffix(".")) or lexicon.compound_title(words[k])):  # "Dr." as "Dr"; "Major-General"
         k += 1
+    if k == 0:
+        held = [t for t in range(1, min(3, len(words) - 1)) if words[t].removesuffix(".") in lexicon.HEAD_TITLES]
+        k = held[-1] + 1 if held and all(w[:1].isupper() for w in words[: held[-1] + 2]) else 0  # "Judiciary Chair Jerry Nadler"
     return {form, normal(" ".join(words[k:]))} - {""}
 
 
