@@ -332,7 +332,7 @@ def complement(text: str, start: int, end: int) -> bool:
     return _OF_FOR_BEFORE.search(text, max(0, start - 6), start) is not None and not _POSSESSIVE_AFTER.match(text, end)
 
 
-_POSSESSIVE_AFTER = re.compile(r"['\u2019]s?\b")
+_POSSESSIVE_AFTER = re.compile(r"['\u2019](?:s\b|(?!\w))")  # "Einstein's", "Jones' "
 _TITLE_BEFORE = re.compile(r"([A-Z][\w\-]*)[ \t\n]*((?:,?[ \t\n]*[a-z]+[ \t\n]+)?|,[ \t\n]*)$")
 _TITLE_AFTER = re.compile(r"((?:,?[ \t\n]*[a-z]+)?|,)[ \t\n]+([A-Z][\w\-]*)")
 

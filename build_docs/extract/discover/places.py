@@ -178,7 +178,7 @@ _NUMBER_AFTER = re.compile(r"[ \t]+\d")
 
 def _own_region(word: str, place: Place) -> bool:
     """A state's, a province's or a region's one-word name that English writes only as the name: no word of the
-    dictionary, given name or surname ("Tasmania", "Manitoba"; not "Victoria", "Georgia", "Washington", "Maine")."""
+    dictionary, given name or surname ("Tasmania", "Manitoba", "Maine"; not a city's: "Newton", "Mobile")."""
     return place.kind in ("subdivision", "region") and not lexicon.is_dictionary_word(word) and not given_name(word) and not surname(word)
 
 
