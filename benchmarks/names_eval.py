@@ -20,16 +20,18 @@ no spaces around a hyphen, whitespace folded, case folded):
   "van", "al", ...), with no comma, and that is not a pronoun ("He", "Her"; "US" is a name); GUM
   keeps a title in a mention ("General George Washington"), so a mention whose first words are
   titles (the build's own lists of titles, ``titles-head.txt`` and ``titles-modifiers.txt``, or
-  titles joined by hyphens, "Major-General") also
-  has its form without them; a person's mention also holds who they work for ("Nick Rhodes of Duran
-  Duran"), so one with two words or more before "of" or "for" also has the form of those words
-  (:func:`affiliated`); and a mention that says where the name is after "in" or "on" ("Marstal on
-  Ærø", "Tiananmen Square in Beijing") also has the form of the words before it (:func:`located`);
+  titles joined by hyphens, "Major-General"), or whose second or third word is a title after the
+  words that say whose it is ("Judiciary Chair Jerry Nadler"), also has its form without them; a
+  person's mention also holds who they work for ("Nick Rhodes of Duran Duran"), so one with two
+  words or more before "of" or "for" also has the form of those words (:func:`affiliated`); and a
+  mention that says where the name is after "in" or "on" ("Marstal on Ærø", "Tiananmen Square in
+  Beijing") also has the form of the words before it (:func:`located`);
 * a mention that is not name-like may be built on a name: GUM's mentions hold their modifiers and
   relative clauses ("Japan, where he intercepted ...", "northern Syria", "Jiangsu province"). Its
-  *head* is its first run of capitalised words (connectors inside allowed, a comma ends a run) when
-  a comma, parenthesis or lowercase word follows and no possessive, or its last run when at most two
-  lowercase words precede it (:func:`heads`);
+  *head* is its last run of capitalised words (connectors inside allowed, a comma ends a run) when
+  a noun of one or two lowercase words joins it to a run before it ("Facebook creator Mark
+  Zuckerberg"); else its first run when a comma, parenthesis or lowercase word follows and no
+  possessive, or its last run when at most two lowercase words precede it (:func:`heads`);
 * the **gold** entities are GUM's ``named`` entities of etype person, organization or place with a
   name-like mention or head (an entity only ever called "the company" cannot be found by name);
 * a gold entity is **found** when some page's name or alias has the normal form of one of its
@@ -198,8 +200,8 @@ def forms(mention: str) -> set[str]:
     while k < len(words) - 1 and (_title(words[k].removesuffix(".")) or lexicon.compound_title(words[k])):  # "Dr." as "Dr"; "Major-General"
         k += 1
     if k == 0:
-        held = [t for t in range(1, min(3, len(words) - 1)) if words[t].removesuffix(".") in lexicon.HEAD_TITLES]
-        k = held[-1] + 1 if held and all(w[:1].isupper() for w in words[: held[-1] + 2]) else 0  # "Judiciary Chair Jerry Nadler"
+        titles = [t for t in range(1, min(3, len(words) - 1)) if words[t].removesuffix(".") in lexicon.HEAD_TITLES]
+        k = titles[-1] + 1 if titles and all(w[:1].isupper() for w in words[: titles[-1] + 2]) else 0  # "Judiciary Chair Jerry Nadler"
     return {form, normal(" ".join(words[k:]))} - {""}
 
 

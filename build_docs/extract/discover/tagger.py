@@ -263,7 +263,6 @@ def _lone_name(text: str, start: int, word: str, kind: str) -> bool:
 _DETERMINED = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Oo]ur|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Yy]our|[Mm]y)\s+(?:[a-z]+\s+)?$")
 
 
-
 def _no_word_of_a_name(word: str) -> bool:
     """A title, an abbreviation, a nationality or a form of address ("Mr.", "Excellency"): no name alone."""
     bare = word.rstrip(".")
