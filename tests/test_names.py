@@ -172,6 +172,13 @@ def test_titles_joined_by_hyphens_are_a_title():
     assert finds("He met Brigadier Ian Smith there.")["Ian Smith"][1] == "title-before"
 
 
+def test_a_name_after_a_form_of_address_is_a_persons():
+    """ "His Holiness Khamenei", "His Majesty Mswati": organisations for want of evidence on the UN speeches."""
+    found = finds("I thank His Holiness Khamenei and His Majesty Mswati, and Her Excellency Mrs. Zorblatt.")
+    assert [found[name][0] for name in ("Khamenei", "Mswati", "Zorblatt")] == ["person"] * 3
+    assert finds("I thank the Holiness Khamenei Zorblatt foundation.").get("Khamenei Zorblatt", ("organization",))[0] != "person"
+
+
 def test_a_form_of_address_is_no_name():
     found = finds("As His Serene Highness Prince Albert II recalled before the Assembly, we agree.")
     assert "Albert II" in found and not any("Serene" in name for name in found)  # a page "Serene" on the UN speeches

@@ -59,6 +59,7 @@ _FILES = {
     "ROLE_NOUNS": "role-nouns.txt",  # before a one-word name, a person ("designer Halston")
     "CAPTION_LABELS": "caption-labels.txt",  # "Image:", "Photo:" after a caption's name: no word of it
     "DOCUMENT_PARTS": "document-parts.txt",  # "Chapter", "Annex": before a number or a letter, no name
+    "FORMS_OF_ADDRESS": "forms-of-address.txt",  # "His Excellency", "Her Majesty": a person's name follows
     "LEADER_NOUNS": "leader-nouns.txt",  # between a name and a person's, the name is an organisation ("Facebook creator ...")
     "NO_PERSON_WORDS": "no-person-words.txt",  # words of buildings', sites' and media's names ("... Museum"): no person's
     "NAME_ARTICLES": "name-articles.txt",  # "El Castillo": opens a place's name, never a person's
@@ -76,6 +77,7 @@ LEADER_NOUNS: frozenset[str]
 PERSON_POSSESSIONS: frozenset[str]
 CAPTION_LABELS: frozenset[str]
 DOCUMENT_PARTS: frozenset[str]
+FORMS_OF_ADDRESS: frozenset[str]
 PERSON_VERBS: frozenset[str]
 PERSON_ONLY_WORDS: frozenset[str]
 NO_PERSON_WORDS: frozenset[str]

@@ -322,6 +322,16 @@ _TITLE_WORDS = frozenset({"of", "from", "that", "against", "for", "to", "the", "
 # "the President in Phoenix in July" is a sentence
 
 
+_ADDRESS = re.compile(r"(?<![\w-])(?:His|Her|Your|Their)[ \t\n]+(?:Royal[ \t\n]+|Serene[ \t\n]+)?([A-Z][a-z]+)[ \t\n]+(?:(?:Mr|Mrs|Ms|Dr)\.?[ \t\n]+)?$")
+
+
+def addressed(text: str, start: int) -> bool:
+    """A form of address for a person comes right before ``start`` ("His Holiness Khamenei", "His Majesty Mswati", "Her
+    Excellency Mrs. Bachelet"; ``forms-of-address.txt``): the name is a person's."""
+    match = _ADDRESS.search(text, max(0, start - 40), start)
+    return match is not None and match.group(1) in lexicon.FORMS_OF_ADDRESS
+
+
 _OF_FOR_BEFORE = re.compile(r"(?<![\w-])(?:of|for)[ \t\n]+$")
 
 
@@ -361,8 +371,8 @@ def _kind(text: str, run: list[Tok], words: list[Tok], start: int, stop: int) ->
     ``saying`` (a verb of saying: a newspaper says things too) or
     ``shape`` (a person's name's shape alone), which the statistical tagger may overrule, ``given`` (one word that is a
     given name: the tagger overrules it only when sure), or ``default`` (nothing: an organisation for want of evidence)."""
-    if _cited(text, start, stop) and _author(words) or SALUTATION.search(text, max(0, start - 16), start):
-        return "person", "context"  # "(Milekic 2010)"; a letter's "Dear Hannah:"
+    if _cited(text, start, stop) and _author(words) or SALUTATION.search(text, max(0, start - 16), start) or addressed(text, start):
+        return "person", "context"  # "(Milekic 2010)"; a letter's "Dear Hannah:"; "His Holiness Khamenei"
     if leads(text, stop):
         return "organization", "context"  # "Facebook creator Mark Zuckerberg"
     bare = [t.bare for t in words]
