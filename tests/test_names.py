@@ -544,6 +544,8 @@ def test_the_plural_of_a_title_and_a_peoples_adjective_are_no_names():
     assert plural("Congresswomen") and not plural("Yemen") and not plural("Carmen")  # "-men" for a title's or a word's "-man"
     assert "Yemen" in finds("The war in Yemen went on.")
     assert finds("Serbs, Kurds and a Swede met the Spaniards there.") == {}  # a people (pages on the UN speeches)
+    found = finds("Timorese doctors met the Inuits, ethnic Abkhaz and Ossetian citizens, at the Ibero-American summits.")
+    assert found == {}  # peoples, and a demonym joined by a hyphen (people and places on the UN speeches)
 
 
 def test_a_person_named_after_a_place_is_a_person_and_a_realm_is_not():

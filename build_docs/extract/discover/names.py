@@ -650,13 +650,14 @@ def _common(word: str) -> bool:
 def nationality(name: str) -> bool:
     """ "Cypriots", "Haitians", "Costa Ricans": a nationality, singular or plural, names a people, not an organisation. One of
     several words is the name of a place of the gazetteer with a demonym's ending on its last word ("Costa Rica" ->
-    "Costa Rican", "Sri Lanka" -> "Sri Lankans", "New Zealand" -> "New Zealanders")."""
+    "Costa Rican", "Sri Lanka" -> "Sri Lankans", "New Zealand" -> "New Zealanders"). One word is a nationality too when a
+    demonym joined by a hyphen to a word before it ends it ("Ibero-American", "African-Americans")."""
     singular = name[:-1] if name.endswith("s") else name
     if name in lexicon.DEMONYMS or singular in lexicon.DEMONYMS:
         return True
     head, _, last = singular.rpartition(" ")
     if not head:
-        return False
+        return "-" in singular and singular.rpartition("-")[2] in lexicon.DEMONYMS  # "Ibero-American"
     return any(last.endswith(end) and is_place_name(f"{head} {last[: len(last) - len(end)]}") for end in _DEMONYM_ENDINGS)
 
 
