@@ -55,7 +55,6 @@ from benchmarks.ocr_path import half  # noqa: E402
 from build_docs.extract.discover import lexicon, tagger_features  # noqa: E402
 from build_docs.extract.discover.tagger import MODEL  # noqa: E402
 from build_docs.extract.discover.tagger_features import features, inputs_digest, words_of  # noqa: E402
-from build_docs.extract.discover.tokens import is_entity_word  # noqa: E402
 
 INPUTS = MODEL.with_name("names.inputs.sha256")  # written beside the shipped model: :func:`~build_docs.extract.discover.tagger_features.inputs_digest`
 GENRES = frozenset({"news", "interview", "bio", "voyage", "academic", "court"})  # see the module docstring: the licences
@@ -84,7 +83,8 @@ def _bare(name: str) -> str:
     words = _TRAILING.sub("", name).split()
     if words and words[0] in {"the", "The"}:
         words = words[1:]
-    while len(words) > 1 and words[0] in lexicon.HEAD_TITLES | lexicon.TITLE_MODIFIERS:
+    titles = tagger_features.trained_list("title") | tagger_features.trained_list("titlemod")
+    while len(words) > 1 and words[0] in titles:
         words = words[1:]
     return " ".join(words) if words and words[0][:1].isupper() else ""  # "Director of the ... study" is a role, no name
 
@@ -92,7 +92,17 @@ def _bare(name: str) -> str:
 def _no_name(surface: str) -> bool:
     """A surface that is no name whatever GUM links it to: titles, nationalities and function words alone ("President", "Americans")."""
     words = [w.rstrip(".") for w in surface.split() if w[:1].isupper()]
-    return not words or all(is_entity_word(w) or w.lower() in lexicon.FUNCTION_WORDS or w in lexicon.ABBREVIATIONS for w in words)
+    return not words or all(_entity_word(w) or w.lower() in lexicon.FUNCTION_WORDS or w in lexicon.ABBREVIATIONS for w in words)
+
+
+_ENTITY_LISTS = ("title", "titlemod", "demonym", "orghead", "date")
+
+
+def _entity_word(word: str) -> bool:
+    """A title, a nationality, an organisation's head word or a date, by the lists the model was trained on
+    (:func:`~build_docs.extract.discover.tagger_features.trained_list`), as the build's ``is_entity_word`` reads the lists
+    as they stand: the labels then change only when the model is trained on new lists (``--lists-now``)."""
+    return any(word in tagger_features.trained_list(label) for label in _ENTITY_LISTS)
 
 
 def label_of(gold: dict[str, object]) -> dict[str, str]:

@@ -150,6 +150,12 @@ def _trained_lists() -> dict[str, frozenset[str]]:
     return {label: frozenset(ws) for label, ws in words.items()}
 
 
+def trained_list(label: str) -> frozenset[str]:
+    """The words of one list as the model was trained on it (:data:`LISTS_FILE`; ``label`` as in :data:`LISTS`: "title",
+    "demonym" ...): what its training labels read too, so that an edit to the build's lists leaves them alone."""
+    return _trained_lists()[label]
+
+
 def use_lists(path: Path) -> None:
     """Read the trained word lists from ``path`` from now on (training writes them there first; benchmarks train on
     other lists), forgetting every attribute made from the lists before."""
