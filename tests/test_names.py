@@ -172,6 +172,14 @@ def test_titles_joined_by_hyphens_are_a_title():
     assert finds("He met Brigadier Ian Smith there.")["Ian Smith"][1] == "title-before"
 
 
+def test_an_adverb_may_stand_between_a_name_and_its_verb():
+    """ "As the great Goethe once said": an organisation for want of evidence on the UN speeches; "Wikinews has learned"
+    stays no person (an auxiliary is no adverb: a newspaper's idiom)."""
+    assert finds("As the great Zorblatt once said, it is our experience that teaches us.")["Zorblatt"][0] == "person"
+    assert finds("The man Qualmsby famously wrote that it was so.")["Qualmsby"][0] == "person"
+    assert finds("Many say Zorbnews has learned that it was so.").get("Zorbnews", ("organization",))[0] != "person"
+
+
 def test_a_name_after_a_form_of_address_is_a_persons():
     """ "His Holiness Khamenei", "His Majesty Mswati": organisations for want of evidence on the UN speeches."""
     found = finds("I thank His Holiness Khamenei and His Majesty Mswati, and Her Excellency Mrs. Zorblatt.")

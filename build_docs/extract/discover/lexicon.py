@@ -54,6 +54,7 @@ _FILES = {
     "FEATURE_HEADS": "feature-heads.txt",  # a natural feature's: "Manila Bay", "Gulf of Mexico"
     "GROUP_NOUNS": "group-nouns.txt",  # "Member States": a run ending in one names a group
     "PERSON_VERBS": "person-verbs.txt",  # after a name, its bearer is a person ("Chao studied"); not a tagger feature
+    "VERB_ADVERBS": "verb-adverbs.txt",  # between a name and its verb ("Goethe once said")
     "PERSON_ONLY_WORDS": "person-only-words.txt",  # of the saying words, those only a person takes ("died", "himself")
     "PERSON_POSSESSIONS": "person-possessions.txt",  # after a name's possessive, a person's ("Byron's memoirs")
     "ROLE_NOUNS": "role-nouns.txt",  # before a one-word name, a person ("designer Halston")
@@ -79,6 +80,7 @@ CAPTION_LABELS: frozenset[str]
 DOCUMENT_PARTS: frozenset[str]
 FORMS_OF_ADDRESS: frozenset[str]
 PERSON_VERBS: frozenset[str]
+VERB_ADVERBS: frozenset[str]
 PERSON_ONLY_WORDS: frozenset[str]
 NO_PERSON_WORDS: frozenset[str]
 NAME_ARTICLES: frozenset[str]

@@ -488,7 +488,7 @@ def says(text: str, stop: int) -> bool:
     """A verb whose subject is a person follows the name ending at ``stop`` ("Smetana wrote", "Byron, who"), or a verb or
     "and" then "his" or "her" ("Byron received his education", "Chao and his wife"; an organisation's is "its"), or its
     possessive and a noun only a person has ("Byron's memoirs", "Chao's wife")."""
-    after = _AFTER.match(text, stop)
+    after = _verb_after(text, stop)
     if after is not None and (after.group(1) in lexicon.SAYING_VERBS or after.group(1) in lexicon.PERSON_VERBS):
         return True
     if _HIS_AFTER.match(text, stop):
@@ -499,12 +499,21 @@ def says(text: str, stop: int) -> bool:
     return owned is not None and (owned.group(1) in lexicon.PERSON_POSSESSIONS or owned.group(2) in lexicon.PERSON_POSSESSIONS)
 
 
+def _verb_after(text: str, stop: int) -> re.Match[str] | None:
+    """The first lowercase word after the name ending at ``stop`` (:data:`_AFTER`), or the word after it when that one is
+    an adverb ("Goethe once said", "Einstein famously remarked"; ``verb-adverbs.txt``)."""
+    after = _AFTER.match(text, stop)
+    if after is not None and (after.group(1) in lexicon.VERB_ADVERBS or after.group(1).endswith("ly")):
+        return _AFTER.match(text, after.end()) or after
+    return after
+
+
 def only_a_person(text: str, stop: int) -> bool:
     """What :func:`says` found after the name ending at ``stop`` only a person does or has: a verb of the mind or the heart
     (``person-verbs.txt``: "Byron loved"), "himself", "was born", "died" (``person-only-words.txt``), "his" or "her" after a verb, or a
     noun only a person has after the possessive ("Byron's memoirs"); not a verb of saying, which a newspaper or a
     government takes too ("Sky News says", "Washington said")."""
-    after = _AFTER.match(text, stop)
+    after = _verb_after(text, stop)
     if after is not None:
         word = after.group(1)
         return word in lexicon.PERSON_VERBS or word in lexicon.PERSON_ONLY_WORDS or _HIS_AFTER.match(text, stop) is not None
