@@ -178,6 +178,7 @@ def test_an_adverb_may_stand_between_a_name_and_its_verb():
     assert finds("As the great Zorblatt once said, it is our experience that teaches us.")["Zorblatt"][0] == "person"
     assert finds("The man Qualmsby famously wrote that it was so.")["Qualmsby"][0] == "person"
     assert finds("Many say Zorbnews has learned that it was so.").get("Zorbnews", ("organization",))[0] != "person"
+    assert finds("The great Zorblatt family said it was so.").get("Zorblatt", ("organization",))[0] != "person"  # a noun in "-ly"
 
 
 def test_a_name_after_a_form_of_address_is_a_persons():

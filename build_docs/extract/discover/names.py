@@ -501,9 +501,13 @@ def says(text: str, stop: int) -> bool:
 
 def _verb_after(text: str, stop: int) -> re.Match[str] | None:
     """The first lowercase word after the name ending at ``stop`` (:data:`_AFTER`), or the word after it when that one is
-    an adverb ("Goethe once said", "Einstein famously remarked"; ``verb-adverbs.txt``)."""
+    an adverb ("Goethe once said", "Einstein famously remarked"; ``verb-adverbs.txt``, or a word in "-ly" that is no
+    noun or adjective: "the Smith family said" is no adverb)."""
     after = _AFTER.match(text, stop)
-    if after is not None and (after.group(1) in lexicon.VERB_ADVERBS or after.group(1).endswith("ly")):
+    if after is None:
+        return None
+    word = after.group(1)
+    if word in lexicon.VERB_ADVERBS or word.endswith("ly") and not lexicon.is_article_word(word):
         return _AFTER.match(text, after.end()) or after
     return after
 
