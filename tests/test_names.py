@@ -155,6 +155,13 @@ def test_a_bodys_members_are_no_entity():
     assert "United States" in finds("He lived in the United States.")
 
 
+def test_a_century_after_its_ordinal_is_no_word_of_a_name():
+    """ "a collection of 17th Century Zurbarán paintings": a page "Century Zurbarán" on GUM."""
+    text = "a unique collection of 17th Century Zorblatt paintings, and of Nineteenth Century Qualmsby drawings."
+    found = [f.name for f in names_in(text, tokenize(text), bytearray(len(text) + 1))]
+    assert found == ["Zorblatt", "Qualmsby"]
+
+
 def test_a_part_of_a_document_is_no_name():
     """ "Chapter VI of the Charter", "Annex B of the Kyoto Protocol": pages on the UN speeches, for the rule runs and the model."""
     text = "Belarus's amendment to Annex B failed. Chapter VI of the Charter and Chapters VI and VII apply. Under Chapter VII the Council acts."

@@ -249,6 +249,10 @@ def _name(text: str, tokens: list[Tok], i: int, end: int) -> Found | None:
         i += 1  # "Currently Shalev is ...": an adverb opening the sentence is no word of the name after it
     elif _participle_before(tokens[i:end]):
         i += 1  # "Discussing Einstein's ideas", "the British of Anglicizing London": a verb's "-ing" form is no word of a name
+    if end - i >= 2 and tokens[i].bare in _CENTURY and _ORDINAL_BEFORE.search(text, max(0, tokens[i].start - 16), tokens[i].start):
+        i += 1  # "17th Century Zurbarán paintings": the century is a date, no word of the name after it
+    elif end - i >= 3 and tokens[i + 1].bare in _CENTURY and _ORDINAL.fullmatch(tokens[i].bare):
+        i += 2  # "Nineteenth Century Europe"
     run = tokens[i:end]
     if is_initial(run[-1]) or len(run) > MAX_RUN or run[0].bare.isupper() and _all_caps_line(text, run[0].start):
         return None
@@ -280,6 +284,11 @@ def _name(text: str, tokens: list[Tok], i: int, end: int) -> Found | None:
     name = span(text, start, stop)
     strong = (len(words) >= 2 or initialled) and kind == "person"
     return Found(kind, name, start, stop, "name-run", strong=strong, basis=basis)
+
+
+_CENTURY = frozenset({"Century", "Centuries"})
+_ORDINAL = re.compile(r"(?:[A-Z][a-z]+-)?[A-Za-z]*(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|teenth|tieth)")
+_ORDINAL_BEFORE = re.compile(r"(?:\d(?:st|nd|rd|th)|[Ff]irst|[Ss]econd|[Tt]hird|[a-z]+th)[ \t\n]+$")
 
 
 def participle_before(words: list[str]) -> bool:
