@@ -162,6 +162,15 @@ def test_a_century_after_its_ordinal_is_no_word_of_a_name():
     assert found == ["Zorblatt", "Qualmsby"]
 
 
+def test_a_name_made_an_adjective_by_a_participle_is_no_name():
+    """ "the United Nations-sanctioned force": place pages "United Nations-sanctioned" and "-related" on the UN speeches,
+    for the model; a syllable of a name after a hyphen is no participle ("Ban Ki-moon", "Shin Kak-soo")."""
+    found = finds("The Zorblatt Union-sanctioned force and the Qualm Nations-related bodies met Ban Ki-moon and Shin Kak-soo.")
+    assert not any("-sanctioned" in name or "-related" in name for name in found)
+    assert "Ban Ki-moon" in found and "Shin Kak-soo" in found
+    assert not any(f.name.endswith("-related") for f in tagged("The United Nations-sanctioned force and the United Nations-related bodies met."))
+
+
 def test_a_part_of_a_document_is_no_name():
     """ "Chapter VI of the Charter", "Annex B of the Kyoto Protocol": pages on the UN speeches, for the rule runs and the model."""
     text = "Belarus's amendment to Annex B failed. Chapter VI of the Charter and Chapters VI and VII apply. Under Chapter VII the Council acts."

@@ -256,8 +256,8 @@ def _name(text: str, tokens: list[Tok], i: int, end: int) -> Found | None:
     run = tokens[i:end]
     if is_initial(run[-1]) or len(run) > MAX_RUN or run[0].bare.isupper() and _all_caps_line(text, run[0].start):
         return None
-    if document_part([t.bare for t in run]) or plural_group([t.bare for t in run if t.cap]):
-        return None  # "Chapter VI", "Annex B"; "CARICOM States"
+    if document_part([t.bare for t in run]) or plural_group([t.bare for t in run if t.cap]) or adjective_compound(run[-1].bare):
+        return None  # "Chapter VI", "Annex B"; "CARICOM States"; "United Nations-sanctioned"
     words = [t for t in run if t.cap and not is_initial(t)]
     if not words or len(run) == 1 and (len(run[0].bare) < 3 or run[0].bare.isupper()):
         return None  # acronyms are the glossary's
@@ -710,6 +710,14 @@ def _compound(word: str) -> bool:
     """ "China-Russia", "Sino-Russian", "U.S.-led": places or nationalities joined by a hyphen describe a relation, not a name."""
     parts = word.split("-")
     return len(parts) > 1 and any(is_place_name(p) or p in lexicon.DEMONYMS for p in parts)
+
+
+def adjective_compound(word: str) -> bool:
+    """A name joined by a hyphen to an English participle ending a run ("United Nations-sanctioned", "NATO-led",
+    "Kremlin-backed"): an adjective made of the name, not the name (a syllable of a name is none: "Ban Ki-moon", "Shin
+    Kak-soo")."""
+    head, _, tail = word.rpartition("-")
+    return bool(head) and tail.islower() and tail.endswith("ed") and lexicon.is_dictionary_word(tail)
 
 
 def broken_word(text: str, start: int, stop: int) -> bool:

@@ -26,6 +26,7 @@ from build_docs.extract.discover import lexicon
 from build_docs.extract.discover.found import Found, span
 from build_docs.extract.discover.lexicon import is_common
 from build_docs.extract.discover.names import (
+    adjective_compound,
     broken_word,
     caption_label,
     document_part,
@@ -205,8 +206,8 @@ def _find(text: str, words: list[tuple[int, int]], kind: str, confidence: float,
     start, stop = words[0][0], words[-1][1]
     name = span(text, start, stop)
     capitalised = [w for w in names if w[0].isupper() and len(w) > 1]
-    if _no_name(name, capitalised) or broken_word(text, start, stop) or document_part(names):  # "Declara:on", "Saint Ki-" cut; "Chapter VI"
-        return None
+    if _no_name(name, capitalised) or broken_word(text, start, stop) or document_part(names) or adjective_compound(names[-1]):
+        return None  # "Declara:on", "Saint Ki-" cut by a stray character; "Chapter VI"; "United Nations-sanctioned"
     alone = capitalised[0] if len(capitalised) == 1 else ""
     if alone and (not _lone_name(text, start, alone, kind) or title_word(text, alone, start, stop)) or fragment(text, start, stop):
         return None  # "the Charter", "Republics", "Chairmanship", "Leste" of "Timor- Leste": no name alone, nor a piece of one
