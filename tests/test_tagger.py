@@ -65,6 +65,12 @@ def test_the_training_labels_read_the_lists_the_model_was_trained_on(monkeypatch
     assert label_of(gold) == before
 
 
+def test_acronyms_in_a_list_are_no_name_of_the_models():
+    """ "into the EU and NATO": a place page "EU and NATO" on the UN speeches (and "HIV and AIDS", "UNICEF and UNESCO")."""
+    text = "the integration of Bosnia and Herzegovina into the EU and NATO, which is a strategic goal."
+    assert not any(" and " in f.name and f.name.replace(" and ", "").isupper() for f in tagged(text))
+
+
 def test_an_english_word_alone_is_no_body_or_place_of_the_models():
     """ "the New Arrangement to Borrow": the model made a place of "Borrow" (pages "Borrow", "Malaria", "Disarmament" on the
     UN speeches); an English word alone is no name of a body or a place wherever it stands, though a person's may be."""

@@ -208,6 +208,8 @@ def _find(text: str, words: list[tuple[int, int]], kind: str, confidence: float,
     capitalised = [w for w in names if w[0].isupper() and len(w) > 1]
     if _no_name(name, capitalised) or broken_word(text, start, stop) or document_part(names) or adjective_compound(names[-1]):
         return None  # "Declara:on", "Saint Ki-" cut by a stray character; "Chapter VI"; "United Nations-sanctioned"
+    if "and" in names and all(w.isupper() for w in capitalised):
+        return None  # "the EU and NATO", "UNICEF and UNESCO": acronyms in a list, each the glossary's
     alone = capitalised[0] if len(capitalised) == 1 else ""
     if alone and (not _lone_name(text, start, alone, kind) or title_word(text, alone, start, stop)) or fragment(text, start, stop):
         return None  # "the Charter", "Republics", "Chairmanship", "Leste" of "Timor- Leste": no name alone, nor a piece of one
