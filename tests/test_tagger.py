@@ -65,6 +65,12 @@ def test_the_training_labels_read_the_lists_the_model_was_trained_on(monkeypatch
     assert label_of(gold) == before
 
 
+def test_a_places_government_is_an_organisation_of_the_models():
+    """ "the Marshall Islands Government" was a place page on the UN speeches."""
+    kinds = {f.name: f.kind for f in tagged("We thank the Marshall Islands Government for its support.")}
+    assert kinds.get("Marshall Islands Government") == "organization"
+
+
 def test_acronyms_in_a_list_are_no_name_of_the_models():
     """ "into the EU and NATO": a place page "EU and NATO" on the UN speeches (and "HIV and AIDS", "UNICEF and UNESCO")."""
     text = "the integration of Bosnia and Herzegovina into the EU and NATO, which is a strategic goal."

@@ -61,6 +61,7 @@ _FILES = {
     "CAPTION_LABELS": "caption-labels.txt",  # "Image:", "Photo:" after a caption's name: no word of it
     "DOCUMENT_PARTS": "document-parts.txt",  # "Chapter", "Annex": before a number or a letter, no name
     "FORMS_OF_ADDRESS": "forms-of-address.txt",  # "His Excellency", "Her Majesty": a person's name follows
+    "GOVERNMENT_WORDS": "government-words.txt",  # "... Government": a place's governing body, an organisation
     "LEADER_NOUNS": "leader-nouns.txt",  # between a name and a person's, the name is an organisation ("Facebook creator ...")
     "NO_PERSON_WORDS": "no-person-words.txt",  # words of buildings', sites' and media's names ("... Museum"): no person's
     "NAME_ARTICLES": "name-articles.txt",  # "El Castillo": opens a place's name, never a person's
@@ -79,6 +80,7 @@ PERSON_POSSESSIONS: frozenset[str]
 CAPTION_LABELS: frozenset[str]
 DOCUMENT_PARTS: frozenset[str]
 FORMS_OF_ADDRESS: frozenset[str]
+GOVERNMENT_WORDS: frozenset[str]
 PERSON_VERBS: frozenset[str]
 VERB_ADVERBS: frozenset[str]
 PERSON_ONLY_WORDS: frozenset[str]

@@ -283,12 +283,13 @@ def _function_word(word: str) -> bool:
 def _head_kind(capitalised: list[str]) -> str | None:
     """The kind a name's head word gives it: "other" for a treaty's, a conference's or a plan's, last or first ("Kyoto
     Protocol", "Treaty of Peace and Friendship"), an organisation's for an organisation's head word last ("... Bank", not
-    a weak one such as "Programme"); else None."""
+    a weak one such as "Programme") or a word for a place's governing body ("the Marshall Islands Government",
+    ``government-words.txt``); else None."""
     last = capitalised[-1] if capitalised else ""
     if last in lexicon.OTHER_NAME_HEADS or len(capitalised) > 1 and capitalised[0] in lexicon.OTHER_NAME_HEADS:
         return "other"  # "Kyoto Protocol", "Treaty of Peace and Friendship"
-    if last in lexicon.ORG_HEADS and last not in lexicon.WEAK_HEADS:
-        return "organization"
+    if last in lexicon.ORG_HEADS and last not in lexicon.WEAK_HEADS or len(capitalised) > 1 and last in lexicon.GOVERNMENT_WORDS:
+        return "organization"  # "... Bank"; "the Marshall Islands Government"
     return None
 
 
