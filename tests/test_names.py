@@ -59,6 +59,8 @@ def test_common_words_contractions_and_compounds_are_no_names():
     assert "Abraham Accords" not in dict((n, k) for n, (k, _, _) in finds("they signed the Abraham Accords").items() if k == "person")
     text = "After Hurricane Quenxa and the Six-Day War, they won the Zorblatt Peace Prize and signed the Quellbrand Consensus."
     assert not {"Hurricane Quenxa", "Six-Day War", "Zorblatt Peace Prize", "Quellbrand Consensus"} & set(finds(text))  # events, prizes, plans
+    text = "We met at the Zorblatt Plenary Meeting, the Quenxa Process and the Qualm Lie Symposium, under the Quellbrand Decree."
+    assert not any(f.kind != "other" and f.name.endswith(("Meeting", "Process", "Symposium", "Decree")) for f in find_all(text))
 
 
 def test_a_verbs_ing_form_before_a_name_is_no_word_of_it():
