@@ -46,6 +46,7 @@ def test_the_words_around_a_name_type_it():
     found = finds("They shelled Río Zorbales and the Kfar Quenxa hills, then took Lesser Quellbrand.")
     assert [found[n][0] for n in ("Río Zorbales", "Kfar Quenxa", "Lesser Quellbrand")] == ["place"] * 3  # a place's head word in another language
     assert finds("the critic Zorblatt wrote that")["Zorblatt"][0] == "person"
+    assert finds("They met on Zorblatt Boulevard.")["Zorblatt Boulevard"][0] == "place"  # an organisation on the UN speeches
     text = "It led to the creation of the Municipality of Quenxa."  # the rules alone made it an organisation (the model may not mend it)
     assert [(f.name, f.kind) for f in names_in(text, tokenize(text), bytearray(len(text) + 1))] == [("Municipality of Quenxa", "place")]
 
