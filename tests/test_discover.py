@@ -184,6 +184,18 @@ def test_no_organisation(text):
     assert find_organizations(text) == []
 
 
+def test_a_possessive_pronoun_ends_an_organisations_complement():
+    """ "the Administration of His Excellency President Bush", "the Organization of Their Activities": pages on the UN
+    speeches; "the Bolivarian Alliance for the Peoples of Our America" is a name whole."""
+    text = (
+        "the Administration of His Excellency President Bush and the Organization of Their Activities met the Zorblatt "
+        "Alliance for the Peoples of Our America."
+    )
+    names = {f.name for f in find_organizations(text)}
+    assert not any("His" in n or "Their" in n for n in names)
+    assert "Zorblatt Alliance for the Peoples of Our America" in names
+
+
 def test_organisation_after_a_title_or_a_country_starts_at_its_own_name():
     assert names(find_organizations("the President of the World Bank said")) == ["World Bank"]
     assert names(find_organizations("the 2002 China and Association of Southeast Asian Nations declaration")) == ["Association of Southeast Asian Nations"]

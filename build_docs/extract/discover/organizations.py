@@ -184,6 +184,9 @@ def _leading_noise(tok: Tok) -> bool:
 # -- what follows the head ----------------------------------------------------------------
 
 
+_POSSESSIVE_PRONOUNS = frozenset({"His", "Her", "Their", "Your", "Its"})  # not "Our": "Bolivarian Alliance for the Peoples of Our America"
+
+
 def _complement(seg: list[Tok], k: int, end: int) -> int:
     """Extend ``end`` over "of [the] Capitalised ..." (up to 5 words; inner "and"/"of" only after a word that is no place)."""
     stops = _title_stops()
@@ -192,8 +195,8 @@ def _complement(seg: list[Tok], k: int, end: int) -> int:
     while m < len(seg) and count < 6:
         tok = seg[m]
         title = tok.bare in stops and not (count and m + 1 < len(seg) and seg[m + 1].word in _ORG_OF)  # "High Commissioner for ..."
-        if tok.bare in lexicon.DATES:
-            break  # "Kennedy Space Center on April 5": a date follows the name, it is not its complement
+        if tok.bare in lexicon.DATES or tok.bare in _POSSESSIVE_PRONOUNS:
+            break  # "Kennedy Space Center on April 5": a date follows the name; "Administration of His Excellency": a person's
         if tok.cap and not title:
             last, count = m, count + 1
         elif not (tok.word in _ORG_CONNECTORS and tok.word != "in" and count and not is_place_name(seg[m - 1].word)):
