@@ -191,6 +191,13 @@ def test_titles_joined_by_hyphens_are_a_title():
     assert finds("He met Brigadier Ian Smith there.")["Ian Smith"][1] == "title-before"
 
 
+def test_whose_is_no_evidence_of_a_person():
+    """ "the Global Platform for Disaster Risk Reduction, whose next meeting": a person page on the UN speeches ("who" is)."""
+    text = "We work with the Zorblatt Platform for Quenxa Reduction, whose next meeting is soon."
+    assert finds(text).get("Zorblatt Platform for Quenxa Reduction", ("organization",))[0] != "person"
+    assert finds("We met Zorblatt Qualmsby, who spoke.")["Zorblatt Qualmsby"][0] == "person"
+
+
 def test_an_adverb_may_stand_between_a_name_and_its_verb():
     """ "As the great Goethe once said": an organisation for want of evidence on the UN speeches; "Wikinews has learned"
     stays no person (an auxiliary is no adverb: a newspaper's idiom)."""
