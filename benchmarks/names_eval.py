@@ -21,7 +21,8 @@ no spaces around a hyphen, whitespace folded, case folded):
   keeps a title in a mention ("General George Washington"), so a mention whose first words are
   titles (the build's own lists of titles, ``titles-head.txt`` and ``titles-modifiers.txt``, or
   titles joined by hyphens, "Major-General"), or whose second or third word is a title after the
-  words that say whose it is ("Judiciary Chair Jerry Nadler"), also has its form without them; a
+  words that say whose it is ("Judiciary Chair Jerry Nadler"), also has its form without them, unless
+  what is left is a country's or a region's name ("Captain America" is no mention of America); a
   person's mention also holds who they work for ("Nick Rhodes of Duran Duran"), so one with two
   words or more before "of" or "for" also has the form of those words (:func:`affiliated`); and a
   mention that says where the name is after "in" or "on" ("Marstal on Ærø", "Tiananmen Square in
@@ -202,7 +203,11 @@ def forms(mention: str) -> set[str]:
     if k == 0:
         titles = [t for t in range(1, min(3, len(words) - 1)) if words[t].removesuffix(".") in lexicon.HEAD_TITLES]
         k = titles[-1] + 1 if titles and all(w[:1].isupper() for w in words[: titles[-1] + 2]) else 0  # "Judiciary Chair Jerry Nadler"
-    return {form, normal(" ".join(words[k:]))} - {""}
+    rest = " ".join(words[k:])
+    place = gazetteer().get(rest) if k else None
+    if place is not None and place.kind in ("country", "region", "subdivision"):
+        return {form}  # "Captain America": a title before a country's name is a word of the name (not "Queen Elizabeth")
+    return {form, normal(rest)} - {""}
 
 
 def runs(mention: str) -> list[tuple[int, int, str]]:

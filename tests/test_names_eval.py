@@ -14,6 +14,8 @@ def test_a_title_in_front_is_also_dropped_with_its_abbreviation_point():
     assert "winfield scott" in forms("Major-General Winfield Scott")  # titles joined by a hyphen
     assert "jerry nadler" in forms("Judiciary Chair Jerry Nadler")  # whose title it is, then the title
     assert forms("Martin Luther King") == {"martin luther king"}  # a title word ending a name is a word of it
+    assert forms("Captain America") == {"captain america"}  # before a country's name a title is a word of it: no "america"
+    assert "elizabeth" in forms("Queen Elizabeth")  # a city's name is a person's too
 
 
 def test_a_particle_joined_to_a_name_is_a_word_of_it():
