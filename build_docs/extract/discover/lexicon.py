@@ -15,7 +15,7 @@ frequent word. A capitalised word that is also a common word needs more evidence
 from __future__ import annotations
 
 import importlib.resources
-from functools import cache
+from functools import cache, lru_cache
 
 COMMON_RANK = 20_000  # a word among this many most frequent English words is "common"
 VERY_COMMON_RANK = 1_000  # ... and among these, never a name on its own
@@ -136,6 +136,7 @@ def __getattr__(name: str) -> frozenset[str]:
     return lists[name]
 
 
+@lru_cache(maxsize=1 << 14)
 def compound_title(word: str) -> str:
     """The head of a title written as titles joined by hyphens ("Major-General" -> "General", "Vice-Admiral" ->
     "Admiral", "Lieutenant-Colonel" -> "Colonel"), each part a capitalised title or a title's modifier; else ""."""

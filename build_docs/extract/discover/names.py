@@ -54,7 +54,7 @@ from build_docs.extract.discover.letters import SALUTATION
 from build_docs.extract.discover.lexicon import is_common
 from build_docs.extract.discover.person_shapes import family_first, given_name, surname
 from build_docs.extract.discover.place_names import gazetteer, is_place_name, local_place
-from build_docs.extract.discover.tokens import ROMAN, Tok, is_entity_word, is_function, is_initial, particle_prefixed, regnal
+from build_docs.extract.discover.tokens import ROMAN, Tok, is_acronym, is_entity_word, is_function, is_initial, particle_prefixed, regnal
 
 MAX_RUN = 8  # capitalised words in one name; longer runs are titles of works or headlines
 _INNER = frozenset({"of", "for", "&", "de", "del", "da", "do", "dos", "du", "van", "von", "der", "den", "la", "le", "al", "bin", "ibn"})
@@ -154,9 +154,15 @@ def person_then(words: list[str]) -> int:
             name = words[:k]
             named = given_name(name[0]) or not all(is_common(w) for w in name)  # not "Good Offices Mission of the ..."
             return k if named and not no_person(name) else len(words)
-        if not word[:1].isupper() or is_entity_word(word.rstrip(".")) or ROMAN.fullmatch(word) or head_word(word):
+        if not _plain_name_word(word) or head_word(word):
             break
     return len(words)
+
+
+def _plain_name_word(word: str) -> bool:
+    """A capitalised word that is no title, nationality, head word of a body or date, nor a regnal number: a word of a
+    person's name before "of" (:func:`person_then`, :func:`_person_before`)."""
+    return word[:1].isupper() and not is_entity_word(word.rstrip(".")) and not ROMAN.fullmatch(word)
 
 
 def _person_before(tokens: list[Tok], i: int, k: int) -> bool:
@@ -167,7 +173,7 @@ def _person_before(tokens: list[Tok], i: int, k: int) -> bool:
     if tokens[k].word not in _AFFILIATION or k - i < 2:
         return False
     run = tokens[i:k]
-    if any(not t.cap or is_entity_word(t.bare) or ROMAN.fullmatch(t.word) for t in run):
+    if any(not t.cap or not _plain_name_word(t.word) for t in run):
         return False
     return _person_shape(run, [t for t in run if not is_initial(t)])
 
@@ -176,11 +182,7 @@ def plural_group(words: list[str]) -> bool:
     """ "Member States", "All States", "Co-Chairs", "CARICOM States", "ASEAN Defense Ministers": capitalised words ending in a
     plural noun for the members of a body (``group-nouns.txt``), the others none only a name would have, or a body's
     acronym: a group, not an entity."""
-    return bool(words) and words[-1] in lexicon.GROUP_NOUNS and not any(own_word(w) and not _acronym(w) for w in words)
-
-
-def _acronym(word: str) -> bool:
-    return len(word) > 1 and word.isupper() and word.isalpha()
+    return bool(words) and words[-1] in lexicon.GROUP_NOUNS and not any(own_word(w) and not is_acronym(w) for w in words)
 
 
 def document_part(words: list[str]) -> bool:
@@ -287,8 +289,9 @@ def _name(text: str, tokens: list[Tok], i: int, end: int) -> Found | None:
 
 
 _CENTURY = frozenset({"Century", "Centuries"})
-_ORDINAL = re.compile(r"(?:[A-Z][a-z]+-)?[A-Za-z]*(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|teenth|tieth)")
-_ORDINAL_BEFORE = re.compile(r"(?:\d(?:st|nd|rd|th)|[Ff]irst|[Ss]econd|[Tt]hird|[a-z]+th)[ \t\n]+$")
+_ORDINAL_WORD = r"(?:[A-Za-z]+-)?[A-Za-z]*(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|teenth|tieth)"
+_ORDINAL = re.compile(_ORDINAL_WORD)  # "Nineteenth", "Twenty-First"
+_ORDINAL_BEFORE = re.compile(rf"(?<![\w-])(?:\d+(?:st|nd|rd|th)|{_ORDINAL_WORD})[ \t\n]+$")  # "17th ", "nineteenth "
 
 
 def participle_before(words: list[str]) -> bool:
@@ -331,12 +334,13 @@ _TITLE_WORDS = frozenset({"of", "from", "that", "against", "for", "to", "the", "
 # "the President in Phoenix in July" is a sentence
 
 
-_ADDRESS = re.compile(r"(?<![\w-])(?:His|Her|Your|Their)[ \t\n]+(?:Royal[ \t\n]+|Serene[ \t\n]+)?([A-Z][a-z]+)[ \t\n]+(?:(?:Mr|Mrs|Ms|Dr)\.?[ \t\n]+)?$")
+_ADDRESS = re.compile(r"(?<![\w-])(?:His|Her|Your|Their)[ \t\n]+(?:Royal[ \t\n]+|Serene[ \t\n]+)?([A-Z][a-z]+)[ \t\n]+$")
 
 
 def addressed(text: str, start: int) -> bool:
-    """A form of address for a person comes right before ``start`` ("His Holiness Khamenei", "His Majesty Mswati", "Her
-    Excellency Mrs. Bachelet"; ``forms-of-address.txt``): the name is a person's."""
+    """A form of address for a person comes right before ``start`` ("His Holiness Khamenei", "His Majesty Mswati";
+    ``forms-of-address.txt``): the name is a person's. With a title between ("Her Excellency Mrs. Bachelet") the title rule
+    has found the person already."""
     match = _ADDRESS.search(text, max(0, start - 40), start)
     return match is not None and match.group(1) in lexicon.FORMS_OF_ADDRESS
 

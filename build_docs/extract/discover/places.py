@@ -23,7 +23,7 @@ from build_docs.extract.discover.lexicon import is_common
 from build_docs.extract.discover.people import continues_run
 from build_docs.extract.discover.person_shapes import given_name, surname
 from build_docs.extract.discover.place_names import Place, gazetteer, place_window
-from build_docs.extract.discover.tokens import Tok, commas, inside_run, is_entity_word, is_function, run_before, tokenize
+from build_docs.extract.discover.tokens import Tok, commas, inside_run, is_acronym, is_entity_word, is_function, run_before, tokenize
 
 
 def find_places(text: str) -> list[Found]:
@@ -217,7 +217,7 @@ def _placed(text: str, tokens: list[Tok], a: int, lower: _LowerWords) -> bool:
 
 
 def _caps_neighbour(tokens: list[Tok], k: int) -> bool:
-    return 0 <= k < len(tokens) and tokens[k].word.isupper() and len(tokens[k].word) > 1 and tokens[k].word.isalpha()
+    return 0 <= k < len(tokens) and is_acronym(tokens[k].word)
 
 
 def _run_neighbour(tokens: list[Tok], k: int, a: int, b: int) -> bool:

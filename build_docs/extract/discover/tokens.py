@@ -143,6 +143,11 @@ def inside_run(tokens: list[Tok], k: int) -> bool:
     return k > 0 and tokens[k].joined and tokens[k - 1].cap and not is_function(tokens[k - 1])
 
 
+def is_acronym(word: str) -> bool:
+    """Two capital letters or more and nothing else ("NATO", "CARICOM"; not "U.S.", "A")."""
+    return len(word) > 1 and word.isupper() and word.isalpha()
+
+
 def is_initial(tok: Tok) -> bool:
     return len(tok.word) == 2 and tok.word[0].isupper() and tok.word[1] == "."
 
