@@ -166,7 +166,20 @@ def normal(name: str) -> str:
     text = _POSSESSIVE.sub("", _HYPHEN.sub("-", text))
     if text[:4].casefold() == "the ":
         text = text[4:]
-    return text.casefold()
+    return _unquoted(text).casefold()
+
+
+_QUOTED = re.compile(r'^["\u201c](.+?)([.,]?)["\u201d]$')
+
+
+def _unquoted(text: str) -> str:
+    """A name GUM's mention holds in quotation marks, without them and the point or comma set inside the closing one
+    ('the "Cimarron Turnpike."' names the Cimarron Turnpike); an abbreviation keeps its point ('"B.A."')."""
+    quoted = _QUOTED.match(text)
+    if quoted is None:
+        return text
+    name, point = quoted.groups()
+    return name + point if point and "." in name.rsplit(" ", 1)[-1] else name
 
 
 def name_like(mention: str) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from benchmarks.names_eval import affiliated, forms, heads, located
+from benchmarks.names_eval import affiliated, forms, heads, located, normal
 
 
 def test_a_title_in_front_is_also_dropped_with_its_abbreviation_point():
@@ -52,3 +52,12 @@ def test_a_mention_that_describes_a_name_is_built_on_the_name():
     assert "alaska" not in heads("The Senator from Alaska")  # a preposition: Alaska is not who the mention names
     assert "oklahoma" not in heads("the Green Country region of Oklahoma")
     assert "college" not in heads("a Fellow at King 's College")  # a possessive is no noun describing a name
+
+
+def test_a_name_in_quotation_marks_is_the_name_without_them():
+    """GUM's mention 'the "Cimarron Turnpike."' names the Cimarron Turnpike: the quotation marks and the point set inside
+    them are no part of the name (the page "Far East" counted as wrong against 'the "Far East."')."""
+    assert heads('the "Cimarron Turnpike."') == {"cimarron turnpike"}
+    assert heads("the \u201cRoaring Forties\u201d") == {"roaring forties"}
+    assert normal('The "B.A."') == "b.a."  # an abbreviation keeps its point
+    assert normal("U.S.") == "u.s."
