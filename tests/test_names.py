@@ -57,6 +57,7 @@ def test_common_words_contractions_and_compounds_are_no_names():
     assert finds("They met the Sustainable Development Goals and said I'm here.") == {}
     assert "China-Russia" not in finds("the new China-Russia ties and Sino-Russian trade")
     assert finds("the World Health Organiza:on met") == {}  # a word cut by a stray character
+    assert finds("It will not bring back Breonna Quenxa\u2013say her name.")["Breonna Quenxa"][0] == "person"  # a dash is no cut
     assert finds("in the South-East of it") == {}
     assert finds("the Cypriots and the Haitians met at a High-level Meeting") == {}  # a people; compounds of common words
     assert "Abraham Accords" not in dict((n, k) for n, (k, _, _) in finds("they signed the Abraham Accords").items() if k == "person")
