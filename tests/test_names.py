@@ -910,3 +910,11 @@ def test_an_honorific_of_another_tradition_is_a_title_not_a_word_of_the_name():
     found = finds("We honour Hazrat Quellmusa, Shaheed Benazir Brimtto and Pandit Jawaharlal Quellru; as Comrade Brimdel has warned.")
     assert {"Quellmusa", "Benazir Brimtto", "Jawaharlal Quellru", "Brimdel"} <= set(found)
     assert all(found[name][0] == "person" for name in ("Quellmusa", "Benazir Brimtto", "Jawaharlal Quellru", "Brimdel"))
+
+
+def test_a_surname_after_a_title_is_confirmed_on_one_mention_by_a_persons_verb():
+    """ "as Congresswoman Dean said": a title and a verb only a person takes are enough for one mention; the title alone
+    is not (it may open a building's or a body's name)."""
+    assert finds("It is a long time, as Congresswoman Dean said, calling out.")["Dean"] == ("person", "title-before", True)
+    assert finds("as Mr. Quenxa wrote in the letter")["Quenxa"] == ("person", "title-before", True)
+    assert finds("the files of Mr. Quenxa were lost")["Quenxa"] == ("person", "title-before", False)

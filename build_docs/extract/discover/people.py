@@ -6,8 +6,9 @@ A name is 1-3 capitalised words (:data:`MAX_NAME_WORDS`, initials and particles 
 not followed by more capitalised words (that would be an organisation or a heading). A name after
 a title is strong when the title is a head of state or government, minister, ambassador ... and
 the name has an uncommon word, or whatever the title when the name is a given name and a surname
-("Speaker Nancy Pelosi", "Bishop Diego de Landa"), as a run of such words is (:mod:`.names`); a name
-before an appositive is strong unless it stands in a headline.
+("Speaker Nancy Pelosi", "Bishop Diego de Landa"), as a run of such words is (:mod:`.names`), or a verb only a
+person takes follows it ("as Congresswoman Dean said"; :func:`~.names.says`); a name before an appositive is strong
+unless it stands in a headline.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from build_docs.extract.discover import lexicon
 from build_docs.extract.discover.appositives import appositive
 from build_docs.extract.discover.found import Found, dedupe, span
 from build_docs.extract.discover.lexicon import VERY_COMMON_RANK, is_common
-from build_docs.extract.discover.names import head_word, no_person
+from build_docs.extract.discover.names import head_word, no_person, says
 from build_docs.extract.discover.person_shapes import family_first, given_name, surname
 from build_docs.extract.discover.place_names import is_place_name, place_at
 from build_docs.extract.discover.titles import role_prefix, title_phrase, title_word
@@ -60,7 +61,7 @@ def _title_before(text: str, tokens: list[Tok]) -> list[Found]:
             continue
         start, end = name[0].start, name[-1].core
         office = head in lexicon.STRONG_TITLES and tokens[j - 1].cap and _has_uncommon(name) or regnal(text, tokens, name_end - 1)
-        strong = not name[0].headline and not _cut(tokens, name_end) and (office or _full_name(name))
+        strong = not name[0].headline and not _cut(tokens, name_end) and (office or _full_name(name) or says(text, end))
         found.append(Found("person", span(text, start, end), start, end, "title-before", role, strong))
         i = name_end
     return found
