@@ -6,6 +6,7 @@ from __future__ import annotations
 import fnmatch
 import hashlib
 import json
+import re
 import tomllib
 from pathlib import Path
 
@@ -329,3 +330,17 @@ def test_inflect_is_imported_without_typeguard_instrumenting_it():
     checked = typeguard.typechecked
     assert plural("Republics") and plural("Envoys") and not plural("Athens")
     assert typeguard.typechecked is checked  # the decorator is put back for everything else
+
+
+def test_a_persons_name_of_the_models_has_no_of_the():
+    """The model read "the Floor of the House of Representatives" as a person (a page on GUM's speeches): a person's
+    name holds no "of the" ("Doctor of the Church" is a title); "Catherine of Aragon" and "Peter the Great" stay people."""
+    from build_docs.extract.discover.tagger import _find
+
+    def found(text: str, kind: str = "person") -> Found | None:
+        return _find(text, [(m.start(), m.end()) for m in re.finditer(r"\S+", text)], kind, 0.9)
+
+    assert found("Floor of the House of Representatives") is None
+    assert found("Doctor of the Church") is None
+    assert found("Catherine of Aragon") is not None and found("Peter the Great") is not None
+    assert found("Bank of the Zorblatt Republic", "organization") is not None
