@@ -728,7 +728,8 @@ def broken_word(text: str, start: int, stop: int) -> bool:
     """A word cut by a stray character ("Organiza:on") or holding a digit: no name. A dash set without spaces is
     punctuation, no break in a word ("Breonna Taylor\u2013say her name", "Smith\u2014the mayor\u2014said")."""
     after = text[stop : stop + 2]
-    return len(after) == 2 and not after[0].isspace() and after[0] not in "'\u2019\u2013\u2014" and after[1].isalnum() or any(c.isdigit() for c in text[start:stop])
+    cut = len(after) == 2 and not after[0].isspace() and after[0] not in "'\u2019\u2013\u2014" and after[1].isalnum()
+    return cut or any(c.isdigit() for c in text[start:stop])
 
 
 def run_key_of(run: list[Tok]) -> str:
