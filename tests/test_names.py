@@ -625,6 +625,13 @@ def test_an_author_cited_alone_after_a_parenthesis_or_semicolon_is_a_person():
     assert all(f.rule != "name-run" for f in find_all("Quellhaus 2011 was a good year."))  # opening a sentence: no run
 
 
+def test_two_authors_of_a_citation_joined_by_an_ampersand_are_two_people():
+    """ "(Baron & Beresford 2014)" was one person's page "Baron & Beresford"; outside a citation "&" joins one name."""
+    found = finds("It has a long history (Quellhaus & Brimsworth 2014), and the episode (Zorbel & Quenx, 2013) too.")
+    assert {n: k for n, (k, _, _) in found.items()} == {"Quellhaus": "person", "Brimsworth": "person", "Zorbel": "person", "Quenx": "person"}
+    assert "Zorblatt & Quenxa" in finds("He worked for Zorblatt & Quenxa in 2010.")
+
+
 def test_initials_before_a_name_make_a_person_but_not_before_a_place():
     found = finds("The book by W. W. Quellbrook was read, and the show of D. B. Weiss, on S. Denver Ave.")
     assert found["W. W. Quellbrook"][0] == "person" and found["D. B. Weiss"][:1] == ("person",)

@@ -78,13 +78,23 @@ def names_in(text: str, tokens: list[Tok], taken: bytearray) -> list[Found]:
         if end == i:
             i += 1
             continue
-        f = _name(text, tokens, i, end)
-        if f is not None and any(taken[f.start : f.end]):
-            f = _before_taken(text, tokens, i, end, taken)
-        if f is not None and not any(taken[f.start : f.end]):
-            found.append(f)
+        for a, b in _authors(text, tokens, i, end):
+            f = _name(text, tokens, a, b)
+            if f is not None and any(taken[f.start : f.end]):
+                f = _before_taken(text, tokens, a, b, taken)
+            if f is not None and not any(taken[f.start : f.end]):
+                found.append(f)
         i = end
     return found
+
+
+def _authors(text: str, tokens: list[Tok], i: int, end: int) -> list[tuple[int, int]]:
+    """The run at ``i:end`` as one name, or as two where it is a citation's two authors joined by "&" ("(Benioff &
+    Weiss, 2013)": two people, as "Procter & Gamble" outside a citation is one company)."""
+    amp = next((k for k in range(i + 1, end - 1) if tokens[k].word == "&"), None)
+    if amp is None or not _cited(text, tokens[i].start, tokens[end - 1].core):
+        return [(i, end)]
+    return [(i, amp), (amp + 1, end)]
 
 
 def _before_taken(text: str, tokens: list[Tok], i: int, end: int, taken: bytearray) -> Found | None:
