@@ -344,3 +344,15 @@ def test_a_persons_name_of_the_models_has_no_of_the():
     assert found("Doctor of the Church") is None
     assert found("Catherine of Aragon") is not None and found("Peter the Great") is not None
     assert found("Bank of the Zorblatt Republic", "organization") is not None
+
+
+def test_a_lowercase_word_opens_no_name_of_the_models_but_a_particle_does():
+    """The model's find "And you're Nick Roberts" lost "And" but kept "you're": a page "you're Nick Roberts"."""
+    from build_docs.extract.discover.tagger import _find
+
+    def name(text: str) -> str | None:
+        f = _find(text, [(m.start(), m.end()) for m in re.finditer(r"\S+", text)], "person", 0.9)
+        return f.name if f else None
+
+    assert name("And you're Nick Roberts") == "Nick Roberts"
+    assert name("de Gaulle") == "de Gaulle" and name("al-Quenxa Zorblatt") == "al-Quenxa Zorblatt"

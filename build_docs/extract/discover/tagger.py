@@ -44,7 +44,7 @@ from build_docs.extract.discover.names import (
 from build_docs.extract.discover.person_shapes import given_name, surname
 from build_docs.extract.discover.place_names import gazetteer, is_place_name, local_place
 from build_docs.extract.discover.tagger_features import Encoder, words_of
-from build_docs.extract.discover.tokens import is_entity_word
+from build_docs.extract.discover.tokens import is_entity_word, particle_prefixed
 
 MODEL = Path(__file__).resolve().parent.parent.parent / "data" / "discover" / "names.crfsuite"
 CONFIDENT = 0.6  # the least marginal probability of a find's labels for it to be strong (chosen by training on part of the tune half and scoring the rest)
@@ -192,8 +192,8 @@ def _find(text: str, words: list[tuple[int, int]], kind: str, confidence: float,
     names = [text[a:b] for a, b in words]
     if len(names) > 2 and document_part(names[:2]):
         words, names = words[2:], names[2:]  # "Chapter VII the Council"
-    while len(names) > 1 and (is_entity_word(names[0].rstrip(".")) or _function_word(names[0])):  # "Prophet Muhammad", "French President X"
-        words, names = words[1:], names[1:]
+    while len(names) > 1 and (is_entity_word(names[0].rstrip(".")) or _function_word(names[0]) or _lowercase_word(names[0])):
+        words, names = words[1:], names[1:]  # "Prophet Muhammad", "French President X"; "And you're Nick Roberts"
     if participle_before(names):  # "Anglicizing London"
         words, names = words[1:], names[1:]
     while len(names) > 1 and _function_word(names[-1]):  # "Excellency Mr."
@@ -275,6 +275,11 @@ def _no_word_of_a_name(word: str) -> bool:
     """A title, an abbreviation, a nationality or a form of address ("Mr.", "Excellency"): no name alone."""
     bare = word.rstrip(".")
     return is_entity_word(bare) or bare in lexicon.ABBREVIATIONS or nationality(word) or _function_word(word)
+
+
+def _lowercase_word(word: str) -> bool:
+    """A lowercase word that is no name's particle ("you're", not "de" of "de Gaulle" or "al-Assad"): it opens no name."""
+    return word[:1].islower() and word not in lexicon.PARTICLES and not particle_prefixed(word)
 
 
 def _function_word(word: str) -> bool:
