@@ -925,3 +925,11 @@ def test_a_surname_after_a_title_is_confirmed_on_one_mention_by_a_persons_verb()
     assert finds("It is a long time, as Congresswoman Dean said, calling out.")["Dean"] == ("person", "title-before", True)
     assert finds("as Mr. Quenxa wrote in the letter")["Quenxa"] == ("person", "title-before", True)
     assert finds("the files of Mr. Quenxa were lost")["Quenxa"] == ("person", "title-before", False)
+
+
+def test_a_lowercase_noun_for_a_place_after_a_name_makes_it_a_place():
+    """ "the Zorblatt river" was an organisation for want of evidence (on the UN speeches "Al-Ghajar village", "the
+    Tohoku district" of Japan); not after a noun a body's name stands before as often ("an ASEAN country")."""
+    found = finds("They sailed down the Zorblatt river to Quenxa province and into the Zorbel mountains.")
+    assert [found[n][0] for n in ("Zorblatt", "Quenxa", "Zorbel")] == ["place"] * 3
+    assert finds("It is a Zorblatt country now.").get("Zorblatt", ("organization",))[0] != "place"

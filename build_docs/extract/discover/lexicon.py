@@ -41,6 +41,7 @@ _FILES = {
     "COMPANY_SUFFIXES": "company-suffixes.txt",
     "SMALL_WORDS": "small-words.txt",  # never inside an organisation's name when capitalised
     "PLACE_NOUNS": "place-nouns.txt",  # "Dongguan, a city in ..."
+    "PLACE_NOUNS_AFTER": "place-nouns-after.txt",  # "the Yangtze river", "Jiangsu province"
     "GENERIC_PLACE_WORDS": "generic-place-words.txt",  # a direction or a generic area
     "PARTICLES": "particles.txt",  # "Osama bin Laden", "Ursula von der Leyen"
     "NAME_TITLES": "name-titles.txt",  # titles that are also words inside names ("Hassan Sheikh Mohamud")
@@ -106,6 +107,7 @@ OTHER_NAME_HEADS: frozenset[str]
 COMPANY_SUFFIXES: frozenset[str]
 SMALL_WORDS: frozenset[str]
 PLACE_NOUNS: frozenset[str]
+PLACE_NOUNS_AFTER: frozenset[str]
 GENERIC_PLACE_WORDS: frozenset[str]
 PARTICLES: frozenset[str]
 NAME_TITLES: frozenset[str]

@@ -406,8 +406,8 @@ def _kind(text: str, run: list[Tok], words: list[Tok], start: int, stop: int) ->
         return "person", "context"  # "Reymont, a Polish novelist,", "Halston, the son of a doctor"
     if words[0].bare in lexicon.PLACE_HEADS or words[-1].bare in lexicon.PLACE_HEADS:
         return "place", "context"
-    if _called_a_place(text, start) and not any(head_word(w) for w in bare):
-        return "place", "called"  # "the town of Marstal", "the Danish island of Funen"
+    if (_called_a_place(text, start) or _place_noun_after(text, stop)) and not any(head_word(w) for w in bare):
+        return "place", "called"  # "the town of Marstal", "the Danish island of Funen", "the Yangtze river"
     if _team(words):
         return "organization", "context"
     if _person_shape(run, words) or _of_place(run) or _initialled(run, words):
@@ -431,6 +431,16 @@ def _called_a_place(text: str, start: int) -> bool:
     of")."""
     before = _PLACE_OF.search(text, max(0, start - 60), start)
     return before is not None and before.group(1) in lexicon.PLACE_NOUNS and before.group(1) not in _STATES
+
+
+_NOUN_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
+
+
+def _place_noun_after(text: str, stop: int) -> bool:
+    """A lowercase noun for a place follows the name ending at ``stop`` (``place-nouns-after.txt``: "the Yangtze river",
+    "Jiangsu province", "the Zorbel mountains")."""
+    after = _NOUN_AFTER.match(text, stop)
+    return after is not None and after.group(1) in lexicon.PLACE_NOUNS_AFTER
 
 
 _STATES = frozenset({"country", "capital", "republic", "kingdom", "emirate"})  # the gazetteer knows those; "the country of
