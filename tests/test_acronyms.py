@@ -26,6 +26,14 @@ def test_long_form_starting_a_line():
     assert pairs("we support the\nArms Trade Treaty (ATT) fully") == [("ATT", "Arms Trade Treaty")]
 
 
+def test_a_long_form_after_a_slash_starts_there():
+    """ "OSCE/Office for Democratic Institutions and Human Rights (ODIHR)": the office's long form is no name of the
+    OSCE's (it read "OSCE/Office ...", which no organisation's name is, so the office got no page)."""
+    text = "by implementing especially OSCE/Office for Democratic Institutions and Human Rights (ODIHR) recommendations"
+    assert pairs(text) == [("ODIHR", "Office for Democratic Institutions and Human Rights")]
+    assert pairs("the Bosnia/Herzegovina (BH) border") == [("BH", "Bosnia/Herzegovina")]  # a slash inside a long form stays
+
+
 def test_short_form_then_long_form():
     assert pairs("the SCO (Shanghai Cooperation Organization) met") == [("SCO", "Shanghai Cooperation Organization")]
 

@@ -53,7 +53,7 @@ def best_long_form(short: str, candidate: str) -> str | None:
             return None
         at -= 1
         s -= 1
-    start = max(candidate.rfind(space, 0, at + 1) for space in " \n\t") + 1
+    start = max(candidate.rfind(space, 0, at + 1) for space in " \n\t/") + 1  # "OSCE/Office for ... (ODIHR)": a slash ends a word too
     return candidate[start:].strip()
 
 
