@@ -207,6 +207,20 @@ def test_an_acronym_names_the_organisation_its_sentence_made_of_its_long_form():
     assert term.entity == ""  # no head word: a term of the glossary only
 
 
+def test_an_acronym_names_a_body_whose_long_form_goes_on_past_its_head_word():
+    """ "the United Nations Interim Force in Lebanon (UNIFIL)": the organisation finder reads "United Nations Interim Force"
+    (a complement in a place is no part of its names), so the long form named no entity and the mission had no page."""
+    text = "We thank the Zorblatt Interim Force in Quenxa (ZIFQ) and the Quenxa Interim Administration Mission in Zorbel (QIAMZ)."
+    knowledge, _ = knowledge_of([article("a", text)])
+    for short, long in (("ZIFQ", "Zorblatt Interim Force in Quenxa"), ("QIAMZ", "Quenxa Interim Administration Mission in Zorbel")):
+        [term] = [t for t in knowledge.terms.values() if t.term == short]
+        entity = knowledge.entities[term.entity]
+        assert (entity.name, entity.kind) == (long, "organization") and short in entity.aliases
+    text = "Debt relief under the Zorblatt Indebted Poor Countries (ZIPC) went on, as did the Quenxa Development Goals (QDG)."
+    knowledge, _ = knowledge_of([article("b", text)])
+    assert all(t.entity == "" for t in knowledge.terms.values() if t.term in ("ZIPC", "QDG"))  # no body's head word
+
+
 def test_a_surname_under_another_office_is_not_made_an_alias_of_the_full_name():
     text = "He thanked former President Bill Clinton for his work. Secretary of State Clinton and Secretary of State Clinton spoke."
     knowledge, _ = knowledge_of([article("a", text)])

@@ -205,7 +205,7 @@ class _Builder:
             self._alias(known, long)
             self._alias(known, short)
             return known
-        if not any(o.start == 0 and o.end == len(long) for o in find_organizations(long)):
+        if not any(o.start == 0 and o.end == len(long) for o in find_organizations(long)) and not _named_body(long):
             return ""
         draft = _Draft(self._new_id(long, "organization"), long, "organization", "discovered")
         self._claim(draft)
@@ -542,6 +542,19 @@ def _name(text: str) -> str:
 def _abbreviated() -> dict[str, str]:
     """A name's abbreviated word -> the word written out, case folded (``data/link/name-abbreviations.txt``)."""
     return {short.casefold(): full.casefold() for short, full in (line.split() for line in data.lines("link/name-abbreviations.txt"))}
+
+
+_LONG_FORM_CONNECTORS = frozenset({"of", "for", "in", "on", "and", "the", "&"})
+
+
+def _named_body(long: str) -> bool:
+    """An acronym's long form that names a body though the organisation finder reads only part of it as one: capitalised
+    words (and connectors) holding a body's head word that no plan or slogan has ("United Nations Interim Administration
+    Mission in Kosovo (UNMIK)", whose name goes on past its head word). Not "Heavily Indebted Poor Countries (HIPC)"."""
+    words = long.split()
+    if not all(w[:1].isupper() or w in _LONG_FORM_CONNECTORS for w in words):
+        return False
+    return any(w in lexicon.ORG_HEADS and w not in lexicon.WEAK_HEADS for w in words)
 
 
 @lru_cache(maxsize=1 << 16)
