@@ -260,7 +260,8 @@ def heads(mention: str) -> set[str]:
         return forms(named[-1][2])  # "Facebook creator Mark Zuckerberg": a noun made of a name, then the name it describes
     for k, end, run in named:
         after = words[end] if end < len(words) else ""
-        if k == 0 and after not in {"'s", "'"} and not run.endswith(("'s", ",")) or k == 0 and run.endswith(","):
+        first = k == 0 or k == 1 and words[0].casefold() == "the"  # "the Organization for ..., in which ...": the normal form drops "the"
+        if first and after not in {"'s", "'"} and not run.endswith(("'s", ",")) or first and run.endswith(","):
             found |= forms(run.rstrip(","))
         elif end == len(words) and k <= 2 and not any(w[:1].isupper() for w in words[:k]):
             found |= forms(run)

@@ -61,3 +61,12 @@ def test_a_name_in_quotation_marks_is_the_name_without_them():
     assert heads("the \u201cRoaring Forties\u201d") == {"roaring forties"}
     assert normal('The "B.A."') == "b.a."  # an abbreviation keeps its point
     assert normal("U.S.") == "u.s."
+
+
+def test_a_mention_opening_with_the_is_built_on_the_name_after_it():
+    """ "the Organization for Security and Cooperation in Europe, in which ..." is built on the organisation's name, as
+    "Organization for ..., in which ..." is: the normal form drops a leading "the" anyway (the entity counted as no gold
+    one, and a page for it found nothing)."""
+    assert heads("the Organization for Zorblatt, in which we play a role") == {"organization for zorblatt"}
+    assert heads("the Quenxa province") == {"quenxa"}
+    assert heads("the mayor of Paris") == set()  # a lowercase noun first: not a name's mention
