@@ -304,6 +304,13 @@ def _described(before: str, gap: list[str]) -> bool:
     return any(w.lower() not in lexicon.FUNCTION_WORDS for w in before.split())  # "A contemporary American": "A" is no name
 
 
+def coordinated(mentions: list[str], text: str) -> set[str]:
+    """The normal form of "A and B" where GUM marks a name of that shape as two mentions of one entity, "Antigua" and
+    "Barbuda" (of Antigua_and_Barbuda), and the text writes it whole: a page "Antigua and Barbuda" names it."""
+    named = [m for m in mentions if name_like(m)]
+    return {normal(f"{a} and {b}") for a in named for b in named if a != b and f"{a} and {b}" in text}
+
+
 def written_in_text(mention: str, text: str) -> bool:
     """``mention`` occurs in ``text`` as written after a lowercase word, a digit or a comma (not only at a sentence's or heading's start)."""
     return re.search(r"(?:[a-z0-9,]\s+|[a-z0-9]\s*\()" + re.escape(mention) + r"(?!\w)", text) is not None
@@ -324,7 +331,7 @@ def load(path: Path) -> Doc:
     entities: list[tuple[str, str, set[str]]] = []
     right: set[str] = set()
     for entity in gold["named"]:
-        names = {form for m in entity["mentions"] for form in heads(m)}
+        names = {form for m in entity["mentions"] for form in heads(m)} | coordinated(entity["mentions"], text)
         if entity["etype"] == "person":
             names |= affiliated(names)
         right |= names

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from benchmarks.names_eval import affiliated, forms, heads, located, normal
+from benchmarks.names_eval import affiliated, coordinated, forms, heads, located, normal
 
 
 def test_a_title_in_front_is_also_dropped_with_its_abbreviation_point():
@@ -70,3 +70,12 @@ def test_a_mention_opening_with_the_is_built_on_the_name_after_it():
     assert heads("the Organization for Zorblatt, in which we play a role") == {"organization for zorblatt"}
     assert heads("the Quenxa province") == {"quenxa"}
     assert heads("the mayor of Paris") == set()  # a lowercase noun first: not a name's mention
+
+
+def test_a_name_gum_marks_as_two_conjuncts_of_one_entity_is_named_whole():
+    """GUM marks "Antigua and Barbuda" as two mentions of one country, "Antigua" and "Barbuda": the page "Antigua and
+    Barbuda" names it (it counted as wrong, and the country as missed)."""
+    text = "Visas are free for Antigua and Barbuda and Saint Kitts."
+    assert coordinated(["Antigua", "Barbuda"], text) == {"antigua and barbuda"}
+    assert coordinated(["Saint Kitts", "it"], text) == set()
+    assert coordinated(["Bosnia", "Herzegovina"], text) == set()  # the text does not write it whole
