@@ -933,3 +933,12 @@ def test_a_lowercase_noun_for_a_place_after_a_name_makes_it_a_place():
     found = finds("They sailed down the Zorblatt river to Quenxa province and into the Zorbel mountains.")
     assert [found[n][0] for n in ("Zorblatt", "Quenxa", "Zorbel")] == ["place"] * 3
     assert finds("It is a Zorblatt country now.").get("Zorblatt", ("organization",))[0] != "place"
+
+
+def test_a_name_of_a_persons_shape_after_an_article_is_a_person_only_before_a_noun_it_describes():
+    """ "the British Red Cross in September" was a person's page ("Red" a given name, "Cross" a surname), as was "the Long
+    Room at Auckland Castle"; "the Tom Cruise video" and "the Kofi Annan plan" still name the person."""
+    assert finds("Help came from the British Red Cross in September.").get("Red Cross", ("organization",))[0] != "person"
+    assert finds("They met in the Long Room at noon.").get("Long Room", ("place",))[0] != "person"
+    assert finds("He saw the Tom Cruise video twice.")["Tom Cruise"][0] == "person"
+    assert finds("I met John Smith yesterday.")["John Smith"][0] == "person"

@@ -410,7 +410,7 @@ def _kind(text: str, run: list[Tok], words: list[Tok], start: int, stop: int) ->
         return "place", "called"  # "the town of Marstal", "the Danish island of Funen", "the Yangtze river"
     if _team(words):
         return "organization", "context"
-    if _person_shape(run, words) or _of_place(run) or _initialled(run, words):
+    if (_person_shape(run, words) or _of_place(run) or _initialled(run, words)) and not _article_named(text, start, stop):
         return "person", "shape"
     before = _BEFORE.search(text, max(0, start - 16), start)
     if len(run) == 1 and before and before.group(1).lower() in lexicon.PLACE_PREPOSITIONS:
@@ -423,6 +423,21 @@ def _kind(text: str, run: list[Tok], words: list[Tok], start: int, stop: int) ->
     if len(run) == 1 and given_name(bare[0]) and not is_common(bare[0]) and bare[0] not in gazetteer() and not article:
         return "person", "given"  # "Cleopatra", "Hannibal" alone name a person; "the Sabine (River)" none
     return "organization", "default"
+
+
+_ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)[ \t]+(?:([A-Z][a-z]+)[ \t]+)?$")  # "the", "the British"
+_WORD_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
+
+
+def _article_named(text: str, start: int, stop: int) -> bool:
+    """An article (and a nationality) before a name of a person's shape, and no noun after it that the name describes:
+    a thing or a body named like a person ("the British Red Cross in", "the Little Red Light House,", "the Orange Prince?");
+    "the Tom Cruise video", "the Kofi Annan plan" name the person."""
+    before = _ARTICLE_BEFORE.search(text, max(0, start - 24), start)
+    if before is None or before.group(1) and before.group(1) not in lexicon.DEMONYMS:
+        return False
+    after = _WORD_AFTER.match(text, stop)
+    return after is None or after.group(1) in lexicon.FUNCTION_WORDS or not lexicon.is_article_word(after.group(1))
 
 
 def _called_a_place(text: str, start: int) -> bool:
