@@ -220,7 +220,19 @@ def forms(mention: str) -> set[str]:
     place = gazetteer().get(rest) if k else None
     if place is not None and place.kind in ("country", "region", "subdivision"):
         return {form}  # "Captain America": a title before a country's name is a word of the name (not "Queen Elizabeth")
-    return {form, normal(rest)} - {""}
+    return {form, normal(rest)} - {""} | owned(mention)
+
+
+_OWNER = re.compile(r"\s['\u2019]s?\s")
+
+
+def owned(mention: str) -> set[str]:
+    """The forms of the name after a possessive in a mention ("New Zealand 's Prime Minister John Key" names John Key,
+    "Mecca 's Grand Mosque" the mosque; GUM detaches the possessive), when two words or more follow it: "King 's College"
+    and "New People 's Party" are names whole."""
+    parts = _OWNER.split(mention)
+    after = parts[-1].split() if len(parts) > 1 else []
+    return forms(" ".join(after)) | located(" ".join(after)) if len(after) >= 2 and after[0][:1].isupper() else set()
 
 
 def runs(mention: str) -> list[tuple[int, int, str]]:
@@ -258,6 +270,11 @@ def heads(mention: str) -> set[str]:
     named = runs(mention)
     if "," not in mention and len(named) >= 2 and named[-1][1] == len(words) and _described(named[-2][2], words[named[-2][1] : named[-1][0]]):
         return forms(named[-1][2])  # "Facebook creator Mark Zuckerberg": a noun made of a name, then the name it describes
+    lead = words[: named[-2][0]] if len(named) >= 2 else []
+    if named and named[-1][1] == len(words) and all(w.islower() and w not in lexicon.FUNCTION_WORDS for w in lead):
+        found = owned(" ".join(words[named[-2][0] :])) if len(named) >= 2 else set()
+        if found:
+            return found  # "localist group Youngspiration 's Baggio Leung"; not "a Professor at X 's Institute"
     for k, end, run in named:
         after = words[end] if end < len(words) else ""
         first = k == 0 or k == 1 and words[0].casefold() == "the"  # "the Organization for ..., in which ...": the normal form drops "the"

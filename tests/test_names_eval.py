@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from benchmarks.names_eval import affiliated, coordinated, forms, heads, located, normal
+from benchmarks.names_eval import affiliated, coordinated, forms, heads, located, normal, owned
 
 
 def test_a_title_in_front_is_also_dropped_with_its_abbreviation_point():
@@ -79,3 +79,12 @@ def test_a_name_gum_marks_as_two_conjuncts_of_one_entity_is_named_whole():
     assert coordinated(["Antigua", "Barbuda"], text) == {"antigua and barbuda"}
     assert coordinated(["Saint Kitts", "it"], text) == set()
     assert coordinated(["Bosnia", "Herzegovina"], text) == set()  # the text does not write it whole
+
+
+def test_a_mention_with_a_possessive_names_what_follows_it():
+    """GUM's "New Zealand 's Prime Minister John Key" names John Key (a page "John Key" found nothing), "DAB 's Horace
+    Cheung" Horace Cheung; "King 's College" is a name whole, and "a Professor at X 's Institute" names the professor."""
+    assert "john key" in heads("New Zealand 's Prime Minister John Key")
+    assert heads("localist group Youngspiration 's Baggio Leung") == {"baggio leung"}
+    assert owned("King 's College") == set() and owned("New People 's Party") == set()
+    assert heads("a Professor at Zorblatt University 's Quenxa Institute of Mathematics") == set()
