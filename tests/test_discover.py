@@ -505,6 +505,7 @@ def test_a_natural_feature_named_after_a_place_or_a_nationality_is_one_place():
         ("since the fall of the Berlin Wall, Europe", "Berlin Wall"),  # a structure named after a place is one too
         ("ships that cross the Panama Canal pay", "Panama Canal"),
         ("disputed islands in the East China Sea, where", "East China Sea"),  # a direction opens the name ("China Sea" before)
+        ("the jewel of biodiversity in the Arabian Sea. Although", "Arabian Sea"),  # a region's adjective, as "Arab" is
     ):
         found = [f for f in find_places(text) if f.rule == "feature"]
         assert [(f.name, f.strong) for f in found] == [(name, True)], text
