@@ -942,3 +942,11 @@ def test_a_name_of_a_persons_shape_after_an_article_is_a_person_only_before_a_no
     assert finds("They met in the Long Room at noon.").get("Long Room", ("place",))[0] != "person"
     assert finds("He saw the Tom Cruise video twice.")["Tom Cruise"][0] == "person"
     assert finds("I met John Smith yesterday.")["John Smith"][0] == "person"
+
+
+def test_a_name_and_its_epithet_are_one_person():
+    """ "Constantine the Great" was the city of Constantine (a place of the gazetteer); "Tsar Peter the Great" is Peter the
+    Great, not "Peter" with a title."""
+    assert finds("Constantine the Great - later responsible for it - was born there.")["Constantine the Great"] == ("person", "epithet", True)
+    assert finds("when Tsar Peter the Great returned")["Peter the Great"][0] == "person"
+    assert finds("It was the Great Depression, then the Great Wall.").get("Great Depression", ("other",))[0] != "person"

@@ -33,7 +33,23 @@ def find_people(text: str) -> list[Found]:
 
 def people_in(text: str, tokens: list[Tok]) -> list[Found]:
     """The people in ``text``, given its tokens (:func:`find_all` tokenizes once for all three finders)."""
-    return dedupe(_title_before(text, tokens) + _appositive_title(text, tokens))
+    return dedupe(_title_before(text, tokens) + _appositive_title(text, tokens) + _epithets(text, tokens))
+
+
+def _epithets(text: str, tokens: list[Tok]) -> list[Found]:
+    """A name of one word, "the" and an epithet ("Peter the Great", "Constantine the Great", "William the Conqueror";
+    ``epithets.txt``): one person, named whole (rule ``epithet``), never the city "Constantine"."""
+    found = []
+    for k in range(1, len(tokens) - 1):
+        name, the, epithet = tokens[k - 1], tokens[k], tokens[k + 1]
+        if the.word != "the" or not the.joined or not epithet.joined or epithet.bare not in lexicon.EPITHETS:
+            continue
+        if not name.cap or name.headline or is_entity_word(name.bare) or is_function(name) or name.possessive:
+            continue
+        if k >= 2 and name.joined and tokens[k - 2].cap and not title_word(tokens[k - 2]):
+            continue  # one word of a name before the epithet, or a title before it ("Tsar Peter the Great")
+        found.append(Found("person", span(text, name.start, epithet.core), name.start, epithet.core, "epithet", "", True))
+    return found
 
 
 # -- a title before the name --------------------------------------------------------------
