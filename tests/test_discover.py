@@ -308,6 +308,7 @@ def test_run_up_to_a_connector_before_an_organisation_another_finder_took():
         ("According to the New Zealand Herald, the plan failed.", "New Zealand Herald"),
         ("It was published in the Medical Journal of Australia this week.", "Medical Journal of Australia"),
         ("It was reported by the New York Times on Monday.", "New York Times"),
+        ("Whitmore told LA Weekly in a statement that it was over.", "LA Weekly"),
     ],
 )
 def test_newspapers_and_journals_are_organisations(text, organization):
