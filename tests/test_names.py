@@ -950,3 +950,12 @@ def test_a_name_and_its_epithet_are_one_person():
     assert finds("Constantine the Great - later responsible for it - was born there.")["Constantine the Great"] == ("person", "epithet", True)
     assert finds("when Tsar Peter the Great returned")["Peter the Great"][0] == "person"
     assert finds("It was the Great Depression, then the Great Wall.").get("Great Depression", ("other",))[0] != "person"
+
+
+def test_a_one_word_name_with_an_ending_only_surnames_have_is_a_persons():
+    """ "Lermontov" and "Pushkin" were organisations on the UN speeches ("the times of Pushkin, Lermontov or Tolstoy"); a place's
+    name with such an ending after "in" stays a place ("in Kharkov"), and one of the gazetteer is the place ("Saratov")."""
+    found = finds("It echoes the work of Stanislavsky, Titulescu and Gruevski.")
+    assert [found[n][:2] for n in ("Stanislavsky", "Titulescu", "Gruevski")] == [("person", "name-run")] * 3
+    found = finds("They lived in Kharkov and later moved to Saratov.")
+    assert found["Kharkov"][0] == "place" and found["Saratov"][0] == "place"

@@ -61,6 +61,7 @@ _FILES = {
     "ROLE_NOUNS": "role-nouns.txt",  # before a one-word name, a person ("designer Halston")
     "CAPTION_LABELS": "caption-labels.txt",  # "Image:", "Photo:" after a caption's name: no word of it
     "DOCUMENT_PARTS": "document-parts.txt",  # "Chapter", "Annex": before a number or a letter, no name
+    "SURNAME_ENDINGS": "surname-endings.txt",  # "Lermontov", "Titulescu": a one-word name with one is a person's
     "EPITHETS": "epithets.txt",  # "Peter the Great": after "the", a person named whole
     "FORMS_OF_ADDRESS": "forms-of-address.txt",  # "His Excellency", "Her Majesty": a person's name follows
     "GOVERNMENT_WORDS": "government-words.txt",  # "... Government": a place's governing body, an organisation

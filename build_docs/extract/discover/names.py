@@ -415,6 +415,8 @@ def _kind(text: str, run: list[Tok], words: list[Tok], start: int, stop: int) ->
     before = _BEFORE.search(text, max(0, start - 16), start)
     if len(run) == 1 and before and before.group(1).lower() in lexicon.PLACE_PREPOSITIONS:
         return "place", "context"
+    if _surname_ending(words) and not _THE_BEFORE.search(text, max(0, start - 6), start):
+        return "person", "shape"  # "Lermontov", "Titulescu"; not "in Kharkov" (above), "the Romanov"
     if before and _role_noun(before.group(1)) and _plain_name(run, words):
         return "person", "context"  # "designer Halston", "the conquistador leader Montejo", "his friend Tyrannius Rufinus"
     if _PROFESSION_BEFORE.search(text, max(0, start - 40), start) and _plain_name(run, words):
@@ -630,6 +632,15 @@ def _person_shape(run: list[Tok], words: list[Tok]) -> bool:
     if given_name(first) and len(names) == 2 and not is_common(last, 2_000) and not lexicon.is_article_word(last) and not is_place_name(last):
         return name_shape(last)  # "Adele Goldberg": a surname the frequency list ranks high, but no English noun or adjective
     return surname(last) and not any(is_common(w) for w in names)
+
+
+def _surname_ending(words: list[Tok]) -> bool:
+    """One word with an ending only surnames have (``surname-endings.txt``: "Lermontov", "Titulescu", "Gruevski"), no
+    common word or place."""
+    if len(words) != 1:
+        return False
+    word = words[0].bare
+    return len(word) >= 6 and word.endswith(tuple(lexicon.SURNAME_ENDINGS)) and not is_common(word) and word not in gazetteer()
 
 
 def head_word(word: str) -> bool:
