@@ -523,6 +523,22 @@ def test_an_organisation_named_after_a_place_or_an_uncommon_word_is_confirmed_on
         discover.MODEL_FINDS = True
 
 
+def test_a_site_named_after_a_place_or_an_uncommon_word_is_confirmed_on_one_mention():
+    """ "Isfahan International Airport" and "Lotfollah Mosque" made no page on one mention (a text that writes
+    "international" in lower case); "the Old Stadium" names no site of its own."""
+    from build_docs.extract.discover import confirmed, lowercase_words
+
+    discover.MODEL_FINDS = False  # the rules' reading
+    try:
+        text = "Flights land at Isfahan International Airport, near the Zorblatt Mosque. Few international flights come."
+        strong = {f.name for f in confirmed(find_all(text), lowercase_words([text])) if f.strong}
+        assert {"Isfahan International Airport", "Zorblatt Mosque"} <= strong
+        text = "They played at the Old Stadium and the old town."
+        assert not any(f.strong for f in confirmed(find_all(text), lowercase_words([text])))
+    finally:
+        discover.MODEL_FINDS = True
+
+
 def test_common_nouns_the_frequency_list_ranks_low_confirm_no_name_on_one_mention():
     from build_docs.extract.discover import confirmed, lowercase_words
 

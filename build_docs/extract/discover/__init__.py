@@ -339,7 +339,7 @@ def _alone(text: str, f: Found) -> bool:
     if len(words) == 2 and f.rule == "org-head" and _headed_by(words[1]) and (_modifier(words[0]) or words[0] in lexicon.DEMONYMS):
         return True  # "Rice University", "Indonesian Navy", "Lebanese Army": a head word and one word naming it
     if len(words) >= 2:
-        return any(own_word(w) or _named_after(w, f.rule == "org-head") for w in words)
+        return any(own_word(w) or _named_after(w, f.rule == "org-head" or _site(f)) for w in words)
     return len(words) == 1 and single_name(words[0])
 
 
@@ -392,7 +392,7 @@ def confirmed(found: Sequence[Found], lowercase: frozenset[str]) -> list[Found]:
     for f in found:
         if f.alone and not f.strong:
             words = [w.lower() for w in f.name.split() if w[:1].isupper() and w not in lexicon.ORG_HEADS and w not in lexicon.PLACE_HEADS]
-            if _named_body(f) or not any(w in lowercase or any(part in lowercase for part in w.split("-")) for w in words):
+            if _named_body(f) or _named_site(f) or not any(w in lowercase or any(part in lowercase for part in w.split("-")) for w in words):
                 f = replace(f, strong=True)
         out.append(f)
     return out
@@ -405,6 +405,20 @@ def _named_body(f: Found) -> bool:
         return False
     words = [w for w in f.name.split() if w[:1].isupper()]
     return any(_headed_by(w) for w in words) and any(w in gazetteer() or own_word(w) for w in words)
+
+
+def _site(f: Found) -> bool:
+    """A name found by no pattern that ends in a building's or a site's word (``no-person-words.txt``: "... Airport",
+    "... Mosque", "... Stadium")."""
+    return f.rule == "name-run" and f.name.rsplit(" ", 1)[-1] in lexicon.NO_PERSON_WORDS
+
+
+def _named_site(f: Found) -> bool:
+    """A building or a site named after a place of the gazetteer or a word only a name has ("Tulsa International
+    Airport", "Isfahan International Airport", "Lotfollah Mosque"), however its other words are written: one mention is
+    enough, as for a body (:func:`_named_body`)."""
+    words = [w for w in f.name.split()[:-1] if w[:1].isupper()]
+    return _site(f) and any(w in gazetteer() or own_word(w) for w in words)
 
 
 def _retyped(run: Found, model: Found | None, tagging: Tagging | None) -> Found:
