@@ -160,6 +160,7 @@ def test_two_organisations_joined_by_and_are_two():
         ("the Organization for Security and Co-operation in Europe met", ["Organization for Security and Co-operation in Europe"]),
         ("the Department of Economic and Social Affairs met", ["Department of Economic and Social Affairs"]),
         ("the Food and Agriculture Organization met", ["Food and Agriculture Organization"]),
+        ("the Office of Zorblatt Relations and Division of Quenxa Affairs", ["Office of Zorblatt Relations", "Division of Quenxa Affairs"]),
     ],
 )
 def test_and_between_two_names_with_head_words_splits_them(text, expected):
