@@ -976,3 +976,15 @@ def test_a_one_word_name_with_an_ending_only_surnames_have_is_a_persons():
     assert [found[n][:2] for n in ("Stanislavsky", "Titulescu", "Gruevski")] == [("person", "name-run")] * 3
     found = finds("They lived in Kharkov and later moved to Saratov.")
     assert found["Kharkov"][0] == "place" and found["Saratov"][0] == "place"
+
+
+def test_a_title_in_quotation_marks_set_in_title_case_is_read_as_a_headline():
+    """ "Charting a New Horizon for UN Peacekeeping" (a report's title in quotation marks) was an organisation's page on the
+    UN speeches: its capitals are a title's, no evidence of a name; a name quoted in a sentence still is one."""
+    discover.MODEL_FINDS = False  # the rules' reading
+    try:
+        text = "the report \u201cA Zorblatt Partnership Agenda: Charting a New Horizon for Quenxa Peacekeeping\u201d said so"
+        assert not any(f.rule == "name-run" for f in find_all(text))
+        assert [t.headline for t in tokenize("He said \u201cZorblatt Quenxa is here\u201d and left.")] == [False] * 3
+    finally:
+        discover.MODEL_FINDS = True

@@ -100,13 +100,19 @@ def tokenize(text: str, headlines: bool = True) -> list[Tok]:
     return tokens
 
 
+_QUOTED_TITLE = re.compile(r"\u201c([^\u201c\u201d\n]{12,200})\u201d")
+
+
 def _mark_headlines(text: str, tokens: list[Tok]) -> None:
-    """Flag the tokens of a short paragraph set in title case without a full stop: "Xi Visits Moscow For Talks"."""
+    """Flag the tokens of a short paragraph set in title case without a full stop ("Xi Visits Moscow For Talks"), and of
+    a title in curly quotation marks set so (a reference's “Inside the Hotel Industry’s Plan to Combat Airbnb.”)."""
     bounds = [0, *(m.end() for m in _BLANK_LINE.finditer(text)), len(text)]
     starts = [t.start for t in tokens]
-    for a, b in zip(bounds, bounds[1:], strict=False):
+    spans = [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if not text[a:b].strip().endswith((".", "!", "?"))]
+    spans += [m.span(1) for m in _QUOTED_TITLE.finditer(text)]
+    for a, b in spans:
         para = text[a:b].strip()
-        if not para or len(para) > 200 or para[-1] in ".!?":
+        if not para or len(para) > 200:
             continue
         long = [w for w in TOKEN.findall(para) if len(w) >= 4 and w[0].isalpha()]
         capitals = [w for w in long if w[0].isupper()]
