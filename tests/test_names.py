@@ -747,6 +747,9 @@ def test_an_author_named_surname_first_in_a_reading_list_is_a_person():
     assert both == [("Marx", "Karl Marx"), ("Engels", "Friedrich Engels")]
     for text in ("Melbourne, Victoria. The City Is Big.", "Hello, Mark. How are you?", "Yesterday, John and Mary went home. The End"):
         assert not any(f.rule == "inverted-name" for f in find_all(text)), text
+    # the title's capitals name a work, not "Connecticut Yankee" or "Arthur's Court"; a place of the gazetteer in it still is one
+    found = finds("Twain, Mark. A Connecticut Yankee in King Arthur's Court (solo)")
+    assert found == {"Twain": ("person", "inverted-name", True), "Connecticut": ("place", "gazetteer", True)}
 
 
 def test_a_reading_list_gives_its_authors_pages_in_reading_order(tmp_path: Path):

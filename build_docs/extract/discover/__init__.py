@@ -141,7 +141,7 @@ def find_all(text: str) -> list[Found]:
     such places but is itself dropped. Sorted by start, then end."""
     tokens = tokenize(text)
     inner: list[Found] = []  # gazetteer places inside a longer name, kept at the end where a find holds them
-    inverted, given_names = inverted_names(text)  # "Austen, Jane. Pride and Prejudice": a reading list's author
+    inverted, given_names, title = inverted_names(text)  # "Austen, Jane. Pride and Prejudice": a reading list's author
     candidates = organizations_in(text, tokens) + people_in(text, tokens) + places_in(text, tokens, inner) + inverted
     candidates.sort(key=lambda f: (_KIND_ORDER[f.kind], f.start - f.end, f.start, f.rule))
     taken = bytearray(len(text) + 1)
@@ -154,6 +154,8 @@ def find_all(text: str) -> list[Found]:
             kept.append(_townsman(text, f))
         elif f.rule == "gazetteer":
             inner.append(f)  # "Paris" in "University of Paris"
+    if title is not None:  # a reading list's title: its capitals are a work's, no name's ("A Connecticut Yankee in ...")
+        taken[title[0] : title[1]] = b"\x01" * (title[1] - title[0])
     tagging = Tagging(text) if MODEL_FINDS else None
     model = tagging.found if tagging else []
     typed = {(f.start, f.end): f for f in model}

@@ -9,7 +9,9 @@ authors joined by "and" ("Marx, Karl and Engels, Friedrich.") all need that titl
 
 The find's span is the surname, as written; its name (``canonical``) is the name in reading order ("Jane Austen"): the
 surname joins the page of the person, and the gazetteer's "London" in "London, Jack. White Fang" is no place. The given
-names are returned too, as spans no other finder may take (the second item of :func:`inverted_names`).
+names are returned too, as spans no other finder may take (the second item of :func:`inverted_names`), and the title's
+span, where only a pattern's find may stand (a place of the gazetteer, "King Arthur" after a title), not a run of its
+capitals or the model's reading of them ("Connecticut Yankee").
 """
 
 from __future__ import annotations
@@ -37,9 +39,10 @@ _BRACKETED = re.compile(r"\([^()]*\)")
 _TITLE_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 
 
-def inverted_names(text: str) -> tuple[list[Found], list[tuple[int, int]]]:
-    """The people named surname first at the start of ``text`` (see the module docstring), and the spans of their given
-    names. Linear: the pattern is anchored where the previous name ended, at most :data:`MAX_AUTHORS` times."""
+def inverted_names(text: str) -> tuple[list[Found], list[tuple[int, int]], tuple[int, int] | None]:
+    """The people named surname first at the start of ``text`` (see the module docstring), the spans of their given
+    names, and the span of the title after them (a work's, whose capitals name nothing: "A Connecticut Yankee in King
+    Arthur's Court"). Linear: the pattern is anchored where the previous name ended, at most :data:`MAX_AUTHORS` times."""
     found: list[Found] = []
     given_spans: list[tuple[int, int]] = []
     at = len(text) - len(text.lstrip())
@@ -51,9 +54,10 @@ def inverted_names(text: str) -> tuple[list[Found], list[tuple[int, int]]]:
         found.append(Found("person", match["surname"], match.start("surname"), match.end("surname"), "inverted-name", "", True, name))
         given_spans.append((match.start("given"), match.end("given")))
         if match["end"].startswith("."):
-            return (found, given_spans) if _titled(text, match.end()) else ([], [])
+            title = _titled(text, match.end())
+            return (found, given_spans, title.span()) if title else ([], [], None)
         at = match.end()
-    return [], []
+    return [], [], None
 
 
 def _person(surname: str, given: list[str]) -> bool:
@@ -68,13 +72,13 @@ def _person(surname: str, given: list[str]) -> bool:
     return given_name(given[0]) and given[0] not in gazetteer()
 
 
-def _titled(text: str, at: int) -> bool:
-    """What follows ``at`` up to its first full stop is a title in title case: two capitalised words or more that are no
-    function words, and no word of four letters or more in lower case outside brackets ("Pride and Prejudice", "The
-    Communist Manifesto (solo)")."""
+def _titled(text: str, at: int) -> re.Match[str] | None:
+    """What follows ``at`` up to its first full stop, when it is a title in title case: two capitalised words or more that
+    are no function words, and no word of four letters or more in lower case outside brackets ("Pride and Prejudice",
+    "The Communist Manifesto (solo)")."""
     title = _TITLE.match(text, at)
     if title is None:
-        return False
+        return None
     words = _TITLE_WORD.findall(_BRACKETED.sub(" ", title.group()))  # "(solo)", "(Volume 1)": a note on the edition
     capitalised = [w for w in words if w[:1].isupper() and w.lower() not in lexicon.FUNCTION_WORDS]
-    return len(capitalised) >= 2 and not any(w[:1].islower() and len(w) >= 4 for w in words)
+    return title if len(capitalised) >= 2 and not any(w[:1].islower() and len(w) >= 4 for w in words) else None
