@@ -310,6 +310,8 @@ def test_run_up_to_a_connector_before_an_organisation_another_finder_took():
         ("It was published in the Medical Journal of Australia this week.", "Medical Journal of Australia"),
         ("It was reported by the New York Times on Monday.", "New York Times"),
         ("Whitmore told Zorblatt Weekly in a statement that it was over.", "Zorblatt Weekly"),
+        ("He is a saint of the Zorblatt Orthodox Church and of others.", "Zorblatt Orthodox Church"),  # a church, a body
+        ("He was a captain in the Corps of Zorblatt Engineers until 1780.", "Corps of Zorblatt Engineers"),
     ],
 )
 def test_newspapers_and_journals_are_organisations(text, organization):

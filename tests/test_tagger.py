@@ -337,14 +337,14 @@ def test_inflect_is_imported_without_typeguard_instrumenting_it():
 
 def test_a_persons_name_of_the_models_has_no_of_the():
     """The model read "the Floor of the House of Representatives" as a person (a page on GUM's speeches): a person's
-    name holds no "of the" ("Doctor of the Church" is a title); "Catherine of Aragon" and "Peter the Great" stay people."""
+    name holds no "of the" ("Master of the Zorblatt" is a title); "Catherine of Aragon" and "Peter the Great" stay people."""
     from build_docs.extract.discover.tagger import _find
 
     def found(text: str, kind: str = "person") -> Found | None:
         return _find(text, [(m.start(), m.end()) for m in re.finditer(r"\S+", text)], kind, 0.9)
 
     assert found("Floor of the House of Representatives") is None
-    assert found("Doctor of the Church") is None
+    assert found("Master of the Zorblatt") is None
     assert found("Catherine of Aragon") is not None and found("Peter the Great") is not None
     assert found("Bank of the Zorblatt Republic", "organization") is not None
 
