@@ -12,7 +12,8 @@ The documents are split into two fixed halves by the SHA-256 of the document nam
 
 Definitions (every comparison is on the *normal form* of a name: typographic apostrophes
 straightened, a leading "the" and a trailing possessive ("'s", "'", GUM's detached " 's") removed,
-no spaces around a hyphen, whitespace folded, case folded):
+quotation marks around the name and a point or comma set inside the closing one removed
+('the "Cimarron Turnpike."'), no spaces around a hyphen, whitespace folded, case folded):
 
 * a **name-like mention** is a gold mention of at most 8 words that has a capitalised word, whose
   other words are all capitalised (or a lowercase particle joined to a name: "d'Alembert", "al-Assad"), digits or
@@ -26,13 +27,17 @@ no spaces around a hyphen, whitespace folded, case folded):
   person's mention also holds who they work for ("Nick Rhodes of Duran Duran"), so one with two
   words or more before "of" or "for" also has the form of those words (:func:`affiliated`); and a
   mention that says where the name is after "in" or "on" ("Marstal on Ærø", "Tiananmen Square in
-  Beijing") also has the form of the words before it (:func:`located`);
+  Beijing") also has the form of the words before it (:func:`located`); and one with a possessive before
+  two words or more also has their forms ("New Zealand 's Prime Minister John Key"; :func:`owned`);
 * a mention that is not name-like may be built on a name: GUM's mentions hold their modifiers and
   relative clauses ("Japan, where he intercepted ...", "northern Syria", "Jiangsu province"). Its
   *head* is its last run of capitalised words (connectors inside allowed, a comma ends a run) when
   a noun of one or two lowercase words joins it to a run before it ("Facebook creator Mark
-  Zuckerberg"); else its first run when a comma, parenthesis or lowercase word follows and no
-  possessive, or its last run when at most two lowercase words precede it (:func:`heads`);
+  Zuckerberg") or a possessive does ("localist group Youngspiration 's Baggio Leung"); else its first
+  run (after a leading "the" too) when a comma, parenthesis or lowercase word follows and no possessive,
+  or its last run when at most two lowercase words precede it (:func:`heads`);
+* where GUM marks a name "A and B" as two mentions of one entity ("Antigua" and "Barbuda" of
+  Antigua_and_Barbuda) and the text writes it whole, "A and B" is a name of it too (:func:`coordinated`);
 * the **gold** entities are GUM's ``named`` entities of etype person, organization or place with a
   name-like mention or head (an entity only ever called "the company" cannot be found by name);
 * a gold entity is **found** when some page's name or alias has the normal form of one of its
