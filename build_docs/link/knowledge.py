@@ -205,7 +205,7 @@ class _Builder:
             self._alias(known, long)
             self._alias(known, short)
             return known
-        if not any(o.start == 0 and o.end == len(long) for o in find_organizations(long)) and not _named_body(long):
+        if not any(o.start == 0 and o.end == len(long) for o in find_organizations(long)) and not _body_long_form(long):
             return ""
         draft = _Draft(self._new_id(long, "organization"), long, "organization", "discovered")
         self._claim(draft)
@@ -547,7 +547,7 @@ def _abbreviated() -> dict[str, str]:
 _LONG_FORM_CONNECTORS = frozenset({"of", "for", "in", "on", "and", "the", "&"})
 
 
-def _named_body(long: str) -> bool:
+def _body_long_form(long: str) -> bool:
     """An acronym's long form that names a body though the organisation finder reads only part of it as one: capitalised
     words (and connectors) holding a body's head word that no plan or slogan has ("United Nations Interim Administration
     Mission in Kosovo (UNMIK)", whose name goes on past its head word). Not "Heavily Indebted Poor Countries (HIPC)"."""

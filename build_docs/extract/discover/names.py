@@ -428,7 +428,7 @@ def _kind(text: str, run: list[Tok], words: list[Tok], start: int, stop: int) ->
 
 
 _ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)[ \t]+(?:([A-Z][a-z]+)[ \t]+)?$")  # "the", "the British"
-_WORD_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
+_WORD_AFTER = re.compile(r"[ \t]+([a-z]+)\b")  # the lowercase word right after a name
 
 
 def _article_named(text: str, start: int, stop: int) -> bool:
@@ -450,13 +450,10 @@ def _called_a_place(text: str, start: int) -> bool:
     return before is not None and before.group(1) in lexicon.PLACE_NOUNS and before.group(1) not in _STATES
 
 
-_NOUN_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
-
-
 def _place_noun_after(text: str, stop: int) -> bool:
     """A lowercase noun for a place follows the name ending at ``stop`` (``place-nouns-after.txt``: "the Yangtze river",
     "Jiangsu province", "the Zorbel mountains")."""
-    after = _NOUN_AFTER.match(text, stop)
+    after = _WORD_AFTER.match(text, stop)
     return after is not None and after.group(1) in lexicon.PLACE_NOUNS_AFTER
 
 

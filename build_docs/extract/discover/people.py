@@ -1,5 +1,6 @@
-"""People: a name after a title ("Chinese President Xi Jinping"; rule ``title-before``) or before an appositive title
-("Glazyev, advisor to the Russian president, said"; rule ``appositive-title``).
+"""People: a name after a title ("Chinese President Xi Jinping"; rule ``title-before``), before an appositive title
+("Glazyev, advisor to the Russian president, said"; rule ``appositive-title``), or with an epithet ("Peter the Great";
+rule ``epithet``).
 
 A name is 1-3 capitalised words (:data:`MAX_NAME_WORDS`, initials and particles such as "bin" or
 "von der" not counted) that are not titles, dates or nationalities, not all very common words and

@@ -217,7 +217,7 @@ def _find(text: str, words: list[tuple[int, int]], kind: str, confidence: float,
     if head and kind != head:
         kind = head  # "Non-Proliferation Treaty", "Kyoto Protocol": a treaty is no person or place; "... Bank" an organisation
     if kind == "person" and any(a == "of" and b == "the" for a, b in zip(names, names[1:], strict=False)):
-        return None  # "Doctor of the Church", "Floor of the House of Representatives": a person's name has no "of the"
+        return None  # "Floor of the House of Representatives": a person's name has no "of the"
     if kind == "person" and any(is_entity_word(w) or w.isupper() and len(w) > 1 for w in capitalised):
         return None  # "UN Secretary-General", "High Commissioner for Refugees": an office, or a heading run into a name
     if kind == "person" and all(is_common(p) and not given_name(p) and not surname(p) for w in capitalised for p in w.split("-") if p):

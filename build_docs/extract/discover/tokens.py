@@ -105,7 +105,8 @@ _QUOTED_TITLE = re.compile(r"\u201c([^\u201c\u201d\n]{12,200})\u201d")
 
 def _mark_headlines(text: str, tokens: list[Tok]) -> None:
     """Flag the tokens of a short paragraph set in title case without a full stop ("Xi Visits Moscow For Talks"), and of
-    a title in curly quotation marks set so (a reference's “Inside the Hotel Industry’s Plan to Combat Airbnb.”)."""
+    a title in curly quotation marks set so (a report's “A New Partnership Agenda: Charting a New Horizon for UN
+    Peacekeeping”)."""
     bounds = [0, *(m.end() for m in _BLANK_LINE.finditer(text)), len(text)]
     starts = [t.start for t in tokens]
     spans = [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if not text[a:b].strip().endswith((".", "!", "?"))]
