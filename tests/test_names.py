@@ -526,7 +526,8 @@ def test_an_organisation_named_after_a_place_or_an_uncommon_word_is_confirmed_on
 
 def test_a_site_named_after_a_place_or_an_uncommon_word_is_confirmed_on_one_mention():
     """ "Isfahan International Airport" and "Lotfollah Mosque" made no page on one mention (a text that writes
-    "international" in lower case); "the Old Stadium" names no site of its own."""
+    "international" in lower case), nor did "Tulsa International Airport" opening a paragraph; "the Old Stadium" names no
+    site of its own."""
     from build_docs.extract.discover import confirmed, lowercase_words
 
     discover.MODEL_FINDS = False  # the rules' reading
@@ -536,6 +537,8 @@ def test_a_site_named_after_a_place_or_an_uncommon_word_is_confirmed_on_one_ment
         assert {"Isfahan International Airport", "Zorblatt Mosque"} <= strong
         text = "They played at the Old Stadium and the old town."
         assert not any(f.strong for f in confirmed(find_all(text), lowercase_words([text])))
+        text = "Tulsa International Airport (IATA: TUL) is north of the town. It has international flights."
+        assert "Tulsa International Airport" in {f.name for f in confirmed(find_all(text), lowercase_words([text])) if f.strong}
     finally:
         discover.MODEL_FINDS = True
 
