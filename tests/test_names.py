@@ -524,6 +524,13 @@ def test_an_organisation_named_after_a_place_or_an_uncommon_word_is_confirmed_on
         discover.MODEL_FINDS = True
 
 
+def test_a_memorial_is_no_persons_name():
+    """ "the Chiang Kai Shek Memorial" was a person's page: the model read a person, and "Memorial", like "Museum", now
+    says no person's name holds it."""
+    found = {f.name: f.kind for f in find_all("Thousands crowded onto the Chiang Kai Shek Memorial near the town.")}
+    assert found.get("Chiang Kai Shek Memorial", "organization") != "person"
+
+
 def test_a_site_named_after_a_place_or_an_uncommon_word_is_confirmed_on_one_mention():
     """ "Isfahan International Airport" and "Lotfollah Mosque" made no page on one mention (a text that writes
     "international" in lower case), nor did "Tulsa International Airport" opening a paragraph; "the Old Stadium" names no
