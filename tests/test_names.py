@@ -1001,3 +1001,9 @@ def test_a_title_in_quotation_marks_set_in_title_case_is_read_as_a_headline():
         assert [t.headline for t in tokenize("He said \u201cZorblatt Quenxa is here\u201d and left.")] == [False] * 3
     finally:
         discover.MODEL_FINDS = True
+
+
+def test_a_places_government_that_speaks_is_no_person():
+    """ "The UK Government said" made a person of a run ending in "Government" (a verb of saying); the tagger already
+    typed such a name an organisation, the rules now do too."""
+    assert finds("The Zorblatt Government said it would act.")["Zorblatt Government"][0] == "organization"

@@ -399,6 +399,8 @@ def _kind(text: str, run: list[Tok], words: list[Tok], start: int, stop: int) ->
     if leads(text, stop):
         return "organization", "context"  # "Facebook creator Mark Zuckerberg"
     bare = [t.bare for t in words]
+    if len(bare) > 1 and bare[-1] in lexicon.GOVERNMENT_WORDS:
+        return "organization", "context"  # "The UK Government said": a place's governing body speaks, no person
     speaks = not complement(text, start, stop) and says(text, stop)  # not "a spokesman for X said"
     if speaks and not is_place_name(run_key_of(run)) and not any(w in lexicon.ORG_HEADS for w in bare) and not no_person(bare):
         return "person", "context" if only_a_person(text, stop) else "saying"
