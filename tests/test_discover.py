@@ -214,6 +214,13 @@ def test_gazetteer_places():
     assert all(f.rule == "gazetteer" and f.strong for f in found)
 
 
+def test_a_region_of_several_words_is_a_place_of_the_gazetteer():
+    """ "At New England town meetings", "the Great Plains", "Asia Minor" made no page (regions.txt; regions of one word
+    are left out there, as the tagger reads the gazetteer word by word and would need training again)."""
+    found = find_places("At New England town meetings and on the Great Plains, as in Asia Minor, people voted.")
+    assert [(f.name, f.strong) for f in found] == [("New England", True), ("Great Plains", True), ("Asia Minor", True)]
+
+
 def test_possessive_country_is_the_country():
     [china] = [f for f in find_places("in China’s Guangdong province") if f.name == "China"]
     assert (china.start, china.end) == (3, 8)
