@@ -26,8 +26,9 @@ quotation marks around the name and a point or comma set inside the closing one 
   what is left is a country's or a region's name ("Captain America" is no mention of America); a
   person's mention also holds who they work for ("Nick Rhodes of Duran Duran"), so one with two
   words or more before "of" or "for" also has the form of those words (:func:`affiliated`); and a
-  mention that says where the name is after "in" or "on" ("Marstal on Ærø", "Tiananmen Square in
-  Beijing") also has the form of the words before it (:func:`located`); and one with a possessive before
+  mention that says where the name is after "in", "on" or "at the" ("Marstal on Ærø", "Tiananmen Square in
+  Beijing") also has the form of the words before it (:func:`located`), as has the first run of a longer mention
+  ("Northwestern University in Evanston, Illinois"); and one with a possessive before
   two words or more also has their forms ("New Zealand 's Prime Minister John Key"; :func:`owned`);
 * a mention that is not name-like may be built on a name: GUM's mentions hold their modifiers and
   relative clauses ("Japan, where he intercepted ...", "northern Syria", "Jiangsu province"). Its
@@ -284,20 +285,21 @@ def heads(mention: str) -> set[str]:
         after = words[end] if end < len(words) else ""
         first = k == 0 or k == 1 and words[0].casefold() == "the"  # "the Organization for ..., in which ...": the normal form drops "the"
         if first and after not in {"'s", "'"} and not run.endswith(("'s", ",")) or first and run.endswith(","):
-            found |= forms(run.rstrip(","))
+            found |= forms(run.rstrip(",")) | located(run.rstrip(","))
         elif end == len(words) and k <= 2 and not any(w[:1].isupper() for w in words[:k]):
             found |= forms(run)
     return found
 
 
-_LOCATED = re.compile(r"\s+(?:in|on)\s+")
+_LOCATED = re.compile(r"\s+(?:in|on|at\s+the)\s+")
 
 
 def located(mention: str) -> set[str]:
-    """A name-like mention that says where the name is after "in" or "on" ("Marstal on Ærø", "Tiananmen Square in
-    Beijing", "Stephenville High School in Texas"; "in" and "on" are connectors only so that a name such as "Council on
-    Foreign Relations" stays whole): the forms of the words before it, when one is capitalised. Not "at", which ends a
-    campus's name ("University of California at Berkeley" is not the University of California)."""
+    """A name-like mention that says where the name is after "in", "on" or "at the" ("Marstal on Ærø", "Tiananmen Square in
+    Beijing", "Stephenville High School in Texas", "the Weatherspoon Art Museum at the University of North Carolina"; "in"
+    and "on" are connectors only so that a name such as "Council on Foreign Relations" stays whole): the forms of the
+    words before it, when one is capitalised. Not "at" without an article, which ends a campus's name ("University of
+    California at Berkeley" is not the University of California)."""
     before = _LOCATED.split(mention, maxsplit=1)[0]
     return forms(before) if before != mention and any(w[:1].isupper() for w in before.split()) else set()
 

@@ -88,3 +88,13 @@ def test_a_mention_with_a_possessive_names_what_follows_it():
     assert heads("localist group Youngspiration 's Baggio Leung") == {"baggio leung"}
     assert owned("King 's College") == set() and owned("New People 's Party") == set()
     assert heads("a Professor at Zorblatt University 's Quenxa Institute of Mathematics") == set()
+
+
+def test_a_mention_that_says_where_a_name_is_at_the_place_also_names_it_without():
+    """ "the Weatherspoon Art Museum at the University of North Carolina at Greensboro" names the museum, and
+    "Northwestern University in Evanston, Illinois" the university; "University of California at Berkeley" is a campus,
+    no mention of the University of California."""
+    assert "weatherspoon art museum" in heads("the Weatherspoon Art Museum at the University of North Carolina at Greensboro")
+    assert "northwestern university" in heads("Northwestern University in Evanston, Illinois")
+    assert heads("University of California at Berkeley") == {"university of california at berkeley"}
+    assert "alice" not in heads("author of Alice in Wonderland")  # a title's "in" says where nothing is
