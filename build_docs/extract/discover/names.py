@@ -286,8 +286,9 @@ def _name(text: str, tokens: list[Tok], i: int, end: int) -> Found | None:
     initialled = kind == "person" and basis == "shape" and is_initial(run[0])  # "D. B. Weiss"
     if len(words) == 1 and not initialled and not single_name(words[0].bare, kind == "person") and not _named_person(words[0].bare, basis):
         return None  # "Chairmanship", "Republics": no name alone
-    if kind != "person" and all(_common_word(t.bare) for t in words) or nationality(span(text, start, stop)):
-        return None
+    held = kind != "person" and len(words) > 1 and words[-1].bare in lexicon.OTHER_NAME_HEADS and any(t.bare in gazetteer() for t in words)
+    if kind != "person" and not held and all(_common_word(t.bare) for t in words) or nationality(span(text, start, stop)):
+        return None  # common words; but "Paris Declaration" holds a place, whose find it keeps (kind "other", below)
     if basis == "default" and len(run) == 1 and title_word(text, run[0].bare, start, stop):
         return None  # "Reducing Emissions from Deforestation and Forest Degradation": a word of a longer title, no name
     heads = lexicon.OTHER_NAME_HEADS
