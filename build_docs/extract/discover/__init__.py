@@ -332,7 +332,8 @@ def _alone(text: str, f: Found) -> bool:
     word that ends in a lowercase letter or a digit ("the", and "The" or "In" opening the sentence too), a comma or a
     parenthesis (so its capital is its own; requiring a lowercase word, not "The", lost 7 of 900 entities found out of
     fold on GUM's tune half for 19 fewer pages), and has two capitalised words or more
-    with one a name is made of (:func:`_named_after`), or one that may name an entity alone (:func:`~.names.single_name`)."""
+    with one a name is made of (:func:`_named_after`), or one that may name an entity alone (:func:`~.names.single_name`);
+    a site named after a place or a word only a name has may be, wherever it stands (:func:`_named_site`)."""
     if _named_site(f):
         return True  # "Tulsa International Airport (IATA: TUL) in the north": named after a place, however it stands
     if f.rule not in ("name-run", "org-head", "model") or not _AFTER_WORD.search(text, max(0, f.start - 30), f.start):
