@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from build_docs.extract.discover import Found, find_all, find_organizations, find_people, find_places
+from build_docs.extract.discover import Found, find_all, find_organizations, find_people, find_places, gazetteer
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -212,6 +212,15 @@ def test_gazetteer_places():
     found = find_places(text)
     assert names(found) == ["Kazan", "Beijing", "Guangdong", "China", "United States", "Democratic People's Republic of Korea"]
     assert all(f.rule == "gazetteer" and f.strong for f in found)
+
+
+def test_a_hyphenated_place_written_with_spaces_is_the_place():
+    """ "Port Vila" was an organisation on the UN speeches: GeoNames writes the capital "Port-Vila" (and lists it under
+    the capital "Port Vila" of Vanuatu, so it was no capital of the gazetteer and too small a city); "Porto Novo" is
+    Porto-Novo. A part in lower case makes no key ("Ulsan-gwangyeoksi" is no "Ulsan" of its own)."""
+    found = {f.name: f.canonical for f in find_places("Flights from Port Vila and Porto Novo arrived.")}
+    assert found == {"Port Vila": "Port-Vila", "Porto Novo": "Porto-Novo"}
+    assert gazetteer()["Ulsan"].kind == "city"
 
 
 def test_a_region_of_several_words_is_a_place_of_the_gazetteer():

