@@ -328,6 +328,7 @@ def test_run_up_to_a_connector_before_an_organisation_another_finder_took():
         ("Whitmore told Zorblatt Weekly in a statement that it was over.", "Zorblatt Weekly"),
         ("He is a saint of the Zorblatt Orthodox Church and of others.", "Zorblatt Orthodox Church"),  # a church, a body
         ("He was a captain in the Corps of Zorblatt Engineers until 1780.", "Corps of Zorblatt Engineers"),
+        ("The debt was rescheduled by the Zorblatt Club in 2010.", "Zorblatt Club"),  # "Paris Club" was a place's page
     ],
 )
 def test_newspapers_and_journals_are_organisations(text, organization):

@@ -50,6 +50,7 @@ def test_the_words_around_a_name_type_it():
     assert finds("They drove on the Zorblatt Turnpike and the Quenxa Expressway.")["Zorblatt Turnpike"][0] == "place"  # a road's head word
     assert finds("They drove on the Zorblatt Turnpike and the Quenxa Expressway.")["Quenxa Expressway"][0] == "place"
     assert finds("Take the bus to S Zorblatt Ave, then Quenxa Blvd.")["S Zorblatt Ave"][0] == "place"  # written short
+    assert finds("The Zorblatt Volcano erupted again.")["Zorblatt Volcano"][0] == "place"  # an organisation on the UN speeches
     text = "It led to the creation of the Municipality of Quenxa."  # the rules alone made it an organisation (the model may not mend it)
     assert [(f.name, f.kind) for f in names_in(text, tokenize(text), bytearray(len(text) + 1))] == [("Municipality of Quenxa", "place")]
 
