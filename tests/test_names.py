@@ -993,6 +993,13 @@ def test_a_one_word_name_with_an_ending_only_surnames_have_is_a_persons():
     assert [found[n][:2] for n in ("Stanislavsky", "Titulescu", "Gruevski")] == [("person", "name-run")] * 3
     found = finds("They lived in Kharkov and later moved to Saratov.")
     assert found["Kharkov"][0] == "place" and found["Saratov"][0] == "place"
+    discover.MODEL_FINDS = False  # the rules' reading: "Ratko Mladic" was an organisation on the UN speeches
+    try:
+        found = finds("The arrest of Ratko Mladic was welcome, as was the visit of Nursultan Nazarbayev.")
+        assert found["Ratko Mladic"][0] == "person" and found["Nursultan Nazarbayev"][0] == "person"
+        assert finds("in the Adriatic waters").get("Adriatic", ("place",))[0] != "person"  # "-ic" alone is an adjective's
+    finally:
+        discover.MODEL_FINDS = True
 
 
 def test_a_title_in_quotation_marks_set_in_title_case_is_read_as_a_headline():

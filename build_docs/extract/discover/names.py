@@ -631,16 +631,21 @@ def _person_shape(run: list[Tok], words: list[Tok]) -> bool:
         return True
     if given_name(first) and len(names) == 2 and not is_common(last, 2_000) and not lexicon.is_article_word(last) and not is_place_name(last):
         return name_shape(last)  # "Adele Goldberg": a surname the frequency list ranks high, but no English noun or adjective
-    return surname(last) and not any(is_common(w) for w in names)
+    return (surname(last) or _surname_ended(last, several=True)) and not any(is_common(w) for w in names)  # "Zaha Hadid"; "Ratko Mladic"
 
 
 def _surname_ending(words: list[Tok]) -> bool:
     """One word with an ending only surnames have (``surname-endings.txt``: "Lermontov", "Titulescu", "Gruevski"), no
     common word or place."""
-    if len(words) != 1:
-        return False
-    word = words[0].bare
-    return len(word) >= 6 and word.endswith(tuple(lexicon.SURNAME_ENDINGS)) and not is_common(word) and word not in gazetteer()
+    return len(words) == 1 and _surname_ended(words[0].bare) and not is_common(words[0].bare)
+
+
+def _surname_ended(word: str, several: bool = False) -> bool:
+    """``word`` ends as only surnames do (``surname-endings.txt``), and is no place of the gazetteer; after other words of a
+    name (``several``) the Serbian and Croatian ending may be written without its accent ("Ratko Mladic"), which alone
+    is an adjective's too ("Adriatic")."""
+    endings = tuple(lexicon.SURNAME_ENDINGS) + (("ic",) if several else ())
+    return len(word) >= 5 + (not several) and word.endswith(endings) and word not in gazetteer()
 
 
 def head_word(word: str) -> bool:
