@@ -608,7 +608,8 @@ def _author(words: list[Tok]) -> bool:
 
 def _person_shape(run: list[Tok], words: list[Tok]) -> bool:
     """Two to four words shaped as a person's name: family name first ("Deng Xiaoping"), or a given name then a surname
-    or an uncommon word ("Antonín Dvořák", "George Washington"), or uncommon words ending in a surname ("Zaha Hadid").
+    or an uncommon word ("Antonín Dvořák", "George Washington"), or uncommon words ending in a surname ("Zaha Hadid") or in a
+    word with a surname's ending (:func:`_surname_ended`: "Ratko Mladic").
     A name set all in capitals ("KAMALA HARRIS", as some records set a person's name) is read as written with one."""
     capitals = len(run) == len(words) and all(t.bare.isupper() and len(t.bare) > 1 for t in words)
     names = [t.bare.capitalize() if capitals else t.bare for t in words]
