@@ -646,7 +646,8 @@ def _surname_ended(word: str, several: bool = False) -> bool:
     name (``several``) the Serbian and Croatian ending may be written without its accent ("Ratko Mladic"), which alone
     is an adjective's too ("Adriatic")."""
     endings = tuple(lexicon.SURNAME_ENDINGS) + (("ic",) if several else ())
-    return len(word) >= 5 + (not several) and word.endswith(endings) and word not in gazetteer()
+    shortest = 5 if several else 6  # "Mladic"; alone, a longer word ("Karimov", not "Azov")
+    return len(word) >= shortest and word.endswith(endings) and word not in gazetteer()
 
 
 def head_word(word: str) -> bool:

@@ -5,9 +5,10 @@ It holds countries (every pycountry name, GeoNames' short names, and the aliases
 capitals and cities of :data:`MIN_CITY_POPULATION` people or more (also by the short name GeoNames
 lists for one with a qualifier: "Frankfurt" for "Frankfurt am Main"), and the top-level subdivisions
 of every country. Names are keyed as the tokenizer reads them (tokens joined by one space), also
-folded to ASCII and with "Saint" as "St.". When two entries share a name the more important kind
-wins (a country over a city). A one-word name that is also a nationality, title, date, function
-word or organisation head is left out unless it is a country.
+folded to ASCII, with "Saint" as "St." and with spaces for the hyphens between capitalised parts
+("Porto Novo"). When two entries share a name the more important kind wins (a country over a city).
+A one-word name that is also a nationality, title, date, function word or organisation head is left
+out unless it is a country.
 """
 
 from __future__ import annotations
