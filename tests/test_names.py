@@ -51,6 +51,7 @@ def test_the_words_around_a_name_type_it():
     assert finds("They drove on the Zorblatt Turnpike and the Quenxa Expressway.")["Quenxa Expressway"][0] == "place"
     assert finds("Take the bus to S Zorblatt Ave, then Quenxa Blvd.")["S Zorblatt Ave"][0] == "place"  # written short
     assert finds("The Zorblatt Volcano erupted again.")["Zorblatt Volcano"][0] == "place"  # an organisation on the UN speeches
+    assert finds("Fish stocks of the Quenxa Basin and the Zorblatt Delta fell.")["Quenxa Basin"][0] == "place"  # "Mekong Basin" too
     text = "It led to the creation of the Municipality of Quenxa."  # the rules alone made it an organisation (the model may not mend it)
     assert [(f.name, f.kind) for f in names_in(text, tokenize(text), bytearray(len(text) + 1))] == [("Municipality of Quenxa", "place")]
 
