@@ -147,6 +147,12 @@ def test_organisation_head_word(name):
     assert found[0].rule == "org-head" and found[0].strong
 
 
+def test_the_pronoun_i_after_an_organisation_is_no_word_of_its_name():
+    """ "On behalf of the Alliance of Small Island States I would like": "... States I" was a page of its own on the UN
+    speeches, beside the alliance's."""
+    assert names(find_organizations("On behalf of the Alliance of Zorblatt States I would like to thank you.")) == ["Alliance of Zorblatt States"]
+
+
 def test_two_organisations_joined_by_and_are_two():
     text = "China National Development Bank and Russian Direct Investment Fund signed."
     assert names(find_organizations(text)) == ["China National Development Bank", "Russian Direct Investment Fund"]

@@ -63,8 +63,8 @@ def _chunks(tokens: list[Tok]) -> list[list[Tok]]:
 
 def _org_word(tok: Tok) -> bool:
     """A capitalised word that may be part of an organisation's name (not "Assembly-mandated", "UN-led")."""
-    if not tok.cap or tok.word[0].isdigit() or tok.word.lower() in lexicon.SMALL_WORDS:
-        return False  # "And", "Of" inside a run: a headline's words, not a name's
+    if not tok.cap or tok.word[0].isdigit() or tok.word.lower() in lexicon.SMALL_WORDS or tok.word == "I":
+        return False  # "And", "Of" inside a run: a headline's words, not a name's; "... Island States I would like": the pronoun
     tail = tok.word.rpartition("-")[2]
     return not (tail.islower() and tail.endswith(("ed", "ing")))
 
