@@ -163,6 +163,10 @@ def test_a_bodys_members_are_no_entity():
     (pages on the UN speeches), as "Member States" does."""
     assert finds("The CARICOM States remain committed, as do the ASEAN Defense Ministers and the Member States.") == {}
     assert "United States" in finds("He lived in the United States.")
+    # "Members of" a body, for the rules and the model alike ("States Members of the United Nations" was a page)
+    found = finds("All States Members of the United Nations must act, as the Members of the Zorblatt Union said.")
+    assert not any(name.startswith(("States", "Members")) for name in found), found  # the body itself may stand
+    assert "Ministry of Foreign Affairs of Zorblatt" in finds("the Ministry of Foreign Affairs of Zorblatt said")
 
 
 def test_a_century_after_its_ordinal_is_no_word_of_a_name():

@@ -195,6 +195,13 @@ def plural_group(words: list[str]) -> bool:
     return bool(words) and words[-1] in lexicon.GROUP_NOUNS and not any(own_word(w) and not is_acronym(w) for w in words)
 
 
+def members_of(words: list[str]) -> bool:
+    """ "Members of the United Nations", "States Members of the United Nations", "Members of Congress": plural nouns for
+    the members of a body (``group-nouns.txt``) before "of" and the body's name: a group, not an entity."""
+    of = words.index("of") if "of" in words else 0
+    return of > 0 and all(w in lexicon.GROUP_NOUNS for w in words[:of])
+
+
 def document_part(words: list[str]) -> bool:
     """A part of a document and its number or letter ("Chapter VI", "Annex B", "Figure 2", "Chapters VI and VII"): no name."""
     if len(words) != 2 or _NUMBERING.fullmatch(words[1]) is None:
@@ -268,8 +275,10 @@ def _name(text: str, tokens: list[Tok], i: int, end: int) -> Found | None:
     run = tokens[i:end]
     if is_initial(run[-1]) or len(run) > MAX_RUN or run[0].bare.isupper() and _all_caps_line(text, run[0].start):
         return None
-    if document_part([t.bare for t in run]) or plural_group([t.bare for t in run if t.cap]) or adjective_compound(run[-1].bare):
-        return None  # "Chapter VI", "Annex B"; "CARICOM States"; "United Nations-sanctioned"
+    if document_part([t.bare for t in run]) or plural_group([t.bare for t in run if t.cap]) or members_of([t.word for t in run]):
+        return None  # "Chapter VI", "Annex B"; "CARICOM States", "Members of Congress"
+    if adjective_compound(run[-1].bare):
+        return None  # "United Nations-sanctioned"
     words = [t for t in run if t.cap and not is_initial(t)]
     if not words or len(run) == 1 and (len(run[0].bare) < 3 or run[0].bare.isupper()):
         return None  # acronyms are the glossary's

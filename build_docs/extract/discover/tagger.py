@@ -31,6 +31,7 @@ from build_docs.extract.discover.names import (
     caption_label,
     document_part,
     fragment,
+    members_of,
     name_shape,
     nationality,
     no_name_word,
@@ -222,8 +223,8 @@ def _find(text: str, words: list[tuple[int, int]], kind: str, confidence: float,
         return None  # "UN Secretary-General", "High Commissioner for Refugees": an office, or a heading run into a name
     if kind == "person" and all(is_common(p) and not given_name(p) and not surname(p) for w in capitalised for p in w.split("-") if p):
         return None  # "Non-Proliferation": common words that are no one's given name or surname
-    if kind != "person" and plural_group(capitalised):
-        return None  # "Member States", "All States", "Co-Chairs": common words ending in a plural name a group, not an entity
+    if kind != "person" and (plural_group(capitalised) or members_of(names)):
+        return None  # "Member States", "All States", "Co-Chairs", "Members of Congress": a group, not an entity
     parts = [part for w in capitalised for part in w.split("-")]
     if len(parts) >= 2 and name not in gazetteer() and all(p in gazetteer() or p in lexicon.DEMONYMS for p in parts):
         return None  # "Niger Congo", "Russia-China", "Sino-Russian": places side by side, a relation, not one name
