@@ -67,6 +67,8 @@ def test_common_words_contractions_and_compounds_are_no_names():
     text = "After Hurricane Quenxa and the Six-Day War, they won the Zorblatt Peace Prize and signed the Quellbrand Consensus."
     assert not {"Hurricane Quenxa", "Six-Day War", "Zorblatt Peace Prize", "Quellbrand Consensus"} & set(finds(text))  # events, prizes, plans
     assert finds("As the Holy Koran, the Talmud and the Bible teach, peace is good.") == {}  # scriptures are works (places on the UN speeches)
+    text = "They adopted the Zorblatt Programme of Action, the Quenxa Agenda for Action and the Global Plan of Action."
+    assert not any(f.name.endswith("Action") for f in find_all(text))  # plans, for the head word, the run and the model rules
     text = "We met at the Zorblatt Plenary Meeting, the Quenxa Process and the Qualm Lie Symposium, under the Quellbrand Decree."
     assert not any(f.kind != "other" and f.name.endswith(("Meeting", "Process", "Symposium", "Decree")) for f in find_all(text))
 

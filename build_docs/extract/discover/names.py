@@ -202,6 +202,12 @@ def members_of(words: list[str]) -> bool:
     return of > 0 and all(w in lexicon.GROUP_NOUNS for w in words[:of])
 
 
+def plan_of_action(words: list[str]) -> bool:
+    """A plan's name: "... of Action", "... for Action" ("Barbados Programme of Action", "Accra Agenda for Action", "Global
+    Plan of Action", "Beijing Platform for Action"): a document, no body or place (kind ``other``)."""
+    return len(words) >= 3 and words[-1] == "Action" and words[-2] in ("of", "for")
+
+
 def document_part(words: list[str]) -> bool:
     """A part of a document and its number or letter ("Chapter VI", "Annex B", "Figure 2", "Chapters VI and VII"): no name."""
     if len(words) != 2 or _NUMBERING.fullmatch(words[1]) is None:
@@ -301,8 +307,9 @@ def _name(text: str, tokens: list[Tok], i: int, end: int) -> Found | None:
     if basis == "default" and len(run) == 1 and title_word(text, run[0].bare, start, stop):
         return None  # "Reducing Emissions from Deforestation and Forest Degradation": a word of a longer title, no name
     heads = lexicon.OTHER_NAME_HEADS
-    if kind != "person" and words[-1].bare in heads or kind == "organization" and len(words) > 1 and words[0].bare in heads:
-        kind, basis = "other", "context"  # "Kyoto Protocol", "Treaty of Rome", "Hurricane Irene": the glossary's, no organisation
+    headed = kind != "person" and words[-1].bare in heads or kind == "organization" and len(words) > 1 and words[0].bare in heads
+    if headed or plan_of_action([t.word for t in run]):
+        kind, basis = "other", "context"  # "Kyoto Protocol", "Treaty of Rome", "Hurricane Irene", "Agenda for Action": no organisation
     name = span(text, start, stop)
     strong = (len(words) >= 2 or initialled) and kind == "person"
     return Found(kind, name, start, stop, "name-run", strong=strong, basis=basis)

@@ -18,6 +18,7 @@ from build_docs.extract.acronyms import best_long_form
 from build_docs.extract.discover import lexicon
 from build_docs.extract.discover.found import Found, span
 from build_docs.extract.discover.lexicon import is_common
+from build_docs.extract.discover.names import plan_of_action
 from build_docs.extract.discover.place_names import gazetteer, is_place_name, name_key, place_at
 from build_docs.extract.discover.tokens import Tok, is_function, run_key, tokenize
 
@@ -142,8 +143,8 @@ def _organization(text: str, seg: list[Tok], start: int, h: int, end: int) -> Fo
     org = seg[start : end + 1]
     words = [t for t in org if t.cap]
     others = sum(1 for t in words if t.bare not in lexicon.ORG_HEADS)
-    if others == 0:
-        return None  # "The Bank", "Council" alone
+    if others == 0 or plan_of_action([t.word for t in org]):
+        return None  # "The Bank", "Council" alone; "Barbados Programme of Action", a plan
     begin, stop = org[0].start, org[-1].core
     if org[-1].word.endswith(".") and org[-1].bare != "Co":
         stop -= 1  # "Ltd." at a sentence's end

@@ -38,6 +38,7 @@ from build_docs.extract.discover.names import (
     own_word,
     participle_before,
     person_then,
+    plan_of_action,
     plural_group,
     rare_name,
     title_word,
@@ -214,7 +215,7 @@ def _find(text: str, words: list[tuple[int, int]], kind: str, confidence: float,
     alone = capitalised[0] if len(capitalised) == 1 else ""
     if alone and (not _lone_name(text, start, alone, kind) or title_word(text, alone, start, stop)) or fragment(text, start, stop):
         return None  # "the Charter", "Republics", "Chairmanship", "Leste" of "Timor- Leste": no name alone, nor a piece of one
-    head = _head_kind(capitalised)
+    head = "other" if plan_of_action(names) else _head_kind(capitalised)
     if head and kind != head:
         kind = head  # "Non-Proliferation Treaty", "Kyoto Protocol": a treaty is no person or place; "... Bank" an organisation
     if kind == "person" and any(a == "of" and b == "the" for a, b in zip(names, names[1:], strict=False)):
