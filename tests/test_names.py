@@ -1025,3 +1025,11 @@ def test_a_places_government_that_speaks_is_no_person():
     """ "The UK Government said" made a person of a run ending in "Government" (a verb of saying); the tagger already
     typed such a name an organisation, the rules now do too."""
     assert finds("The Zorblatt Government said it would act.")["Zorblatt Government"][0] == "organization"
+
+
+def test_an_abbreviated_title_is_a_title_and_no_name():
+    """ "Assistant V.P. and Assoc. Dean for Undergraduate Education" made a place "Assoc" (the model's) on GUM's letters:
+    "Assoc." and "Asst." are titles' words written short, as "Associate" is one ("Associate Professor Zorblatt Quenxa")."""
+    text = "cc: Donald Leslie, Assistant V.P. and Assoc. Dean for Undergraduate Education, and Asst. Dean Quenxa Zorblatt."
+    assert not any(f.name.startswith(("Assoc", "Asst")) for f in find_all(text))
+    assert finds("as Associate Professor Zorblatt Quenxa said")["Zorblatt Quenxa"][:2] == ("person", "title-before")
