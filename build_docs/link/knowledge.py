@@ -37,6 +37,7 @@ from build_docs.clean.article import Article
 from build_docs.diagnostics import Diagnostic, error
 from build_docs.extract.acronyms import Definition
 from build_docs.extract.discover import Found, evidenced, find_organizations, lexicon
+from build_docs.extract.discover.organizations import ORG_CONNECTORS
 from build_docs.extract.extractors import texts
 from build_docs.link import variants
 from build_docs.link.evidence import Evidence, evidence_of, quoted_finds
@@ -223,7 +224,7 @@ class _Builder:
                 continue
             known = self.names.get(_key(term.expansion))
             head = term.expansion.split()[-1]
-            if known is not None and self.entities[known].kind == "organization" and head in lexicon.ORG_HEADS and head not in lexicon.WEAK_HEADS:
+            if known is not None and self.entities[known].kind == "organization" and lexicon.body_head(head):
                 self._alias(known, short)
                 self.terms[short] = replace(term, entity=known)
 
@@ -544,17 +545,14 @@ def _abbreviated() -> dict[str, str]:
     return {short.casefold(): full.casefold() for short, full in (line.split() for line in data.lines("link/name-abbreviations.txt"))}
 
 
-_LONG_FORM_CONNECTORS = frozenset({"of", "for", "in", "on", "and", "the", "&"})
-
-
 def _body_long_form(long: str) -> bool:
     """An acronym's long form that names a body though the organisation finder reads only part of it as one: capitalised
     words (and connectors) holding a body's head word that no plan or slogan has ("United Nations Interim Administration
     Mission in Kosovo (UNMIK)", whose name goes on past its head word). Not "Heavily Indebted Poor Countries (HIPC)"."""
     words = long.split()
-    if not all(w[:1].isupper() or w in _LONG_FORM_CONNECTORS for w in words):
+    if not all(w[:1].isupper() or w in ORG_CONNECTORS for w in words):
         return False
-    return any(w in lexicon.ORG_HEADS and w not in lexicon.WEAK_HEADS for w in words)
+    return any(lexicon.body_head(w) for w in words)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -341,16 +341,11 @@ def _alone(text: str, f: Found) -> bool:
     words = [w for w in f.name.split() if w[:1].isupper()]
     if any("-" in w and all(p in gazetteer() or p in lexicon.DEMONYMS for p in w.split("-")) for w in words):
         return False  # "China-Russia Moscow-Kazan (rail project)": places joined by a hyphen describe a relation or a route
-    if len(words) == 2 and f.rule == "org-head" and _headed_by(words[1]) and (_modifier(words[0]) or words[0] in lexicon.DEMONYMS):
+    if len(words) == 2 and f.rule == "org-head" and lexicon.body_head(words[1]) and (_modifier(words[0]) or words[0] in lexicon.DEMONYMS):
         return True  # "Rice University", "Indonesian Navy", "Lebanese Army": a head word and one word naming it
     if len(words) >= 2:
         return any(own_word(w) or _named_after(w, f.rule == "org-head" or _site(f)) for w in words)
     return len(words) == 1 and single_name(words[0])
-
-
-def _headed_by(word: str) -> bool:
-    """An organisation's head word that names bodies, not plans ("Programme", "Front" need their acronym)."""
-    return word in lexicon.ORG_HEADS and word not in lexicon.WEAK_HEADS
 
 
 def _modifier(word: str) -> bool:
@@ -409,7 +404,7 @@ def _named_body(f: Found) -> bool:
     if f.rule != "org-head":
         return False
     words = [w for w in f.name.split() if w[:1].isupper()]
-    return any(_headed_by(w) for w in words) and any(w in gazetteer() or own_word(w) for w in words)
+    return any(lexicon.body_head(w) for w in words) and any(w in gazetteer() or own_word(w) for w in words)
 
 
 def _site(f: Found) -> bool:

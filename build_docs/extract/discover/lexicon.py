@@ -154,6 +154,12 @@ def compound_title(word: str) -> str:
     return parts[-1] if parts[-1] in heads else ""
 
 
+def body_head(word: str) -> bool:
+    """An organisation's head word that names bodies, not plans ("Programme", "Front" name plans as often: ``WEAK_HEADS``)."""
+    lists = _lists()
+    return word in lists["ORG_HEADS"] and word not in lists["WEAK_HEADS"]
+
+
 # -- how common a word is -----------------------------------------------------------------
 
 

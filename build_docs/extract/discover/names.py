@@ -65,7 +65,8 @@ _BEFORE = re.compile(r"([A-Za-z]+)[ \t]+$")
 _YEAR_AFTER = re.compile(r"(,?)[ \t]+(?:et al\.,?[ \t]+)?(\(?)(?:1[5-9]|20)\d\d[a-z]?\b")
 # a determiner and a noun for a follower or a profession ("the grammarian", "a linguist"), right before a name
 _PROFESSION_BEFORE = re.compile(r"(?<![\w-])(?:the|a|an|his|her|their|our|my|your)[ \t]+[a-z]{3,}(?:ian|ist)[ \t]+$")
-_THE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)[ \t]+$")  # "the Apollo XI crew": a thing numbered, no monarch
+_ARTICLE = r"\b(?:[Tt]he|[Aa]n?)[ \t]+"
+_THE_BEFORE = re.compile(_ARTICLE + "$")  # "the Apollo XI crew": a thing numbered, no monarch
 _YEAR_END = re.compile(r"(?:1[5-9]|20)\d\d[a-z]?$")
 
 
@@ -301,14 +302,14 @@ def _name(text: str, tokens: list[Tok], i: int, end: int) -> Found | None:
     initialled = kind == "person" and basis == "shape" and is_initial(run[0])  # "D. B. Weiss"
     if len(words) == 1 and not initialled and not single_name(words[0].bare, kind == "person") and not _named_person(words[0].bare, basis):
         return None  # "Chairmanship", "Republics": no name alone
-    held = kind != "person" and len(words) > 1 and words[-1].bare in lexicon.OTHER_NAME_HEADS and any(t.bare in gazetteer() for t in words)
+    heads = lexicon.OTHER_NAME_HEADS
+    ends_other = kind != "person" and words[-1].bare in heads  # "Kyoto Protocol", "Paris Declaration"
+    held = ends_other and len(words) > 1 and any(t.bare in gazetteer() for t in words)
     if kind != "person" and not held and all(_common_word(t.bare) for t in words) or nationality(span(text, start, stop)):
         return None  # common words; but "Paris Declaration" holds a place, whose find it keeps (kind "other", below)
     if basis == "default" and len(run) == 1 and title_word(text, run[0].bare, start, stop):
         return None  # "Reducing Emissions from Deforestation and Forest Degradation": a word of a longer title, no name
-    heads = lexicon.OTHER_NAME_HEADS
-    headed = kind != "person" and words[-1].bare in heads or kind == "organization" and len(words) > 1 and words[0].bare in heads
-    if headed or plan_of_action([t.word for t in run]):
+    if ends_other or kind == "organization" and len(words) > 1 and words[0].bare in heads or plan_of_action([t.word for t in run]):
         kind, basis = "other", "context"  # "Kyoto Protocol", "Treaty of Rome", "Hurricane Irene", "Agenda for Action": no organisation
     name = span(text, start, stop)
     strong = (len(words) >= 2 or initialled) and kind == "person"
@@ -434,7 +435,7 @@ def _kind(text: str, run: list[Tok], words: list[Tok], start: int, stop: int) ->
     before = _BEFORE.search(text, max(0, start - 16), start)
     if len(run) == 1 and before and before.group(1).lower() in lexicon.PLACE_PREPOSITIONS:
         return "place", "context"
-    if _surname_ending(words) and not _THE_BEFORE.search(text, max(0, start - 6), start):
+    if _one_word_surname(words) and not _THE_BEFORE.search(text, max(0, start - 6), start):
         return "person", "shape"  # "Lermontov", "Titulescu"; not "in Kharkov" (above), "the Romanov"
     if before and _role_noun(before.group(1)) and _plain_name(run, words):
         return "person", "context"  # "designer Halston", "the conquistador leader Montejo", "his friend Tyrannius Rufinus"
@@ -446,7 +447,7 @@ def _kind(text: str, run: list[Tok], words: list[Tok], start: int, stop: int) ->
     return "organization", "default"
 
 
-_ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)[ \t]+(?:([A-Z][a-z]+)[ \t]+)?$")  # "the", "the British"
+_ARTICLE_BEFORE = re.compile(_ARTICLE + r"(?:([A-Z][a-z]+)[ \t]+)?$")  # "the", "the British"
 _WORD_AFTER = re.compile(r"[ \t]+([a-z]+)\b")  # the lowercase word right after a name
 
 
@@ -651,7 +652,7 @@ def _person_shape(run: list[Tok], words: list[Tok]) -> bool:
     return (surname(last) or _surname_ended(last, several=True)) and not any(is_common(w) for w in names)  # "Zaha Hadid"; "Ratko Mladic"
 
 
-def _surname_ending(words: list[Tok]) -> bool:
+def _one_word_surname(words: list[Tok]) -> bool:
     """One word with an ending only surnames have (``surname-endings.txt``: "Lermontov", "Titulescu", "Gruevski"), no
     common word or place."""
     return len(words) == 1 and _surname_ended(words[0].bare) and not is_common(words[0].bare)

@@ -23,7 +23,7 @@ from build_docs.extract.discover.place_names import gazetteer, is_place_name, na
 from build_docs.extract.discover.tokens import Tok, is_function, run_key, tokenize
 
 # Words that join the capitalised words of one organisation's name ("Bank of China", "Organization for Security and ...").
-_ORG_CONNECTORS = frozenset({"of", "for", "and", "the", "on", "in", "&"})
+ORG_CONNECTORS = frozenset({"of", "for", "and", "the", "on", "in", "&"})
 _ORG_OF = frozenset({"of", "for", "on"})  # ... of them, those that start a complement
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,9})\)")
 
@@ -48,7 +48,7 @@ def _chunks(tokens: list[Tok]) -> list[list[Tok]]:
     run: list[Tok] = []
     for k, tok in enumerate(tokens):
         if run and tok.joined:
-            inner = tok.word in _ORG_CONNECTORS and (tok.word != "the" or run[-1].word in _ORG_OF or run[-1].word == "in")
+            inner = tok.word in ORG_CONNECTORS and (tok.word != "the" or run[-1].word in _ORG_OF or run[-1].word == "in")
             if inner or _org_word(tok):
                 run.append(tok)
                 continue
@@ -57,7 +57,7 @@ def _chunks(tokens: list[Tok]) -> list[list[Tok]]:
         run = [tok] if (_org_word(tok) or tok.cap and is_function(tok)) and not after_particle else []
     chunks.append(run)
     for chunk in chunks:
-        while chunk and chunk[-1].word in _ORG_CONNECTORS:
+        while chunk and chunk[-1].word in ORG_CONNECTORS:
             chunk.pop()
     return [c for c in chunks if c]
 
@@ -111,7 +111,7 @@ def _org_in(text: str, seg: list[Tok]) -> Found | None:
     """The organisation in a segment of a chunk: from its start (or after "of"/a title) to its last head word and complement."""
     stops = _title_stops()
     first = 0
-    while first < len(seg) and (seg[first].word in _ORG_CONNECTORS or _leading_noise(seg[first]) and not _day_in_name(text, seg[first])):
+    while first < len(seg) and (seg[first].word in ORG_CONNECTORS or _leading_noise(seg[first]) and not _day_in_name(text, seg[first])):
         first += 1
     heads = [k for k in range(first, len(seg)) if seg[k].bare in lexicon.ORG_HEADS and seg[k].cap]
     if not heads:
@@ -121,7 +121,7 @@ def _org_in(text: str, seg: list[Tok]) -> Found | None:
     for k in range(first, h):
         if seg[k].word in _ORG_OF or seg[k].bare in stops or seg[k].word == "in" or seg[k].word in ("and", "&") and _names_other(seg[k - 1]):
             start = k + 1  # "President of the World Bank", "China and the Association of ..." -> the organisation alone
-    while start < h and (seg[start].word in _ORG_CONNECTORS or _leading_noise(seg[start]) and not _day_in_name(text, seg[start])):
+    while start < h and (seg[start].word in ORG_CONNECTORS or _leading_noise(seg[start]) and not _day_in_name(text, seg[start])):
         start += 1
     if is_place_name(run_key(seg[start : h + 1])):
         return None  # "Russian Federation on Measures ...": a country, then words
@@ -200,7 +200,7 @@ def _complement(seg: list[Tok], k: int, end: int) -> int:
             break  # "Kennedy Space Center on April 5": a date follows the name; "Administration of His Excellency": a person's
         if tok.cap and not title:
             last, count = m, count + 1
-        elif not (tok.word in _ORG_CONNECTORS and tok.word != "in" and count and not is_place_name(seg[m - 1].word)):
+        elif not (tok.word in ORG_CONNECTORS and tok.word != "in" and count and not is_place_name(seg[m - 1].word)):
             break
         m += 1
     for c in range(k + 2, last):

@@ -297,7 +297,7 @@ def _head_kind(capitalised: list[str]) -> str | None:
     last = capitalised[-1] if capitalised else ""
     if last in lexicon.OTHER_NAME_HEADS or len(capitalised) > 1 and capitalised[0] in lexicon.OTHER_NAME_HEADS:
         return "other"  # "Kyoto Protocol", "Treaty of Peace and Friendship"
-    if last in lexicon.ORG_HEADS and last not in lexicon.WEAK_HEADS or len(capitalised) > 1 and last in lexicon.GOVERNMENT_WORDS:
+    if lexicon.body_head(last) or len(capitalised) > 1 and last in lexicon.GOVERNMENT_WORDS:
         return "organization"  # "... Bank"; "the Marshall Islands Government"
     return None
 

@@ -109,12 +109,12 @@ def _mark_headlines(text: str, tokens: list[Tok]) -> None:
     Peacekeeping”)."""
     bounds = [0, *(m.end() for m in _BLANK_LINE.finditer(text)), len(text)]
     starts = [t.start for t in tokens]
-    spans = [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if not text[a:b].strip().endswith((".", "!", "?"))]
-    spans += [m.span(1) for m in _QUOTED_TITLE.finditer(text)]
-    for a, b in spans:
+    spans = [(a, b, False) for a, b in zip(bounds, bounds[1:], strict=False)]
+    spans += [(*m.span(1), True) for m in _QUOTED_TITLE.finditer(text)]
+    for a, b, quoted in spans:
         para = text[a:b].strip()
-        if not para or len(para) > 200:
-            continue
+        if not para or len(para) > 200 or not quoted and para[-1] in ".!?":
+            continue  # a sentence; a quoted title may end in its sentence's full stop
         long = [w for w in TOKEN.findall(para) if len(w) >= 4 and w[0].isalpha()]
         capitals = [w for w in long if w[0].isupper()]
         if len(long) < 3 or len(capitals) < 0.8 * len(long):
