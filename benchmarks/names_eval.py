@@ -276,11 +276,10 @@ def heads(mention: str) -> set[str]:
     named = runs(mention)
     if "," not in mention and len(named) >= 2 and named[-1][1] == len(words) and _described(named[-2][2], words[named[-2][1] : named[-1][0]]):
         return forms(named[-1][2])  # "Facebook creator Mark Zuckerberg": a noun made of a name, then the name it describes
-    lead = words[: named[-2][0]] if len(named) >= 2 else []
-    if named and named[-1][1] == len(words) and all(w.islower() and w not in lexicon.FUNCTION_WORDS for w in lead):
-        found = owned(" ".join(words[named[-2][0] :])) if len(named) >= 2 else set()
-        if found:
-            return found  # "localist group Youngspiration 's Baggio Leung"; not "a Professor at X 's Institute"
+    if len(named) >= 2 and named[-1][1] == len(words) and all(w.islower() and w not in lexicon.FUNCTION_WORDS for w in words[: named[-2][0]]):
+        owner = owned(" ".join(words[named[-2][0] :]))
+        if owner:
+            return owner  # "localist group Youngspiration 's Baggio Leung"; not "a Professor at X 's Institute"
     for k, end, run in named:
         after = words[end] if end < len(words) else ""
         first = k == 0 or k == 1 and words[0].casefold() == "the"  # "the Organization for ..., in which ...": the normal form drops "the"
