@@ -101,6 +101,22 @@ def test_a_name_the_text_calls_a_place_is_one_however_often_it_stands_alone():
     assert [(e.name, e.kind) for e in knowledge.entities.values() if e.name == "Marstal"] == [("Marstal", "place")]
 
 
+def test_a_road_named_by_its_number_is_a_place_with_one_page_however_written():
+    """ "I-244, I-44, US 169" made no name, and a letter and digits name a road only where a paragraph speaks of roads
+    ("the A4" is a paper size too): rule ``road`` (``roads.yaml``)."""
+    found = finds("Expressways around the metro area: I-244, I-44, US 169 (the Zorblatt Expressway), Hwy 51 and Route 66.")
+    assert {n: found[n][:2] for n in ("I-244", "I-44", "US 169", "Hwy 51", "Route 66")} == dict.fromkeys(
+        ("I-244", "I-44", "US 169", "Hwy 51", "Route 66"), ("place", "road")
+    )
+    assert "US" not in found  # the country's code is the road's prefix here
+    assert finds("Take the M1 northbound to junction 32, then the A64 eastbound to the ring road (A1237).").keys() >= {"M1", "A64", "A1237"}
+    assert finds("Print it on the A4 and send it to the B12 team.") == {}  # no road's word: a paper size, a name
+    assert [f.rule for f in find_all("It cost US 25 million, and I 20 years ago.")] == ["gazetteer"]  # "US" alone: an amount; the pronoun
+    one = article("one", "We took Interstate 44 west out of town.", "Later the I-44 was closed for a week.")
+    knowledge, _ = knowledge_of([one])
+    assert [(e.name, e.kind) for e in knowledge.entities.values()] == [("I-44", "place")]
+
+
 def test_a_captions_credit_label_is_no_word_of_the_name_before_it():
     """A photo caption runs on from a name with no full stop ("Belle Image: Nick Moreau."): "Image" before the colon ends
     the name (``caption-labels.txt``), for the rules and the model alike."""

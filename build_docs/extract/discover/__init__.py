@@ -24,7 +24,7 @@ Three finders, each a linear scan over the text's word tokens (:mod:`.tokens`):
   Bay", "Gulf of Mexico"; rule ``feature``), and an appositive that says what a name is
   ("Dongguan, a city in China's Guangdong province,"; rule ``appositive-place``; :mod:`.appositives`),
   and a town the gazetteer lacks before its state or country ("born in Stephenville, Texas."; rule
-  ``located-place``).
+  ``located-place``); a road by its number ("I-44", "Route 66", "the A64"; rule ``road``, :mod:`.roads`).
 
 After them, names read without a pattern: runs of capitalised words (:mod:`.names`, rule ``name-run``)
 and, where neither a pattern nor a run stands, the statistical tagger's finds (:mod:`.tagger`, rule
@@ -70,6 +70,7 @@ from build_docs.extract.discover.people import MAX_NAME_WORDS, find_people, peop
 from build_docs.extract.discover.person_shapes import family_surname, given_name, surname
 from build_docs.extract.discover.place_names import BIG_CITY_POPULATION, MIN_CITY_POPULATION, Place, gazetteer
 from build_docs.extract.discover.places import find_places, places_in
+from build_docs.extract.discover.roads import roads_in
 from build_docs.extract.discover.tagger import SURE, Tagging
 from build_docs.extract.discover.tokens import Tok, inside_run, is_entity_word, tokenize
 
@@ -142,7 +143,7 @@ def find_all(text: str) -> list[Found]:
     tokens = tokenize(text)
     inner: list[Found] = []  # gazetteer places inside a longer name, kept at the end where a find holds them
     inverted, given_names, title = inverted_names(text)  # "Austen, Jane. Pride and Prejudice": a reading list's author
-    candidates = organizations_in(text, tokens) + people_in(text, tokens) + places_in(text, tokens, inner) + inverted
+    candidates = organizations_in(text, tokens) + people_in(text, tokens) + places_in(text, tokens, inner) + roads_in(text) + inverted
     candidates.sort(key=lambda f: (_KIND_ORDER[f.kind], f.start - f.end, f.start, f.rule))
     taken = bytearray(len(text) + 1)
     for start, end in given_names:  # the given names of a name written surname first are no name of their own

@@ -13,7 +13,9 @@ class Found:
     name: str
     start: int
     end: int
-    rule: str  # "title-before" | "appositive-title" | "org-head" | "gazetteer" | "feature" | "appositive-place" | "located-place" | "name-run" | "model"
+    # "title-before" | "appositive-title" | "org-head" | "gazetteer" | "feature" | "appositive-place" | "located-place" | "road"
+    # | "name-run" | "model"
+    rule: str
     role: str = ""
     strong: bool = False
     canonical: str = ""  # for a gazetteer place, the name it goes by ("United States" for "U.S.")
