@@ -117,6 +117,19 @@ def test_a_road_named_by_its_number_is_a_place_with_one_page_however_written():
     assert [(e.name, e.kind) for e in knowledge.entities.values()] == [("I-44", "place")]
 
 
+def test_a_plural_title_names_each_person_of_its_list_and_a_name_in_capitals_goes_by_its_capitalised_form(tmp_path: Path):
+    """ "Senators KELLY, HICKENLOOPER, and Luján" (as the Congressional Record sets names) and "Presidents Obama,
+    Ahmadinejad or Chávez" (a UN speech) named none of their people by a title; a name in capitals gets its page under its
+    capitalised form, and its mentions in capitals are matched (one word is matched in its own case)."""
+    found = finds("They join Senators Quenxa, ZORBLATT, and Luján as part of a class, as Presidents Obama or Ahmadinejad did.")
+    names = ("Quenxa", "ZORBLATT", "Luján", "Obama", "Ahmadinejad")
+    assert {n: found[n][:2] for n in names} == dict.fromkeys(names, ("person", "title-before"))
+    assert not any(k == "person" for k, _, _ in finds("We walked from Kings Cross and Queens Park to Princes Street.").values())
+    text = "The Record\n\nToday Senator ZORBLATT said the bill would pass.\n\nLater the House voted, and ZORBLATT was pleased.\n"
+    people = [r for r in built_records(tmp_path, {"record.txt": text}) if r["kind"] == "person"]
+    assert [(r["name"], r["aliases"], len(r["mentions"])) for r in people] == [("Zorblatt", ["ZORBLATT"], 2)]
+
+
 def test_a_captions_credit_label_is_no_word_of_the_name_before_it():
     """A photo caption runs on from a name with no full stop ("Belle Image: Nick Moreau."): "Image" before the colon ends
     the name (``caption-labels.txt``), for the rules and the model alike."""

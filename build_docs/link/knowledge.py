@@ -526,8 +526,13 @@ def _default(found: Found) -> bool:
 
 
 def _spelled_anew(alias: str, draft: _Draft) -> bool:
-    """``alias`` is a spelling of ``draft``'s name that neither its name nor any alias has, case aside."""
-    return alias.casefold() not in {n.casefold() for n in (draft.name, *draft.aliases)}
+    """``alias`` is a spelling of ``draft``'s name that neither its name nor any alias has, case aside, or a word in
+    another case: one word is matched in its own case (:func:`.matcher.case_sensitive`), so "WARNOCK", as the
+    Congressional Record sets a name, is a mention of Warnock only as an alias of its own."""
+    names = (draft.name, *draft.aliases)
+    if " " not in alias:
+        return alias not in names
+    return alias.casefold() not in {n.casefold() for n in names}
 
 
 _POSSESSIVE = re.compile(r"['\u2019]s$")

@@ -72,7 +72,7 @@ from build_docs.extract.discover.place_names import BIG_CITY_POPULATION, MIN_CIT
 from build_docs.extract.discover.places import find_places, places_in
 from build_docs.extract.discover.roads import roads_in
 from build_docs.extract.discover.tagger import SURE, Tagging
-from build_docs.extract.discover.tokens import Tok, inside_run, is_entity_word, tokenize
+from build_docs.extract.discover.tokens import LIST_JOIN, Tok, inside_run, is_entity_word, tokenize
 
 MODEL_FINDS = True  # the statistical tagger's finds (:mod:`.tagger`); off, the rules alone (benchmarks compare both)
 
@@ -204,7 +204,6 @@ def _a_persons_words(text: str, end: int, name: str) -> bool:
     return place is None or " " not in name and place.kind == "city" and only_a_person(text, end)
 
 
-_AND = re.compile(r"[ \t]*(?:,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+)")
 _EVIDENCE = frozenset({"context", "saying", "shape", "given"})
 
 
@@ -213,7 +212,7 @@ def _coordinated(text: str, kept: list[Found]) -> list[Found]:
     where it stands in a list with a person found by evidence, joined by a comma, "and", "or" or "&" ("Cruse and Croft",
     "Rem Koolhaas, Elia Zenghelis and Bernard Tschumi", "Niklaus and Johann II"): the words of a list name things of one
     kind. A list is read in both directions, so a person anywhere in it types the others."""
-    joined = [k + 1 < len(kept) and _AND.fullmatch(text, kept[k].end, kept[k + 1].start) is not None for k in range(len(kept))]
+    joined = [k + 1 < len(kept) and LIST_JOIN.fullmatch(text, kept[k].end, kept[k + 1].start) is not None for k in range(len(kept))]
     people = [f.kind == "person" and evidenced(f) for f in kept]
     for order in (range(len(kept)), range(len(kept) - 1, -1, -1)):
         carried = False

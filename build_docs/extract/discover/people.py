@@ -9,7 +9,9 @@ a title is strong when the title is a head of state or government, minister, amb
 the name has an uncommon word, or whatever the title when the name is a given name and a surname
 ("Speaker Nancy Pelosi", "Bishop Diego de Landa"), as a run of such words is (:mod:`.names`), or a verb only a
 person takes follows it ("as Congresswoman Dean said"; :func:`~.names.says`); a name before an appositive is strong
-unless it stands in a headline.
+unless it stands in a headline. A plural title names each person of the list after it ("Senators Kelly, Hickenlooper,
+and Luján"), and a name set in capitals after a title, as the Congressional Record sets names ("Senator WARNOCK"), goes
+by its capitalised form ("Warnock").
 """
 
 from __future__ import annotations
@@ -22,7 +24,19 @@ from build_docs.extract.discover.names import head_word, no_person, says
 from build_docs.extract.discover.person_shapes import family_first, given_name, surname
 from build_docs.extract.discover.place_names import is_place_name, place_at
 from build_docs.extract.discover.titles import role_prefix, title_phrase, title_word
-from build_docs.extract.discover.tokens import Tok, commas, is_entity_word, is_function, is_initial, particle_prefixed, regnal, run_before, run_key, tokenize
+from build_docs.extract.discover.tokens import (
+    LIST_JOIN,
+    Tok,
+    commas,
+    is_entity_word,
+    is_function,
+    is_initial,
+    particle_prefixed,
+    regnal,
+    run_before,
+    run_key,
+    tokenize,
+)
 
 MAX_NAME_WORDS = 3  # capitalised words in a person's name
 
@@ -61,7 +75,9 @@ def _title_before(text: str, tokens: list[Tok]) -> list[Found]:
     i, n = 0, len(tokens)
     while i < n:
         if not title_word(tokens[i]):
-            i += 1
+            listed = _plural_title(text, tokens, i)
+            found += listed
+            i = _token_after(tokens, listed[-1].end, i) if listed else i + 1
             continue
         j, head = title_phrase(tokens, i)
         if j == i + 1 and head in lexicon.NAME_TITLES and i > 0 and tokens[i].joined and _name_word(tokens[i - 1]):
@@ -76,19 +92,68 @@ def _title_before(text: str, tokens: list[Tok]) -> list[Found]:
         if no_person([t.bare for t in name if t.cap]):
             i = name_end  # "Sheikh Lotf Allah Mosque": a title in a building's name
             continue
-        start, end = name[0].start, name[-1].core
-        office = head in lexicon.STRONG_TITLES and tokens[j - 1].cap and _has_uncommon(name) or regnal(text, tokens, name_end - 1)
-        strong = not name[0].headline and not _cut(tokens, name_end) and (office or _full_name(name) or says(text, end))
-        found.append(Found("person", span(text, start, end), start, end, "title-before", role, strong))
+        found.append(_titled(text, tokens, j, name_end, head, role, tokens[j - 1].cap))
         i = name_end
     return found
 
 
-def _name_after(text: str, tokens: list[Tok], j: int) -> int:
+def _titled(text: str, tokens: list[Tok], j: int, name_end: int, head: str, role: str, capital: bool) -> Found:
+    """The person named by tokens ``j`` to ``name_end`` after a title whose head word is ``head`` (``capital``: the
+    title is capitalised, "President", not "president"); a name the source sets in capitals ("Senator WARNOCK", as the
+    Congressional Record does) goes by its capitalised form ("Warnock")."""
+    name = tokens[j:name_end]
+    start, end = name[0].start, name[-1].core
+    office = head in lexicon.STRONG_TITLES and capital and _has_uncommon(name) or regnal(text, tokens, name_end - 1)
+    strong = not name[0].headline and not _cut(tokens, name_end) and (office or _full_name(name) or says(text, end))
+    written = span(text, start, end)
+    canonical = " ".join(w[0] + w[1:].lower() if w.isupper() else w for w in written.split()) if _capitals(name[0]) else ""
+    return Found("person", written, start, end, "title-before", role, strong, canonical)
+
+
+def _plural_title(text: str, tokens: list[Tok], i: int) -> list[Found]:
+    """The people a plural title at token ``i`` names, one by one, in a list joined by commas, "and" or "or" ("Senators
+    Kelly, Hickenlooper, and Luján", "Presidents Obama, Ahmadinejad or Chávez"): each as the title's singular would name
+    them, when the list names two or more."""
+    word = tokens[i].bare
+    if not word.endswith("s") or not tokens[i].cap or tokens[i].possessive or word[:-1] not in lexicon.HEAD_TITLES:
+        return []
+    head = word[:-1]
+    found: list[Found] = []
+    j = i + 1
+    while j < len(tokens):
+        name_end = _name_after(text, tokens, j, listed=bool(found))
+        if name_end == j or no_person([t.bare for t in tokens[j:name_end] if t.cap]):
+            break
+        found.append(_titled(text, tokens, j, name_end, head, span(text, tokens[i].start, tokens[i].core), True))
+        joined = LIST_JOIN.match(text, tokens[name_end - 1].core)
+        if joined is None:
+            break
+        j = _token_after(tokens, joined.end(), name_end)
+        if j >= len(tokens) or tokens[j].start != joined.end():
+            break
+    return found if len(found) > 1 else []  # one name after a plural is a place's or a body's ("Kings Cross", "Queens Park")
+
+
+def _token_after(tokens: list[Tok], end: int, i: int) -> int:
+    """The index of the first token from ``i`` on that starts at or after ``end``."""
+    while i < len(tokens) and tokens[i].start < end:
+        i += 1
+    return i
+
+
+def _name_after(text: str, tokens: list[Tok], j: int, listed: bool = False) -> int:
     """Index after a person's name starting at token ``j`` (``j`` itself when there is none), a regnal number ending it
-    ("Pope Damasus I", "King Louis XV of France")."""
+    ("Pope Damasus I", "King Louis XV of France"); ``listed``: token ``j`` follows a comma or "and" of a list, not the
+    title itself."""
     n = len(tokens)
-    if j >= n or not tokens[j].joined or not _name_word(tokens[j]) or is_initial(tokens[j]) and not _initials_then_name(tokens, j) or place_at(tokens, j):
+    if j < n and (listed or tokens[j].joined) and _capitals(tokens[j]):
+        k = j + 1
+        while k < n and k - j < MAX_NAME_WORDS and tokens[k].joined and _capitals(tokens[k]):
+            k += 1
+        return k  # "Senator WARNOCK", "Mr. SCHUMER": a name set in capitals after a title
+    if j >= n or not (listed or tokens[j].joined) or not _name_word(tokens[j]) or is_initial(tokens[j]) and not _initials_then_name(tokens, j):
+        return j
+    if place_at(tokens, j):
         return j
     k = j
     numbered = False
@@ -113,6 +178,17 @@ def _name_after(text: str, tokens: list[Tok], j: int) -> int:
     if all(is_common(t.bare, VERY_COMMON_RANK) for t in words) or tokens[j].headline and not _has_uncommon(words):
         return j
     return k
+
+
+def _capitals(tok: Tok) -> bool:
+    """A word set in capitals that may be a name after a title: three letters or more with a vowel, in no headline, and
+    written in its capitalised form no title, date, nationality, function word or place ("Senator WARNOCK"; not
+    "President USA", "Minister NATO" has no vowel ... "Envoy UNAMA" has, so an acronym the gazetteer lacks may pass)."""
+    w = tok.bare
+    if len(w) < 3 or not w.isalpha() or not w.isupper() or tok.headline or not any(c in "AEIOUY" for c in w):
+        return False
+    word = w[0] + w[1:].lower()
+    return word.lower() not in lexicon.FUNCTION_WORDS and not is_entity_word(word) and not is_place_name(word) and not is_place_name(w)
 
 
 def _after_particle(tok: Tok) -> bool:

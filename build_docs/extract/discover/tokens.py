@@ -25,6 +25,8 @@ _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 # "former"; any other lowercase word, and any number, only separates names. Lowercase words with a hyphen or an apostrophe
 # are kept too ("al-Assad", "then-president", "d'Ivoire").
 _CONNECTORS = frozenset({"of", "for", "and", "the", "on", "to", "in", "&"})
+#: what joins two items of a list: a comma, "and", "or", "&" ("Cruse and Croft", "Presidents Obama, Ahmadinejad or Chávez")
+LIST_JOIN = re.compile(r"[ \t]*(?:,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+)")
 
 
 @cache
