@@ -130,6 +130,17 @@ def test_a_plural_title_names_each_person_of_its_list_and_a_name_in_capitals_goe
     assert [(r["name"], r["aliases"], len(r["mentions"])) for r in people] == [("Zorblatt", ["ZORBLATT"], 2)]
 
 
+def test_a_universitys_campus_after_at_is_part_of_its_name():
+    """ "the University of California at Berkeley" made "University of California", which GUM's mention of the Berkeley
+    campus is not; the campus's place still counts as a place."""
+    found = finds("He taught at the University of California at Berkeley, then at the University of Quenxa at Chapel Hill.")
+    assert found["University of California at Berkeley"][:2] == ("organization", "org-head")
+    assert found["Berkeley"][0] == "place"
+    assert "California at Berkeley" not in found  # no complement of the name but the place
+    assert "University of Quenxa" in finds("He taught at the University of Quenxa at Chapel Hill.")  # of no place of the gazetteer
+    assert "University of Chicago" in finds("The University of Chicago at Christmas was quiet.")  # a common word alone is no campus
+
+
 def test_a_captions_credit_label_is_no_word_of_the_name_before_it():
     """A photo caption runs on from a name with no full stop ("Belle Image: Nick Moreau."): "Image" before the colon ends
     the name (``caption-labels.txt``), for the rules and the model alike."""

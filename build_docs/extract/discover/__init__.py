@@ -285,6 +285,9 @@ def _acronyms_opening(text: str, tokens: list[Tok]) -> list[Found]:
 _OF = re.compile(r"[ \t\n]+of[ \t\n]+(?:the[ \t\n]+)?")
 
 
+_AT = re.compile(r"\s+at\s+")
+
+
 def _complements(text: str, kept: list[Found]) -> list[Found]:
     """The name an organisation's, a treaty's or a conference's name holds after its last "of" ("United Nations" in
     "General Assembly of the United Nations", "Academia Sinica" in "Institute of History and Philology of Academia
@@ -300,9 +303,11 @@ def _complements(text: str, kept: list[Found]) -> list[Found]:
         last = next(reversed(list(_OF.finditer(text, f.start, f.end))), None)
         if last is None:
             continue
-        name = span(text, last.end(), f.end)
+        campus = _AT.search(text, last.end(), f.end)  # "University of California at Berkeley": California is held already
+        end = campus.start() if campus else f.end
+        name = span(text, last.end(), end)
         if name[:1].isupper() and name not in gazetteer() and (" " in name or single_name(name)):  # not "Cooperation"
-            found.append(Found("organization", name, last.end(), f.end, "complement"))
+            found.append(Found("organization", name, last.end(), end, "complement"))
     return found
 
 

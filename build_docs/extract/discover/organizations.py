@@ -19,8 +19,8 @@ from build_docs.extract.discover import lexicon
 from build_docs.extract.discover.found import Found, span
 from build_docs.extract.discover.lexicon import is_common
 from build_docs.extract.discover.names import plan_of_action
-from build_docs.extract.discover.place_names import gazetteer, is_place_name, name_key, place_at
-from build_docs.extract.discover.tokens import Tok, is_function, run_key, tokenize
+from build_docs.extract.discover.place_names import gazetteer, is_place_name, name_key, place_at, place_window
+from build_docs.extract.discover.tokens import Tok, is_entity_word, is_function, run_key, tokenize
 
 # Words that join the capitalised words of one organisation's name ("Bank of China", "Organization for Security and ...").
 ORG_CONNECTORS = frozenset({"of", "for", "and", "the", "on", "in", "&"})
@@ -148,14 +148,39 @@ def _organization(text: str, seg: list[Tok], start: int, h: int, end: int) -> Fo
     begin, stop = org[0].start, org[-1].core
     if org[-1].word.endswith(".") and org[-1].bare != "Co":
         stop -= 1  # "Ltd." at a sentence's end
-    name = span(text, begin, stop)
-    place = gazetteer().get(name_key(name))
+    place = gazetteer().get(name_key(span(text, begin, stop)))
     if place is not None and place.kind in ("country", "region"):
         return None  # "Russian Federation", "Soviet Union": places
+    stop = _campus(text, org, stop)
+    name = span(text, begin, stop)
     before = sum(1 for t in seg[start:h] if t.cap)
     weak_head = [t.bare for t in org if t.bare in lexicon.ORG_HEADS][-1] in lexicon.WEAK_HEADS  # "Barbados Programme of Action": a plan as often as a body
     strong = _acronym_follows(text, begin, stop) or (before >= 2 or others >= 2) and not org[0].headline and not weak_head
     return Found("organization", name, begin, stop, "org-head", "", strong)
+
+
+_CAMPUS = re.compile(r"[ \t]+at[ \t]+([A-Z][\w\-]*(?:[ \t]+[A-Z][\w\-]*){0,2})(?![\w'\u2019\-]|[ \t]+[A-Z(])")
+_CAMPUS_HEADS = frozenset({"University", "College"})
+
+
+def _campus(text: str, org: list[Tok], stop: int) -> int:
+    """Where a university's name ends: after "at" and the place of its campus, which is part of it ("University of
+    California at Berkeley", "University of North Carolina at Chapel Hill"), when the name is a university or college of
+    a place of the gazetteer and the campus one to three capitalised words that end the name (no head word, title, date
+    or function word; one word a place of the gazetteer or no common word)."""
+    of = next((k for k, t in enumerate(org) if t.word == "of"), None)
+    place = place_window(org, of + 1) if of is not None and org[of - 1].bare in _CAMPUS_HEADS else None
+    if place is None or place[0] != len(org):
+        return stop
+    match = _CAMPUS.match(text, stop)
+    if match is None:
+        return stop
+    words = match.group(1).split()
+    if any(w in lexicon.ORG_HEADS or w in lexicon.DATES or w.lower() in lexicon.FUNCTION_WORDS or is_entity_word(w) for w in words):
+        return stop
+    if len(words) == 1 and is_common(words[0]) and words[0] not in gazetteer():
+        return stop  # "the University of Chicago at Christmas": a word alone, common and no place, is no campus
+    return match.end(1)
 
 
 def _names_other(tok: Tok) -> bool:
