@@ -141,6 +141,20 @@ def test_a_universitys_campus_after_at_is_part_of_its_name():
     assert "University of Chicago" in finds("The University of Chicago at Christmas was quiet.")  # a common word alone is no campus
 
 
+def test_a_name_in_another_languages_place_words_is_a_place():
+    """ "Anse Bertrand", "Grande-Terre" were organisations for want of evidence, and "Ribeira Grande" (a UN speech: "Its
+    oldest city — Ribeira Grande, or the Cidade Velha") a site's page typed an organisation, as if "Grande" named a
+    building: place words in other languages (``place-words-abroad.txt``) make a place, confirmed on one mention as a
+    site is; a joining word between capitalised parts keeps a hyphenated word a name (``hyphen-joiners.txt``)."""
+    found = finds("You can visit Anse Quenxa, not far from there, and Zorblatt-Grande. Ariana Grande sang.")
+    assert (found["Anse Quenxa"][0], found["Zorblatt-Grande"][0], found["Ariana Grande"][0]) == ("place", "place", "person")
+    text = "Its oldest city — Quenxa Grande, or the old town — was named a World Heritage site."
+    assert [(f.kind, f.alone) for f in find_all(text) if f.name == "Quenxa Grande"] == [("place", True)]  # not after a lowercase word
+    found = finds("Then we went to Pointe-à-Quenxa, to Morne-à-l'Zorb and to Stratford-upon-Avon. It was UN-led.")
+    assert (found["Pointe-à-Quenxa"][0], found["Morne-à-l'Zorb"][0]) == ("place", "place") and "Stratford-upon-Avon" in found
+    assert not any("UN-led" in n for n in found)
+
+
 def test_a_captions_credit_label_is_no_word_of_the_name_before_it():
     """A photo caption runs on from a name with no full stop ("Belle Image: Nick Moreau."): "Image" before the colon ends
     the name (``caption-labels.txt``), for the rules and the model alike."""

@@ -413,9 +413,13 @@ def _named_body(f: Found) -> bool:
 
 
 def _site(f: Found) -> bool:
-    """A name found by no pattern that ends in a building's or a site's word (``no-person-words.txt``: "... Airport",
-    "... Mosque", "... Stadium")."""
-    return f.rule == "name-run" and f.name.rsplit(" ", 1)[-1] in lexicon.NO_PERSON_WORDS
+    """A name found by no pattern that ends in a building's or a site's word (``site-words.txt``: "... Airport",
+    "... Mosque", "... Stadium"), or a place named in another language (``place-words-abroad.txt``: "Ribeira Grande",
+    "Anse Bertrand", a town, no building)."""
+    if f.rule != "name-run":
+        return False
+    abroad = f.kind == "place" and any(part in lexicon.PLACE_WORDS_ABROAD for w in f.name.split() for part in w.split("-"))
+    return abroad or f.name.rsplit(" ", 1)[-1] in lexicon.SITE_WORDS
 
 
 def _named_site(f: Found) -> bool:

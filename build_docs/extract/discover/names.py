@@ -426,6 +426,8 @@ def _kind(text: str, run: list[Tok], words: list[Tok], start: int, stop: int) ->
         return "person", "context"  # "Reymont, a Polish novelist,", "Halston, the son of a doctor"
     if words[0].bare in lexicon.PLACE_HEADS or words[-1].bare in lexicon.PLACE_HEADS:
         return "place", "context"
+    if any(part in lexicon.PLACE_WORDS_ABROAD for w in bare for part in w.split("-")) and not given_name(bare[0]):
+        return "place", "context"  # "Anse Bertrand", "Ribeira Grande", "Grande-Terre"; not "Ariana Grande"
     if (_called_a_place(text, start) or _place_noun_after(text, stop)) and not any(head_word(w) for w in bare):
         return "place", "called"  # "the town of Marstal", "the Danish island of Funen", "the Yangtze river"
     if _team(words):
@@ -837,15 +839,22 @@ def single_name(word: str, person: bool = False) -> bool:
 
 
 def name_shape(word: str, person: bool = False) -> bool:
-    """One word shaped as a name: no compound with a lowercase part ("UN-led"), no plural of a common word or a
+    """One word shaped as a name: no compound with a lowercase part ("UN-led"; a joining word between capitalised parts is
+    one: "Pointe-à-Pitre", ``hyphen-joiners.txt``), no plural of a common word or a
     nationality ("Envoys", "Republics", "Sahelians": a group), and unless it is a person's (a surname's ending says
     nothing: "Fleming") no adjective, noun or verb ending ("Malthusian", "Timorese", "Quranic", "Eradicating",
     "Chairmanship"); never an idea's or an epoch's ending ("Islamophobia", "Pleistocene")."""
     bare = word.rstrip(".")
-    if any(not part[:1].isupper() for part in bare.split("-")):
-        return False
+    parts = bare.split("-")
+    if not all(_capital_part(p) or 0 < k < len(parts) - 1 and p in lexicon.HYPHEN_JOINERS for k, p in enumerate(parts)):
+        return False  # "Pointe-à-Pitre", "Stratford-upon-Avon" are; "UN-led" is not
     lower = bare.lower()
     return (person or not lower.endswith(_DERIVED)) and not lower.endswith(_CONCEPT) and not plural(bare)
+
+
+def _capital_part(part: str) -> bool:
+    """A capitalised part of a hyphenated word, an elided article before it too ("l'Eau" of "Morne-à-l'Eau")."""
+    return part[:1].isupper() or part[:2] in ("l'", "d'", "l\u2019", "d\u2019") and part[2:3].isupper()
 
 
 @lru_cache(maxsize=1 << 16)
