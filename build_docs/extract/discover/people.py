@@ -6,7 +6,8 @@ A name is 1-3 capitalised words (:data:`MAX_NAME_WORDS`, initials and particles 
 "von der" not counted) that are not titles, dates or nationalities, not all very common words and
 not followed by more capitalised words (that would be an organisation or a heading). A name after
 a title is strong when the title is a head of state or government, minister, ambassador ... and
-the name has an uncommon word, or whatever the title when the name is a given name and a surname
+the name has an uncommon word, or whatever the title when the name is one uncommon word ("Mr. Nimetz", "Lord
+Palmerston") or a given name and a surname
 ("Speaker Nancy Pelosi", "Bishop Diego de Landa"), as a run of such words is (:mod:`.names`), or a verb only a
 person takes follows it ("as Congresswoman Dean said"; :func:`~.names.says`); a name before an appositive is strong
 unless it stands in a headline. A plural title names each person of the list after it ("Senators Kelly, Hickenlooper,
@@ -103,7 +104,7 @@ def _titled(text: str, tokens: list[Tok], j: int, name_end: int, head: str, role
     Congressional Record does) goes by its capitalised form ("Warnock")."""
     name = tokens[j:name_end]
     start, end = name[0].start, name[-1].core
-    office = head in lexicon.STRONG_TITLES and capital and _has_uncommon(name) or regnal(text, tokens, name_end - 1)
+    office = (head in lexicon.STRONG_TITLES or len(name) == 1) and capital and _has_uncommon(name) or regnal(text, tokens, name_end - 1)
     strong = not name[0].headline and not _cut(tokens, name_end) and (office or _full_name(name) or says(text, end))
     written = span(text, start, end)
     canonical = " ".join(w[0] + w[1:].lower() if w.isupper() else w for w in written.split()) if _capitals(name[0]) else ""
