@@ -163,6 +163,14 @@ def test_any_title_before_one_uncommon_word_names_a_person_on_one_mention():
     assert finds("We thank Mr. Baker for his work.")["Baker"] == ("person", "title-before", False)
 
 
+def test_and_before_a_head_word_and_of_starts_another_organisation():
+    """ "the United Nations and Council of Europe conventions" made one organisation of both; a name opening with its head
+    word and "of" after "and" is another one, while "Food and Agriculture Organization" stays one name."""
+    found = finds("The standards of the Quenxa Zorblatt and Council of Europe conventions hold. The Food and Agriculture Organization met.")
+    assert found["Council of Europe"][0] == "organization" and "Quenxa Zorblatt" in found
+    assert "Food and Agriculture Organization" in found
+
+
 def test_a_captions_credit_label_is_no_word_of_the_name_before_it():
     """A photo caption runs on from a name with no full stop ("Belle Image: Nick Moreau."): "Image" before the colon ends
     the name (``caption-labels.txt``), for the rules and the model alike."""

@@ -71,17 +71,26 @@ def _org_word(tok: Tok) -> bool:
 
 
 def _segments(chunk: list[Tok]) -> list[list[Tok]]:
-    """Split a chunk at "and"/"&" after a head word, or between two names that each have one ("University of Chicago
-    and Boston University"): two organisations named side by side."""
+    """Split a chunk at "and"/"&" after a head word, between two names that each have one ("University of Chicago
+    and Boston University"), or before a name opening with its head word and "of" ("United Nations and Council of
+    Europe"): two organisations named side by side."""
     segments: list[list[Tok]] = [[]]
     for k, tok in enumerate(chunk):
         last = segments[-1][-1].bare if segments[-1] else ""
         after_head = last in lexicon.ORG_HEADS or last in lexicon.OTHER_NAME_HEADS
-        if tok.word in ("and", "&") and segments[-1] and (after_head or tok.word == "and" and _another_named(segments[-1], chunk, k + 1)):
+        another = tok.word == "and" and (_another_named(segments[-1], chunk, k + 1) or _head_opens(chunk, k + 1))
+        if tok.word in ("and", "&") and segments[-1] and (after_head or another):
             segments.append([])
         else:
             segments[-1].append(tok)
     return segments
+
+
+def _head_opens(chunk: list[Tok], k: int) -> bool:
+    """After "and" at ``k - 1``, a body's name that opens with its head word and "of" ("United Nations and Council of
+    Europe", "... and Department of Field Support"): another organisation, whatever came before ("Food and Agriculture
+    Organization" opens with no head word)."""
+    return k + 2 < len(chunk) and chunk[k].cap and lexicon.body_head(chunk[k].bare) and chunk[k + 1].word in _ORG_OF and chunk[k + 2].cap
 
 
 def _another_named(before: list[Tok], chunk: list[Tok], k: int) -> bool:
