@@ -171,6 +171,17 @@ def test_and_before_a_head_word_and_of_starts_another_organisation():
     assert "Food and Agriculture Organization" in found
 
 
+def test_a_place_or_site_head_of_a_name_is_a_place_whatever_its_words():
+    """ "the Cape of Good Hope", "the Pyramid of the Sun", "the Temple of the Feathered Serpent" made no name (common words;
+    "of the" ended a run), or a wrong one ("Feathered Serpent"): a place's or a site's head word, "of" and a name are a
+    place, confirmed on one mention inside a sentence; a body's head word stays the organisation finder's."""
+    text = "They sailed round the Cape of Good Hope in May, near the Pyramid of the Sun and the Temple of the Feathered Serpent."
+    found = {f.name: (f.kind, f.alone) for f in find_all(text)}
+    assert found == dict.fromkeys(("Cape of Good Hope", "Pyramid of the Sun", "Temple of the Feathered Serpent"), ("place", True))
+    assert finds("He studied at the College of Arts and Sciences.")["College of Arts and Sciences"][0] == "organization"
+    assert finds("Cape of Good Hope\n\nThe cape is windy.") == {}  # a heading: proves nothing
+
+
 def test_a_captions_credit_label_is_no_word_of_the_name_before_it():
     """A photo caption runs on from a name with no full stop ("Belle Image: Nick Moreau."): "Image" before the colon ends
     the name (``caption-labels.txt``), for the rules and the model alike."""

@@ -64,7 +64,20 @@ from build_docs.extract.discover import lexicon
 from build_docs.extract.discover.found import Found, dedupe, span
 from build_docs.extract.discover.inverted import inverted_names
 from build_docs.extract.discover.lexicon import COMMON_RANK, VERY_COMMON_RANK, is_common
-from build_docs.extract.discover.names import complement, head_word, leads, name_shape, names_in, no_person, only_a_person, own_word, plural, says, single_name
+from build_docs.extract.discover.names import (
+    complement,
+    head_word,
+    leads,
+    name_shape,
+    names_in,
+    no_person,
+    only_a_person,
+    own_word,
+    place_of,
+    plural,
+    says,
+    single_name,
+)
 from build_docs.extract.discover.organizations import find_organizations, organizations_in
 from build_docs.extract.discover.people import MAX_NAME_WORDS, find_people, people_in
 from build_docs.extract.discover.person_shapes import family_surname, given_name, surname
@@ -341,6 +354,8 @@ def _alone(text: str, f: Found) -> bool:
     a site named after a place or a word only a name has may be, wherever it stands (:func:`_named_site`)."""
     if _named_site(f):
         return True  # "Tulsa International Airport (IATA: TUL) in the north": named after a place, however it stands
+    if f.kind == "place" and f.rule == "name-run" and place_of(f.name.split()):
+        return _AFTER_WORD.search(text, max(0, f.start - 30), f.start) is not None  # "round the Cape of Good Hope in May"
     if f.rule not in ("name-run", "org-head", "model") or not _AFTER_WORD.search(text, max(0, f.start - 30), f.start):
         return False
     words = [w for w in f.name.split() if w[:1].isupper()]
@@ -392,12 +407,15 @@ def confirmed(found: Sequence[Found], lowercase: frozenset[str]) -> list[Found]:
     is written in lower case anywhere in ``lowercase`` (its text's lowercase words): "Framework for Resilient" is no
     name where the text says "resilient"; "Skidmore College" is one. An organisation with a body's head word and a place
     or a word only a name has is one however its other words are written ("Pennsylvania State University" in a letter
-    that says "state"; :func:`_named_body`)."""
+    that says "state"; :func:`_named_body`), as is a site named after a place or a name, a place named in another
+    language (:func:`_named_site`) and a place's or a site's head word, "of" and a name ("Pyramid of the Sun" in a text
+    that says "sun"; :func:`~.names.place_of`)."""
     out = []
     for f in found:
         if f.alone and not f.strong:
             words = [w.lower() for w in f.name.split() if w[:1].isupper() and w not in lexicon.ORG_HEADS and w not in lexicon.PLACE_HEADS]
-            if _named_body(f) or _named_site(f) or not any(w in lowercase or any(part in lowercase for part in w.split("-")) for w in words):
+            lower = any(w in lowercase or any(part in lowercase for part in w.split("-")) for w in words)
+            if _named_body(f) or _named_site(f) or place_of(f.name.split()) or not lower:
                 f = replace(f, strong=True)
         out.append(f)
     return out

@@ -148,6 +148,8 @@ def _run_end(text: str, tokens: list[Tok], i: int) -> int:
         inner = k
         while inner < len(tokens) and tokens[inner].joined and tokens[inner].word.lower() in _INNER and not tokens[inner].cap:
             inner += 1
+        if inner == k + 1 == i + 2 and tokens[k].word == "of" and inner < len(tokens) and tokens[inner].word == "the" and _site_head(tokens[i]):
+            inner += 1  # "Pyramid of the Sun", "Temple of the Feathered Serpent": a site's head word, "of the" and its name
         if inner == k or inner >= len(tokens) or not tokens[inner].joined or not _word(tokens[inner]):
             break
         k = inner + 1
@@ -305,7 +307,8 @@ def _name(text: str, tokens: list[Tok], i: int, end: int) -> Found | None:
     heads = lexicon.OTHER_NAME_HEADS
     ends_other = kind != "person" and words[-1].bare in heads  # "Kyoto Protocol", "Paris Declaration"
     held = ends_other and len(words) > 1 and any(t.bare in gazetteer() for t in words)
-    if kind != "person" and not held and all(_common_word(t.bare) for t in words) or nationality(span(text, start, stop)):
+    named = held or kind == "place" and place_of([t.word for t in run])  # "Cape of Good Hope": common words, and a place
+    if kind != "person" and not named and all(_common_word(t.bare) for t in words) or nationality(span(text, start, stop)):
         return None  # common words; but "Paris Declaration" holds a place, whose find it keeps (kind "other", below)
     if basis == "default" and len(run) == 1 and title_word(text, run[0].bare, start, stop):
         return None  # "Reducing Emissions from Deforestation and Forest Degradation": a word of a longer title, no name
@@ -426,6 +429,8 @@ def _kind(text: str, run: list[Tok], words: list[Tok], start: int, stop: int) ->
         return "person", "context"  # "Reymont, a Polish novelist,", "Halston, the son of a doctor"
     if words[0].bare in lexicon.PLACE_HEADS or words[-1].bare in lexicon.PLACE_HEADS:
         return "place", "context"
+    if place_of([t.word for t in run]):
+        return "place", "context"  # "Pyramid of the Sun", "Temple of the Feathered Serpent"
     if any(part in lexicon.PLACE_WORDS_ABROAD for w in bare for part in w.split("-")) and not given_name(bare[0]):
         return "place", "context"  # "Anse Bertrand", "Ribeira Grande", "Grande-Terre"; not "Ariana Grande"
     if (_called_a_place(text, start) or _place_noun_after(text, stop)) and not any(head_word(w) for w in bare):
@@ -726,6 +731,21 @@ def _of_place(run: list[Tok]) -> bool:
 
 
 _REALMS = ("ate", "dom", "cy", "chy", "ry", "ese")  # "Sultanate", "Kingdom", "Duchy", "Diocese", "Principality" ends in "ity"
+
+
+def _site_head(tok: Tok) -> bool:
+    """A place's or a site's head word that opens a name before "of" ("Cape", "Pyramid", "Temple"), no body's."""
+    return tok.bare not in lexicon.ORG_HEADS and (tok.bare in lexicon.PLACE_HEADS or tok.bare in lexicon.SITE_WORDS)
+
+
+def place_of(words: list[str]) -> bool:
+    """A place's or a site's head word, "of" and a name ("Cape of Good Hope", "Mount of Olives", "Pyramid of the Sun",
+    "Temple of the Feathered Serpent", "Palace of Nations"): a named place, whatever its words; not a body's head word
+    ("College of ...", "School of ...": the organisation finder's)."""
+    if len(words) < 3 or words[1] != "of" or words[0] in lexicon.ORG_HEADS:
+        return False
+    named = words[2 + (words[2] == "the")] if len(words) > 3 or words[2] != "the" else ""
+    return (words[0] in lexicon.PLACE_HEADS or words[0] in lexicon.SITE_WORDS) and named[:1].isupper()
 
 
 def _common_word(word: str) -> bool:
