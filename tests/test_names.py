@@ -182,6 +182,17 @@ def test_a_place_or_site_head_of_a_name_is_a_place_whatever_its_words():
     assert finds("Cape of Good Hope\n\nThe cape is windy.") == {}  # a heading: proves nothing
 
 
+def test_a_particle_joined_by_a_hyphen_goes_on_with_the_name():
+    """ "Bashar al-Assad" made a person "Bashar", "Jabhat al-Nusra" an organisation "Jabhat" and "Sharm el-Sheikh" a place
+    "Sharm" (the UN speeches): a lowercase particle joined by a hyphen to a capitalised word is a word of the name it
+    follows, and a given name before one is a person's full name; "who are" after a name is a group's verb, no person's."""
+    found = finds("We met Bashar al-Quenxa and the Jabhat al-Zorbl fighters.")
+    assert found["Bashar al-Quenxa"] == ("person", "name-run", True)
+    assert found["Jabhat al-Zorbl"][0] == "organization"
+    assert finds("elements such as Quenxa and Zorblatt, who are causing havoc.").get("Zorblatt", ("",))[0] != "person"
+    assert finds("It was Zorblatt, who was born in 1900.")["Zorblatt"][0] == "person"
+
+
 def test_a_captions_credit_label_is_no_word_of_the_name_before_it():
     """A photo caption runs on from a name with no full stop ("Belle Image: Nick Moreau."): "Image" before the colon ends
     the name (``caption-labels.txt``), for the rules and the model alike."""

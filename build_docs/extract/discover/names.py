@@ -127,6 +127,12 @@ def _word(tok: Tok) -> bool:
     return not is_entity_word(tok.bare) or tok.bare in lexicon.ORG_HEADS
 
 
+def _hyphen_particle(tok: Tok) -> bool:
+    """A lowercase particle joined by a hyphen to a capitalised name, after a word of the run ("Bashar al-Assad", "Hizb
+    al-Islam", "Jabhat al-Nusra"): a word of the name, as an elided one is anywhere ("d'Escoto", :func:`_word`)."""
+    return not tok.cap and not tok.headline and "-" in tok.word and particle_prefixed(tok.word)
+
+
 def _run_end(text: str, tokens: list[Tok], i: int) -> int:
     """The index after the run of name words starting at ``i`` (``i`` when none starts there); a regnal number after a
     given name goes on it ("Elizabeth II", "Johann II Bernoulli")."""
@@ -136,7 +142,7 @@ def _run_end(text: str, tokens: list[Tok], i: int) -> int:
         return i  # "Presidents Juan Manuel Santos Calderón and Hugo Chávez": a title for several people, no word of a name
     k = i + 1
     while k < len(tokens) and not tokens[k - 1].possessive and tokens[k].joined and not caption_label(text, tokens[k].word, tokens[k].core):
-        if _word(tokens[k]) or is_initial(tokens[k]) or _numbered(text, tokens, k) or _surname_title(tokens, k):
+        if _word(tokens[k]) or is_initial(tokens[k]) or _numbered(text, tokens, k) or _surname_title(tokens, k) or _hyphen_particle(tokens[k]):
             k += 1
             continue
         inside = _inside_word(tokens, k)
@@ -315,7 +321,7 @@ def _name(text: str, tokens: list[Tok], i: int, end: int) -> Found | None:
     if ends_other or kind == "organization" and len(words) > 1 and words[0].bare in heads or plan_of_action([t.word for t in run]):
         kind, basis = "other", "context"  # "Kyoto Protocol", "Treaty of Rome", "Hurricane Irene", "Agenda for Action": no organisation
     name = span(text, start, stop)
-    strong = (len(words) >= 2 or initialled) and kind == "person"
+    strong = (len(words) >= 2 or initialled or basis == "shape" and _hyphen_particle(run[-1])) and kind == "person"
     return Found(kind, name, start, stop, "name-run", strong=strong, basis=basis)
 
 
@@ -563,6 +569,8 @@ def says(text: str, stop: int) -> bool:
     "and" then "his" or "her" ("Byron received his education", "Chao and his wife"; an organisation's is "its"), or its
     possessive and a noun only a person has ("Byron's memoirs", "Chao's wife")."""
     after = _verb_after(text, stop)
+    if after is not None and after.group(1) == "who" and _PLURAL_VERB.match(text, after.end()):
+        return False  # "Al-Shabaab and Hizb al-Islam, who are causing havoc": a group
     if after is not None and (after.group(1) in lexicon.SAYING_VERBS or after.group(1) in lexicon.PERSON_VERBS):
         return True
     if _HIS_AFTER.match(text, stop):
@@ -571,6 +579,9 @@ def says(text: str, stop: int) -> bool:
         return False
     owned = _OWNED.match(text, stop)  # the noun or a word before it: "Byron's later memoirs"
     return owned is not None and (owned.group(1) in lexicon.PERSON_POSSESSIONS or owned.group(2) in lexicon.PERSON_POSSESSIONS)
+
+
+_PLURAL_VERB = re.compile(r"[ \t]+(?:are|were|have|do)\b")  # after "who": the name is a group's
 
 
 def _verb_after(text: str, stop: int) -> re.Match[str] | None:
@@ -637,6 +648,8 @@ def _person_shape(run: list[Tok], words: list[Tok]) -> bool:
     A name set all in capitals ("KAMALA HARRIS", as some records set a person's name) is read as written with one."""
     capitals = len(run) == len(words) and all(t.bare.isupper() and len(t.bare) > 1 for t in words)
     names = [t.bare.capitalize() if capitals else t.bare for t in words]
+    if 1 <= len(words) <= 3 and _hyphen_particle(run[-1]) and given_name(names[0]) and not no_person(names):
+        return True  # "Bashar al-Assad", "Abdel Fattah el-Sisi": a given name, and a surname joined to its particle
     if not 2 <= len(words) <= 4 or any(w in lexicon.ORG_HEADS for w in names):
         return False  # "... Bank"
     if any(t.word.lower() in _CONNECTORS or t.bare.isupper() and not capitals and not is_initial(t) for t in run):
