@@ -193,6 +193,14 @@ def test_a_particle_joined_by_a_hyphen_goes_on_with_the_name():
     assert finds("It was Zorblatt, who was born in 1900.")["Zorblatt"][0] == "person"
 
 
+def test_a_comparative_of_an_english_word_is_an_english_word():
+    """ "Earlier this year, ..." opening sentences in four UN speeches made the model's "Earlier" an organisation's page:
+    "earlier" inflects "early" as "happier" does "happy", so it is a dictionary word, no name alone."""
+    assert is_dictionary_word("Earlier") and is_dictionary_word("Earliest") and not is_dictionary_word("Xavier")
+    text = "We are pursuing the peace and security of a world without nuclear weapons. Earlier this year, 47 nations embraced a work plan."
+    assert "Earlier" not in {f.name for f in find_all(text)}
+
+
 def test_a_captions_credit_label_is_no_word_of_the_name_before_it():
     """A photo caption runs on from a name with no full stop ("Belle Image: Nick Moreau."): "Image" before the colon ends
     the name (``caption-labels.txt``), for the rules and the model alike."""
