@@ -201,6 +201,19 @@ def test_a_comparative_of_an_english_word_is_an_english_word():
     assert "Earlier" not in {f.name for f in find_all(text)}
 
 
+def test_more_head_words_name_bodies_and_a_plans_name_is_none():
+    """ "Panel", "Police", "Laboratory", "Brigade", "Industries", "Embassy" ... end bodies' names (the UN speeches had no
+    page for the Intergovernmental Panel on Climate Change or the Haitian National Police, and made one of the "High-level
+    Panel on Global Sustainability" a place); a name going on past its head word to a plan's ("... Initiative") is no
+    organisation ("Extractive Industries" of the "Extractive Industries Transparency Initiative" was one)."""
+    text = "The Intergovernmental Panel on Climate Change briefed the Haitian National Police and the Jet Propulsion Laboratory."
+    found = finds(text)
+    for name in ("Intergovernmental Panel on Climate Change", "Haitian National Police", "Jet Propulsion Laboratory"):
+        assert found[name] == ("organization", "org-head", True)
+    found = finds("They joined the Extractive Industries Transparency Initiative in 2010.")
+    assert not any(kind == "organization" and "Industries" in name for name, (kind, _, _) in found.items())
+
+
 def test_a_captions_credit_label_is_no_word_of_the_name_before_it():
     """A photo caption runs on from a name with no full stop ("Belle Image: Nick Moreau."): "Image" before the colon ends
     the name (``caption-labels.txt``), for the rules and the model alike."""

@@ -196,7 +196,20 @@ def _dictionary_words() -> frozenset[str]:
     return frozenset(w for w in get_english_words_set(["web2"]) if w.islower())
 
 
-_INFLECTIONS = (("ies", "y"), ("ier", "y"), ("iest", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("er", ""), ("ers", ""), ("ly", ""))
+_INFLECTIONS = (
+    ("ies", "y"),
+    ("ier", "y"),  # "earlier": "early"
+    ("iest", "y"),
+    ("es", ""),
+    ("s", ""),
+    ("ed", ""),
+    ("ed", "e"),
+    ("ing", ""),
+    ("ing", "e"),
+    ("er", ""),
+    ("ers", ""),
+    ("ly", ""),
+)
 
 
 def is_dictionary_word(word: str) -> bool:

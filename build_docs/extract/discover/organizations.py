@@ -138,6 +138,8 @@ def _org_in(text: str, seg: list[Tok]) -> Found | None:
     while k < len(seg) and seg[k].cap and seg[k].bare not in stops:
         end = k if seg[k].bare in lexicon.ORG_HEADS else end
         k += 1
+    if k - 1 > end and seg[k - 1].bare in lexicon.OTHER_NAME_HEADS:
+        return None  # "Extractive Industries Transparency Initiative": a plan's name goes on past the head word
     if end + 1 < len(seg) and seg[end + 1].cap and seg[end + 1].bare in lexicon.PLACE_HEADS:
         end += 1  # "Irving Independent School District": a place's head word after the last head ends the name
     elif k == end + 1 and k < len(seg) and seg[k].word in _ORG_OF:
