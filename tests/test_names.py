@@ -128,6 +128,9 @@ def test_a_plural_title_names_each_person_of_its_list_and_a_name_in_capitals_goe
     text = "The Record\n\nToday Senator ZORBLATT said the bill would pass.\n\nLater the House voted, and ZORBLATT was pleased.\n"
     people = [r for r in built_records(tmp_path, {"record.txt": text}) if r["kind"] == "person"]
     assert [(r["name"], r["aliases"], len(r["mentions"])) for r in people] == [("Zorblatt", ["ZORBLATT"], 2)]
+    assert [(f.name, f.canonical) for f in find_all("ALEX ZORBLATT, of California, was sworn in.") if f.kind == "person"] == [
+        ("ALEX ZORBLATT", "Alex Zorblatt")
+    ]  # a run set in capitals too
 
 
 def test_a_universitys_campus_after_at_is_part_of_its_name():

@@ -322,7 +322,14 @@ def _name(text: str, tokens: list[Tok], i: int, end: int) -> Found | None:
         kind, basis = "other", "context"  # "Kyoto Protocol", "Treaty of Rome", "Hurricane Irene", "Agenda for Action": no organisation
     name = span(text, start, stop)
     strong = (len(words) >= 2 or initialled or basis == "shape" and _hyphen_particle(run[-1])) and kind == "person"
-    return Found(kind, name, start, stop, "name-run", strong=strong, basis=basis)
+    canonical = capitalised(name) if kind == "person" and all(t.bare.isupper() and len(t.bare) > 1 for t in words) else ""
+    return Found(kind, name, start, stop, "name-run", strong=strong, canonical=canonical, basis=basis)
+
+
+def capitalised(name: str) -> str:
+    """A name set in capitals, as a page shows it: each word's first letter kept, the rest in lower case ("KAMALA HARRIS"
+    -> "Kamala Harris", "OSSOFF" -> "Ossoff"); a word in mixed case is kept ("McCONNELL")."""
+    return " ".join(w[0] + w[1:].lower() if w.isupper() else w for w in name.split())
 
 
 _CENTURY = frozenset({"Century", "Centuries"})

@@ -21,7 +21,7 @@ from build_docs.extract.discover import lexicon
 from build_docs.extract.discover.appositives import appositive
 from build_docs.extract.discover.found import Found, dedupe, span
 from build_docs.extract.discover.lexicon import VERY_COMMON_RANK, is_common
-from build_docs.extract.discover.names import head_word, no_person, says
+from build_docs.extract.discover.names import capitalised, head_word, no_person, says
 from build_docs.extract.discover.person_shapes import family_first, given_name, surname
 from build_docs.extract.discover.place_names import is_place_name, place_at
 from build_docs.extract.discover.titles import role_prefix, title_phrase, title_word
@@ -107,7 +107,7 @@ def _titled(text: str, tokens: list[Tok], j: int, name_end: int, head: str, role
     office = (head in lexicon.STRONG_TITLES or len(name) == 1) and capital and _has_uncommon(name) or regnal(text, tokens, name_end - 1)
     strong = not name[0].headline and not _cut(tokens, name_end) and (office or _full_name(name) or says(text, end))
     written = span(text, start, end)
-    canonical = " ".join(w[0] + w[1:].lower() if w.isupper() else w for w in written.split()) if _capitals(name[0]) else ""
+    canonical = capitalised(written) if _capitals(name[0]) else ""
     return Found("person", written, start, end, "title-before", role, strong, canonical)
 
 
