@@ -188,12 +188,14 @@ def test_a_place_or_site_head_of_a_name_is_a_place_whatever_its_words():
 def test_a_particle_joined_by_a_hyphen_goes_on_with_the_name():
     """ "Bashar al-Assad" made a person "Bashar", "Jabhat al-Nusra" an organisation "Jabhat" and "Sharm el-Sheikh" a place
     "Sharm" (the UN speeches): a lowercase particle joined by a hyphen to a capitalised word is a word of the name it
-    follows, and a given name before one is a person's full name; "who are" after a name is a group's verb, no person's."""
+    follows ("y" joins a Spanish name's two surnames: "José Ortega y Gasset" was two pages), and a given name before
+    one is a person's full name; "who are" after a name is a group's verb, no person's."""
     found = finds("We met Bashar al-Quenxa and the Jabhat al-Zorbl fighters.")
     assert found["Bashar al-Quenxa"] == ("person", "name-run", True)
     assert found["Jabhat al-Zorbl"][0] == "organization"
     assert finds("elements such as Quenxa and Zorblatt, who are causing havoc.").get("Zorblatt", ("",))[0] != "person"
     assert finds("It was Zorblatt, who was born in 1900.")["Zorblatt"][0] == "person"
+    assert finds("As the philosopher José Quenxa y Zorblatt said, we live.")["José Quenxa y Zorblatt"][0] == "person"  # "y" too
 
 
 def test_a_comparative_of_an_english_word_is_an_english_word():

@@ -57,7 +57,7 @@ from build_docs.extract.discover.place_names import gazetteer, is_place_name, lo
 from build_docs.extract.discover.tokens import ROMAN, Tok, is_acronym, is_entity_word, is_function, is_initial, particle_prefixed, regnal
 
 MAX_RUN = 8  # capitalised words in one name; longer runs are titles of works or headlines
-_INNER = frozenset({"of", "for", "&", "de", "del", "da", "do", "dos", "du", "van", "von", "der", "den", "la", "le", "al", "bin", "ibn"})
+_INNER = frozenset({"of", "for", "&", "de", "del", "da", "do", "dos", "du", "van", "von", "der", "den", "la", "le", "al", "bin", "ibn", "y"})
 _CONNECTORS = frozenset({"of", "for", "&"})  # inside an organisation's name, never a person's
 _AFFILIATION = frozenset({"of", "for"})  # after a person's full name: who they work for ("Nick Rhodes of Duran Duran")
 _AFTER = re.compile(r"[ \t]*(?:,[ \t]*)?([a-z]+)")
