@@ -207,7 +207,7 @@ def test_a_comparative_of_an_english_word_is_an_english_word():
 
 
 def test_more_head_words_name_bodies_and_a_plans_name_is_none():
-    """ "Panel", "Police", "Laboratory", "Brigade", "Industries", "Embassy" ... end bodies' names (the UN speeches had no
+    """ "Panel", "Police", "Laboratory", "Brigade", "Industries", "Embassy", "Community" ... end bodies' names (the UN speeches had no
     page for the Intergovernmental Panel on Climate Change or the Haitian National Police, and made one of the "High-level
     Panel on Global Sustainability" a place); a name going on past its head word to a plan's ("... Initiative") is no
     organisation ("Extractive Industries" of the "Extractive Industries Transparency Initiative" was one)."""
@@ -217,6 +217,9 @@ def test_more_head_words_name_bodies_and_a_plans_name_is_none():
         assert found[name] == ("organization", "org-head", True)
     found = finds("They joined the Extractive Industries Transparency Initiative in 2010.")
     assert not any(kind == "organization" and "Industries" in name for name, (kind, _, _) in found.items())
+    found = finds("with the creation of the Community of Latin American and Caribbean States and of the African Union.")
+    assert found["Community of Latin American and Caribbean States"][0] == "organization"  # "Community of Latin American", the model's
+    assert found["African Union"][0] == "organization"  # "and of" names another body: "... States and of the African Union" was one
 
 
 def test_a_captions_credit_label_is_no_word_of_the_name_before_it():

@@ -72,13 +72,15 @@ def _org_word(tok: Tok) -> bool:
 
 def _segments(chunk: list[Tok]) -> list[list[Tok]]:
     """Split a chunk at "and"/"&" after a head word, between two names that each have one ("University of Chicago
-    and Boston University"), or before a name opening with its head word and "of" ("United Nations and Council of
-    Europe"): two organisations named side by side."""
+    and Boston University"), before a name opening with its head word and "of" ("United Nations and Council of
+    Europe"), or before "of" again ("Economic Community of West African States and of the African Union"): two
+    organisations named side by side."""
     segments: list[list[Tok]] = [[]]
     for k, tok in enumerate(chunk):
         last = segments[-1][-1].bare if segments[-1] else ""
         after_head = last in lexicon.ORG_HEADS or last in lexicon.OTHER_NAME_HEADS
-        another = tok.word == "and" and (_another_named(segments[-1], chunk, k + 1) or _head_opens(chunk, k + 1))
+        again = k + 1 < len(chunk) and chunk[k + 1].word in _ORG_OF  # "... States and of the African Union"
+        another = tok.word == "and" and (again or _another_named(segments[-1], chunk, k + 1) or _head_opens(chunk, k + 1))
         if tok.word in ("and", "&") and segments[-1] and (after_head or another):
             segments.append([])
         else:
@@ -234,6 +236,8 @@ def _complement(seg: list[Tok], k: int, end: int) -> int:
         title = tok.bare in stops and not (count and m + 1 < len(seg) and seg[m + 1].word in _ORG_OF)  # "High Commissioner for ..."
         if tok.bare in lexicon.DATES or tok.bare in _POSSESSIVE_PRONOUNS:
             break  # "Kennedy Space Center on April 5": a date follows the name; "Administration of His Excellency": a person's
+        if tok.word == "and" and m + 1 < len(seg) and seg[m + 1].word in _ORG_OF:
+            break  # "Economic Community of West African States and of the African Union": "of" again names another body
         if tok.cap and not title:
             last, count = m, count + 1
         elif not (tok.word in ORG_CONNECTORS and tok.word != "in" and count and not is_place_name(seg[m - 1].word)):
