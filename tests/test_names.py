@@ -568,6 +568,8 @@ def test_a_name_before_a_noun_for_who_founded_or_runs_it_and_a_persons_name_is_a
 def test_a_one_word_name_alone_is_no_plural_adjective_or_acronym():
     for text in ("the talks with the Envoys went on", "a Malthusian view of growth", "the GDP grew", "the UN-led talks"):
         assert not any(f.alone for f in find_all(text)), text
+    text = "Israel has destroyed the landmarks of the old city in order to Judaize it."  # a verb in "-ize": an organisation's page
+    assert "Judaize" not in {f.name for f in find_all(text)}
     assert any(f.alone and f.name == "Taasinge" for f in find_all("the ferry to Taasinge leaves at noon"))
 
 

@@ -866,7 +866,7 @@ def _capital_lines(text: str) -> tuple[list[int], list[bool]]:
     return starts, capitals
 
 
-_DERIVED = ("ian", "ese", "ic", "ing", "ed", "ism", "ist", "ization", "isation", "ship", "ness", "hood")
+_DERIVED = ("ian", "ese", "ic", "ing", "ed", "ism", "ist", "ization", "isation", "ize", "ship", "ness", "hood")
 _CONCEPT = ("phobia", "cene")  # "Islamophobia", "Pleistocene": an idea's or an epoch's word, no one's name either
 
 
@@ -882,7 +882,7 @@ def name_shape(word: str, person: bool = False) -> bool:
     """One word shaped as a name: no compound with a lowercase part ("UN-led"; a joining word between capitalised parts is
     one: "Pointe-à-Pitre", ``hyphen-joiners.txt``), no plural of a common word or a
     nationality ("Envoys", "Republics", "Sahelians": a group), and unless it is a person's (a surname's ending says
-    nothing: "Fleming") no adjective, noun or verb ending ("Malthusian", "Timorese", "Quranic", "Eradicating",
+    nothing: "Fleming") no adjective, noun or verb ending ("Malthusian", "Timorese", "Quranic", "Eradicating", "Judaize",
     "Chairmanship"); never an idea's or an epoch's ending ("Islamophobia", "Pleistocene")."""
     bare = word.rstrip(".")
     parts = bare.split("-")
