@@ -1035,6 +1035,23 @@ def test_words_only_a_person_has_outweigh_the_models_lean_and_a_citys_name():
     assert _kind_of([(place, None)] * 3 + [(evidence, None)]) == "place"  # type: ignore[list-item]
 
 
+def test_a_region_named_so_is_a_place_whatever_the_models_lean():
+    """ "the Nagorny Karabakh region" says a place (not after an acronym: "the ASEAN region"); across its finds, a place the
+    text calls one outweighs persons and organisations the model only leaned to (on the UN speeches "Nagorny Karabakh"
+    became a person, "Kurdistan", "Sahara" and "Abyei" organisations)."""
+    from build_docs.link.knowledge import _kind_of
+
+    text = "The conflict in and around the Quenxa Zorbl region of Azerbaijan remains. In the ASEAN region, trade grew."
+    assert [(f.kind, f.basis) for f in find_all(text) if f.name == "Quenxa Zorbl"] == [("place", "called")]
+    assert "ASEAN" not in finds(text)
+    called = Found("place", "Quenxa Zorbl", 0, 12, "name-run", basis="called")
+    leaning = Found("person", "Quenxa Zorbl", 0, 12, "name-run", strong=True, basis="default")  # the model's type for a run
+    default = Found("organization", "Quenxa Zorbl", 0, 12, "name-run", basis="default")
+    assert _kind_of([(called, None), (leaning, None), (leaning, None), (default, None)]) == "place"  # type: ignore[list-item]
+    evidence = Found("person", "Quenxa Zorbl", 0, 12, "title-before", strong=True)
+    assert _kind_of([(called, None), (evidence, None), (leaning, None)]) == "person"  # type: ignore[list-item]
+
+
 def test_post_nominal_letters_are_no_words_of_a_name():
     found = finds("The architect Dame Zorla Mohammad Quellhadid DBE was born in 1950, and Daniel Brimoulli FRS taught there.")
     assert "Zorla Mohammad Quellhadid" in found and "Daniel Brimoulli" in found

@@ -500,16 +500,17 @@ def _kind_of(group: Sequence[tuple[Found, Quote]]) -> str:
     model's lean alone typed (:func:`_leaning`: "Byron loved" against "Byron" a place for the model), never over a pattern's
     find of another kind. Evidence of a place does not overrule it ("in Al-Qaida's ranks" would, on 100 UN speeches), nor
     does the model's lean on fewer finds ("Nagorny Karabakh"), unless the text calls the name a place ("the town of
-    Marstal": basis ``called``) and nothing but a lean or a want of evidence types it otherwise."""
+    Marstal", "the Nagorny Karabakh region": basis ``called``) and nothing but a lean or a want of evidence types it
+    otherwise, however many such finds lean to a person."""
     kinds = Counter(f.kind for f, _ in group)
     typed = Counter(f.kind for f, _ in group if not _default(f))
     by_evidence = any(f.kind == "person" and evidenced(f) and f.basis != "saying" for f, _ in group)  # newspapers say things too
     if by_evidence and Counter(f.kind for f, _ in group if not _leaning(f)).most_common(1)[0][0] == "person":
         return "person"  # "Byron fell in love", however often the model leans to a place for "Byron" alone
+    if any(f.basis == "called" for f, _ in group) and all(f.kind == "place" or _leaning(f) for f, _ in group):
+        return "place"  # "the town of Marstal", however often "Marstal" stands alone, typed for want of evidence or by a lean
     if typed and typed.most_common(1)[0][0] == "person" and (by_evidence or typed["person"] >= sum(1 for f, _ in group if _default(f))):
         return "person"
-    if any(f.basis == "called" for f, _ in group) and all(f.kind == "place" or _leaning(f) for f, _ in group):
-        return "place"  # "the town of Marstal", however often "Marstal" stands alone, typed for want of evidence
     return kinds.most_common(1)[0][0]
 
 

@@ -446,7 +446,7 @@ def _kind(text: str, run: list[Tok], words: list[Tok], start: int, stop: int) ->
         return "place", "context"  # "Pyramid of the Sun", "Temple of the Feathered Serpent"
     if any(part in lexicon.PLACE_WORDS_ABROAD for w in bare for part in w.split("-")) and not given_name(bare[0]):
         return "place", "context"  # "Anse Bertrand", "Ribeira Grande", "Grande-Terre"; not "Ariana Grande"
-    if (_called_a_place(text, start) or _place_noun_after(text, stop)) and not any(head_word(w) for w in bare):
+    if (_called_a_place(text, start) or _place_noun_after(text, stop, bare)) and not any(head_word(w) for w in bare):
         return "place", "called"  # "the town of Marstal", "the Danish island of Funen", "the Yangtze river"
     if _team(words):
         return "organization", "context"
@@ -490,11 +490,14 @@ def _called_a_place(text: str, start: int) -> bool:
     return before is not None and before.group(1) in lexicon.PLACE_NOUNS and before.group(1) not in _STATES
 
 
-def _place_noun_after(text: str, stop: int) -> bool:
-    """A lowercase noun for a place follows the name ending at ``stop`` (``place-nouns-after.txt``: "the Yangtze river",
-    "Jiangsu province", "the Zorbel mountains")."""
+def _place_noun_after(text: str, stop: int, words: list[str]) -> bool:
+    """A lowercase noun for a place follows the name ``words`` ending at ``stop`` (``place-nouns-after.txt``: "the Yangtze
+    river", "Jiangsu province", "the Zorbel mountains"), or "region" after a name with no acronym in it ("the Nagorny
+    Karabakh region", "the Darfur region"; not "the ASEAN region", a body's members' lands)."""
     after = _WORD_AFTER.match(text, stop)
-    return after is not None and after.group(1) in lexicon.PLACE_NOUNS_AFTER
+    if after is None:
+        return False
+    return after.group(1) in lexicon.PLACE_NOUNS_AFTER or after.group(1) == "region" and not any(is_acronym(w) for w in words)
 
 
 _STATES = frozenset({"country", "capital", "republic", "kingdom", "emirate"})  # the gazetteer knows those; "the country of
