@@ -65,6 +65,7 @@ from build_docs.extract.discover.found import Found, dedupe, span
 from build_docs.extract.discover.inverted import inverted_names
 from build_docs.extract.discover.lexicon import COMMON_RANK, VERY_COMMON_RANK, is_common
 from build_docs.extract.discover.names import (
+    abroad,
     complement,
     head_word,
     leads,
@@ -296,8 +297,6 @@ def _acronyms_opening(text: str, tokens: list[Tok]) -> list[Found]:
 
 
 _OF = re.compile(r"[ \t\n]+of[ \t\n]+(?:the[ \t\n]+)?")
-
-
 _AT = re.compile(r"\s+at\s+")
 
 
@@ -354,7 +353,7 @@ def _alone(text: str, f: Found) -> bool:
     a site named after a place or a word only a name has may be, wherever it stands (:func:`_named_site`)."""
     if _named_site(f):
         return True  # "Tulsa International Airport (IATA: TUL) in the north": named after a place, however it stands
-    if f.kind == "place" and f.rule == "name-run" and place_of(f.name.split()):
+    if _place_of(f):
         return _AFTER_WORD.search(text, max(0, f.start - 30), f.start) is not None  # "round the Cape of Good Hope in May"
     if f.rule not in ("name-run", "org-head", "model") or not _AFTER_WORD.search(text, max(0, f.start - 30), f.start):
         return False
@@ -415,7 +414,7 @@ def confirmed(found: Sequence[Found], lowercase: frozenset[str]) -> list[Found]:
         if f.alone and not f.strong:
             words = [w.lower() for w in f.name.split() if w[:1].isupper() and w not in lexicon.ORG_HEADS and w not in lexicon.PLACE_HEADS]
             lower = any(w in lowercase or any(part in lowercase for part in w.split("-")) for w in words)
-            if _named_body(f) or _named_site(f) or place_of(f.name.split()) or not lower:
+            if _named_body(f) or _named_site(f) or _place_of(f) or not lower:
                 f = replace(f, strong=True)
         out.append(f)
     return out
@@ -430,14 +429,18 @@ def _named_body(f: Found) -> bool:
     return any(lexicon.body_head(w) for w in words) and any(w in gazetteer() or own_word(w) for w in words)
 
 
+def _place_of(f: Found) -> bool:
+    """A place found by no pattern named by a place's or a site's head word, "of" and a name (:func:`~.names.place_of`)."""
+    return f.kind == "place" and f.rule == "name-run" and place_of(f.name.split())
+
+
 def _site(f: Found) -> bool:
     """A name found by no pattern that ends in a building's or a site's word (``site-words.txt``: "... Airport",
     "... Mosque", "... Stadium"), or a place named in another language (``place-words-abroad.txt``: "Ribeira Grande",
     "Anse Bertrand", a town, no building)."""
     if f.rule != "name-run":
         return False
-    abroad = f.kind == "place" and any(part in lexicon.PLACE_WORDS_ABROAD for w in f.name.split() for part in w.split("-"))
-    return abroad or f.name.rsplit(" ", 1)[-1] in lexicon.SITE_WORDS
+    return f.kind == "place" and abroad(f.name.split()) or f.name.rsplit(" ", 1)[-1] in lexicon.SITE_WORDS
 
 
 def _named_site(f: Found) -> bool:

@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
 
@@ -54,6 +55,7 @@ from build_docs.extract.discover.letters import SALUTATION
 from build_docs.extract.discover.lexicon import is_common
 from build_docs.extract.discover.person_shapes import family_first, given_name, surname
 from build_docs.extract.discover.place_names import gazetteer, is_place_name, local_place
+from build_docs.extract.discover.titles import plural_title
 from build_docs.extract.discover.tokens import ROMAN, Tok, is_acronym, is_entity_word, is_function, is_initial, particle_prefixed, regnal
 
 MAX_RUN = 8  # capitalised words in one name; longer runs are titles of works or headlines
@@ -138,7 +140,7 @@ def _run_end(text: str, tokens: list[Tok], i: int) -> int:
     given name goes on it ("Elizabeth II", "Johann II Bernoulli")."""
     if not (_word(tokens[i]) or _given_demonym(tokens, i)) or is_initial(tokens[i]) and not (i + 1 < len(tokens) and tokens[i + 1].joined):
         return i
-    if tokens[i].bare.endswith("s") and tokens[i].bare[:-1] in lexicon.HEAD_TITLES:
+    if plural_title(tokens[i]):
         return i  # "Presidents Juan Manuel Santos Calderón and Hugo Chávez": a title for several people, no word of a name
     k = i + 1
     while k < len(tokens) and not tokens[k - 1].possessive and tokens[k].joined and not caption_label(text, tokens[k].word, tokens[k].core):
@@ -154,7 +156,7 @@ def _run_end(text: str, tokens: list[Tok], i: int) -> int:
         inner = k
         while inner < len(tokens) and tokens[inner].joined and tokens[inner].word.lower() in _INNER and not tokens[inner].cap:
             inner += 1
-        if inner == k + 1 == i + 2 and tokens[k].word == "of" and inner < len(tokens) and tokens[inner].word == "the" and _site_head(tokens[i]):
+        if inner == k + 1 == i + 2 and tokens[k].word == "of" and inner < len(tokens) and tokens[inner].word == "the" and _site_head(tokens[i].bare):
             inner += 1  # "Pyramid of the Sun", "Temple of the Feathered Serpent": a site's head word, "of the" and its name
         if inner == k or inner >= len(tokens) or not tokens[inner].joined or not _word(tokens[inner]):
             break
@@ -444,7 +446,7 @@ def _kind(text: str, run: list[Tok], words: list[Tok], start: int, stop: int) ->
         return "place", "context"
     if place_of([t.word for t in run]):
         return "place", "context"  # "Pyramid of the Sun", "Temple of the Feathered Serpent"
-    if any(part in lexicon.PLACE_WORDS_ABROAD for w in bare for part in w.split("-")) and not given_name(bare[0]):
+    if abroad(bare) and not given_name(bare[0]):
         return "place", "context"  # "Anse Bertrand", "Ribeira Grande", "Grande-Terre"; not "Ariana Grande"
     if (_called_a_place(text, start) or _place_noun_after(text, stop, bare)) and not any(head_word(w) for w in bare):
         return "place", "called"  # "the town of Marstal", "the Danish island of Funen", "the Yangtze river"
@@ -756,19 +758,25 @@ def _of_place(run: list[Tok]) -> bool:
 _REALMS = ("ate", "dom", "cy", "chy", "ry", "ese")  # "Sultanate", "Kingdom", "Duchy", "Diocese", "Principality" ends in "ity"
 
 
-def _site_head(tok: Tok) -> bool:
-    """A place's or a site's head word that opens a name before "of" ("Cape", "Pyramid", "Temple"), no body's."""
-    return tok.bare not in lexicon.ORG_HEADS and (tok.bare in lexicon.PLACE_HEADS or tok.bare in lexicon.SITE_WORDS)
+def _site_head(word: str) -> bool:
+    """A place's or a site's head word that opens a name before "of" ("Cape", "Pyramid", "Temple"), no body's ("College",
+    "School": the organisation finder's)."""
+    return word not in lexicon.ORG_HEADS and (word in lexicon.PLACE_HEADS or word in lexicon.SITE_WORDS)
 
 
 def place_of(words: list[str]) -> bool:
     """A place's or a site's head word, "of" and a name ("Cape of Good Hope", "Mount of Olives", "Pyramid of the Sun",
-    "Temple of the Feathered Serpent", "Palace of Nations"): a named place, whatever its words; not a body's head word
-    ("College of ...", "School of ...": the organisation finder's)."""
-    if len(words) < 3 or words[1] != "of" or words[0] in lexicon.ORG_HEADS:
+    "Temple of the Feathered Serpent", "Palace of Nations"): a named place, whatever its words."""
+    if len(words) < 3 or words[1] != "of":
         return False
     named = words[2 + (words[2] == "the")] if len(words) > 3 or words[2] != "the" else ""
-    return (words[0] in lexicon.PLACE_HEADS or words[0] in lexicon.SITE_WORDS) and named[:1].isupper()
+    return _site_head(words[0]) and named[:1].isupper()
+
+
+def abroad(words: Iterable[str]) -> bool:
+    """A word of ``words``, or a hyphenated part of one, is a place's word in another language (``place-words-abroad.txt``:
+    "Anse Bertrand", "Ribeira Grande", "Grande-Terre")."""
+    return any(part in lexicon.PLACE_WORDS_ABROAD for w in words for part in w.split("-"))
 
 
 def _common_word(word: str) -> bool:

@@ -24,7 +24,7 @@ from build_docs.extract.discover.lexicon import VERY_COMMON_RANK, is_common
 from build_docs.extract.discover.names import capitalised, head_word, no_person, says
 from build_docs.extract.discover.person_shapes import family_first, given_name, surname
 from build_docs.extract.discover.place_names import is_place_name, place_at
-from build_docs.extract.discover.titles import role_prefix, title_phrase, title_word
+from build_docs.extract.discover.titles import plural_title, role_prefix, title_phrase, title_word
 from build_docs.extract.discover.tokens import (
     LIST_JOIN,
     Tok,
@@ -115,10 +115,9 @@ def _plural_title(text: str, tokens: list[Tok], i: int) -> list[Found]:
     """The people a plural title at token ``i`` names, one by one, in a list joined by commas, "and" or "or" ("Senators
     Kelly, Hickenlooper, and Luján", "Presidents Obama, Ahmadinejad or Chávez"): each as the title's singular would name
     them, when the list names two or more."""
-    word = tokens[i].bare
-    if not word.endswith("s") or not tokens[i].cap or tokens[i].possessive or word[:-1] not in lexicon.HEAD_TITLES:
+    head = plural_title(tokens[i])
+    if not head or not tokens[i].cap or tokens[i].possessive:
         return []
-    head = word[:-1]
     found: list[Found] = []
     j = i + 1
     while j < len(tokens):

@@ -37,6 +37,13 @@ def title_word(tok: Tok) -> str:
     return word if word in lexicon.LOWER_TITLES else ""
 
 
+def plural_title(tok: Tok) -> str:
+    """The title a plural of one is ("Senators" -> "Senator", "Presidents" -> "President"), or "": a title for several
+    people, no word of a name."""
+    word = tok.bare
+    return word[:-1] if word.endswith("s") and word[:-1] in lexicon.HEAD_TITLES else ""
+
+
 def title_phrase(tokens: list[Tok], i: int) -> tuple[int, str]:
     """Consume the title starting at token ``i``: the index after it, and its head word ("" when it has none)."""
     n, j, head = len(tokens), i, ""
