@@ -18,7 +18,9 @@ class Found:
     rule: str
     role: str = ""
     strong: bool = False
-    canonical: str = ""  # for a gazetteer place, the name it goes by ("United States" for "U.S.")
+    # the name its page goes by: a gazetteer place's ("United States" for "U.S."), a road's ("I-44" for "Interstate 44"), a
+    # person's set in capitals ("Warnock" for "WARNOCK"), an author's in reading order (:mod:`.inverted`)
+    canonical: str = ""
     # for a name-run, what gave its kind: "context", "called", "saying", "shape", "given" or "default" (:func:`.names._kind`);
     # "guess": :func:`._guess`
     basis: str = ""

@@ -22,6 +22,7 @@ _DIGIT = re.compile(r"\d")
 
 @cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    """The table's patterns, built on first use: a prefixed number, a lettered number, a road's word, and the prefixes."""
     from build_docs.data import table
 
     roads = table(TABLE)
