@@ -200,10 +200,13 @@ def _person_before(tokens: list[Tok], i: int, k: int) -> bool:
 
 
 def plural_group(words: list[str]) -> bool:
-    """ "Member States", "All States", "Co-Chairs", "CARICOM States", "ASEAN Defense Ministers": capitalised words ending in a
-    plural noun for the members of a body (``group-nouns.txt``), the others none only a name would have, or a body's
-    acronym: a group, not an entity."""
-    return bool(words) and words[-1] in lexicon.GROUP_NOUNS and not any(own_word(w) and not is_acronym(w) for w in words)
+    """ "Member States", "All States", "Co-Chairs", "CARICOM States", "ASEAN Defense Ministers", "Landlocked Developing
+    Countries": capitalised words ending in a plural noun for the members of a body (``group-nouns.txt``), the others
+    none only a name would have (a word of the dictionary, however rare, is none: "Landlocked"), or a body's acronym: a
+    group, not an entity."""
+    if not words or words[-1] not in lexicon.GROUP_NOUNS:
+        return False
+    return not any(own_word(w) and not is_acronym(w) and not lexicon.is_dictionary_word(w) for w in words)
 
 
 def members_of(words: list[str]) -> bool:
