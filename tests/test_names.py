@@ -1054,6 +1054,14 @@ def test_a_region_named_so_is_a_place_whatever_the_models_lean():
     assert _kind_of([(called, None), (evidence, None), (leaning, None)]) == "person"  # type: ignore[list-item]
 
 
+def test_a_name_the_model_leaned_to_a_place_is_a_person_in_a_list_of_people():
+    """ "From the times of Pushkin, Lermontov or Tolstoy" (a UN speech): "Tolstoy", a place by the model's lean alone, had
+    a place's page; in a list with people found by evidence it is a person, as a name typed an organisation for want of
+    evidence is."""
+    found = finds("From the times of Pushkin, Lermontov or Tolstoy to the present day, the mountains stood.")
+    assert [found[n][0] for n in ("Pushkin", "Lermontov", "Tolstoy")] == ["person"] * 3
+
+
 def test_post_nominal_letters_are_no_words_of_a_name():
     found = finds("The architect Dame Zorla Mohammad Quellhadid DBE was born in 1950, and Daniel Brimoulli FRS taught there.")
     assert "Zorla Mohammad Quellhadid" in found and "Daniel Brimoulli" in found

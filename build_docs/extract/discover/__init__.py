@@ -250,10 +250,12 @@ def evidenced(f: Found) -> bool:
 
 
 def wanting(f: Found) -> bool:
-    """A name typed for want of evidence: a name-run nothing typed (an organisation), the model's organisation with no
-    head word, or its guess of a person (:func:`_guess`)."""
+    """A name typed for want of evidence: a name-run nothing typed (an organisation, or a place the model leaned to), the
+    model's organisation with no head word, or its guess of a person (:func:`_guess`)."""
     if f.basis == "guess":
         return True
+    if f.kind == "place" and f.rule == "name-run" and f.basis == "default":
+        return not _head_word(f.name) and not _not_a_name(f.name)  # the model's lean made it a place: "Pushkin, Lermontov or Tolstoy"
     if f.kind != "organization" or _head_word(f.name) or _not_a_name(f.name):
         return False
     return f.rule == "name-run" and f.basis == "default" or f.rule == "model"
