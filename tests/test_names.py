@@ -1062,6 +1062,15 @@ def test_a_name_the_model_leaned_to_a_place_is_a_person_in_a_list_of_people():
     assert [found[n][0] for n in ("Pushkin", "Lermontov", "Tolstoy")] == ["person"] * 3
 
 
+def test_a_united_nations_office_is_a_title_no_name():
+    """ "the Special Rapporteur on the situation of human rights", "the appointment of Ms. Kimberly Prost as Ombudsperson"
+    made organisations "Rapporteur" and "Ombudsperson" on the UN speeches: titles (``titles-head.txt``), no names alone,
+    and a name after one is a person's."""
+    text = "Next November, the Special Rapporteur on the situation will visit, after the appointment of Ms. Kimberly Prost as Ombudsperson."
+    assert set(finds(text)) == {"Kimberly Prost"}
+    assert finds("as Special Rapporteur Quenxa Zorblatt said")["Quenxa Zorblatt"][:2] == ("person", "title-before")
+
+
 def test_post_nominal_letters_are_no_words_of_a_name():
     found = finds("The architect Dame Zorla Mohammad Quellhadid DBE was born in 1950, and Daniel Brimoulli FRS taught there.")
     assert "Zorla Mohammad Quellhadid" in found and "Daniel Brimoulli" in found
