@@ -1071,6 +1071,21 @@ def test_a_united_nations_office_is_a_title_no_name():
     assert finds("as Special Rapporteur Quenxa Zorblatt said")["Quenxa Zorblatt"][:2] == ("person", "title-before")
 
 
+def test_a_peoples_possessive_is_a_word_of_the_name():
+    """ "Sudan People's Liberation Movement" made "Liberation Movement", "National People's Congress" "People's Congress",
+    "Lao People's Revolutionary Party" "Revolutionary Party": "People's", "Women's", "Children's" go on with the name
+    (``name-possessives.txt``), and a run ending in one is cut short, no name ("Global Strategy for Women's" of "... for
+    Women's and Children's Health"). "Daily" heads a newspaper's name; "Socialist People's Libyan Arab Jamahiriya" is
+    Libya (``country-aliases.txt``)."""
+    text = "The Sudan People’s Liberation Movement and the National People's Congress met. China Daily reported it."
+    found = finds(text)
+    for name in ("Sudan People’s Liberation Movement", "National People's Congress", "China Daily"):
+        assert found[name][:2] == ("organization", "org-head"), name
+    assert finds("We support the Global Strategy for Women’s and Children’s Health.") == {}
+    assert [f.canonical for f in find_all("to the Great Socialist People’s Libyan Arab Jamahiriya.")] == ["Libya"]
+    assert finds("Byron's memoirs were burnt.")["Byron"][0] == "person"  # any other possessive ends the name
+
+
 def test_post_nominal_letters_are_no_words_of_a_name():
     found = finds("The architect Dame Zorla Mohammad Quellhadid DBE was born in 1950, and Daniel Brimoulli FRS taught there.")
     assert "Zorla Mohammad Quellhadid" in found and "Daniel Brimoulli" in found

@@ -69,6 +69,7 @@ _FILES = {
     "NO_PERSON_WORDS": "no-person-words.txt",  # words of media's names ("... News"), with SITE_WORDS and PLACE_WORDS_ABROAD
     "SITE_WORDS": "site-words.txt",  # words of buildings' and sites' names ("... Museum", "... Airport"): no person's either
     "PLACE_WORDS_ABROAD": "place-words-abroad.txt",  # words of place names in other languages ("Anse ...", "... Grande")
+    "NAME_POSSESSIVES": "name-possessives.txt",  # "People's" of "National People's Congress": a word of the name, no end
     "HYPHEN_JOINERS": "hyphen-joiners.txt",  # lowercase parts of a hyphenated name ("Pointe-à-Pitre", "Stratford-upon-Avon")
     "NAME_ARTICLES": "name-articles.txt",  # "El Castillo": opens a place's name, never a person's
     "GIVEN_ARTICLES": "name-articles-given.txt",  # "Les Saintes", "Les Paul": a person's only before a surname
@@ -94,6 +95,7 @@ NO_PERSON_WORDS: frozenset[str]
 SITE_WORDS: frozenset[str]
 PLACE_WORDS_ABROAD: frozenset[str]
 HYPHEN_JOINERS: frozenset[str]
+NAME_POSSESSIVES: frozenset[str]
 NAME_ARTICLES: frozenset[str]
 GIVEN_ARTICLES: frozenset[str]
 TITLE_MODIFIERS: frozenset[str]

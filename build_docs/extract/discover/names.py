@@ -315,6 +315,8 @@ def _name(text: str, tokens: list[Tok], i: int, end: int) -> Found | None:
     initialled = kind == "person" and basis == "shape" and is_initial(run[0])  # "D. B. Weiss"
     if len(words) == 1 and not initialled and not single_name(words[0].bare, kind == "person") and not _named_person(words[0].bare, basis):
         return None  # "Chairmanship", "Republics": no name alone
+    if words[-1].word[:-2] in lexicon.NAME_POSSESSIVES and words[-1].word.endswith("'s"):
+        return None  # "Children's", "Global Strategy for Women's" of "... for Women's and Children's Health": the name goes on
     heads = lexicon.OTHER_NAME_HEADS
     ends_other = kind != "person" and words[-1].bare in heads  # "Kyoto Protocol", "Paris Declaration"
     held = ends_other and len(words) > 1 and any(t.bare in gazetteer() for t in words)

@@ -36,7 +36,9 @@ def _keep_lower() -> frozenset[str]:
 
 
 class Tok:
-    """A word token. ``word`` is its text for lookups (curly apostrophe straightened, possessive cut); ``bare`` without a period."""
+    """A word token. ``word`` is its text for lookups (curly apostrophe straightened, possessive cut, but for a plural
+    noun's whose possessive is a word of a name: "People's" of "National People's Congress", ``name-possessives.txt``);
+    ``bare`` without a period."""
 
     __slots__ = ("start", "end", "core", "word", "bare", "cap", "spaced", "joined", "sentence", "possessive", "headline", "broken")
 
@@ -47,7 +49,7 @@ class Tok:
         if "\u2019" in word:
             word = word.replace("\u2019", "'")
         self.cap = word[0].isupper()
-        self.possessive = self.cap and word.endswith("'s") and len(word) > 3
+        self.possessive = self.cap and word.endswith("'s") and len(word) > 3 and word[:-2] not in lexicon.NAME_POSSESSIVES
         if self.possessive:
             word = word[:-2]
         self.start, self.end, self.core, self.word = start, end, start + len(word), word
