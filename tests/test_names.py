@@ -1086,6 +1086,12 @@ def test_a_peoples_possessive_is_a_word_of_the_name():
     assert finds("Byron's memoirs were burnt.")["Byron"][0] == "person"  # any other possessive ends the name
 
 
+def test_a_treatys_subject_after_on_is_no_name_of_its_own():
+    """ "the Convention on Cluster Munitions" made an organisation "Cluster Munitions" (25 quotes on the UN speeches): a
+    run opening with a treaty's or a conference's head word goes on over "on" ("on the"), and is no entity."""
+    assert finds("Andorra intends very soon to ratify the Convention on Cluster Munitions.") == {"Andorra": ("place", "gazetteer", True)}
+
+
 def test_post_nominal_letters_are_no_words_of_a_name():
     found = finds("The architect Dame Zorla Mohammad Quellhadid DBE was born in 1950, and Daniel Brimoulli FRS taught there.")
     assert "Zorla Mohammad Quellhadid" in found and "Daniel Brimoulli" in found

@@ -158,6 +158,8 @@ def _run_end(text: str, tokens: list[Tok], i: int) -> int:
             inner += 1
         if inner == k + 1 == i + 2 and tokens[k].word == "of" and inner < len(tokens) and tokens[inner].word == "the" and _site_head(tokens[i].bare):
             inner += 1  # "Pyramid of the Sun", "Temple of the Feathered Serpent": a site's head word, "of the" and its name
+        elif inner == k == i + 1 and tokens[k].word == "on" and tokens[i].bare in lexicon.OTHER_NAME_HEADS:
+            inner += 1 + (inner + 1 < len(tokens) and tokens[inner + 1].word == "the")  # "Convention on Cluster Munitions"
         if inner == k or inner >= len(tokens) or not tokens[inner].joined or not _word(tokens[inner]):
             break
         k = inner + 1
