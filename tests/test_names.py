@@ -288,6 +288,8 @@ def test_a_bodys_members_are_no_entity():
     assert "United States" in finds("He lived in the United States.")
     text = "the Office of the High Representative for the Least Developed Countries, Landlocked Developing Countries and Small Island States."
     assert "Landlocked Developing Countries" not in finds(text)  # "Landlocked": a dictionary word, however rare
+    found = finds("We welcome the Republic of South Sudan as the 193rd State Member of the United Nations. The State of Palestine applied.")
+    assert not any(name.startswith("Member") for name in found) and "State of Palestine" in found  # one member's status: no entity
     # "Members of" a body, for the rules and the model alike ("States Members of the United Nations" was a page)
     found = finds("All States Members of the United Nations must act, as the Members of the Zorblatt Union said.")
     assert not any(name.startswith(("States", "Members")) for name in found), found  # the body itself may stand

@@ -213,9 +213,16 @@ def plural_group(words: list[str]) -> bool:
 
 def members_of(words: list[str]) -> bool:
     """ "Members of the United Nations", "States Members of the United Nations", "Members of Congress": plural nouns for
-    the members of a body (``group-nouns.txt``) before "of" and the body's name: a group, not an entity."""
+    the members of a body (``group-nouns.txt``) before "of" and the body's name: a group, not an entity; and one member's
+    status ("the 193rd State Member of the United Nations", "Member of Parliament"; not "State of Palestine")."""
     of = words.index("of") if "of" in words else 0
-    return of > 0 and all(w in lexicon.GROUP_NOUNS for w in words[:of])
+    if of == 0:
+        return False
+    before = words[:of]
+    return (before[-1] in lexicon.GROUP_NOUNS or before[-1] == "Member") and all(w in lexicon.GROUP_NOUNS or w in _ONE_MEMBER for w in before)
+
+
+_ONE_MEMBER = frozenset({"State", "Member"})  # "State Member of the United Nations": one member, no entity
 
 
 def plan_of_action(words: list[str]) -> bool:
