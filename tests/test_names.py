@@ -207,7 +207,8 @@ def test_a_comparative_of_an_english_word_is_an_english_word():
 
 
 def test_more_head_words_name_bodies_and_a_plans_name_is_none():
-    """ "Panel", "Police", "Laboratory", "Brigade", "Industries", "Embassy", "Community" ... end bodies' names (the UN speeches had no
+    """ "Panel", "Police", "Laboratory", "Brigade", "Industries", "Embassy", "Community", "Mission" (and the place a mission
+    works in: "United Nations Mission in Liberia") ... end bodies' names (the UN speeches had no
     page for the Intergovernmental Panel on Climate Change or the Haitian National Police, and made one of the "High-level
     Panel on Global Sustainability" a place); a name going on past its head word to a plan's ("... Initiative") is no
     organisation ("Extractive Industries" of the "Extractive Industries Transparency Initiative" was one)."""
@@ -215,6 +216,8 @@ def test_more_head_words_name_bodies_and_a_plans_name_is_none():
     found = finds(text)
     for name in ("Intergovernmental Panel on Climate Change", "Haitian National Police", "Jet Propulsion Laboratory"):
         assert found[name] == ("organization", "org-head", True)
+    found = finds("The United Nations Mission in Liberia and the United Nations Stabilization Mission in Haiti are ending.")
+    assert found["United Nations Mission in Liberia"][0] == found["United Nations Stabilization Mission in Haiti"][0] == "organization"
     found = finds("They joined the Extractive Industries Transparency Initiative in 2010.")
     assert not any(kind == "organization" and "Industries" in name for name, (kind, _, _) in found.items())
     found = finds("with the creation of the Community of Latin American and Caribbean States and of the African Union.")

@@ -254,7 +254,11 @@ def _in_place_ends(text: str, seg: list[Tok], start: int, h: int, end: int) -> b
     place = end + 2 + (seg[end + 2].word == "the" and end + 3 < len(seg))
     if place_at(seg, place) != len(seg):
         return False
-    return any(t.word in _ORG_OF for t in seg[h:end]) or _acronym_follows(text, seg[start].start, seg[-1].core)
+    named = seg[end].bare in _NAMED_BY_PLACE  # "United Nations Mission in the Central African Republic and Chad"
+    return named or any(t.word in _ORG_OF for t in seg[h:end]) or _acronym_follows(text, seg[start].start, seg[-1].core)
+
+
+_NAMED_BY_PLACE = frozenset({"Mission"})  # a head word whose body is named by the place it works in
 
 
 def _acronym_follows(text: str, start: int, end: int) -> bool:
