@@ -1093,8 +1093,12 @@ def test_a_peoples_possessive_is_a_word_of_the_name():
 
 def test_a_treatys_subject_after_on_is_no_name_of_its_own():
     """ "the Convention on Cluster Munitions" made an organisation "Cluster Munitions" (25 quotes on the UN speeches): a
-    run opening with a treaty's or a conference's head word goes on over "on" ("on the"), and is no entity."""
+    run opening with a treaty's or a conference's head word goes on over "on" ("on the"), and is no entity; "the United
+    Nations Climate Change Conference" made the model's "United Nations Climate Change" (19 quotes)."""
     assert finds("Andorra intends very soon to ratify the Convention on Cluster Munitions.") == {"Andorra": ("place", "gazetteer", True)}
+    # a conference's name of common words is still one name, which the model's piece of it cannot take
+    text = "the critical questions that could not be answered during the United Nations Climate Change Conference at Cancún will be addressed"
+    assert set(finds(text)) == {"Cancún"}
 
 
 def test_post_nominal_letters_are_no_words_of_a_name():

@@ -327,10 +327,11 @@ def _name(text: str, tokens: list[Tok], i: int, end: int) -> Found | None:
     if words[-1].word[:-2] in lexicon.NAME_POSSESSIVES and words[-1].word.endswith("'s"):
         return None  # "Children's", "Global Strategy for Women's" of "... for Women's and Children's Health": the name goes on
     heads = lexicon.OTHER_NAME_HEADS
-    ends_other = kind != "person" and words[-1].bare in heads  # "Kyoto Protocol", "Paris Declaration"
+    subject = any(t.bare in heads and after.word == "on" for t, after in zip(run, run[1:], strict=False))  # "Convention on ..."
+    ends_other = kind != "person" and (words[-1].bare in heads or subject)  # "Kyoto Protocol", "Paris Declaration"
     held = ends_other and len(words) > 1 and any(t.bare in gazetteer() for t in words)
     named = held or kind == "place" and place_of([t.word for t in run])  # "Cape of Good Hope": common words, and a place
-    if kind != "person" and not named and all(_common_word(t.bare) for t in words) or nationality(span(text, start, stop)):
+    if kind != "person" and not named and not ends_other and all(_common_word(t.bare) for t in words) or nationality(span(text, start, stop)):
         return None  # common words; but "Paris Declaration" holds a place, whose find it keeps (kind "other", below)
     if basis == "default" and len(run) == 1 and title_word(text, run[0].bare, start, stop):
         return None  # "Reducing Emissions from Deforestation and Forest Degradation": a word of a longer title, no name
