@@ -216,6 +216,8 @@ def test_more_head_words_name_bodies_and_a_plans_name_is_none():
     found = finds(text)
     for name in ("Intergovernmental Panel on Climate Change", "Haitian National Police", "Jet Propulsion Laboratory"):
         assert found[name] == ("organization", "org-head", True)
+    found = finds("other entities, such as the International Organization of la Francophonie and the Indian Ocean Commission.")
+    assert found["International Organization of la Francophonie"][0] == "organization"  # "la": a word of its name, not its end
     found = finds("The United Nations Mission in Liberia and the United Nations Stabilization Mission in Haiti are ending.")
     assert found["United Nations Mission in Liberia"][0] == found["United Nations Stabilization Mission in Haiti"][0] == "organization"
     found = finds("They joined the Extractive Industries Transparency Initiative in 2010.")

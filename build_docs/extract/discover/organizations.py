@@ -49,7 +49,8 @@ def _chunks(tokens: list[Tok]) -> list[list[Tok]]:
     for k, tok in enumerate(tokens):
         if run and tok.joined:
             inner = tok.word in ORG_CONNECTORS and (tok.word != "the" or run[-1].word in _ORG_OF or run[-1].word == "in")
-            if inner or _org_word(tok):
+            particle = run[-1].word in _ORG_OF and _particle_before_name(tokens, k)  # "International Organization of la Francophonie"
+            if inner or particle or _org_word(tok):
                 run.append(tok)
                 continue
         chunks.append(run)
@@ -60,6 +61,13 @@ def _chunks(tokens: list[Tok]) -> list[list[Tok]]:
         while chunk and chunk[-1].word in ORG_CONNECTORS:
             chunk.pop()
     return [c for c in chunks if c]
+
+
+def _particle_before_name(tokens: list[Tok], k: int) -> bool:
+    """Token ``k`` is a lowercase particle ("la", "de") joined to a capitalised word after it: a word of a name in another
+    language that a body's name holds after "of" ("International Organization of la Francophonie")."""
+    tok = tokens[k]
+    return not tok.cap and tok.word in lexicon.PARTICLES and k + 1 < len(tokens) and tokens[k + 1].joined and tokens[k + 1].cap
 
 
 def _org_word(tok: Tok) -> bool:
@@ -240,7 +248,7 @@ def _complement(seg: list[Tok], k: int, end: int) -> int:
             break  # "Economic Community of West African States and of the African Union": "of" again names another body
         if tok.cap and not title:
             last, count = m, count + 1
-        elif not (tok.word in ORG_CONNECTORS and tok.word != "in" and count and not is_place_name(seg[m - 1].word)):
+        elif not (tok.word in ORG_CONNECTORS and tok.word != "in" and count and not is_place_name(seg[m - 1].word)) and not _particle_before_name(seg, m):
             break
         m += 1
     for c in range(k + 2, last):
