@@ -236,6 +236,8 @@ def test_a_region_of_several_words_is_a_place_of_the_gazetteer():
     are left out there, as the tagger reads the gazetteer word by word and would need training again)."""
     found = find_places("At New England town meetings and on the Great Plains, as in Asia Minor, people voted.")
     assert [(f.name, f.strong) for f in found] == [("New England", True), ("Great Plains", True), ("Asia Minor", True)]
+    found = find_places("his recent visit to the South Pacific island countries, and to the North Atlantic")  # the model's organisation
+    assert [(f.name, f.rule) for f in found] == [("South Pacific", "gazetteer"), ("North Atlantic", "gazetteer")]
 
 
 def test_possessive_country_is_the_country():
