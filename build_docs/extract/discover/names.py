@@ -327,10 +327,10 @@ def _name(text: str, tokens: list[Tok], i: int, end: int) -> Found | None:
     if words[-1].word[:-2] in lexicon.NAME_POSSESSIVES and words[-1].word.endswith("'s"):
         return None  # "Children's", "Global Strategy for Women's" of "... for Women's and Children's Health": the name goes on
     heads = lexicon.OTHER_NAME_HEADS
-    subject = any(t.bare in heads and after.word == "on" for t, after in zip(run, run[1:], strict=False))  # "Convention on ..."
+    subject = any(run[k].word == "on" and run[k - 1].bare in heads for k in range(1, len(run) - 1))  # "Convention on ..."
     ends_other = kind != "person" and (words[-1].bare in heads or subject)  # "Kyoto Protocol", "Paris Declaration"
     held = ends_other and len(words) > 1 and any(t.bare in gazetteer() for t in words)
-    named = held or kind == "place" and place_of([t.word for t in run])  # "Cape of Good Hope": common words, and a place
+    named = held or kind == "place" and len(run) > 2 and run[1].word == "of" and place_of([t.word for t in run])  # "Cape of Good Hope"
     if kind != "person" and not named and not ends_other and all(_common_word(t.bare) for t in words) or nationality(span(text, start, stop)):
         return None  # common words; but "Paris Declaration" holds a place, whose find it keeps (kind "other", below)
     if basis == "default" and len(run) == 1 and title_word(text, run[0].bare, start, stop):
@@ -459,7 +459,7 @@ def _kind(text: str, run: list[Tok], words: list[Tok], start: int, stop: int) ->
         return "person", "context"  # "Reymont, a Polish novelist,", "Halston, the son of a doctor"
     if words[0].bare in lexicon.PLACE_HEADS or words[-1].bare in lexicon.PLACE_HEADS:
         return "place", "context"
-    if place_of([t.word for t in run]):
+    if len(run) > 2 and run[1].word == "of" and place_of([t.word for t in run]):
         return "place", "context"  # "Pyramid of the Sun", "Temple of the Feathered Serpent"
     if abroad(bare) and not given_name(bare[0]):
         return "place", "context"  # "Anse Bertrand", "Ribeira Grande", "Grande-Terre"; not "Ariana Grande"
@@ -791,7 +791,8 @@ def place_of(words: list[str]) -> bool:
 def abroad(words: Iterable[str]) -> bool:
     """A word of ``words``, or a hyphenated part of one, is a place's word in another language (``place-words-abroad.txt``:
     "Anse Bertrand", "Ribeira Grande", "Grande-Terre")."""
-    return any(part in lexicon.PLACE_WORDS_ABROAD for w in words for part in w.split("-"))
+    abroad = lexicon.PLACE_WORDS_ABROAD
+    return any(w in abroad or "-" in w and not abroad.isdisjoint(w.split("-")) for w in words)
 
 
 def _common_word(word: str) -> bool:

@@ -30,7 +30,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict
     written = "|".join(re.escape(p) + ("" if p.endswith("-") else r"[ \t]+") for p in sorted(prefixes, key=len, reverse=True))
     amount = "|".join(re.escape(w) + (r"\b" if w[-1].isalpha() else "") for w in roads["after_number"])
     number = rf"(\d{{1,4}}[A-Z]?)(?![\w\-.,]\d|[\w\-]|[ \t]*(?:{amount}))"
-    numbered = re.compile(rf"(?<![\w\-.$])({written})" + number)
+    first = "".join(sorted({re.escape(p[0]) for p in prefixes}))
+    numbered = re.compile(rf"(?=[{first}])(?<![\w\-.$])({written})" + number)  # the lookahead fails fast at most characters
     letters = "".join(roads["lettered"])
     lettered = re.compile(rf"(?:(?<=\bthe[ \t])|(?<=\())([{letters}]\d{{1,4}}(?:\(M\)|M)?)(?![\w\-])")
     said = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in roads["road_words"]) + r")\b", re.IGNORECASE)
@@ -47,8 +48,9 @@ def roads_in(text: str) -> list[Found]:
         prefix = " ".join(match.group(1).split())
         start, end = match.span()
         found.append(Found("place", " ".join(text[start:end].split()), start, end, "road", strong=True, canonical=prefixes[prefix] + match.group(2)))
-    if said.search(text):
-        for match in lettered.finditer(text):
+    letters = list(lettered.finditer(text))
+    if letters and said.search(text):  # the road's words only where a lettered number stands
+        for match in letters:
             start, end = match.span(1)
             found.append(Found("place", text[start:end], start, end, "road", strong=True, canonical=text[start:end]))
     return sorted(found, key=lambda f: (f.start, f.end))
