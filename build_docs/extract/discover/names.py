@@ -324,13 +324,13 @@ def _name(text: str, tokens: list[Tok], i: int, end: int) -> Found | None:
     initialled = kind == "person" and basis == "shape" and is_initial(run[0])  # "D. B. Weiss"
     if len(words) == 1 and not initialled and not single_name(words[0].bare, kind == "person") and not _named_person(words[0].bare, basis):
         return None  # "Chairmanship", "Republics": no name alone
-    if words[-1].word[:-2] in lexicon.NAME_POSSESSIVES and words[-1].word.endswith("'s"):
+    if words[-1].word.endswith("'s") and words[-1].word[:-2] in lexicon.NAME_POSSESSIVES:
         return None  # "Children's", "Global Strategy for Women's" of "... for Women's and Children's Health": the name goes on
     heads = lexicon.OTHER_NAME_HEADS
     subject = any(run[k].word == "on" and run[k - 1].bare in heads for k in range(1, len(run) - 1))  # "Convention on ..."
     ends_other = kind != "person" and (words[-1].bare in heads or subject)  # "Kyoto Protocol", "Paris Declaration"
     held = ends_other and len(words) > 1 and any(t.bare in gazetteer() for t in words)
-    named = held or kind == "place" and len(run) > 2 and run[1].word == "of" and place_of([t.word for t in run])  # "Cape of Good Hope"
+    named = held or kind == "place" and _place_of_run(run)  # "Cape of Good Hope": common words, and a place
     if kind != "person" and not named and not ends_other and all(_common_word(t.bare) for t in words) or nationality(span(text, start, stop)):
         return None  # common words; but "Paris Declaration" holds a place, whose find it keeps (kind "other", below)
     if basis == "default" and len(run) == 1 and title_word(text, run[0].bare, start, stop):
@@ -459,7 +459,7 @@ def _kind(text: str, run: list[Tok], words: list[Tok], start: int, stop: int) ->
         return "person", "context"  # "Reymont, a Polish novelist,", "Halston, the son of a doctor"
     if words[0].bare in lexicon.PLACE_HEADS or words[-1].bare in lexicon.PLACE_HEADS:
         return "place", "context"
-    if len(run) > 2 and run[1].word == "of" and place_of([t.word for t in run]):
+    if _place_of_run(run):
         return "place", "context"  # "Pyramid of the Sun", "Temple of the Feathered Serpent"
     if abroad(bare) and not given_name(bare[0]):
         return "place", "context"  # "Anse Bertrand", "Ribeira Grande", "Grande-Terre"; not "Ariana Grande"
@@ -786,6 +786,11 @@ def place_of(words: list[str]) -> bool:
         return False
     named = words[2 + (words[2] == "the")] if len(words) > 3 or words[2] != "the" else ""
     return _site_head(words[0]) and named[:1].isupper()
+
+
+def _place_of_run(run: list[Tok]) -> bool:
+    """:func:`place_of` of a run's words, its second token read first (most runs have no "of" there)."""
+    return len(run) > 2 and run[1].word == "of" and place_of([t.word for t in run])
 
 
 def abroad(words: Iterable[str]) -> bool:
