@@ -41,6 +41,7 @@ from build_docs.extract.discover.organizations import ORG_CONNECTORS
 from build_docs.extract.extractors import texts
 from build_docs.link import variants
 from build_docs.link.evidence import Evidence, evidence_of, quoted_finds
+from build_docs.link.matcher import case_sensitive
 from build_docs.link.model import Candidate, Entity, Knowledge, Quote, Term, quote_at
 from build_docs.link.registry import KINDS, SOURCE, Registry
 from build_docs.link.spelled import Runs, spelled_out
@@ -531,7 +532,7 @@ def _spelled_anew(alias: str, draft: _Draft) -> bool:
     another case: one word is matched in its own case (:func:`.matcher.case_sensitive`), so "WARNOCK", as the
     Congressional Record sets a name, is a mention of Warnock only as an alias of its own."""
     names = (draft.name, *draft.aliases)
-    if " " not in alias:
+    if case_sensitive(alias):
         return alias not in names
     return alias.casefold() not in {n.casefold() for n in names}
 

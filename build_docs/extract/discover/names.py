@@ -219,7 +219,7 @@ def members_of(words: list[str]) -> bool:
     if of == 0:
         return False
     before = words[:of]
-    return (before[-1] in lexicon.GROUP_NOUNS or before[-1] == "Member") and all(w in lexicon.GROUP_NOUNS or w in _ONE_MEMBER for w in before)
+    return before[-1] != "State" and all(w in lexicon.GROUP_NOUNS or w in _ONE_MEMBER for w in before)  # "State of Palestine" is a place
 
 
 _ONE_MEMBER = frozenset({"State", "Member"})  # "State Member of the United Nations": one member, no entity
@@ -339,8 +339,13 @@ def _name(text: str, tokens: list[Tok], i: int, end: int) -> Found | None:
         kind, basis = "other", "context"  # "Kyoto Protocol", "Treaty of Rome", "Hurricane Irene", "Agenda for Action": no organisation
     name = span(text, start, stop)
     strong = (len(words) >= 2 or initialled or basis == "shape" and _hyphen_particle(run[-1])) and kind == "person"
-    canonical = capitalised(name) if kind == "person" and all(t.bare.isupper() and len(t.bare) > 1 for t in words) else ""
+    canonical = capitalised(name) if kind == "person" and in_capitals(words) else ""
     return Found(kind, name, start, stop, "name-run", strong=strong, canonical=canonical, basis=basis)
+
+
+def in_capitals(words: list[Tok]) -> bool:
+    """Every word of a name set in capitals, as some records set a person's ("KAMALA HARRIS"; "U.S." and "A" are none)."""
+    return all(t.bare.isupper() and len(t.bare) > 1 for t in words)
 
 
 def capitalised(name: str) -> str:
@@ -673,7 +678,7 @@ def _person_shape(run: list[Tok], words: list[Tok]) -> bool:
     or an uncommon word ("Antonín Dvořák", "George Washington"), or uncommon words ending in a surname ("Zaha Hadid") or in a
     word with a surname's ending (:func:`_surname_ended`: "Ratko Mladic").
     A name set all in capitals ("KAMALA HARRIS", as some records set a person's name) is read as written with one."""
-    capitals = len(run) == len(words) and all(t.bare.isupper() and len(t.bare) > 1 for t in words)
+    capitals = len(run) == len(words) and in_capitals(words)
     names = [t.bare.capitalize() if capitals else t.bare for t in words]
     if 1 <= len(words) <= 3 and _hyphen_particle(run[-1]) and given_name(names[0]) and not no_person(names):
         return True  # "Bashar al-Assad", "Abdel Fattah el-Sisi": a given name, and a surname joined to its particle
@@ -784,8 +789,8 @@ def place_of(words: list[str]) -> bool:
     "Temple of the Feathered Serpent", "Palace of Nations"): a named place, whatever its words."""
     if len(words) < 3 or words[1] != "of":
         return False
-    named = words[2 + (words[2] == "the")] if len(words) > 3 or words[2] != "the" else ""
-    return _site_head(words[0]) and named[:1].isupper()
+    named = words[3:] if words[2] == "the" else words[2:]  # after "of" and "the"
+    return _site_head(words[0]) and bool(named) and named[0][:1].isupper()
 
 
 def _place_of_run(run: list[Tok]) -> bool:
@@ -796,8 +801,8 @@ def _place_of_run(run: list[Tok]) -> bool:
 def abroad(words: Iterable[str]) -> bool:
     """A word of ``words``, or a hyphenated part of one, is a place's word in another language (``place-words-abroad.txt``:
     "Anse Bertrand", "Ribeira Grande", "Grande-Terre")."""
-    abroad = lexicon.PLACE_WORDS_ABROAD
-    return any(w in abroad or "-" in w and not abroad.isdisjoint(w.split("-")) for w in words)
+    foreign = lexicon.PLACE_WORDS_ABROAD
+    return any(w in foreign or "-" in w and not foreign.isdisjoint(w.split("-")) for w in words)
 
 
 def _common_word(word: str) -> bool:

@@ -87,13 +87,18 @@ def _segments(chunk: list[Tok]) -> list[list[Tok]]:
     for k, tok in enumerate(chunk):
         last = segments[-1][-1].bare if segments[-1] else ""
         after_head = last in lexicon.ORG_HEADS or last in lexicon.OTHER_NAME_HEADS
-        again = k + 1 < len(chunk) and chunk[k + 1].word in _ORG_OF  # "... States and of the African Union"
-        another = tok.word == "and" and (again or _another_named(segments[-1], chunk, k + 1) or _head_opens(chunk, k + 1))
-        if tok.word in ("and", "&") and segments[-1] and (after_head or another):
+        if tok.word in ("and", "&") and segments[-1] and (after_head or tok.word == "and" and _another_body(segments[-1], chunk, k + 1)):
             segments.append([])
         else:
             segments[-1].append(tok)
     return segments
+
+
+def _another_body(before: list[Tok], chunk: list[Tok], k: int) -> bool:
+    """After "and" at ``k - 1``, another organisation's name: "of" again ("... States and of the African Union"), one
+    named after what comes before (:func:`_another_named`), or one opening with its head word (:func:`_head_opens`)."""
+    again = k < len(chunk) and chunk[k].word in _ORG_OF
+    return again or _another_named(before, chunk, k) or _head_opens(chunk, k)
 
 
 def _head_opens(chunk: list[Tok], k: int) -> bool:
@@ -244,8 +249,6 @@ def _complement(seg: list[Tok], k: int, end: int) -> int:
         title = tok.bare in stops and not (count and m + 1 < len(seg) and seg[m + 1].word in _ORG_OF)  # "High Commissioner for ..."
         if tok.bare in lexicon.DATES or tok.bare in _POSSESSIVE_PRONOUNS:
             break  # "Kennedy Space Center on April 5": a date follows the name; "Administration of His Excellency": a person's
-        if tok.word == "and" and m + 1 < len(seg) and seg[m + 1].word in _ORG_OF:
-            break  # "Economic Community of West African States and of the African Union": "of" again names another body
         if tok.cap and not title:
             last, count = m, count + 1
         elif not (tok.word in ORG_CONNECTORS and tok.word != "in" and count and not is_place_name(seg[m - 1].word)) and not _particle_before_name(seg, m):

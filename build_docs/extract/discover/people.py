@@ -183,11 +183,12 @@ def _name_after(text: str, tokens: list[Tok], j: int, listed: bool = False) -> i
 def _capitals(tok: Tok) -> bool:
     """A word set in capitals that may be a name after a title: three letters or more with a vowel, in no headline, and
     written in its capitalised form no title, date, nationality, function word or place ("Senator WARNOCK"; not
-    "President USA", "Minister NATO" has no vowel ... "Envoy UNAMA" has, so an acronym the gazetteer lacks may pass)."""
+    "President USA", a place, nor "Minister BBC", no vowel). An acronym with a vowel the gazetteer lacks passes ("Envoy
+    UNAMA"): a title before an acronym is rare."""
     w = tok.bare
     if len(w) < 3 or not w.isalpha() or not w.isupper() or tok.headline or not any(c in "AEIOUY" for c in w):
         return False
-    word = w[0] + w[1:].lower()
+    word = capitalised(w)
     return word.lower() not in lexicon.FUNCTION_WORDS and not is_entity_word(word) and not is_place_name(word) and not is_place_name(w)
 
 
