@@ -7,7 +7,8 @@ A name is 1-3 capitalised words (:data:`MAX_NAME_WORDS`, initials and particles 
 not followed by more capitalised words (that would be an organisation or a heading). A name after
 a title is strong when the title is a head of state or government, minister, ambassador ... and
 the name has an uncommon word, or whatever the title when the name is one uncommon word ("Mr. Nimetz", "Lord
-Palmerston") or a given name and a surname
+Palmerston") or one surname of the naming lists, however common the word ("President Bush", "Mayor Tate"), or a given
+name and a surname
 ("Speaker Nancy Pelosi", "Bishop Diego de Landa"), as a run of such words is (:mod:`.names`), or a verb only a
 person takes follows it ("as Congresswoman Dean said"; :func:`~.names.says`); a name before an appositive is strong
 unless it stands in a headline. A plural title names each person of the list after it ("Senators Kelly, Hickenlooper,
@@ -104,7 +105,8 @@ def _titled(text: str, tokens: list[Tok], j: int, name_end: int, head: str, role
     Congressional Record does) goes by its capitalised form ("Warnock")."""
     name = tokens[j:name_end]
     start, end = name[0].start, name[-1].core
-    office = (head in lexicon.STRONG_TITLES or len(name) == 1) and capital and _has_uncommon(name) or regnal(text, tokens, name_end - 1)
+    one = len(name) == 1 and capital
+    office = (head in lexicon.STRONG_TITLES and capital or one) and _has_uncommon(name) or one and _a_surname(name[0]) or regnal(text, tokens, name_end - 1)
     strong = not name[0].headline and not _cut(tokens, name_end) and (office or _full_name(name) or says(text, end))
     written = span(text, start, end)
     canonical = capitalised(written) if _capitals(name[0]) else ""
@@ -278,6 +280,13 @@ def continues_run(tok: Tok) -> bool:
 
 def _has_uncommon(toks: list[Tok]) -> bool:
     return any(not is_common(t.bare) for t in toks if not is_initial(t) and t.word not in lexicon.PARTICLES)
+
+
+def _a_surname(tok: Tok) -> bool:
+    """A word of the naming traditions' surnames ("Baker", "Bush", "Scott"), read in its capitalised form when set in
+    capitals ("Senators KELLY, ..."): after a capitalised title, a person's name however common the word ("President
+    Bush", "Mayor Tate", "Special Envoy Mitchell"); a common word no one's surname stays weak ("the Chief Guest")."""
+    return surname(capitalised(tok.bare) if _capitals(tok) else tok.bare)
 
 
 def _full_name(toks: list[Tok]) -> bool:
