@@ -1156,6 +1156,14 @@ def test_merged_spellings_give_the_same_page_whatever_pythons_string_hashing(tmp
     assert sum("Brimtreki" in name for name in names) == 1
 
 
+def test_a_title_opening_a_places_name_names_no_person():
+    """ "Prince Edward Island" was a person "Edward Island" (a title and a given name), "King Zorblatt Street" a person: a
+    name after a title ending in a place's head word is the place's."""
+    found = finds("They sailed to Prince Edward Island and walked down King Zorblatt Street.")
+    assert found["Prince Edward Island"][0] == "place"
+    assert "Edward Island" not in found and all(kind != "person" for kind, _, _ in found.values())
+
+
 def test_an_honorific_of_another_tradition_is_a_title_not_a_word_of_the_name():
     found = finds("We honour Hazrat Quellmusa, Shaheed Benazir Brimtto and Pandit Jawaharlal Quellru; as Comrade Brimdel has warned.")
     assert {"Quellmusa", "Benazir Brimtto", "Jawaharlal Quellru", "Brimdel"} <= set(found)

@@ -90,9 +90,9 @@ def _title_before(text: str, tokens: list[Tok]) -> list[Found]:
             continue
         role_start = role_prefix(tokens, i)
         role = span(text, tokens[role_start].start, tokens[j - 1].core)
-        name = tokens[j:name_end]
-        if no_person([t.bare for t in name if t.cap]):
-            i = name_end  # "Sheikh Lotf Allah Mosque": a title in a building's name
+        words = [t.bare for t in tokens[j:name_end] if t.cap]
+        if no_person(words) or words and head_word(words[-1]):
+            i = name_end  # "Sheikh Lotf Allah Mosque", "Prince Edward Island", "General Lee Avenue": a title in a place's name
             continue
         found.append(_titled(text, tokens, j, name_end, head, role, tokens[j - 1].cap))
         i = name_end
