@@ -795,6 +795,9 @@ def test_a_given_name_before_a_surname_the_frequency_list_ranks_high_is_a_person
     assert finds("The list named Adele Goldberg.")["Adele Goldberg"][:1] == ("person",)
     assert [f.basis for f in find_all("Her students included Adele Goldberg and others.")] == ["shape"]
     assert finds("Oil from the North Slope field fell.").get("North Slope", ("place",))[0] != "person"
+    # given names between ("Donald John Trump", of a speech on his impeachment, was an organisation for want of evidence)
+    text = "the trial of the impeachment of Donald John Trump, President of the United States, now pending"
+    assert [(f.kind, f.basis) for f in find_all(text) if f.name == "Donald John Trump"] == [("person", "shape")]
 
 
 def test_an_author_cited_alone_after_a_parenthesis_or_semicolon_is_a_person():

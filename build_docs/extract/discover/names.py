@@ -675,8 +675,8 @@ def _author(words: list[Tok]) -> bool:
 
 def _person_shape(run: list[Tok], words: list[Tok]) -> bool:
     """Two to four words shaped as a person's name: family name first ("Deng Xiaoping"), or a given name then a surname
-    or an uncommon word ("Antonín Dvořák", "George Washington"), or uncommon words ending in a surname ("Zaha Hadid") or in a
-    word with a surname's ending (:func:`_surname_ended`: "Ratko Mladic").
+    or an uncommon word ("Antonín Dvořák", "George Washington"; given names or initials between: "Donald John Trump"),
+    or uncommon words ending in a surname ("Zaha Hadid") or in a word with a surname's ending (:func:`_surname_ended`: "Ratko Mladic").
     A name set all in capitals ("KAMALA HARRIS", as some records set a person's name) is read as written with one."""
     capitals = len(run) == len(words) and in_capitals(words)
     names = [t.bare.capitalize() if capitals else t.bare for t in words]
@@ -699,7 +699,8 @@ def _person_shape(run: list[Tok], words: list[Tok]) -> bool:
         first = first.split("-")[0]  # "Pierre-Simon Laplace", "Mary-Kate Olsen": given names joined by a hyphen
     if given_name(first) and (surname(last) or not is_common(last) and not is_place_name(last)):
         return True
-    if given_name(first) and len(names) == 2 and not is_common(last, 2_000) and not lexicon.is_article_word(last) and not is_place_name(last):
+    middle = all(given_name(n) or is_initial(t) for n, t in zip(names[1:-1], words[1:-1], strict=True))  # "Donald John Trump", "John F. Kennedy"
+    if given_name(first) and middle and not is_common(last, 2_000) and not lexicon.is_article_word(last) and not is_place_name(last):
         return name_shape(last)  # "Adele Goldberg": a surname the frequency list ranks high, but no English noun or adjective
     return (surname(last) or _surname_ended(last, several=True)) and not any(is_common(w) for w in names)  # "Zaha Hadid"; "Ratko Mladic"
 
