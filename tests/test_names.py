@@ -675,6 +675,22 @@ def test_an_organisation_named_after_a_place_or_an_uncommon_word_is_confirmed_on
         discover.MODEL_FINDS = True
 
 
+def test_a_body_named_by_one_word_with_no_adjectives_ending_is_confirmed_on_one_mention():
+    """ "Border Force", "Secret Service", "Fourth Fleet" made no page on one mention; an adjective describes a body any
+    country has ("Electoral Commission", "Legislative Assembly"), and a word the text writes in lower case is no name."""
+    from build_docs.extract.discover import confirmed, lowercase_words
+
+    discover.MODEL_FINDS = False  # the rules' reading
+    try:
+        text = "Migrants were met by the Border Force, then by the Secret Service, as the Fourth Fleet sailed."
+        strong = {f.name for f in confirmed(find_all(text), lowercase_words([text])) if f.strong}
+        assert {"Border Force", "Secret Service", "Fourth Fleet"} <= strong
+        text = "The Electoral Commission and the Legislative Assembly met. The Secret Service kept a secret."
+        assert not any(f.strong for f in confirmed(find_all(text), lowercase_words([text])))
+    finally:
+        discover.MODEL_FINDS = True
+
+
 def test_a_memorial_is_no_persons_name():
     """ "the Chiang Kai Shek Memorial" was a person's page: the model read a person, and "Memorial", like "Museum", now
     says no person's name holds it."""
