@@ -1091,6 +1091,26 @@ def test_a_region_named_so_is_a_place_whatever_the_models_lean():
     assert _kind_of([(called, None), (evidence, None), (leaning, None)]) == "person"  # type: ignore[list-item]
 
 
+def test_a_names_finds_typed_by_a_lean_count_towards_its_recurrence_whatever_kind_they_lean_to():
+    """ "Eau Gallie" heading a letter leaned to a person and later in it to an organisation: each kind had one find, and
+    one find makes no page. Finds typed by no evidence take the kind the name's finds give it; a pattern's find of
+    another kind is another entity's ("Washington" the city beside the person), kept out."""
+    from build_docs.link.knowledge import _Builder
+    from build_docs.link.model import Quote
+
+    quote = Quote("letter", "p1", "Eau Gallie has grown.")
+    leaning = Found("person", "Quenxa Zorbl", 0, 12, "name-run", basis="default")  # the model's lean on a run
+    default = Found("organization", "Quenxa Zorbl", 20, 32, "name-run", basis="default")
+    builder = _Builder(empty(), {}, lambda word: False)
+    builder.add_finds([(leaning, quote), (default, quote)], [])
+    assert [e.name for e in builder.entities.values()] == ["Quenxa Zorbl"]
+    place = Found("place", "Quenxa", 0, 6, "gazetteer", strong=True)
+    person = Found("person", "Quenxa", 10, 16, "name-run", basis="default")
+    builder = _Builder(empty(), {}, lambda word: False)
+    builder.add_finds([(place, quote), (place, quote), (person, quote)], [])
+    assert [(e.name, e.kind) for e in builder.entities.values()] == [("Quenxa", "place")]
+
+
 def test_a_name_the_model_leaned_to_a_place_is_a_person_in_a_list_of_people():
     """ "From the times of Pushkin, Lermontov or Tolstoy" (a UN speech): "Tolstoy", a place by the model's lean alone, had
     a place's page; in a list with people found by evidence it is a person, as a name typed an organisation for want of
