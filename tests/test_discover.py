@@ -492,6 +492,23 @@ def test_a_town_before_a_comma_and_its_state_or_country_is_a_place():
         assert not any(f.rule == "located-place" for f in find_places(text)), text
 
 
+def test_a_town_before_a_states_abbreviation_or_heading_its_line_is_a_place():
+    """A letter's heading "Eau Gallie, Fla." made no place (the state written as newspapers abbreviate it, with no
+    preposition before the town): the town is a place, the abbreviation one going by the state's name. A town and its
+    state on a line of their own (a heading, a dateline) need no preposition either; "to" is a preposition of place."""
+    located = find_places("Eau Gallie, Fla.")
+    assert [(f.name, f.canonical, f.rule) for f in located] == [("Eau Gallie", "", "located-place"), ("Fla.", "Florida", "located-place")]
+    assert names(find_places("She came from Athens, Ga. and stayed.")) == ["Athens"]  # "Georgia" is the country's name
+    assert "Tulsa" in names(find_places("Tulsa, Oklahoma"))
+    assert "Bradenton" in names(find_places("The firm moved to Bradenton, Florida, last year."))
+    for text in (
+        "Then Mr. Smith, Miss. Jones and Mrs. Lee came.",  # a form of address before a name
+        "Head of Government, Andorra",  # a title's words, no town: the line does not open with them
+        "Talks with Stephenville, Texas and Oklahoma",  # no preposition, and the line does not end after the state
+    ):
+        assert not any(f.rule == "located-place" for f in find_places(text)), text
+
+
 def test_a_city_goes_by_the_short_name_geonames_lists_for_it():
     [found] = find_places("After a brief period in Frankfurt the family moved on.")
     assert (found.name, found.canonical, found.strong) == ("Frankfurt", "Frankfurt am Main", True)

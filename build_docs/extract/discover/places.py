@@ -1,7 +1,7 @@
 """Places: gazetteer names (rule ``gazetteer``), natural features named after one or after a nationality ("Manila
 Bay", "Gulf of Mexico", "Indian Ocean"; rule ``feature``), names an appositive calls a city, province, country ...
 ("Dongguan, a city in China's Guangdong province,"; rule ``appositive-place``), and towns before their state or
-country ("born in Stephenville, Texas."; rule ``located-place``).
+country ("born in Stephenville, Texas.", "Eau Gallie, Fla."; rule ``located-place``).
 
 At each capitalised token the longest gazetteer name is taken, then kept unless it is a word of a
 longer capitalised run ("Shanghai Cooperation Organization"), of an all-capitals line, or the end
@@ -15,7 +15,9 @@ at a sentence's start when the text also uses the word in lowercase ("Male and f
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from build_docs.data import table
 from build_docs.extract.discover import lexicon
 from build_docs.extract.discover.appositives import appositive
 from build_docs.extract.discover.found import Found, dedupe, span
@@ -249,31 +251,70 @@ def _appositive_places(text: str, tokens: list[Tok]) -> list[Found]:
 
 
 _COMMA = re.compile(r",[ \t]*")
-_PLACE_BEFORE = re.compile(r"(?<![\w-])(?:in|of|at|from|near|outside|around)[ \t]+$")
+_PLACE_BEFORE = re.compile(r"(?<![\w-])(?:in|of|at|from|to|near|outside|around)[ \t]+$")
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*$")  # a letter's heading, a dateline: "Eau Gallie, Fla."
 _PHRASE_END = re.compile(r"[ \t]*(?:[.;:)!?]|,(?![ \t]*[A-Z]))")
+_LINE_END = re.compile(r"[ \t]*(?:\n|$)")
+_ABBREVIATION_END = re.compile(r"[ \t]*(?:$|\n|[,;:)\u2014\u2013-]|[a-z(\d])")  # not "Mr. Smith, Miss. Jones"
+STATE_ABBREVIATIONS = "discover/state-abbreviations.yaml"
+
+
+@cache
+def _state_abbreviations() -> tuple[re.Pattern[str], dict[str, str]]:
+    """A pattern matching any abbreviation of a state of the United States ("Fla.", "N.Y."), longest first, and the
+    state each names (``state-abbreviations.yaml``)."""
+    states: dict[str, str] = table(STATE_ABBREVIATIONS)
+    pattern = re.compile("|".join(re.escape(a) for a in sorted(states, key=lambda a: (-len(a), a))))
+    return pattern, states
+
+
+def _state_after(text: str, tokens: list[Tok], i: int) -> Found | None:
+    """The abbreviation of a state at token ``i`` ("Fla." of "Eau Gallie, Fla."), a place going by the state's name
+    where the gazetteer gives that name to the state ("Ga." names the state, "Georgia" the country: no find, ``kind``
+    "other", though it still locates the town)."""
+    pattern, states = _state_abbreviations()
+    written = pattern.match(text, tokens[i].start)
+    if written is None or not _ABBREVIATION_END.match(text, written.end()):
+        return None
+    state = states[written.group()]
+    place = gazetteer().get(state)
+    kind = "place" if place is not None and place.kind == "subdivision" and place.country == "US" else "other"
+    return Found(kind, written.group(), written.start(), written.end(), "located-place", "", True, canonical=state)
 
 
 def _located_places(text: str, tokens: list[Tok]) -> list[Found]:
     """ "born in Stephenville, Texas.", "the hometown of Sun Valley, Idaho, where": a name of one to three capitalised words
-    after a preposition of place ("in", "of", "at" ...), then a comma and a country or top-level subdivision of the
+    after a preposition of place ("in", "of", "at", "to" ...), then a comma and a country or top-level subdivision of the
     gazetteer that ends the phrase (a full stop, a semicolon, a comma before no capitalised word), is a place in it (rule
     ``located-place``; a town too small for the gazetteer). Not a fronted phrase before a clause's subject ("As one of
     its Member States, Afghanistan supports ..."), nor a list ("of Sudan, Chad, Niger"), nor an organisation or a work
-    ("at Skidmore College, New York.")."""
+    ("at Skidmore College, New York."). A name opening its line needs no preposition where the state ends the line (a
+    letter's heading, a dateline: "Tulsa, Oklahoma"), nor does one before a state's abbreviation ("Eau Gallie, Fla.",
+    ``state-abbreviations.yaml``; no clause opens with one), itself a find going by the state's name."""
     found = []
     for i in commas(text, tokens):
         if i + 1 >= len(tokens) or not _COMMA.fullmatch(text, tokens[i].end, tokens[i + 1].start):
             continue
-        located = place_window(tokens, i + 1)
-        if located is None or located[1].kind not in ("country", "subdivision") or not _PHRASE_END.match(text, tokens[located[0] - 1].end):
-            continue
         start = _place_name_before(tokens, i)
-        if start is None or not _PLACE_BEFORE.search(text, max(0, tokens[start].start - 12), tokens[start].start):
+        if start is None:
             continue
+        before = max(0, tokens[start].start - 12)
+        heading = _LINE_START.search(text, before, tokens[start].start) is not None  # "Tulsa, Oklahoma" on a line of its own
+        state = _state_after(text, tokens, i + 1) if tokens[i + 1].cap else None
+        if state is None:
+            located = place_window(tokens, i + 1)
+            if located is None or located[1].kind not in ("country", "subdivision"):
+                continue
+            end = tokens[located[0] - 1].end
+            if not (_PHRASE_END.match(text, end) or heading and _LINE_END.match(text, end)):
+                continue
+        if not (state or heading or _PLACE_BEFORE.search(text, before, tokens[start].start)):
+            continue  # an abbreviation cannot open a clause: "As one of its Member States, Afghanistan supports ..." can
         a, b = tokens[start].start, tokens[i].core
         heads = any(t.bare in lexicon.ORG_HEADS or t.bare in lexicon.OTHER_NAME_HEADS for t in tokens[start : i + 1])
         if not heads and not any(c.isdigit() for c in text[a:b]):
             found.append(Found("place", span(text, a, b), a, b, "located-place", "", True))
+            found += [state] if state is not None and state.kind == "place" else []
     return found
 
 
@@ -286,10 +327,10 @@ def _place_name_before(tokens: list[Tok], i: int) -> int | None:
     start = run_before(tokens, i, place_token, 3)
     if start is None or start > 0 and tokens[start].joined and continues_run(tokens[start - 1]):
         return None
-    while start < i and tokens[start].sentence and is_common(tokens[start].word):
-        start += 1  # "Concerning Guinea-Bissau, a country ..."
+    while start < i and tokens[start].sentence and is_common(tokens[start].word) and lexicon.is_dictionary_word(tokens[start].word):
+        start += 1  # "Concerning Guinea-Bissau, a country ..." (not "Eau Gallie, Fla.": no word of the dictionary)
     if all(t.word in lexicon.GENERIC_PLACE_WORDS for t in tokens[start : i + 1]):
         return None  # "the global North, a ..."
-    if start == i and tokens[i].sentence and (is_common(tokens[i].word) or tokens[i].word.endswith("ly")):
+    if start == i and tokens[i].sentence and (is_common(tokens[i].word) and lexicon.is_dictionary_word(tokens[i].word) or tokens[i].word.endswith("ly")):
         return None
     return start
