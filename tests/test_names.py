@@ -1195,6 +1195,16 @@ def test_merged_spellings_give_the_same_page_whatever_pythons_string_hashing(tmp
     assert sum("Brimtreki" in name for name in names) == 1
 
 
+def test_god_by_name_is_a_person_on_one_mention_but_not_inside_a_longer_name():
+    """ "God be praised!" (a letter), "thank God": GUM types God a person, and the word, in the dictionary, made no name;
+    "Jesus" was an organisation for want of evidence. Two names in a row are one ("Jesus Christ"); a college or a church
+    named after one is no person."""
+    found = finds("I am losing weight, God be praised! Thank God. Jesus Christ came. We prayed at Christ Church.")
+    assert found["God"] == ("person", "deity", True) and found["Jesus Christ"] == ("person", "deity", True)
+    assert found.get("Christ Church", ("organization",))[0] != "person" and "Christ" not in found
+    assert "God" not in finds("GOD BLESS AMERICA") and "Gods" not in finds("The Gods of Olympus were many.")
+
+
 def test_a_title_opening_a_places_name_names_no_person():
     """ "Prince Edward Island" was a person "Edward Island" (a title and a given name), "King Zorblatt Street" a person: a
     name after a title ending in a place's head word is the place's."""

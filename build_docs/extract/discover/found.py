@@ -13,8 +13,8 @@ class Found:
     name: str
     start: int
     end: int
-    # "title-before" | "appositive-title" | "org-head" | "gazetteer" | "feature" | "appositive-place" | "located-place" | "road"
-    # | "name-run" | "model"
+    # "title-before" | "appositive-title" | "epithet" | "deity" | "org-head" | "gazetteer" | "feature" | "appositive-place"
+    # | "located-place" | "road" | "name-run" | "model"
     rule: str
     role: str = ""
     strong: bool = False

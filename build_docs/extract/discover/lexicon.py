@@ -63,6 +63,7 @@ _FILES = {
     "DOCUMENT_PARTS": "document-parts.txt",  # "Chapter", "Annex": before a number or a letter, no name
     "SURNAME_ENDINGS": "surname-endings.txt",  # "Lermontov", "Titulescu": a one-word name with one is a person's
     "EPITHETS": "epithets.txt",  # "Peter the Great": after "the", a person named whole
+    "DEITIES": "deities.txt",  # "God", "Allah": a person alone, whatever the dictionary says
     "FORMS_OF_ADDRESS": "forms-of-address.txt",  # "His Excellency", "Her Majesty": a person's name follows
     "GOVERNMENT_WORDS": "government-words.txt",  # "... Government": a place's governing body, an organisation
     "LEADER_NOUNS": "leader-nouns.txt",  # between a name and a person's, the name is an organisation ("Facebook creator ...")
@@ -87,6 +88,7 @@ PERSON_POSSESSIONS: frozenset[str]
 CAPTION_LABELS: frozenset[str]
 DOCUMENT_PARTS: frozenset[str]
 FORMS_OF_ADDRESS: frozenset[str]
+DEITIES: frozenset[str]
 GOVERNMENT_WORDS: frozenset[str]
 PERSON_VERBS: frozenset[str]
 VERB_ADVERBS: frozenset[str]

@@ -1,6 +1,6 @@
 """People: a name after a title ("Chinese President Xi Jinping"; rule ``title-before``), before an appositive title
 ("Glazyev, advisor to the Russian president, said"; rule ``appositive-title``), or with an epithet ("Peter the Great";
-rule ``epithet``).
+rule ``epithet``), and God or a god by name ("God", "Allah"; rule ``deity``).
 
 A name is 1-3 capitalised words (:data:`MAX_NAME_WORDS`, initials and particles such as "bin" or
 "von der" not counted) that are not titles, dates or nationalities, not all very common words and
@@ -50,7 +50,29 @@ def find_people(text: str) -> list[Found]:
 
 def people_in(text: str, tokens: list[Tok]) -> list[Found]:
     """The people in ``text``, given its tokens (:func:`find_all` tokenizes once for all three finders)."""
-    return dedupe(_title_before(text, tokens) + _appositive_title(text, tokens) + _epithets(text, tokens))
+    return dedupe(_title_before(text, tokens) + _appositive_title(text, tokens) + _epithets(text, tokens) + _deities(text, tokens))
+
+
+def _deities(text: str, tokens: list[Tok]) -> list[Found]:
+    """God, a god or a religion's founder by name (``deities.txt``: "God be praised!", "Allah", "Jesus Christ"): a
+    person on one mention (rule ``deity``), unless the name is a word of a longer capitalised name ("Christ Church",
+    "Jesus College") or of a headline."""
+    found = []
+    k, n = 0, len(tokens)
+    while k < n:
+        tok = tokens[k]
+        before = tokens[k - 1] if k > 0 else None
+        if tok.word not in lexicon.DEITIES or tok.headline or before and tok.joined and before.cap and not before.sentence and not before.possessive:
+            k += 1
+            continue
+        end = k
+        while end + 1 < n and tokens[end + 1].joined and tokens[end + 1].word in lexicon.DEITIES and not tokens[end].possessive:
+            end += 1  # "Jesus Christ"
+        after = tokens[end + 1] if end + 1 < n else None
+        if after is None or not (after.joined and after.cap and not tokens[end].possessive):
+            found.append(Found("person", span(text, tok.start, tokens[end].core), tok.start, tokens[end].core, "deity", "", True))
+        k = end + 1
+    return found
 
 
 def _epithets(text: str, tokens: list[Tok]) -> list[Found]:
