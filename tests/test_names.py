@@ -1111,6 +1111,14 @@ def test_a_names_finds_typed_by_a_lean_count_towards_its_recurrence_whatever_kin
     assert [(e.name, e.kind) for e in builder.entities.values()] == [("Quenxa", "place")]
 
 
+def test_a_noun_only_a_person_has_and_of_before_a_name_makes_it_a_person():
+    """As "Byron's memoirs" says a person, so do "the memoirs of Byron", "the death of Chávez" (the possessions' list read
+    before the name); "the laws of Quenxa" do not."""
+    found = [(f.name, f.kind, f.basis) for f in find_all("They read the memoirs of Quenxa and mourned the death of Zorblatt.")]
+    assert found == [("Quenxa", "person", "context"), ("Zorblatt", "person", "context")]
+    assert all(f.kind != "person" for f in find_all("They read the laws of Quenxa and the theory of Evolution."))
+
+
 def test_a_name_the_model_leaned_to_a_place_is_a_person_in_a_list_of_people():
     """ "From the times of Pushkin, Lermontov or Tolstoy" (a UN speech): "Tolstoy", a place by the model's lean alone, had
     a place's page; in a list with people found by evidence it is a person, as a name typed an organisation for want of

@@ -445,7 +445,8 @@ def _sentence_adverb(word: str) -> bool:
 
 def _kind(text: str, run: list[Tok], words: list[Tok], start: int, stop: int) -> tuple[str, str]:
     """Person, place or organisation, from the name's shape and the words around it (module docstring), with what
-    says so: ``context`` (a citation, a head word, "in X", words only a person has after it: :func:`only_a_person`),
+    says so: ``context`` (a citation, a head word, "in X", words only a person has after it, :func:`only_a_person`, or a
+    person's possession before it, "the memoirs of X"),
     ``called`` (a place the text calls one: "the town of Marstal"),
     ``saying`` (a verb of saying: a newspaper says things too) or
     ``shape`` (a person's name's shape alone), which the statistical tagger may overrule, ``given`` (one word that is a
@@ -460,6 +461,8 @@ def _kind(text: str, run: list[Tok], words: list[Tok], start: int, stop: int) ->
     speaks = not complement(text, start, stop) and says(text, stop)  # not "a spokesman for X said"
     if speaks and not is_place_name(run_key_of(run)) and not any(w in lexicon.ORG_HEADS for w in bare) and not no_person(bare):
         return "person", "context" if only_a_person(text, stop) else "saying"
+    if _owned_before(text, start) and not is_place_name(run_key_of(run)) and not any(head_word(w) for w in bare) and not no_person(bare):
+        return "person", "context"  # "the memoirs of Byron", "the death of Chávez", "the wife of Chao"
     if _role_after(text, stop) and not is_place_name(run_key_of(run)) and not any(head_word(w) for w in bare) and not no_person(bare):
         return "person", "context"  # "Reymont, a Polish novelist,", "Halston, the son of a doctor"
     if words[0].bare in lexicon.PLACE_HEADS or words[-1].bare in lexicon.PLACE_HEADS:
@@ -643,6 +646,14 @@ def only_a_person(text: str, stop: int) -> bool:
 
 _HIS_AFTER = re.compile(r"[ \t]+(?:and[ \t]+|[a-z]+(?:ed|[^s]s)[ \t]+)(?:his|her)[ \t]+[a-z]")  # a verb in the past or present, or "and"
 _OWNED = re.compile(r"['’]s[ \t]+([a-zé]+)(?:[ \t]+([a-zé]+))?")
+_OWNED_BEFORE = re.compile(r"\b([a-zé]+)[ \t]+of[ \t]+$")
+
+
+def _owned_before(text: str, start: int) -> bool:
+    """A noun only a person has, then "of", before the name starting at ``start`` ("the memoirs of Byron", "the death of
+    Chávez"; ``person-possessions.txt``), as its possessive after it says ("Byron's memoirs": :func:`says`)."""
+    before = _OWNED_BEFORE.search(text, max(0, start - 24), start)
+    return before is not None and before.group(1) in lexicon.PERSON_POSSESSIONS
 
 
 def _in_citation(text: str, start: int) -> bool:
