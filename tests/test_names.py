@@ -691,6 +691,23 @@ def test_a_body_named_by_one_word_with_no_adjectives_ending_is_confirmed_on_one_
         discover.MODEL_FINDS = True
 
 
+def test_a_place_named_by_its_head_word_and_a_name_is_confirmed_on_one_mention():
+    """ "County Durham", "Shahshahan Square", "Greater Tunb" (a UN speech's island) made no page on one mention where
+    the text wrote "county" or "square" in lower case: a place's head word and a place of the gazetteer or a word only a
+    name has name a place, as a body's head word does (:func:`_named_body`); "the Old Square" names none."""
+    from build_docs.extract.discover import confirmed, lowercase_words
+
+    discover.MODEL_FINDS = False  # the rules' reading
+    try:
+        text = "The study ran in County Durham and near Quenxa Square; the county has a square of its own."
+        strong = {f.name for f in confirmed(find_all(text), lowercase_words([text])) if f.strong}
+        assert {"County Durham", "Quenxa Square"} <= strong, strong
+        text = "They met in the Old Square, an old square."
+        assert not any(f.strong for f in confirmed(find_all(text), lowercase_words([text])))
+    finally:
+        discover.MODEL_FINDS = True
+
+
 def test_a_memorial_is_no_persons_name():
     """ "the Chiang Kai Shek Memorial" was a person's page: the model read a person, and "Memorial", like "Museum", now
     says no person's name holds it."""

@@ -354,7 +354,7 @@ def _alone(text: str, f: Found) -> bool:
     with one a name is made of (:func:`_named_after`; before a body's head word, :func:`_naming`), or one that may name
     an entity alone (:func:`~.names.single_name`);
     a site named after a place or a word only a name has may be, wherever it stands (:func:`_named_site`)."""
-    if _named_site(f):
+    if _named_site(f) or _named_place(f):
         return True  # "Tulsa International Airport (IATA: TUL) in the north": named after a place, however it stands
     if _place_of(f):
         return _AFTER_WORD.search(text, max(0, f.start - 30), f.start) is not None  # "round the Cape of Good Hope in May"
@@ -424,14 +424,15 @@ def confirmed(found: Sequence[Found], lowercase: frozenset[str]) -> list[Found]:
     name where the text says "resilient"; "Skidmore College" is one. An organisation with a body's head word and a place
     or a word only a name has is one however its other words are written ("Pennsylvania State University" in a letter
     that says "state"; :func:`_named_body`), as is a site named after a place or a name, a place named in another
-    language (:func:`_named_site`) and a place's or a site's head word, "of" and a name ("Pyramid of the Sun" in a text
-    that says "sun"; :func:`~.names.place_of`)."""
+    language (:func:`_named_site`), a place's head word with a place or a name ("County Durham"; :func:`_named_place`)
+    and a place's or a site's head word, "of" and a name ("Pyramid of the Sun" in a text that says "sun";
+    :func:`~.names.place_of`)."""
     out = []
     for f in found:
         if f.alone and not f.strong:
             words = [w.lower() for w in f.name.split() if w[:1].isupper() and w not in lexicon.ORG_HEADS and w not in lexicon.PLACE_HEADS]
             lower = any(w in lowercase or any(part in lowercase for part in w.split("-")) for w in words)
-            if _named_body(f) or _named_site(f) or _place_of(f) or not lower:
+            if _named_body(f) or _named_site(f) or _named_place(f) or _place_of(f) or not lower:
                 f = replace(f, strong=True)
         out.append(f)
     return out
@@ -458,6 +459,15 @@ def _site(f: Found) -> bool:
     if f.rule != "name-run":
         return False
     return f.kind == "place" and abroad(f.name.split()) or f.name.rsplit(" ", 1)[-1] in lexicon.SITE_WORDS
+
+
+def _named_place(f: Found) -> bool:
+    """A place found by no pattern whose name opens or ends in a place's head word ("County Durham", "Shahshahan Square",
+    "Lake Zorbl"), its other words naming it after a place of the gazetteer or with a word only a name has."""
+    words = [w for w in f.name.split() if w[:1].isupper()]
+    if f.kind != "place" or f.rule != "name-run" or len(words) < 2 or not (words[0] in lexicon.PLACE_HEADS or words[-1] in lexicon.PLACE_HEADS):
+        return False
+    return any(w not in lexicon.PLACE_HEADS and (w in gazetteer() or own_word(w)) for w in words)
 
 
 def _named_site(f: Found) -> bool:
