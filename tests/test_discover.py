@@ -509,6 +509,20 @@ def test_a_town_before_a_states_abbreviation_or_heading_its_line_is_a_place():
         assert not any(f.rule == "located-place" for f in find_places(text)), text
 
 
+def test_the_earth_the_sun_and_the_planets_are_places_where_a_sentence_puts_one():
+    """ "landed back on Earth", "orbiting the Sun" (GUM's places) made no page: one capitalised word the dictionary has.
+    Not opening a sentence, not inside a longer name, and "Sun" only after "the" (a surname too)."""
+    found = find_places("The probe landed back on Earth and kept orbiting the Sun; the Earth's surface is warm.")
+    assert [(f.name, f.rule) for f in found] == [("Earth", "celestial"), ("Sun", "celestial"), ("Earth", "celestial")]
+    for text in (
+        "Earth is round.",  # opening a sentence
+        "The Earth Summit met, and Mother Earth wept.",  # words of longer names
+        "Then Sun Yat-sen spoke to Sun.",  # a surname: "Sun" needs "the"
+        "They climbed the Pyramid of the Sun.",  # a longer name's words
+    ):
+        assert not any(f.rule == "celestial" for f in find_places(text)), text
+
+
 def test_a_city_goes_by_the_short_name_geonames_lists_for_it():
     [found] = find_places("After a brief period in Frankfurt the family moved on.")
     assert (found.name, found.canonical, found.strong) == ("Frankfurt", "Frankfurt am Main", True)

@@ -13,7 +13,7 @@ class Found:
     name: str
     start: int
     end: int
-    # "title-before" | "appositive-title" | "epithet" | "deity" | "org-head" | "gazetteer" | "feature" | "appositive-place"
+    # "title-before" | "appositive-title" | "epithet" | "deity" | "org-head" | "gazetteer" | "feature" | "celestial" | "appositive-place"
     # | "located-place" | "road" | "name-run" | "model"
     rule: str
     role: str = ""

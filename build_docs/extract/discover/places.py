@@ -1,7 +1,8 @@
 """Places: gazetteer names (rule ``gazetteer``), natural features named after one or after a nationality ("Manila
 Bay", "Gulf of Mexico", "Indian Ocean"; rule ``feature``), names an appositive calls a city, province, country ...
-("Dongguan, a city in China's Guangdong province,"; rule ``appositive-place``), and towns before their state or
-country ("born in Stephenville, Texas.", "Eau Gallie, Fla."; rule ``located-place``).
+("Dongguan, a city in China's Guangdong province,"; rule ``appositive-place``), towns before their state or
+country ("born in Stephenville, Texas.", "Eau Gallie, Fla."; rule ``located-place``), and the Earth, the Sun and the
+planets where a sentence puts a place ("back on Earth"; rule ``celestial``).
 
 At each capitalised token the longest gazetteer name is taken, then kept unless it is a word of a
 longer capitalised run ("Shanghai Cooperation Organization"), of an all-capitals line, or the end
@@ -37,7 +38,34 @@ def places_in(text: str, tokens: list[Tok], inner: list[Found] | None = None) ->
     """The places in ``text``, given its tokens (:func:`find_all` tokenizes once for all three finders). A gazetteer name
     left out only because it is a word of a longer capitalised run ("Boston" in "Boston University") goes on ``inner``
     when one is given: :func:`find_all` keeps it where a longer name it found holds it."""
-    return dedupe(_gazetteer_hits(text, tokens, _LowerWords(text), inner) + _appositive_places(text, tokens) + _located_places(text, tokens))
+    found = _gazetteer_hits(text, tokens, _LowerWords(text), inner) + _appositive_places(text, tokens) + _located_places(text, tokens)
+    return dedupe(found + _celestial(text, tokens))
+
+
+# -- the Earth and the planets ------------------------------------------------------------
+
+CELESTIAL_BODIES = "discover/celestial-bodies.yaml"
+_CELESTIAL_BEFORE = re.compile(r"(?<![\w-])(?:([Tt]he)|on|to|from|of|around|orbit|orbiting|planet|in|near|toward|towards|beyond)[ \t]+$")
+_NAME_OF_THE = re.compile(r"[A-Z][\w\-]*[ \t]+of[ \t]+the[ \t]+$")  # "Pyramid of the Sun": a longer name's words
+
+
+def _celestial(text: str, tokens: list[Tok]) -> list[Found]:
+    """The Earth, the Sun, the Moon and the planets by name where a sentence puts a place (``celestial-bodies.yaml``:
+    "back on Earth", "orbiting the Sun"; rule ``celestial``): after a preposition or "the" (only "the" for those that
+    are surnames too), not opening a sentence, and no word of a longer capitalised name ("Earth Summit", "Mother Earth",
+    "Pyramid of the Sun")."""
+    bodies: dict[str, str] = table(CELESTIAL_BODIES)
+    found = []
+    for k, tok in enumerate(tokens):
+        needs = bodies.get(tok.word)
+        if needs is None or tok.sentence or tok.headline or inside_run(tokens, k):
+            continue
+        if k + 1 < len(tokens) and tokens[k + 1].joined and tokens[k + 1].cap:
+            continue  # "Earth Summit", "Sun Microsystems"
+        before = _CELESTIAL_BEFORE.search(text, max(0, tok.start - 12), tok.start)
+        if before is not None and (needs == "any" or before.group(1)) and not _NAME_OF_THE.search(text, max(0, tok.start - 40), tok.start):
+            found.append(Found("place", tok.word, tok.start, tok.core, "celestial", "", True))
+    return found
 
 
 # -- gazetteer names ----------------------------------------------------------------------
