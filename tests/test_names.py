@@ -1230,6 +1230,13 @@ def test_god_by_name_is_a_person_on_one_mention_but_not_inside_a_longer_name():
     assert "God" not in finds("GOD BLESS AMERICA") and "Gods" not in finds("The Gods of Olympus were many.")
 
 
+def test_a_body_named_in_another_language_is_an_organisation():
+    """ "Hizb al-Islam" and "Hizbul Islam" (UN speeches) were persons by the tagger's lean, "Frente Polisario" a place: a
+    word opening a body's name in another language (``org-words-abroad.txt``) makes an organisation."""
+    found = finds("Al-Shabaab and Hizb al-Islam are causing havoc. Hizbul Quenxa said so, and the Frente Zorblatt too.")
+    assert [found[n][0] for n in ("Hizb al-Islam", "Hizbul Quenxa", "Frente Zorblatt")] == ["organization"] * 3
+
+
 def test_a_title_opening_a_places_name_names_no_person():
     """ "Prince Edward Island" was a person "Edward Island" (a title and a given name), "King Zorblatt Street" a person: a
     name after a title ending in a place's head word is the place's."""

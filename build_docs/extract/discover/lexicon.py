@@ -67,9 +67,10 @@ _FILES = {
     "FORMS_OF_ADDRESS": "forms-of-address.txt",  # "His Excellency", "Her Majesty": a person's name follows
     "GOVERNMENT_WORDS": "government-words.txt",  # "... Government": a place's governing body, an organisation
     "LEADER_NOUNS": "leader-nouns.txt",  # between a name and a person's, the name is an organisation ("Facebook creator ...")
-    "NO_PERSON_WORDS": "no-person-words.txt",  # words of media's names ("... News"), with SITE_WORDS and PLACE_WORDS_ABROAD
+    "NO_PERSON_WORDS": "no-person-words.txt",  # words of media's names ("... News"), with SITE_WORDS, PLACE_ and ORG_WORDS_ABROAD
     "SITE_WORDS": "site-words.txt",  # words of buildings' and sites' names ("... Museum", "... Airport"): no person's either
     "PLACE_WORDS_ABROAD": "place-words-abroad.txt",  # words of place names in other languages ("Anse ...", "... Grande")
+    "ORG_WORDS_ABROAD": "org-words-abroad.txt",  # first words of bodies' names in other languages ("Hizb ...", "Partido ...")
     "NAME_POSSESSIVES": "name-possessives.txt",  # "People's" of "National People's Congress": a word of the name, no end
     "HYPHEN_JOINERS": "hyphen-joiners.txt",  # lowercase parts of a hyphenated name ("Pointe-à-Pitre", "Stratford-upon-Avon")
     "NAME_ARTICLES": "name-articles.txt",  # "El Castillo": opens a place's name, never a person's
@@ -96,6 +97,7 @@ PERSON_ONLY_WORDS: frozenset[str]
 NO_PERSON_WORDS: frozenset[str]
 SITE_WORDS: frozenset[str]
 PLACE_WORDS_ABROAD: frozenset[str]
+ORG_WORDS_ABROAD: frozenset[str]
 HYPHEN_JOINERS: frozenset[str]
 NAME_POSSESSIVES: frozenset[str]
 NAME_ARTICLES: frozenset[str]
@@ -138,7 +140,7 @@ def _lists() -> dict[str, frozenset[str]]:
 
     lists = {name: words(f"discover/{file}") for name, file in _FILES.items()}
     lists["DATES"] = lists["MONTHS"] | lists["WEEKDAYS"]
-    lists["NO_PERSON_WORDS"] = lists["NO_PERSON_WORDS"] | lists["SITE_WORDS"] | lists["PLACE_WORDS_ABROAD"]
+    lists["NO_PERSON_WORDS"] = lists["NO_PERSON_WORDS"] | lists["SITE_WORDS"] | lists["PLACE_WORDS_ABROAD"] | lists["ORG_WORDS_ABROAD"]
     return lists
 
 

@@ -473,8 +473,8 @@ def _kind(text: str, run: list[Tok], words: list[Tok], start: int, stop: int) ->
         return "place", "context"  # "Anse Bertrand", "Ribeira Grande", "Grande-Terre"; not "Ariana Grande"
     if (_called_a_place(text, start) or _place_noun_after(text, stop, bare)) and not any(head_word(w) for w in bare):
         return "place", "called"  # "the town of Marstal", "the Danish island of Funen", "the Yangtze river"
-    if _team(words):
-        return "organization", "context"
+    if _team(words) or bare[0].split("-")[0] in lexicon.ORG_WORDS_ABROAD:
+        return "organization", "context"  # "Houston Astros"; "Hizb al-Islam", "Lashkar-e-Taiba", "Partido Popular"
     if (_person_shape(run, words) or _of_place(run) or _initialled(run, words)) and not _article_named(text, start, stop):
         return "person", "shape"
     before = _BEFORE.search(text, max(0, start - 16), start)
