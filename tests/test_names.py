@@ -1136,6 +1136,22 @@ def test_a_noun_only_a_person_has_and_of_before_a_name_makes_it_a_person():
     assert all(f.kind != "person" for f in find_all("They read the laws of Quenxa and the theory of Evolution."))
 
 
+def test_a_dictionary_word_heading_a_longer_name_of_its_article_is_that_name_said_short():
+    """ "the Archipelago" of a speech naming the Chagos Archipelago, "the Principality" of one naming the Principality of
+    Andorra, had pages of their own; in an article without the longer name the word may still be one."""
+    from build_docs.link.knowledge import _Builder
+    from build_docs.link.model import Quote
+
+    def found(name: str, kind: str = "organization", rule: str = "name-run") -> Found:
+        return Found(kind, name, 0, len(name), rule, basis="default", strong=True)
+
+    one, other = Quote("one", "p1", "x"), Quote("other", "p1", "x")
+    builder = _Builder(empty(), {}, lambda word: False)
+    longer = Found("place", "Principality of Quenxa", 0, 22, "gazetteer", strong=True, canonical="Quenxa")
+    builder.add_finds([(longer, one), (found("Principality"), one), (found("Archipelago"), other)], [])
+    assert sorted(e.name for e in builder.entities.values()) == ["Archipelago", "Quenxa"]
+
+
 def test_a_name_the_model_leaned_to_a_place_is_a_person_in_a_list_of_people():
     """ "From the times of Pushkin, Lermontov or Tolstoy" (a UN speech): "Tolstoy", a place by the model's lean alone, had
     a place's page; in a list with people found by evidence it is a person, as a name typed an organisation for want of

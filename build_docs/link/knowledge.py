@@ -236,9 +236,12 @@ class _Builder:
         groups: dict[str, list[tuple[Found, Quote]]] = defaultdict(list)
         guessed = [(found, quote, _name(found.canonical or found.name)) for found, quote in finds]
         spelled = spelled_out(runs, {_letters(name) for found, _, name in guessed if found.rule in ("model", "name-run")})
+        said_short = _heads_of_longer_names(guessed)
         for found, quote, name in guessed:
             if _key(name) in self.registry.ignore or _key(found.name) in self.registry.ignore:
                 continue
+            if found.rule in ("model", "name-run") and found.kind != "person" and (quote.article, name) in said_short:
+                continue  # "the Principality" where "the Principality of Monaco" is named: the longer name, said short
             if found.rule in ("model", "name-run") and self._a_term(name, spelled):
                 continue  # "GDP", "MDGs": an acronym the glossary holds, or one the sources spell out in lower case
             groups[_key(name)].append((found, quote))
@@ -492,6 +495,23 @@ def _role_source(roles: list[tuple[str, Quote]]) -> Quote | None:
 
 def _digest(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:6]
+
+
+def _heads_of_longer_names(guessed: Iterable[tuple[Found, Quote, str]]) -> set[tuple[str, str]]:
+    """(article, word) for each word of the dictionary that heads a longer name found in that article: its first word
+    before "of" ("Principality" of "Principality of Monaco") or its last ("Archipelago" of "Chagos Archipelago"). Said
+    alone there, the word is the longer name said short, no name of its own (on 300 UN speeches "the Archipelago" of a
+    speech naming the Chagos Archipelago had a page, as had "the Principality" of Andorra's). Read in the article only:
+    across the corpus a word heading one name ("East Timor") is another's whole name ("Timor")."""
+    heads = set()
+    for found, quote, _ in guessed:
+        words = found.name.split()  # as written: "Principality of Monaco", not the gazetteer's "Monaco"
+        if len(words) < 2:
+            continue
+        for word in (words[0] if words[1] == "of" else "", words[-1]):
+            if word and word[:1].isupper() and lexicon.is_dictionary_word(word):
+                heads.add((quote.article, word))
+    return heads
 
 
 def _kind_of(group: Sequence[tuple[Found, Quote]]) -> str:
