@@ -1253,16 +1253,6 @@ def test_a_body_named_in_another_language_is_an_organisation():
     assert [found[n][0] for n in ("Hizb al-Islam", "Hizbul Quenxa", "Frente Zorblatt")] == ["organization"] * 3
 
 
-def test_one_word_opening_a_list_item_before_a_colon_is_a_name():
-    """A travel guide's "Gosier: maybe one of the most interesting places ..." and "Baie-Mahault: the industrial zone
-    ..." made no page: one word opening a sentence proves nothing, but one opening a line before a colon names what the
-    item describes, unless it is a common word or an abbreviation ("Note:", "Ed.:")."""
-    text = "Quenxabourg: maybe the most interesting place to enjoy nightlife.\n\nZorb-Mahault: the industrial zone."
-    found = find_all(text)
-    assert [(f.name, f.strong) for f in found] == [("Quenxabourg", True), ("Zorb-Mahault", True)]
-    assert find_all("Note: the museum is shut.\n\nEd.: the editor.\n\nKeywords: none.") == []
-
-
 def test_a_title_opening_a_places_name_names_no_person():
     """ "Prince Edward Island" was a person "Edward Island" (a title and a given name), "King Zorblatt Street" a person: a
     name after a title ending in a place's head word is the place's."""

@@ -311,9 +311,7 @@ def _name(text: str, tokens: list[Tok], i: int, end: int) -> Found | None:
     words = [t for t in run if t.cap and not is_initial(t)]
     if not words or len(run) == 1 and (len(run[0].bare) < 3 or run[0].bare.isupper()):
         return None  # acronyms are the glossary's
-    listed = len(run) == 1 and _list_item(text, run[0])  # "Gosier: maybe one of the most interesting places"
-    cited = _in_citation(text, run[0].start) and _cited(text, run[0].start, run[0].core) and _author(words)
-    if len(run) == 1 and run[0].sentence and not listed and not cited:
+    if len(run) == 1 and run[0].sentence and not (_in_citation(text, run[0].start) and _cited(text, run[0].start, run[0].core) and _author(words)):
         return None  # one capitalised word opening a sentence proves nothing, but an author cited ("(Milekic 2010)") is one
     start, stop = run[0].start, run[-1].core
     generic = all(part in lexicon.GENERIC_PLACE_WORDS for t in words for part in t.bare.split("-"))
@@ -340,22 +338,9 @@ def _name(text: str, tokens: list[Tok], i: int, end: int) -> Found | None:
     if ends_other or kind == "organization" and len(words) > 1 and words[0].bare in heads or plan_of_action([t.word for t in run]):
         kind, basis = "other", "context"  # "Kyoto Protocol", "Treaty of Rome", "Hurricane Irene", "Agenda for Action": no organisation
     name = span(text, start, stop)
-    strong = (len(words) >= 2 or initialled or basis == "shape" and _hyphen_particle(run[-1])) and kind == "person" or listed
+    strong = (len(words) >= 2 or initialled or basis == "shape" and _hyphen_particle(run[-1])) and kind == "person"
     canonical = capitalised(name) if kind == "person" and in_capitals(words) else ""
     return Found(kind, name, start, stop, "name-run", strong=strong, canonical=canonical, basis=basis)
-
-
-_ITEM_START = re.compile(r"(?:^|\n)[ \t]*(?:[*\u2022-][ \t]+)?$")
-_ITEM_COLON = re.compile(r":[ \t]+\S")
-
-
-def _list_item(text: str, tok: Tok) -> bool:
-    """One word opening a line and a colon after it, the item of a list that names what it describes (a travel guide's
-    "Gosier: maybe one of the most interesting places ...", "Baie-Mahault: the industrial zone ..."): a name on one
-    mention, when no common word ("Note:", "Keywords:") nor an abbreviation ("Ed.:")."""
-    if not _ITEM_COLON.match(text, tok.end) or not _ITEM_START.search(text, max(0, tok.start - 8), tok.start):
-        return False
-    return not is_common(tok.bare) and not tok.word.endswith(".") and not tok.bare.isupper() and name_shape(tok.bare)
 
 
 def in_capitals(words: list[Tok]) -> bool:
