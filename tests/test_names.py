@@ -1253,6 +1253,15 @@ def test_a_body_named_in_another_language_is_an_organisation():
     assert [found[n][0] for n in ("Hizb al-Islam", "Hizbul Quenxa", "Frente Zorblatt")] == ["organization"] * 3
 
 
+def test_a_transcripts_speaker_set_in_capitals_after_a_title_is_a_person():
+    """A court transcript sets its speakers in capitals ("MR. QUENXA: Your Honor, ..."): the title in capitals is a title,
+    its period no sentence's end, and the name goes by its capitalised form, as "Senator WARNOCK" does; an all-capitals
+    headline still names no one."""
+    found = {f.name: (f.kind, f.rule, f.canonical) for f in find_all("MR. QUENXA: Your Honor, we object.\n\nJUSTICE ZORBL: Why?")}
+    assert found["QUENXA"] == ("person", "title-before", "Quenxa") and found["ZORBL"] == ("person", "title-before", "Zorbl")
+    assert find_all("PRESIDENT QUENXA VISITS CHINA") == []
+
+
 def test_a_title_opening_a_places_name_names_no_person():
     """ "Prince Edward Island" was a person "Edward Island" (a title and a given name), "King Zorblatt Street" a person: a
     name after a title ending in a place's head word is the place's."""

@@ -21,8 +21,11 @@ def _all_titles() -> frozenset[str]:
 
 
 def title_word(tok: Tok) -> str:
-    """The title a token is (period and a "then-"/"ex-" prefix dropped), or ""."""
+    """The title a token is (period and a "then-"/"ex-" prefix dropped; set in capitals, as a transcript sets its
+    speakers, its capitalised form), or ""."""
     word = tok.bare
+    if len(word) > 1 and word.isupper() and word.capitalize() in lexicon.HEAD_TITLES:
+        return word.capitalize()  # a transcript's speaker "MR. JONES:", "JUSTICE GINSBURG:"
     if word not in _all_titles():
         if "-" not in word:
             return ""
