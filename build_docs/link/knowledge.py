@@ -254,10 +254,10 @@ class _Builder:
             if not own:
                 continue  # "Foreign Affairs" of "Ministry of Foreign Affairs" alone names nothing
             kind = own[0][0].kind if len(own) == 1 else _kind_of(own)
-            group = [(replace(f, kind=kind) if f.rule == "complement" else f, q) for f, q in group]
-            # a find typed by no evidence takes the name's kind and counts towards its recurrence; a pattern's find of another
-            # kind names another entity ("Washington" the city beside the person)
-            group = [(f if f.kind == kind else replace(f, kind=kind), q) for f, q in group if f.kind == kind or _leaning(f)]
+            # a name held after an "of", or a find typed by no evidence, takes the name's kind (the latter counting towards its
+            # recurrence); a pattern's find of another kind names another entity ("Washington" the city beside the person)
+            taken = [(f, q) for f, q in group if f.kind == kind or f.rule == "complement" or _leaning(f)]
+            group = [(f if f.kind == kind else replace(f, kind=kind), q) for f, q in taken]
             size = len(_name(group[0][0].name).split())
             if key in self.names:
                 self._add_roles(self.names[key], group)

@@ -461,10 +461,9 @@ def _kind(text: str, run: list[Tok], words: list[Tok], start: int, stop: int) ->
     speaks = not complement(text, start, stop) and says(text, stop)  # not "a spokesman for X said"
     if speaks and not is_place_name(run_key_of(run)) and not any(w in lexicon.ORG_HEADS for w in bare) and not no_person(bare):
         return "person", "context" if only_a_person(text, stop) else "saying"
-    if _owned_before(text, start) and not is_place_name(run_key_of(run)) and not any(head_word(w) for w in bare) and not no_person(bare):
-        return "person", "context"  # "the memoirs of Byron", "the death of Chávez", "the wife of Chao"
-    if _role_after(text, stop) and not is_place_name(run_key_of(run)) and not any(head_word(w) for w in bare) and not no_person(bare):
-        return "person", "context"  # "Reymont, a Polish novelist,", "Halston, the son of a doctor"
+    personal = _owned_before(text, start) or _role_after(text, stop)  # "the memoirs of Byron"; "Reymont, a Polish novelist,"
+    if personal and not is_place_name(run_key_of(run)) and not any(head_word(w) for w in bare) and not no_person(bare):
+        return "person", "context"
     if words[0].bare in lexicon.PLACE_HEADS or words[-1].bare in lexicon.PLACE_HEADS:
         return "place", "context"
     if _place_of_run(run):

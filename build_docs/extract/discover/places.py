@@ -323,19 +323,23 @@ def _located_places(text: str, tokens: list[Tok]) -> list[Found]:
     for i in commas(text, tokens):
         if i + 1 >= len(tokens) or not _COMMA.fullmatch(text, tokens[i].end, tokens[i + 1].start):
             continue
-        start = _place_name_before(tokens, i)
-        if start is None:
-            continue
-        before = max(0, tokens[start].start - 12)
-        heading = _LINE_START.search(text, before, tokens[start].start) is not None  # "Tulsa, Oklahoma" on a line of its own
         state = _state_after(text, tokens, i + 1) if tokens[i + 1].cap else None
+        phrase_end = True  # after a state's abbreviation, as _state_after checks
         if state is None:
             located = place_window(tokens, i + 1)
             if located is None or located[1].kind not in ("country", "subdivision"):
                 continue
             end = tokens[located[0] - 1].end
-            if not (_PHRASE_END.match(text, end) or heading and _LINE_END.match(text, end)):
+            phrase_end = _PHRASE_END.match(text, end) is not None
+            if not phrase_end and not _LINE_END.match(text, end):
                 continue
+        start = _place_name_before(tokens, i)
+        if start is None:
+            continue
+        before = max(0, tokens[start].start - 12)
+        heading = _LINE_START.search(text, before, tokens[start].start) is not None  # "Tulsa, Oklahoma" on a line of its own
+        if not phrase_end and not heading:
+            continue  # a state ending the line ends the phrase only when the town opens it
         if not (state or heading or _PLACE_BEFORE.search(text, before, tokens[start].start)):
             continue  # an abbreviation cannot open a clause: "As one of its Member States, Afghanistan supports ..." can
         a, b = tokens[start].start, tokens[i].core
@@ -355,10 +359,15 @@ def _place_name_before(tokens: list[Tok], i: int) -> int | None:
     start = run_before(tokens, i, place_token, 3)
     if start is None or start > 0 and tokens[start].joined and continues_run(tokens[start - 1]):
         return None
-    while start < i and tokens[start].sentence and is_common(tokens[start].word) and lexicon.is_dictionary_word(tokens[start].word):
+    while start < i and tokens[start].sentence and _english(tokens[start].word):
         start += 1  # "Concerning Guinea-Bissau, a country ..." (not "Eau Gallie, Fla.": no word of the dictionary)
     if all(t.word in lexicon.GENERIC_PLACE_WORDS for t in tokens[start : i + 1]):
         return None  # "the global North, a ..."
-    if start == i and tokens[i].sentence and (is_common(tokens[i].word) and lexicon.is_dictionary_word(tokens[i].word) or tokens[i].word.endswith("ly")):
+    if start == i and tokens[i].sentence and (_english(tokens[i].word) or tokens[i].word.endswith("ly")):
         return None
     return start
+
+
+def _english(word: str) -> bool:
+    """A common word the dictionary has: opening a sentence, the word, not a place's name ("Concerning"; not "Eau")."""
+    return is_common(word) and lexicon.is_dictionary_word(word)
